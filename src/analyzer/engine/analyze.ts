@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { ts } from 'ts-morph';
+import { defaultConfig, type GuardConfig } from '../../config/types.js';
+import type { RuleModule, RuleVisitors } from '../rules/define.js';
+import { ALL_RULES, SUPPRESSION_RULE } from '../rules/index.js';
+import { TokenModel } from '../tokens.js';
+import type { AnalysisError, AnalysisResult, FileAnalysis, Finding, InputFile, RuleId, SuppressedFinding } from '../types.js';
+import { formatMessage, spanOf, type RawFinding, type RuleContext } from './context.js';
+import { isSupportedPath, Parser } from './parse.js';
+import { findSuppressions, suppressionFor } from './suppressions.js';
+import { ValueResolver } from './values.js';
+import { walkFile } from './walk.js';
+
+/**
+ * Analyses files one at a time with a shared parser, so memory does not grow with the
+ * number of files. Pure: no file system, network, environment or clock.
+ */
+export class Analyzer {
+  private readonly parser = new Parser();
+  private readonly rules: RuleModule[];
+  private readonly wantedKinds: Set<ts.SyntaxKind>;
+
+  constructor(
+    private readonly config: GuardConfig = defaultConfig(),
+    rules: readonly RuleModule[] = ALL_RULES,
+  ) {
+    this.rules = rules.filter((rule) => config.rules[rule.meta.id]?.enabled !== false);
+    // Ask every rule for its visitor kinds once, with a throwaway context.
+    this.wantedKinds = new Set<ts.SyntaxKind>();
+    for (const rule of this.rules) for (const kind of visitorKinds(rule)) this.wantedKinds.add(kind);
+  }
+
+  analyzeFile(file: InputFile): FileAnalysis {
+    const result: FileAnalysis = { file: file.path, findings: [], suppressed: [], errors: [], analyzed: false };
+    const refusal = this.refusalReason(file);
+    if (refusal) {
+      result.errors.push({ file: file.path, message: refusal, fatal: true });
+      return result;
+    }
+    const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    let sourceFile: ts.SourceFile;
+    try {
+      const parsed = this.parser.parse(file.path, text);
+      sourceFile = parsed.sourceFile;
+      if (parsed.syntaxErrors.length > 0) {
+        const first = parsed.syntaxErrors[0]!;
+        const position = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
+        result.errors.push({
+          file: file.path,
+          message: `${parsed.syntaxErrors.length} syntax error(s), first at line ${position.line + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}; analysed as far as the parser recovered`,
+          fatal: false,
+        });
+      }
+    } catch (error) {
+      result.errors.push({ file: file.path, message: `could not be parsed: ${describe(error)}`, fatal: true });
+      return result;
+    }
+
+    let walked;
+    try {
+      walked = walkFile(sourceFile, this.wantedKinds);
+    } catch (error) {
+      result.errors.push({ file: file.path, message: `could not be walked: ${describe(error)}`, fatal: true });
+      return result;
+    }
+    const values = new ValueResolver(walked);
+    const tokens = new TokenModel(values);
+    const raw: RawFinding[] = [];
+
+    for (const rule of this.rules) {
+      try {
+        const context: RuleContext = {
+          ruleId: rule.meta.id,
+          path: file.path,
+          sourceFile,
+          values,
+          tokens,
+          config: this.config,
+          report: ({ node, messageId, data, severity }) => {
+            const template = (rule.meta.messages as Record<string, string>)[messageId];
+            raw.push({
+              ruleId: rule.meta.id,
+              messageId,
+              message: formatMessage(template ?? messageId, data),
+              severity: this.config.rules[rule.meta.id]?.severity ?? severity ?? rule.meta.defaultSeverity,
+              span: spanOf(node, sourceFile),
+            });
+          },
+        };
+        const visitors = rule.create(context);
+        runVisitors(visitors, walked.nodesByKind);
+      } catch (error) {
+        result.errors.push({ file: file.path, message: `rule '${rule.meta.id}' failed: ${describe(error)}`, fatal: false });
+      }
+    }
+
+    result.analyzed = true;
+    this.applySuppressions(file.path, text, raw, result);
+    return result;
+  }
+
+  private refusalReason(file: InputFile): string | undefined {
+    if (!isSupportedPath(file.path)) return 'not a JavaScript or TypeScript file';
+    const bytes = Buffer.byteLength(file.text, 'utf8');
+    if (bytes > this.config.maxFileBytes) {
+      return `skipped: ${formatBytes(bytes)} is over the ${formatBytes(this.config.maxFileBytes)} limit (max_file_size)`;
+    }
+    if (file.text.includes('\u0000')) return 'skipped: binary content (NUL bytes) in a source file';
+    return undefined;
+  }
+
+  private applySuppressions(path: string, text: string, raw: RawFinding[], result: FileAnalysis): void {
+    const directives = findSuppressions(text);
+    const lines = text.split(/\r\n|\r|\n/);
+    const seen = new Set<string>();
+    const occurrences = new Map<string, number>();
+    const toFinding = (item: RawFinding): Finding => {
+      const lineText = (lines[item.span.line - 1] ?? '').trim();
+      const key = `${item.ruleId}\u0000${lineText}`;
+      const occurrence = occurrences.get(key) ?? 0;
+      occurrences.set(key, occurrence + 1);
+      return {
+        ruleId: item.ruleId,
+        severity: item.severity,
+        file: path,
+        ...item.span,
+        message: item.message,
+        messageId: item.messageId,
+        fingerprint: fingerprint(item.ruleId, path, lineText, occurrence),
+      };
+    };
+    const ordered = [...raw].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column || a.ruleId.localeCompare(b.ruleId));
+    for (const item of ordered) {
+      const key = `${item.ruleId}:${item.messageId}:${item.span.line}:${item.span.column}:${item.span.endLine}:${item.span.endColumn}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const finding = toFinding(item);
+      const directive = suppressionFor(directives, item.ruleId, item.span.line);
+      if (directive) result.suppressed.push({ ...finding, reason: directive.reason } satisfies SuppressedFinding);
+      else result.findings.push(finding);
+    }
+    if (this.config.rules['suppression-missing-reason']?.enabled === false) return;
+    const known = new Set<string>([...ALL_RULES.map((rule) => rule.meta.id)]);
+    for (const directive of directives) {
+      const unknown = directive.ruleIds.filter((id) => !known.has(id));
+      const messageId = directive.ruleIds.length === 0 ? 'missingRule' : unknown.length ? 'unknownRule' : directive.reason ? undefined : 'missingReason';
+      if (!messageId) continue;
+      const template = SUPPRESSION_RULE.meta.messages[messageId];
+      const item: RawFinding = {
+        ruleId: 'suppression-missing-reason',
+        messageId,
+        message: formatMessage(template, { rules: directive.ruleIds.join(', '), unknown: unknown.join(', ') }),
+        severity: this.config.rules['suppression-missing-reason']?.severity ?? SUPPRESSION_RULE.meta.defaultSeverity,
+        span: { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn },
+      };
+      result.findings.push(toFinding(item));
+    }
+    result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+}
+
+/** Analyses a set of files; a file that fails becomes an error entry, never an exception. */
+export function analyzeFiles(files: readonly InputFile[], config: GuardConfig = defaultConfig()): AnalysisResult {
+  const analyzer = new Analyzer(config);
+  const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
+  for (const file of files) {
+    let analysis: FileAnalysis;
+    try {
+      analysis = analyzer.analyzeFile(file);
+    } catch (error) {
+      analysis = { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: `analysis failed: ${describe(error)}`, fatal: true }], analyzed: false };
+    }
+    mergeFileAnalysis(result, analysis);
+  }
+  return result;
+}
+
+export function mergeFileAnalysis(result: AnalysisResult, analysis: FileAnalysis): void {
+  result.findings.push(...analysis.findings);
+  result.suppressed.push(...analysis.suppressed);
+  result.errors.push(...analysis.errors);
+  if (analysis.analyzed) result.stats.analyzed++;
+}
+
+function runVisitors(visitors: RuleVisitors, nodesByKind: Map<ts.SyntaxKind, ts.Node[]>): void {
+  const kinds = Object.keys(visitors).filter((key) => key !== 'end').map(Number);
+  if (kinds.length === 1) {
+    const visit = visitors[kinds[0]!]!;
+    for (const node of nodesByKind.get(kinds[0]!) ?? []) visit(node);
+  } else if (kinds.length > 1) {
+    // Several kinds: merge into document order so rules see nodes as a reader would.
+    const nodes = kinds.flatMap((kind) => nodesByKind.get(kind) ?? []).sort((a, b) => a.pos - b.pos || b.end - a.end);
+    for (const node of nodes) visitors[node.kind]!(node);
+  }
+  visitors.end?.();
+}
+
+const kindCache = new WeakMap<RuleModule, ts.SyntaxKind[]>();
+/** The node kinds a rule visits; `create` must not do work beyond returning its visitors. */
+function visitorKinds(rule: RuleModule): ts.SyntaxKind[] {
+  const cached = kindCache.get(rule);
+  if (cached) return cached;
+  const inert: unknown = new Proxy(function inert() {}, { get: () => inert, apply: () => inert });
+  const probe = rule.create(inert as RuleContext);
+  const kinds = Object.keys(probe).filter((key) => key !== 'end').map(Number);
+  kindCache.set(rule, kinds);
+  return kinds;
+}
+
+export function fingerprint(ruleId: RuleId, path: string, lineText: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\u0000${path}\u0000${lineText.replace(/\s+/g, ' ')}\u0000${occurrence}`).digest('hex').slice(0, 32);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'nesting too deep to analyse (call stack exceeded)';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+export type { AnalysisError };

@@ -1,0 +1,400 @@
+import { ts } from 'ts-morph';
+import { propertyNameText, type Declaration, type WalkResult } from './walk.js';
+
+/** Stands for a part of a string whose value is not known statically. */
+export const UNKNOWN = '\uFFFF';
+
+const MAX_DEPTH = 12;
+const MAX_VARIANTS = 32;
+
+type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+/**
+ * Follows values the way a reviewer reads them within one file: through local variables,
+ * destructuring, object literals and spreads, property reads, template literals,
+ * concatenation, `join`, `JSON.stringify` and small helper functions.
+ */
+export class ValueResolver {
+  constructor(private readonly index: WalkResult) {}
+
+  /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
+  unwrap(expression: ts.Expression): ts.Expression {
+    let current = expression;
+    for (;;) {
+      if (
+        ts.isParenthesizedExpression(current) ||
+        ts.isAsExpression(current) ||
+        ts.isTypeAssertionExpression(current) ||
+        ts.isNonNullExpression(current) ||
+        ts.isSatisfiesExpression(current) ||
+        ts.isAwaitExpression(current)
+      ) {
+        current = current.expression;
+      } else return current;
+    }
+  }
+
+  /** The declaration an identifier refers to: the one in the innermost scope that contains the use. */
+  declarationOf(identifier: ts.Identifier): Declaration | undefined {
+    const candidates = this.index.declarations.get(identifier.text);
+    if (!candidates) return undefined;
+    const position = identifier.pos;
+    let best: Declaration | undefined;
+    for (const candidate of candidates) {
+      const scope = candidate.scope;
+      if (position < scope.pos || position > scope.end) continue;
+      if (!best || scope.end - scope.pos < best.scope.end - best.scope.pos) best = candidate;
+    }
+    return best;
+  }
+
+  /**
+   * The expressions a value may come from, after following identifiers, destructuring and
+   * property reads on known objects. An expression that cannot be followed is its own origin.
+   */
+  origins(expression: ts.Expression, depth = 0): ts.Expression[] {
+    const node = this.unwrap(expression);
+    if (depth > MAX_DEPTH) return [node];
+    if (ts.isIdentifier(node)) {
+      const declaration = this.declarationOf(node);
+      const results: ts.Expression[] = [];
+      if (declaration?.initializer && declaration.kind !== 'parameter') {
+        const base = declaration.path
+          ? this.followPath(declaration.initializer, declaration.path, depth + 1)
+          : this.origins(declaration.initializer, depth + 1);
+        results.push(...base);
+      } else if (declaration?.kind === 'parameter') {
+        results.push(node, ...this.parameterOrigins(declaration, depth + 1));
+      }
+      const assigned = this.index.assignments.get(node.text);
+      if (assigned && declaration?.kind !== 'function') {
+        for (const value of assigned) if (this.declarationOfAssignment(value) === declaration) results.push(...this.origins(value, depth + 1));
+      }
+      return results.length ? dedupe(results) : [node];
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const key = this.memberName(node);
+      if (key !== undefined) {
+        const fromObject = this.propertyOf(node.expression, key, depth + 1);
+        if (fromObject) return fromObject;
+      }
+      return [node];
+    }
+    if (ts.isConditionalExpression(node)) {
+      return dedupe([...this.origins(node.whenTrue, depth + 1), ...this.origins(node.whenFalse, depth + 1)]);
+    }
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+        return dedupe([...this.origins(node.left, depth + 1), ...this.origins(node.right, depth + 1)]);
+      }
+    }
+    return [node];
+  }
+
+  /**
+   * A parameter's possible values: its default and the matching argument at each call of its
+   * function in this file. The parameter itself stays an origin, since other callers may exist.
+   */
+  private parameterOrigins(declaration: Declaration, depth: number): ts.Expression[] {
+    const parameter = declaration.node;
+    if (!ts.isParameter(parameter)) return [];
+    const results: ts.Expression[] = [];
+    if (declaration.initializer) results.push(...(declaration.path ? [] : this.origins(declaration.initializer, depth + 1)));
+    const fn = parameter.parent;
+    const position = fn.parameters.indexOf(parameter);
+    const name = functionName(fn);
+    if (name && position >= 0 && !parameter.dotDotDotToken) {
+      for (const call of this.index.callsByName.get(name) ?? []) {
+        if (call.pos >= fn.pos && call.end <= fn.end) continue; // recursion adds nothing
+        const argument = call.arguments[position];
+        if (!argument || ts.isSpreadElement(argument)) continue;
+        results.push(...(declaration.path ? this.followPath(argument, declaration.path, depth + 1) : this.origins(argument, depth + 1)));
+      }
+    }
+    return results;
+  }
+
+  /** The member name of `a.b`, `a['b']` or `a[KEY]` where KEY is a known string. */
+  memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+    if (ts.isPropertyAccessExpression(node)) return node.name.text;
+    const argument = node.argumentExpression;
+    const values = this.stringValues(argument);
+    return values && values.length === 1 && !values[0]!.includes(UNKNOWN) ? values[0] : undefined;
+  }
+
+  private followPath(initializer: ts.Expression, path: string[], depth: number): ts.Expression[] {
+    let current: ts.Expression[] = [initializer];
+    for (const key of path) {
+      const next: ts.Expression[] = [];
+      for (const expression of current) {
+        const found = this.propertyOf(expression, key, depth + 1);
+        if (found) next.push(...found);
+      }
+      if (!next.length) return current.map((expression) => this.unwrap(expression));
+      current = next;
+    }
+    return dedupe(current.flatMap((expression) => this.origins(expression, depth + 1)));
+  }
+
+  /** `obj.key` where obj is (or resolves to) an object literal or array literal. */
+  private propertyOf(objectExpression: ts.Expression, key: string, depth: number): ts.Expression[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const origin of this.origins(objectExpression, depth + 1)) {
+      if (ts.isObjectLiteralExpression(origin)) {
+        const value = this.objectProperties(origin, depth + 1)?.get(key);
+        if (value) return this.origins(value, depth + 1);
+      } else if (ts.isArrayLiteralExpression(origin) && /^\d+$/.test(key)) {
+        const element = origin.elements[Number(key)];
+        if (element && !ts.isSpreadElement(element)) return this.origins(element, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  private declarationOfAssignment(value: ts.Expression): Declaration | undefined {
+    const binary = value.parent;
+    if (binary && ts.isBinaryExpression(binary) && ts.isIdentifier(binary.left)) return this.declarationOf(binary.left);
+    return undefined;
+  }
+
+  /**
+   * The properties of an object: literal properties, shorthand, spreads of known objects and
+   * `new URLSearchParams({...})`. Later keys win, as at run time.
+   */
+  objectProperties(expression: ts.Expression, depth = 0): Map<string, ts.Expression> | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const origin of this.origins(expression, depth + 1)) {
+      if (ts.isObjectLiteralExpression(origin)) {
+        const properties = new Map<string, ts.Expression>();
+        for (const property of origin.properties) {
+          if (ts.isPropertyAssignment(property)) {
+            const key = propertyNameText(property.name) ?? this.computedKey(property.name);
+            if (key !== undefined) properties.set(key, property.initializer);
+          } else if (ts.isShorthandPropertyAssignment(property)) {
+            properties.set(property.name.text, property.name);
+          } else if (ts.isSpreadAssignment(property)) {
+            const spread = this.objectProperties(property.expression, depth + 1);
+            if (spread) for (const [key, value] of spread) properties.set(key, value);
+          } else if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+            const key = propertyNameText(property.name);
+            if (key !== undefined && ts.isMethodDeclaration(property)) properties.set(key, property as unknown as ts.Expression);
+          }
+        }
+        return properties;
+      }
+      if (ts.isNewExpression(origin) && ts.isIdentifier(origin.expression) && origin.expression.text === 'URLSearchParams') {
+        const first = origin.arguments?.[0];
+        if (first) return this.objectProperties(first, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  private computedKey(name: ts.PropertyName): string | undefined {
+    if (!ts.isComputedPropertyName(name)) return undefined;
+    const values = this.stringValues(name.expression);
+    return values && values.length === 1 && !values[0]!.includes(UNKNOWN) ? values[0] : undefined;
+  }
+
+  /** The elements of an array literal (after resolution), with spreads of known arrays flattened. */
+  arrayElements(expression: ts.Expression, depth = 0): ts.Expression[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const origin of this.origins(expression, depth + 1)) {
+      if (ts.isArrayLiteralExpression(origin)) {
+        const elements: ts.Expression[] = [];
+        for (const element of origin.elements) {
+          if (ts.isSpreadElement(element)) {
+            const spread = this.arrayElements(element.expression, depth + 1);
+            if (spread) elements.push(...spread);
+            else elements.push(element.expression);
+          } else elements.push(element);
+        }
+        return elements;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The strings an expression may evaluate to. Unknown parts become `UNKNOWN`; undefined
+   * means nothing about the value is known.
+   */
+  stringValues(expression: ts.Expression, depth = 0): string[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = this.unwrap(expression);
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+    if (ts.isNumericLiteral(node)) return [node.text];
+    if (ts.isTemplateExpression(node)) {
+      let variants = [node.head.text];
+      for (const span of node.templateSpans) {
+        const inner = this.stringValues(span.expression, depth + 1) ?? [UNKNOWN];
+        variants = combine(variants, inner.map((value) => value + span.literal.text));
+      }
+      return variants;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const left = this.stringValues(node.left, depth + 1);
+      const right = this.stringValues(node.right, depth + 1);
+      if (!left && !right) return undefined;
+      return combine(left ?? [UNKNOWN], right ?? [UNKNOWN]);
+    }
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ||
+        ts.isConditionalExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind !== ts.SyntaxKind.PlusToken)) {
+      const origins = this.origins(node, depth + 1);
+      if (origins.length === 1 && origins[0] === node) return undefined;
+      const values: string[] = [];
+      let known = false;
+      for (const origin of origins) {
+        if (origin === node) continue;
+        const inner = this.stringValues(origin, depth + 1);
+        if (inner) {
+          known = true;
+          values.push(...inner);
+        }
+      }
+      return known ? unique(values).slice(0, MAX_VARIANTS) : undefined;
+    }
+    if (ts.isCallExpression(node)) return this.callStringValues(node, depth + 1);
+    return undefined;
+  }
+
+  private callStringValues(call: ts.CallExpression, depth: number): string[] | undefined {
+    const callee = this.unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (method === 'join') {
+        const elements = this.arrayElements(callee.expression, depth + 1);
+        if (!elements) return undefined;
+        const separator = call.arguments[0] ? this.stringValues(call.arguments[0], depth + 1)?.[0] ?? UNKNOWN : ',';
+        let variants = [''];
+        elements.forEach((element, position) => {
+          const inner = this.stringValues(element, depth + 1) ?? [UNKNOWN];
+          variants = combine(variants, inner.map((value) => (position ? separator : '') + value));
+        });
+        return variants;
+      }
+      if (['toString', 'trim', 'toLowerCase', 'toUpperCase', 'valueOf'].includes(method) && call.arguments.length === 0) {
+        const inner = this.stringValues(callee.expression, depth + 1);
+        if (!inner) return undefined;
+        if (method === 'toLowerCase') return inner.map((value) => value.toLowerCase());
+        if (method === 'toUpperCase') return inner.map((value) => value.toUpperCase());
+        if (method === 'trim') return inner.map((value) => value.trim());
+        return inner;
+      }
+      if (method === 'concat') {
+        let variants = this.stringValues(callee.expression, depth + 1) ?? [UNKNOWN];
+        for (const argument of call.arguments) variants = combine(variants, this.stringValues(argument, depth + 1) ?? [UNKNOWN]);
+        return variants;
+      }
+      if (method === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON') return undefined;
+    }
+    if (ts.isIdentifier(callee) && ['String', 'encodeURIComponent', 'encodeURI', 'decodeURIComponent'].includes(callee.text)) {
+      const first = call.arguments[0];
+      return first ? this.stringValues(first, depth + 1) : undefined;
+    }
+    const fn = this.calledFunction(call);
+    if (fn) {
+      const values: string[] = [];
+      for (const returned of this.returnedExpressions(fn)) {
+        const inner = this.stringValues(returned, depth + 1);
+        if (inner) values.push(...inner);
+      }
+      return values.length ? unique(values).slice(0, MAX_VARIANTS) : undefined;
+    }
+    return undefined;
+  }
+
+  /** A function defined in this file that a call invokes: `helper()`, `const helper = () => …`, `this.helper()` or `obj.helper()` on a known object. */
+  calledFunction(call: ts.CallExpression): FunctionNode | undefined {
+    const callee = this.unwrap(call.expression);
+    let origins: ts.Expression[] = [];
+    if (ts.isIdentifier(callee)) {
+      const declaration = this.declarationOf(callee);
+      if (declaration?.kind === 'function') return declaration.node as ts.FunctionDeclaration;
+      origins = this.origins(callee);
+    } else if (ts.isPropertyAccessExpression(callee)) {
+      if (callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const cls = findAncestor(callee, ts.isClassLike);
+        const method = cls?.members.find(
+          (member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && propertyNameText(member.name) === callee.name.text,
+        );
+        if (method) return method;
+        return undefined;
+      }
+      origins = this.origins(callee);
+    }
+    for (const origin of origins) {
+      if (ts.isArrowFunction(origin) || ts.isFunctionExpression(origin) || ts.isMethodDeclaration(origin)) return origin;
+    }
+    return undefined;
+  }
+
+  /** What a function returns: an arrow's expression body, or each `return` not inside a nested function. */
+  returnedExpressions(fn: FunctionNode): ts.Expression[] {
+    if (!fn.body) return [];
+    if (!ts.isBlock(fn.body)) return [fn.body];
+    const results: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) return;
+      if (ts.isReturnStatement(node) && node.expression) results.push(node.expression);
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn.body, visit);
+    return results;
+  }
+}
+
+export function findAncestor<T extends ts.Node>(node: ts.Node, test: (candidate: ts.Node) => candidate is T): T | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (test(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** `a.b.c(...)` → 'a.b.c'; `this.log.info` → 'this.log.info'; calls and element accesses in the chain become '()' and '[]'. */
+export function dottedName(expression: ts.Expression): string {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expression)) return `${dottedName(expression.expression)}.${expression.name.text}`;
+  if (ts.isElementAccessExpression(expression)) {
+    const argument = expression.argumentExpression;
+    const key = ts.isStringLiteral(argument) ? argument.text : '[]';
+    return `${dottedName(expression.expression)}.${key}`;
+  }
+  if (ts.isCallExpression(expression)) return `${dottedName(expression.expression)}()`;
+  if (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isAsExpression(expression)) {
+    return dottedName(expression.expression);
+  }
+  return '?';
+}
+
+/** The name a function is called by: its own, its variable's, or its property's. */
+export function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name) {
+    return propertyNameText(fn.name);
+  }
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return propertyNameText(parent.name);
+  return undefined;
+}
+
+function combine(left: string[], right: string[]): string[] {
+  const result: string[] = [];
+  for (const a of left) for (const b of right) {
+    if (result.length >= MAX_VARIANTS) return result;
+    result.push(a + b);
+  }
+  return result;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function dedupe<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

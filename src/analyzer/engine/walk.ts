@@ -1,0 +1,189 @@
+import { ts } from 'ts-morph';
+
+/** What one walk of a file yields: the nodes the rules asked for, by kind, plus the file's declarations. */
+export interface WalkResult {
+  nodesByKind: Map<ts.SyntaxKind, ts.Node[]>;
+  declarations: Map<string, Declaration[]>;
+  /** `name = value` assignments to plain identifiers, so a `let` assigned later still resolves. */
+  assignments: Map<string, ts.Expression[]>;
+  /** Calls whose callee is a plain name or `this.name`/`obj.name`, keyed by that last name. */
+  callsByName: Map<string, ts.CallExpression[]>;
+}
+
+export interface Declaration {
+  name: string;
+  node: ts.Node;
+  /** The node whose range is the declaration's visibility (block, function or file). */
+  scope: ts.Node;
+  initializer?: ts.Expression;
+  /** For destructuring: the property path taken out of `initializer` (`const { a: { b } } = x` → ['a', 'b']). */
+  path?: string[];
+  kind: 'variable' | 'parameter' | 'function' | 'class' | 'import';
+}
+
+/** Nodes that open a scope for `let`/`const`/parameters. */
+function isScopeNode(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isClassLike(node)
+  );
+}
+
+export function enclosingScope(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !isScopeNode(current)) current = current.parent;
+  return current ?? node.getSourceFile();
+}
+
+/** `var` and function declarations are visible in the whole enclosing function. */
+function enclosingFunctionScope(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current) && !ts.isSourceFile(current) && !ts.isModuleBlock(current)) current = current.parent;
+  return current ?? node.getSourceFile();
+}
+
+/**
+ * The single walk over a file's compiler nodes. Iterative, so deeply nested input cannot
+ * overflow the stack here; children are visited in document order.
+ */
+export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.SyntaxKind>): WalkResult {
+  const nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
+  const declarations = new Map<string, Declaration[]>();
+  const assignments = new Map<string, ts.Expression[]>();
+  const callsByName = new Map<string, ts.CallExpression[]>();
+  const addDeclaration = (declaration: Declaration) => {
+    const list = declarations.get(declaration.name);
+    if (list) list.push(declaration);
+    else declarations.set(declaration.name, [declaration]);
+  };
+
+  const stack: ts.Node[] = [sourceFile];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node) => {
+    children.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (wantedKinds.has(node.kind)) {
+      const list = nodesByKind.get(node.kind);
+      if (list) list.push(node);
+      else nodesByKind.set(node.kind, [node]);
+    }
+    indexDeclaration(node, addDeclaration, assignments);
+    if (node.kind === ts.SyntaxKind.CallExpression) indexCall(node as ts.CallExpression, callsByName);
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { nodesByKind, declarations, assignments, callsByName };
+}
+
+function indexCall(call: ts.CallExpression, callsByName: Map<string, ts.CallExpression[]>): void {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined) return;
+  const list = callsByName.get(name);
+  if (list) list.push(call);
+  else callsByName.set(name, [call]);
+}
+
+function indexDeclaration(
+  node: ts.Node,
+  add: (declaration: Declaration) => void,
+  assignments: Map<string, ts.Expression[]>,
+): void {
+  switch (node.kind) {
+    case ts.SyntaxKind.VariableDeclaration: {
+      const declaration = node as ts.VariableDeclaration;
+      const list = declaration.parent;
+      const isVar = ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
+      const scope = isVar ? enclosingFunctionScope(list) : enclosingScope(list);
+      // `for (const x of xs)`: the value is an element of xs, not xs itself.
+      const initializer = declaration.initializer;
+      addBinding(declaration.name, scope, initializer, [], 'variable', add);
+      break;
+    }
+    case ts.SyntaxKind.Parameter: {
+      const parameter = node as ts.ParameterDeclaration;
+      addBinding(parameter.name, parameter.parent, parameter.initializer, [], 'parameter', add);
+      break;
+    }
+    case ts.SyntaxKind.FunctionDeclaration: {
+      const fn = node as ts.FunctionDeclaration;
+      if (fn.name) add({ name: fn.name.text, node: fn, scope: enclosingFunctionScope(fn), kind: 'function' });
+      break;
+    }
+    case ts.SyntaxKind.ClassDeclaration: {
+      const cls = node as ts.ClassDeclaration;
+      if (cls.name) add({ name: cls.name.text, node: cls, scope: enclosingScope(cls), kind: 'class' });
+      break;
+    }
+    case ts.SyntaxKind.ImportSpecifier:
+    case ts.SyntaxKind.ImportClause:
+    case ts.SyntaxKind.NamespaceImport: {
+      const named = node as ts.ImportSpecifier | ts.ImportClause | ts.NamespaceImport;
+      if (named.name) add({ name: named.name.text, node, scope: node.getSourceFile(), kind: 'import' });
+      break;
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = node as ts.BinaryExpression;
+      if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) {
+        const list = assignments.get(binary.left.text);
+        if (list) list.push(binary.right);
+        else assignments.set(binary.left.text, [binary.right]);
+      }
+      break;
+    }
+  }
+}
+
+function addBinding(
+  name: ts.BindingName,
+  scope: ts.Node,
+  initializer: ts.Expression | undefined,
+  path: string[],
+  kind: Declaration['kind'],
+  add: (declaration: Declaration) => void,
+): void {
+  if (ts.isIdentifier(name)) {
+    add({ name: name.text, node: name.parent, scope, initializer, path: path.length ? path : undefined, kind });
+    return;
+  }
+  if (ts.isObjectBindingPattern(name)) {
+    for (const element of name.elements) {
+      if (element.dotDotDotToken) {
+        addBinding(element.name, scope, initializer, path, kind, add);
+        continue;
+      }
+      const key = element.propertyName
+        ? propertyNameText(element.propertyName)
+        : ts.isIdentifier(element.name)
+          ? element.name.text
+          : undefined;
+      if (key === undefined) continue;
+      addBinding(element.name, scope, initializer, [...path, key], kind, add);
+    }
+    return;
+  }
+  name.elements.forEach((element, index) => {
+    if (ts.isBindingElement(element)) addBinding(element.name, scope, initializer, [...path, String(index)], kind, add);
+  });
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.Node): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const inner = name.expression;
+    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner) || ts.isNumericLiteral(inner)) return inner.text;
+  }
+  return undefined;
+}

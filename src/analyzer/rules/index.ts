@@ -1,0 +1,23 @@
+import type { RuleModule } from './define.js';
+import { broadScope } from './broad-scope.js';
+import { missingPkce } from './missing-pkce.js';
+import { refreshTokenNotRotated } from './refresh-token-not-rotated.js';
+import { tokenLogged } from './token-logged.js';
+import { plaintextTokenStorage } from './plaintext-token-storage.js';
+import { suppressionMissingReason } from './suppression-missing-reason.js';
+
+export const SUPPRESSION_RULE = suppressionMissingReason;
+
+/** Every rule, in the order reports list them. The ids are stable: config, suppressions, SARIF and docs use them. */
+export const ALL_RULES: readonly RuleModule[] = [
+  broadScope,
+  missingPkce,
+  refreshTokenNotRotated,
+  tokenLogged,
+  plaintextTokenStorage,
+  suppressionMissingReason,
+];
+
+export function ruleById(id: string): RuleModule | undefined {
+  return ALL_RULES.find((rule) => rule.meta.id === id);
+}

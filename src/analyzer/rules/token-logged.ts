@@ -1,0 +1,15 @@
+import { defineRule } from './define.js';
+
+// PLACEHOLDER: being written; reports nothing yet.
+export const tokenLogged = defineRule({
+  meta: {
+    id: 'token-logged',
+    description: 'TODO',
+    defaultSeverity: 'error',
+    cwe: [],
+    securitySeverity: '5.0',
+    precision: 'high',
+    messages: { placeholder: 'TODO' },
+  },
+  create: () => ({}),
+});

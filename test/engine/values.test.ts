@@ -1,0 +1,92 @@
+import { ts } from 'ts-morph';
+import { Parser } from '../../src/analyzer/engine/parse.js';
+import { UNKNOWN, ValueResolver } from '../../src/analyzer/engine/values.js';
+import { walkFile } from '../../src/analyzer/engine/walk.js';
+import { classifyName, TokenModel } from '../../src/analyzer/tokens.js';
+
+/** Parses a snippet and returns the resolver plus the expression passed to the last `probe(...)` call. */
+function probe(code: string) {
+  const { sourceFile } = new Parser().parse('probe.ts', code);
+  const walked = walkFile(sourceFile, new Set([ts.SyntaxKind.CallExpression]));
+  const values = new ValueResolver(walked);
+  const calls = (walked.nodesByKind.get(ts.SyntaxKind.CallExpression) ?? []) as ts.CallExpression[];
+  const call = calls.filter((c) => ts.isIdentifier(c.expression) && c.expression.text === 'probe').pop()!;
+  return { values, tokens: new TokenModel(values), argument: call.arguments[0]! };
+}
+
+describe('ValueResolver.stringValues', () => {
+  test('follows a constant through an array join into a template literal', () => {
+    const { values, argument } = probe(`
+      const SCOPES = ['repo', 'read:user'];
+      const scope = SCOPES.join(' ');
+      probe(\`https://github.com/login/oauth/authorize?scope=\${scope}&state=\${state}\`);
+    `);
+    expect(values.stringValues(argument)).toEqual([`https://github.com/login/oauth/authorize?scope=repo read:user&state=${UNKNOWN}`]);
+  });
+
+  test('follows object spreads, property reads and a helper function', () => {
+    const { values, argument } = probe(`
+      const base = { scope: 'openid' };
+      const config = { ...base, extra: 1 };
+      function scopeFor() { return config.scope + ' email'; }
+      probe(scopeFor());
+    `);
+    expect(values.stringValues(argument)).toEqual(['openid email']);
+  });
+
+  test('resolves a parameter through the calls of its function', () => {
+    const { values, argument } = probe(`
+      function build(scopes: string[]) { probe(scopes.join(',')); }
+      build(['a', 'b']);
+    `);
+    expect(values.stringValues(argument)).toEqual(['a,b']);
+  });
+
+  test('picks the innermost declaration of a shadowed name', () => {
+    const { values, argument } = probe(`
+      const scope = 'outer';
+      function f() { const scope = 'inner'; probe(scope); }
+    `);
+    expect(values.stringValues(argument)).toEqual(['inner']);
+  });
+});
+
+describe('token model', () => {
+  test.each([
+    ['accessToken', 'credential'],
+    ['refresh_token', 'credential'],
+    ['idToken', 'credential'],
+    ['clientSecret', 'credential'],
+    ['code_verifier', 'credential'],
+    ['Authorization', 'credential'],
+    ['tokenCount', 'not-credential'],
+    ['maxTokens', 'not-credential'],
+    ['nextToken', 'not-credential'],
+    ['token_type', 'not-credential'],
+    ['expires_in', 'neutral'],
+    ['tokenizer', 'not-credential'],
+    ['tokenUrl', 'not-credential'],
+    ['oauthUrl', 'neutral'],
+    ['secretName', 'not-credential'],
+    ['encryptedToken', 'not-credential'],
+    ['accessTokenExpiresAt', 'not-credential'],
+    ['userId', 'neutral'],
+  ])('%s is %s', (name, expected) => {
+    expect(classifyName(name)).toBe(expected);
+  });
+
+  test('a whole token-endpoint response is a credential', () => {
+    const { tokens, argument } = probe(`
+      const res = await fetch('https://oauth2.googleapis.com/token', { method: 'POST', body });
+      const data = await res.json();
+      probe(data);
+    `);
+    expect(tokens.credentialIn(argument)?.origin).toBe('token-response');
+  });
+
+  test('Boolean(token) and a short prefix are not credentials', () => {
+    expect(probe(`const token = getIt(); probe(Boolean(token));`).tokens.credentialIn(probe(`const token = getIt(); probe(Boolean(token));`).argument)).toBeUndefined();
+    const prefixed = probe(`probe(accessToken.slice(0, 4));`);
+    expect(prefixed.tokens.credentialIn(prefixed.argument)).toBeUndefined();
+  });
+});
