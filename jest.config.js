@@ -10,4 +10,5 @@ export default {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.js',
 };
