@@ -5,7 +5,7 @@ import type { RuleModule, RuleVisitors } from '../rules/define.js';
 import { ALL_RULES, SUPPRESSION_RULE } from '../rules/index.js';
 import { TokenModel } from '../tokens.js';
 import type { AnalysisError, AnalysisResult, FileAnalysis, Finding, InputFile, RuleId, SuppressedFinding } from '../types.js';
-import { formatMessage, spanOf, type RawFinding, type RuleContext } from './context.js';
+import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext } from './context.js';
 import { isSupportedPath, Parser } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
@@ -66,6 +66,7 @@ export class Analyzer {
     const values = new ValueResolver(walked);
     const tokens = new TokenModel(values);
     const raw: RawFinding[] = [];
+    const lineIndex = new LineIndex(text);
 
     for (const rule of this.rules) {
       try {
@@ -83,7 +84,7 @@ export class Analyzer {
               messageId,
               message: formatMessage(template ?? messageId, data),
               severity: this.config.rules[rule.meta.id]?.severity ?? severity ?? rule.meta.defaultSeverity,
-              span: spanOf(node, sourceFile),
+              span: spanOf(node, sourceFile, lineIndex),
             });
           },
         };

@@ -31,10 +31,41 @@ export interface RawFinding {
   span: Span;
 }
 
-export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
-  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-  const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
-  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+/**
+ * Line starts as GitHub and git count lines: after LF, CRLF or a lone CR. (The compiler also
+ * breaks lines at U+2028/U+2029, which would shift annotations away from the lines shown.)
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) this.starts.push(i + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** 1-based line and column of a character offset. */
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+  }
+}
+
+export function spanOf(node: ts.Node, sourceFile: ts.SourceFile, lines: LineIndex): Span {
+  const start = lines.position(node.getStart(sourceFile));
+  const end = lines.position(node.getEnd());
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {

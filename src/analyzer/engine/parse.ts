@@ -1,4 +1,4 @@
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 
 export const SUPPORTED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
@@ -8,24 +8,15 @@ export function isSupportedPath(path: string): boolean {
 }
 
 /**
- * One in-memory ts-morph project reused for every file: rules walk `compilerNode`
- * directly, so no node is wrapped and no Program or type checker is built.
+ * Parses with the TypeScript compiler that ts-morph ships (`ts` from 'ts-morph'). Rules walk the
+ * compiler nodes directly: wrapping a whole file in ts-morph nodes costs more than the parse
+ * (its comment scanning is quadratic on minified one-line bundles), and no Program or type
+ * checker is built. A rule that wants ts-morph's API for one node can wrap just that node.
  */
 export class Parser {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ES2022 },
-  });
-
   parse(path: string, text: string): { sourceFile: ts.SourceFile; syntaxErrors: ts.DiagnosticWithLocation[] } {
-    // A leading slash keeps odd relative names (spaces, unicode, `..`) inside the virtual root.
-    const virtualPath = '/' + path.replace(/^\/+/, '');
-    const wrapped = this.project.createSourceFile(virtualPath, text, { overwrite: true, scriptKind: scriptKindFor(path) });
-    const sourceFile = wrapped.compilerNode;
-    this.project.removeSourceFile(wrapped);
-    const syntaxErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []);
+    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(path));
+    const syntaxErrors = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     return { sourceFile, syntaxErrors };
   }
 }

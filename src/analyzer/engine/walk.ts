@@ -50,9 +50,22 @@ function enclosingFunctionScope(node: ts.Node): ts.Node {
   return current ?? node.getSourceFile();
 }
 
+/** Kinds that declare or assign a name; everything else skips the indexing switch. */
+const INDEXED_KINDS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.BinaryExpression,
+]);
+
 /**
- * The single walk over a file's compiler nodes. Iterative, so deeply nested input cannot
- * overflow the stack here; children are visited in document order.
+ * The single walk over a file's compiler nodes, in document order. It recurses like the
+ * compiler's own visitors: a tree the parser could build is shallow enough to walk, and a
+ * stack overflow on pathological nesting is caught by the engine as an error entry.
  */
 export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.SyntaxKind>): WalkResult {
   const nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
@@ -65,24 +78,18 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
     else declarations.set(declaration.name, [declaration]);
   };
 
-  const stack: ts.Node[] = [sourceFile];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node) => {
-    children.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (wantedKinds.has(node.kind)) {
-      const list = nodesByKind.get(node.kind);
+  const visit = (node: ts.Node): void => {
+    const kind = node.kind;
+    if (wantedKinds.has(kind)) {
+      const list = nodesByKind.get(kind);
       if (list) list.push(node);
-      else nodesByKind.set(node.kind, [node]);
+      else nodesByKind.set(kind, [node]);
     }
-    indexDeclaration(node, addDeclaration, assignments);
-    if (node.kind === ts.SyntaxKind.CallExpression) indexCall(node as ts.CallExpression, callsByName);
-    children.length = 0;
-    ts.forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+    if (INDEXED_KINDS.has(kind)) indexDeclaration(node, addDeclaration, assignments);
+    else if (kind === ts.SyntaxKind.CallExpression) indexCall(node as ts.CallExpression, callsByName);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
   return { nodesByKind, declarations, assignments, callsByName };
 }
 
