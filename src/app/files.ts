@@ -1,0 +1,75 @@
+/** Pure: which files of a PR are analysed, and what a fetched blob becomes. */
+import type { InputFile } from '../analyzer/types.js';
+import { isSupportedPath } from '../analyzer/index.js';
+import { isIncluded } from '../config/filter.js';
+import type { GuardConfig } from '../config/types.js';
+import type { SkippedFile } from '../report/check-run.js';
+import type { Blob, ListedFile } from './github/client.js';
+
+export interface FileSelection {
+  candidates: ListedFile[];
+  skipped: SkippedFile[];
+  ignored: { removed: number; unsupported: number; excluded: number };
+}
+
+export function selectFiles(listed: readonly ListedFile[], config: GuardConfig): FileSelection {
+  const selection: FileSelection = { candidates: [], skipped: [], ignored: { removed: 0, unsupported: 0, excluded: 0 } };
+  for (const file of listed) {
+    if (file.status === 'removed') selection.ignored.removed++;
+    else if (!isSupportedPath(file.path)) selection.ignored.unsupported++;
+    else if (!isIncluded(file.path, config)) selection.ignored.excluded++;
+    else if (isSubmodulePatch(file.patch)) selection.skipped.push({ path: file.path, reason: 'submodule', detail: 'a submodule, not a file' });
+    else selection.candidates.push(file);
+  }
+  return selection;
+}
+
+/** GitHub's diff of a submodule bump is the commit pointer, not file lines. */
+function isSubmodulePatch(patch: string | undefined): boolean {
+  return patch !== undefined && /^[-+]Subproject commit [0-9a-f]{40}$/m.test(patch);
+}
+
+export type DecodedBlob = { kind: 'file'; file: InputFile } | { kind: 'skipped'; skipped: SkippedFile };
+
+const BINARY_SNIFF_BYTES = 8000;
+
+/**
+ * Turns a blob into analyzer input, refusing it before decoding when it is over the size limit.
+ * Binary content (a NUL byte in the first 8,000 bytes, as git decides) is skipped and named.
+ */
+export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): DecodedBlob {
+  const size = blob.size > 0 ? blob.size : estimatedSize(blob);
+  if (size > maxFileBytes) {
+    return { kind: 'skipped', skipped: { path, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (\`max_file_size\`)` } };
+  }
+  const bytes = blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64') : Buffer.from(blob.content, 'utf8');
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
+  }
+  return { kind: 'file', file: { path, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) } };
+}
+
+function estimatedSize(blob: Blob): number {
+  if (blob.encoding !== 'base64') return Buffer.byteLength(blob.content, 'utf8');
+  return Math.floor((blob.content.replace(/\s/g, '').length * 3) / 4);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+/** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

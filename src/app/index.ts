@@ -1,0 +1,107 @@
+/**
+ * The Probot app: checks every pull request's JavaScript and TypeScript for OAuth mistakes and
+ * reports a check run named "MCP OAuth Guard" that branch protection can require.
+ * Handlers stay thin: read the payload (events.ts), gather and act through GitHubClient, decide
+ * in pure functions (events.ts, report/check-run.ts).
+ */
+import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
+import { analyzeInProcess } from './analyze.js';
+import { CheckRunCoordinator } from './coordinator.js';
+import { PULL_REQUEST_ACTIONS, pullNumberFromExternalId, targetFromCheckRunRerequest, targetFromPullRequest, targetsFromCheckSuite, type RunMode, type RunTarget } from './events.js';
+import { GitHubClient } from './github/client.js';
+import { CHECK_RUN_NAME } from '../report/check-run.js';
+import { createHealthHandler } from './health.js';
+import { PullRequestHeads } from './heads.js';
+import { InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
+import { appLogger } from './logging.js';
+import { loadRuleHelp } from './rule-help.js';
+
+export interface GuardAppOptions {
+  /** Files in, findings out; defaults to the in-process analyzer. */
+  analyze?: AnalyzeFiles;
+  /** Builds the executor from the function that runs one job; defaults to running it in process. */
+  executor?: (runJob: (job: AnalysisJob) => Promise<unknown>) => JobExecutor;
+  /** Our GitHub App id; defaults to APP_ID. */
+  appId?: number;
+  now?: () => number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Refuses to run in production without a webhook secret: Probot would silently use "development". */
+export function assertProductionSecrets(env: NodeJS.ProcessEnv): void {
+  if (env.NODE_ENV === 'production' && !env.WEBHOOK_SECRET) {
+    throw new Error('mcp-oauth-guard: WEBHOOK_SECRET is not set. In production every webhook must be verified; set WEBHOOK_SECRET to the secret configured on the GitHub App.');
+  }
+}
+
+export function createGuardApp(options: GuardAppOptions = {}) {
+  return (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
+    const env = options.env ?? process.env;
+    assertProductionSecrets(env);
+    const log = appLogger(app.log);
+    const now = options.now ?? Date.now;
+    const heads = new PullRequestHeads();
+    const ruleHelp = loadRuleHelp();
+    const analyze = options.analyze ?? analyzeInProcess;
+    const envAppId = Number(env.APP_ID);
+    const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
+
+    const runJob = (job: AnalysisJob) =>
+      runAnalysisJob(job, {
+        github: async (target) => new GitHubClient(await app.auth(target.installationId), { owner: target.owner, repo: target.repo }),
+        analyze,
+        heads,
+        ruleHelp,
+        log,
+        now,
+      });
+    const executor = options.executor ? options.executor(runJob) : new InProcessExecutor(runJob);
+    const coordinator = new CheckRunCoordinator({ executor, heads, log, now, ...(appId !== undefined ? { appId } : {}) });
+
+    registerHealthRoute(appOptions, () => coordinator.activeRuns);
+
+    const start = (context: Context, target: RunTarget, mode: RunMode) =>
+      coordinator.start(new GitHubClient(context.octokit, { owner: target.owner, repo: target.repo }), target, mode);
+
+    app.on(PULL_REQUEST_ACTIONS.map((action) => `pull_request.${action}` as const), async (context) => {
+      const target = targetFromPullRequest(context.payload);
+      if ('ignore' in target) return void log.debug({ reason: target.ignore }, 'pull_request ignored');
+      await start(context, target, 'event');
+    });
+
+    app.on('check_run.rerequested', async (context) => {
+      const target = targetFromCheckRunRerequest(context.payload, coordinator.knownAppId);
+      if ('ignore' in target) return void log.debug({ reason: target.ignore }, 'check_run.rerequested ignored');
+      await start(context, target, 'rerun');
+    });
+
+    app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
+      const mode: RunMode = context.payload.action === 'rerequested' ? 'rerun' : 'event';
+      let targets = targetsFromCheckSuite(context.payload);
+      if (targets.length === 0 && mode === 'rerun' && context.payload.installation) {
+        // A suite re-run can list no PR (e.g. a fork PR): our earlier run on the commit names it.
+        const { owner, name: repo } = { owner: context.payload.repository.owner.login, name: context.payload.repository.name };
+        const github = new GitHubClient(context.octokit, { owner, repo });
+        const existing = await github.findCheckRun(context.payload.check_suite.head_sha, CHECK_RUN_NAME, coordinator.knownAppId);
+        const pullNumber = pullNumberFromExternalId(existing?.externalId);
+        if (pullNumber !== undefined) {
+          targets = [{ installationId: context.payload.installation.id, owner, repo, pullNumber, headSha: context.payload.check_suite.head_sha }];
+        }
+      }
+      if (targets.length === 0) return void log.debug({ action: context.payload.action }, 'check_suite names no open pull request at its head');
+      await Promise.all(targets.map((target) => start(context, target, mode)));
+    });
+  };
+}
+
+function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | undefined, activeRuns: () => number): void {
+  if (typeof appOptions?.addHandler !== 'function') return;
+  try {
+    appOptions.addHandler(createHealthHandler(activeRuns));
+  } catch {
+    // `probot.load()` without a server (tests, `probot receive`) has no routes to add to.
+  }
+}
+
+/** The default export `probot run` loads. */
+export default createGuardApp();

@@ -1,0 +1,219 @@
+/**
+ * The step from "webhook received" to "PR analysed" as a job: everything it needs is in a small
+ * serialisable object, handed to an executor. Today the executor runs it in this process; a
+ * durable queue can replace it later without touching the handlers.
+ */
+import type { Logger } from 'pino';
+import type { AnalysisResult, InputFile, RuleId } from '../analyzer/types.js';
+import { validateConfig } from '../config/load.js';
+import { defaultConfig, type GuardConfig, type OnError } from '../config/types.js';
+import {
+  ANNOTATIONS_PER_REQUEST,
+  fitSummary,
+  planAnalysisError,
+  planCheckRun,
+  planInvalidConfig,
+  planSuperseded,
+  type CheckRunPlan,
+  type RuleHelp,
+  type SkippedFile,
+  type UnreadFile,
+} from '../report/check-run.js';
+import { decodeBlob, mapWithConcurrency, selectFiles } from './files.js';
+import { MAX_LISTED_FILES, type GitHubClient } from './github/client.js';
+import type { PullRequestHeads } from './heads.js';
+
+export interface AnalysisJob {
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string;
+  checkRunId: number;
+  /** The PR's file count when the event carried it, to tell when GitHub's 3,000-file list is short. */
+  changedFiles?: number;
+  /** A re-run asks GitHub for the PR's head first; a PR event already carries it. */
+  trigger: 'pull_request' | 'rerun';
+}
+
+export interface JobExecutor {
+  /** Resolves when the job has finished, i.e. its check run is completed (or could not be). */
+  submit(job: AnalysisJob): Promise<void>;
+}
+
+export class InProcessExecutor implements JobExecutor {
+  constructor(private readonly run: (job: AnalysisJob) => Promise<unknown>) {}
+
+  async submit(job: AnalysisJob): Promise<void> {
+    await this.run(job);
+  }
+}
+
+/** Files in, findings out; the in-process analyzer or a worker pool. */
+export type AnalyzeFiles = (files: InputFile[], config: GuardConfig) => Promise<AnalysisResult>;
+
+export interface JobDependencies {
+  /** A client authenticated as the job's installation. */
+  github(job: AnalysisJob): Promise<GitHubClient>;
+  analyze: AnalyzeFiles;
+  heads: PullRequestHeads;
+  ruleHelp: Partial<Record<RuleId, RuleHelp>>;
+  log: Logger;
+  now(): number;
+  blobConcurrency?: number;
+}
+
+export interface JobOutcome {
+  conclusion: CheckRunPlan['conclusion'];
+  title: string;
+  /** Annotation batches GitHub refused; the summary says so. */
+  rejectedBatches: number;
+}
+
+const DEFAULT_BLOB_CONCURRENCY = 8;
+
+/** Runs one job to a completed check run. Whatever fails after this point, the run is completed. */
+export async function runAnalysisJob(job: AnalysisJob, deps: JobDependencies): Promise<JobOutcome> {
+  const startedAt = deps.now();
+  const log = deps.log.child({ owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, headSha: job.headSha, checkRunId: job.checkRunId });
+  let onError: OnError = 'failure';
+  let github: GitHubClient | undefined;
+  try {
+    github = await deps.github(job);
+    const plan = await analyse(job, github, deps, startedAt, (value) => (onError = value));
+    const outcome = await publishPlan(github, job.checkRunId, plan, new Date(deps.now()).toISOString(), log);
+    log.info({ conclusion: outcome.conclusion, durationMs: deps.now() - startedAt }, 'check run completed');
+    return outcome;
+  } catch (error) {
+    const reason = describeError(error);
+    log.error({ reason }, 'analysis failed; completing the check run with on_error');
+    const plan = planAnalysisError(reason, onError);
+    const client = github ?? (await deps.github(job));
+    return publishPlan(client, job.checkRunId, plan, new Date(deps.now()).toISOString(), log);
+  }
+}
+
+async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependencies, startedAt: number, setOnError: (value: OnError) => void): Promise<CheckRunPlan> {
+  let changedFilesTotal = job.changedFiles;
+  if (job.trigger === 'rerun') {
+    const pull = await github.getPullRequest(job.pullNumber);
+    deps.heads.record(job, pull.number, pull.headSha, pull.updatedAt);
+    changedFilesTotal = pull.changedFiles;
+  }
+
+  const loaded = await loadGuardConfig(github);
+  if (!loaded.ok) return planInvalidConfig(loaded.errors, { files: loaded.files });
+  const config = loaded.config;
+  setOnError(config.onError);
+
+  const newer = deps.heads.newerThan(job, job.pullNumber, job.headSha);
+  if (newer) return planSuperseded(newer);
+
+  const listed = await github.listPullRequestFiles(job.pullNumber);
+  const selection = selectFiles(listed, config);
+  const inputs: InputFile[] = [];
+  const skipped: SkippedFile[] = [...selection.skipped];
+  const unread: UnreadFile[] = [];
+  const fetched = await mapWithConcurrency(selection.candidates, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async (file) => {
+    try {
+      return decodeBlob(file.path, await github.getBlob(file.sha), config.maxFileBytes);
+    } catch (error) {
+      return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
+    }
+  });
+  for (const item of fetched) {
+    if (item.kind === 'file') inputs.push(item.file);
+    else if (item.kind === 'skipped') skipped.push(item.skipped);
+    else unread.push(item.unread);
+  }
+
+  const newerAfterFetch = deps.heads.newerThan(job, job.pullNumber, job.headSha);
+  if (newerAfterFetch) return planSuperseded(newerAfterFetch);
+
+  const analysis = await deps.analyze(inputs, config);
+  const reachedLimit = listed.length >= MAX_LISTED_FILES;
+  return planCheckRun({
+    headSha: job.headSha,
+    findings: analysis.findings,
+    suppressed: analysis.suppressed,
+    errors: analysis.errors,
+    analyzedFiles: inputs.length,
+    changedFiles: listed,
+    skipped,
+    unread,
+    ignored: selection.ignored,
+    ...(reachedLimit ? { fileListLimit: { listed: listed.length, ...(changedFilesTotal !== undefined ? { total: changedFilesTotal } : {}) } } : {}),
+    settings: { failOn: config.failOn, gate: config.gate, onError: config.onError },
+    configSource: { files: loaded.files },
+    ruleHelp: deps.ruleHelp,
+    durationMs: deps.now() - startedAt,
+  });
+}
+
+type LoadedGuardConfig = { ok: true; config: GuardConfig; files: string[] } | { ok: false; errors: { key: string; message: string; example?: string }[]; files: string[] };
+
+async function loadGuardConfig(github: GitHubClient): Promise<LoadedGuardConfig> {
+  let loaded;
+  try {
+    loaded = await github.loadConfig();
+  } catch (error) {
+    // The config plugin throws plain errors for YAML it cannot parse; GitHub failures keep their status.
+    if (hasStatus(error)) throw error;
+    const message = error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, '') : String(error);
+    return { ok: false, errors: [{ key: '', message, example: 'fail_on: error\ngate: changed-lines' }], files: [] };
+  }
+  if (loaded.raw === null) return { ok: true, config: defaultConfig(), files: [] };
+  const result = validateConfig(loaded.raw);
+  return result.ok ? { ok: true, config: result.config, files: loaded.files } : { ok: false, errors: result.errors, files: loaded.files };
+}
+
+/**
+ * Completes the run with the first 50 annotations, then appends the rest 50 at a time. The run
+ * is completed by the first request, so a later failure can only lose annotations, never leave
+ * it in progress. A refused batch (422) is skipped and the summary says so.
+ */
+export async function publishPlan(github: GitHubClient, checkRunId: number, plan: CheckRunPlan, completedAt: string, log: Logger): Promise<JobOutcome> {
+  const [first = [], ...rest] = plan.annotationBatches;
+  const output = { title: plan.title, summary: plan.summary };
+  let rejected = 0;
+  try {
+    await github.completeCheckRun(checkRunId, { conclusion: plan.conclusion, completedAt, output: { ...output, annotations: first } });
+  } catch (error) {
+    if (!isUnprocessable(error) || first.length === 0) throw error;
+    rejected++;
+    await github.completeCheckRun(checkRunId, { conclusion: plan.conclusion, completedAt, output });
+  }
+  for (const batch of rest) {
+    try {
+      await github.appendOutput(checkRunId, { ...output, annotations: batch });
+    } catch (error) {
+      if (!isUnprocessable(error)) throw error;
+      rejected++;
+    }
+  }
+  if (rejected > 0) {
+    log.warn({ rejected }, 'GitHub refused some annotation batches');
+    const note = `\n\n**Note:** GitHub refused ${rejected} of ${plan.annotationBatches.length} annotation batches (up to ${ANNOTATIONS_PER_REQUEST} annotations each, HTTP 422), so some findings are listed above but not annotated inline.`;
+    await github.appendOutput(checkRunId, { title: plan.title, summary: fitSummary(plan.summary) + note });
+  }
+  return { conclusion: plan.conclusion, title: plan.title, rejectedBatches: rejected };
+}
+
+function hasStatus(error: unknown): error is { status: number } {
+  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
+}
+
+function isUnprocessable(error: unknown): boolean {
+  return hasStatus(error) && error.status === 422;
+}
+
+/** A reason fit for a summary and a log: the status and route of a GitHub failure, never headers or tokens. */
+export function describeError(error: unknown): string {
+  if (hasStatus(error)) {
+    const request = (error as { request?: { method?: string; url?: string } }).request;
+    const route = request?.url ? ` to ${request.method ?? 'GET'} ${new URL(request.url, 'https://api.github.com').pathname}` : '';
+    return `GitHub answered HTTP ${error.status}${route}`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 500 ? `${message.slice(0, 499)}…` : message;
+}
