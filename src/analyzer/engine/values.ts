@@ -6,6 +6,8 @@ export const UNKNOWN = '\uFFFF';
 
 const MAX_DEPTH = 12;
 const MAX_VARIANTS = 32;
+/** Origins kept per expression: enough for real code, small enough that chains of helpers stay linear. */
+const MAX_ORIGINS = 64;
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
@@ -15,6 +17,12 @@ type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
  * concatenation, `join`, `JSON.stringify` and small helper functions.
  */
 export class ValueResolver {
+  // Memoised per file: helpers that call each other would otherwise be re-followed exponentially.
+  private readonly originsMemo = new Map<ts.Node, ts.Expression[]>();
+  private readonly stringsMemo = new Map<ts.Node, string[] | undefined>();
+  private readonly originsActive = new Set<ts.Node>();
+  private readonly stringsActive = new Set<ts.Node>();
+
   constructor(private readonly index: WalkResult) {}
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
@@ -32,6 +40,12 @@ export class ValueResolver {
         current = current.expression;
       } else return current;
     }
+  }
+
+  private unwrapParentheses(expression: ts.Expression): ts.Expression {
+    let current = expression;
+    while (ts.isParenthesizedExpression(current)) current = current.expression;
+    return current;
   }
 
   /** The declaration an identifier refers to: the one in the innermost scope that contains the use. */
@@ -54,7 +68,21 @@ export class ValueResolver {
    */
   origins(expression: ts.Expression, depth = 0): ts.Expression[] {
     const node = this.unwrap(expression);
-    if (depth > MAX_DEPTH) return [node];
+    const memo = this.originsMemo.get(node);
+    if (memo) return memo;
+    // Re-entered through a cycle (a = b; b = a, mutual recursion): the value is not known here.
+    if (depth > MAX_DEPTH || this.originsActive.has(node)) return [node];
+    this.originsActive.add(node);
+    try {
+      const result = dedupe(this.computeOrigins(node, depth)).slice(0, MAX_ORIGINS);
+      this.originsMemo.set(node, result);
+      return result;
+    } finally {
+      this.originsActive.delete(node);
+    }
+  }
+
+  private computeOrigins(node: ts.Expression, depth: number): ts.Expression[] {
     if (ts.isIdentifier(node)) {
       const declaration = this.declarationOf(node);
       const results: ts.Expression[] = [];
@@ -62,15 +90,16 @@ export class ValueResolver {
         const base = declaration.path
           ? this.followPath(declaration.initializer, declaration.path, depth + 1)
           : this.origins(declaration.initializer, depth + 1);
-        results.push(...base);
+        append(results, base);
       } else if (declaration?.kind === 'parameter') {
-        results.push(node, ...this.parameterOrigins(declaration, depth + 1));
+        results.push(node);
+        append(results, this.parameterOrigins(declaration, depth + 1));
       }
       const assigned = this.index.assignments.get(node.text);
       if (assigned && declaration?.kind !== 'function') {
-        for (const value of assigned) if (this.declarationOfAssignment(value) === declaration) results.push(...this.origins(value, depth + 1));
+        for (const value of assigned) if (this.declarationOfAssignment(value) === declaration) append(results, this.origins(value, depth + 1));
       }
-      return results.length ? dedupe(results) : [node];
+      return results.length ? results : [node];
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const key = this.memberName(node);
@@ -81,12 +110,18 @@ export class ValueResolver {
       return [node];
     }
     if (ts.isConditionalExpression(node)) {
-      return dedupe([...this.origins(node.whenTrue, depth + 1), ...this.origins(node.whenFalse, depth + 1)]);
+      const results: ts.Expression[] = [];
+      append(results, this.origins(node.whenTrue, depth + 1));
+      append(results, this.origins(node.whenFalse, depth + 1));
+      return results;
     }
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
-        return dedupe([...this.origins(node.left, depth + 1), ...this.origins(node.right, depth + 1)]);
+        const results: ts.Expression[] = [];
+        append(results, this.origins(node.left, depth + 1));
+        append(results, this.origins(node.right, depth + 1));
+        return results;
       }
     }
     return [node];
@@ -100,7 +135,7 @@ export class ValueResolver {
     const parameter = declaration.node;
     if (!ts.isParameter(parameter)) return [];
     const results: ts.Expression[] = [];
-    if (declaration.initializer) results.push(...(declaration.path ? [] : this.origins(declaration.initializer, depth + 1)));
+    if (declaration.initializer && !declaration.path) append(results, this.origins(declaration.initializer, depth + 1));
     const fn = parameter.parent;
     const position = fn.parameters.indexOf(parameter);
     const name = functionName(fn);
@@ -109,7 +144,8 @@ export class ValueResolver {
         if (call.pos >= fn.pos && call.end <= fn.end) continue; // recursion adds nothing
         const argument = call.arguments[position];
         if (!argument || ts.isSpreadElement(argument)) continue;
-        results.push(...(declaration.path ? this.followPath(argument, declaration.path, depth + 1) : this.origins(argument, depth + 1)));
+        append(results, declaration.path ? this.followPath(argument, declaration.path, depth + 1) : this.origins(argument, depth + 1));
+        if (results.length >= MAX_ORIGINS) break;
       }
     }
     return results;
@@ -129,7 +165,7 @@ export class ValueResolver {
       const next: ts.Expression[] = [];
       for (const expression of current) {
         const found = this.propertyOf(expression, key, depth + 1);
-        if (found) next.push(...found);
+        if (found) append(next, found);
       }
       if (!next.length) return current.map((expression) => this.unwrap(expression));
       current = next;
@@ -206,7 +242,7 @@ export class ValueResolver {
         for (const element of origin.elements) {
           if (ts.isSpreadElement(element)) {
             const spread = this.arrayElements(element.expression, depth + 1);
-            if (spread) elements.push(...spread);
+            if (spread) append(elements, spread);
             else elements.push(element.expression);
           } else elements.push(element);
         }
@@ -221,8 +257,20 @@ export class ValueResolver {
    * means nothing about the value is known.
    */
   stringValues(expression: ts.Expression, depth = 0): string[] | undefined {
-    if (depth > MAX_DEPTH) return undefined;
     const node = this.unwrap(expression);
+    if (this.stringsMemo.has(node)) return this.stringsMemo.get(node);
+    if (depth > MAX_DEPTH || this.stringsActive.has(node)) return undefined;
+    this.stringsActive.add(node);
+    try {
+      const result = this.computeStringValues(node, depth);
+      this.stringsMemo.set(node, result);
+      return result;
+    } finally {
+      this.stringsActive.delete(node);
+    }
+  }
+
+  private computeStringValues(node: ts.Expression, depth: number): string[] | undefined {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
     if (ts.isNumericLiteral(node)) return [node.text];
     if (ts.isTemplateExpression(node)) {
@@ -234,10 +282,23 @@ export class ValueResolver {
       return variants;
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      const left = this.stringValues(node.left, depth + 1);
-      const right = this.stringValues(node.right, depth + 1);
-      if (!left && !right) return undefined;
-      return combine(left ?? [UNKNOWN], right ?? [UNKNOWN]);
+      // Flatten `a + b + c + …` so a long concatenation does not spend depth per operand.
+      const operands: ts.Expression[] = [];
+      let left: ts.Expression = node;
+      while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+        operands.push(left.right);
+        left = this.unwrapParentheses(left.left);
+      }
+      operands.push(left);
+      operands.reverse();
+      let variants = [''];
+      let known = false;
+      for (const operand of operands) {
+        const values = this.stringValues(operand, depth + 1);
+        if (values) known = true;
+        variants = combine(variants, values ?? [UNKNOWN]);
+      }
+      return known ? variants : undefined;
     }
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ||
         ts.isConditionalExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind !== ts.SyntaxKind.PlusToken)) {
@@ -250,7 +311,7 @@ export class ValueResolver {
         const inner = this.stringValues(origin, depth + 1);
         if (inner) {
           known = true;
-          values.push(...inner);
+          append(values, inner);
         }
       }
       return known ? unique(values).slice(0, MAX_VARIANTS) : undefined;
@@ -298,7 +359,7 @@ export class ValueResolver {
       const values: string[] = [];
       for (const returned of this.returnedExpressions(fn)) {
         const inner = this.stringValues(returned, depth + 1);
-        if (inner) values.push(...inner);
+        if (inner) append(values, inner);
       }
       return values.length ? unique(values).slice(0, MAX_VARIANTS) : undefined;
     }
@@ -389,6 +450,14 @@ function combine(left: string[], right: string[]): string[] {
     result.push(a + b);
   }
   return result;
+}
+
+/** Appends without spreading (a spread of a large array overflows the stack), up to the origins cap. */
+function append<T>(target: T[], source: readonly T[]): void {
+  for (const item of source) {
+    if (target.length >= MAX_ORIGINS * 4) return;
+    target.push(item);
+  }
 }
 
 function unique(values: string[]): string[] {
