@@ -1,15 +1,58 @@
+import { oauthRequestVisitors, type OAuthRequest } from '../engine/oauth-requests.js';
+import { UNKNOWN } from '../engine/values.js';
 import { defineRule } from './define.js';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** " to 'https://host/path'" when the endpoint is fully known, else nothing. */
+function target(request: OAuthRequest): string {
+  const endpoint = request.endpoint;
+  if (!endpoint || endpoint.includes(UNKNOWN) || endpoint.length > 120) return '';
+  return ` to '${endpoint}'`;
+}
+
 export const missingPkce = defineRule({
   meta: {
     id: 'missing-pkce',
-    description: 'TODO',
+    description: 'An OAuth authorization-code flow runs without PKCE S256.',
     defaultSeverity: 'error',
-    cwe: [],
-    securitySeverity: '5.0',
+    cwe: ['CWE-294', 'CWE-345'],
+    securitySeverity: '7.4',
     precision: 'high',
-    messages: { placeholder: 'TODO' },
+    messages: {
+      missingChallenge: "Authorization request{{target}} sends no 'code_challenge'; add PKCE with a 'code_challenge' and 'code_challenge_method=S256'.",
+      missingMethod: "Authorization request{{target}} sends 'code_challenge' without 'code_challenge_method', so the server treats it as 'plain'; add 'code_challenge_method=S256'.",
+      plainMethod: "PKCE method 'plain' sends the verifier itself as the challenge; use 'S256'.",
+      missingVerifier: "Authorization-code exchange{{target}} sends no 'code_verifier'; send the PKCE verifier that matches the request's 'code_challenge'.",
+      libraryMissingChallenge: "'{{call}}' builds an authorization request without a PKCE challenge; pass {{fix}}.",
+      libraryMissingVerifier: "'{{call}}' exchanges the authorization code without a PKCE verifier; pass {{fix}}.",
+    },
   },
-  create: () => ({}),
+  create(context) {
+    return oauthRequestVisitors(context, (requests) => {
+      for (const request of requests) {
+        const pkce = request.pkce;
+        const library = request.library;
+        const call = request.callName ?? '';
+        const fix = library?.fix ?? "PKCE S256 parameters";
+        switch (pkce.status) {
+          case 'plain':
+            context.report({ node: pkce.node, messageId: 'plainMethod' });
+            break;
+          case 'missing-challenge':
+            if (library) context.report({ node: request.node, messageId: 'libraryMissingChallenge', data: { call, fix } });
+            else context.report({ node: request.node, messageId: 'missingChallenge', data: { target: target(request) } });
+            break;
+          case 'missing-method':
+            if (library) context.report({ node: request.node, messageId: 'libraryMissingChallenge', data: { call, fix } });
+            else context.report({ node: request.node, messageId: 'missingMethod', data: { target: target(request) } });
+            break;
+          case 'missing-verifier':
+            if (library) context.report({ node: request.node, messageId: 'libraryMissingVerifier', data: { call, fix } });
+            else context.report({ node: request.node, messageId: 'missingVerifier', data: { target: target(request) } });
+            break;
+          default:
+            break;
+        }
+      }
+    });
+  },
 });

@@ -1,0 +1,174 @@
+/**
+ * Where OAuth authorization requests and code exchanges go, and the shapes of the library
+ * calls that make them. Read from the providers' documentation and the installed packages'
+ * type declarations (google-auth-library, simple-oauth2, openid-client 5 and 6, arctic 3,
+ * @azure/msal-node, @slack/oauth, @octokit/oauth-app, passport strategies, MCP SDK client).
+ */
+import type { ScopeProvider } from './scopes.js';
+
+export interface ProviderHost {
+  provider: ScopeProvider;
+  /** Matches the URL's host. */
+  host: RegExp;
+}
+
+export const PROVIDER_HOSTS: readonly ProviderHost[] = [
+  { provider: 'github', host: /(^|\.)github\.com$/i },
+  { provider: 'google', host: /(^|\.)(google\.com|googleapis\.com)$/i },
+  { provider: 'microsoft', host: /(^|\.)(microsoftonline\.com|microsoft\.com|microsoftonline\.us|live\.com)$/i },
+  { provider: 'slack', host: /(^|\.)slack\.com$/i },
+  { provider: 'gitlab', host: /(^|\.)gitlab\.(com|[a-z.]+)$|^gitlab\./i },
+];
+
+/** Paths of authorization endpoints: the known providers' and the conventional ones. */
+export const AUTHORIZE_PATHS: readonly RegExp[] = [
+  /\/login\/oauth\/authorize\/?$/i, // GitHub
+  /\/o\/oauth2\/(v2\/)?auth\/?$/i, // Google
+  /\/oauth2\/(v2\.0\/)?authorize\/?$/i, // Microsoft identity platform
+  /\/oauth\/(v2\/)?authorize\/?$/i, // Slack, GitLab, many others
+  /\/openid\/connect\/authorize\/?$/i, // Sign in with Slack
+  /\/authorize\/?$/i,
+  /\/oauth2?\/auth\/?$/i,
+];
+
+/** Paths of token endpoints. */
+export const TOKEN_PATHS: readonly RegExp[] = [
+  /\/login\/oauth\/access_token\/?$/i, // GitHub
+  /\/api\/oauth\.(v2\.)?access\/?$/i, // Slack
+  /\/api\/openid\.connect\.token\/?$/i, // Sign in with Slack
+  /\/(oauth2?\/)?(v\d+(\.\d+)?\/)?token\/?$/i, // Google, Microsoft, GitLab and the conventional '/token'
+  /\/access_token\/?$/i,
+];
+
+/** Property names of request options that carry a request body or query. */
+export const PAYLOAD_KEYS: readonly string[] = ['body', 'data', 'form', 'json', 'params', 'searchParams', 'query', 'qs'];
+
+/** How a library call shows that PKCE is used. */
+export type PkceEvidence =
+  /** The library always sends an S256 challenge (or always sends the verifier). */
+  | { via: 'always' }
+  /** The library cannot send PKCE with this call. */
+  | { via: 'never' }
+  /** Keys in the options argument: a challenge plus its method. */
+  | { via: 'challenge-options'; challengeKey: string; methodKey: string }
+  /** A key in the options argument carrying the verifier; a bare code string as that argument means none. */
+  | { via: 'verifier-option'; verifierKey: string; bareCodeMeansNone?: boolean }
+  /** A positional verifier that is there only when the call has at least `minArguments` arguments. */
+  | { via: 'verifier-argument'; index: number; minArguments: number }
+  /** A positional challenge method (arctic's `createAuthorizationURLWithPKCE`). */
+  | { via: 'method-argument'; index: number };
+
+export type LibraryRole = 'authorize' | 'exchange' | 'scopes';
+
+export interface LibraryCallShape {
+  /** The package, as the docs name it. */
+  library: string;
+  /** Import specifiers of the package (prefix match, so subpaths count). */
+  modules: readonly string[];
+  /** `method`: `x.name(...)`; `function`: an imported function; `constructor`: `new Exported(...)`. */
+  call: 'method' | 'function' | 'constructor';
+  /** Method or function name, or the exported class for constructors ('*' for any export). */
+  name: string;
+  /**
+   * For methods with common names: the receiver must be constructed from one of these classes
+   * (last name of the constructor, imported from one of `modules`); '*' means any class but
+   * those in `exceptClasses`.
+   */
+  receiverClasses?: readonly string[];
+  exceptClasses?: readonly string[];
+  role: LibraryRole;
+  provider?: ScopeProvider;
+  /** Arctic and passport: the provider follows from the class or strategy name. */
+  providerByName?: Readonly<Record<string, ScopeProvider>>;
+  /** The options argument. */
+  optionsArgument?: number;
+  /** Keys (dotted for nested objects) of the options argument that hold scopes. */
+  scopeKeys?: readonly string[];
+  /** A positional argument that holds the scopes. */
+  scopeArgument?: number | 'last';
+  pkce?: PkceEvidence;
+  /** What to pass to get PKCE, shown in the message. */
+  fix?: string;
+}
+
+const GOOGLE_MODULES = ['google-auth-library', 'googleapis', '@googleapis/'];
+const ARCTIC_PROVIDERS: Record<string, ScopeProvider> = { GitHub: 'github', Google: 'google', Slack: 'slack', GitLab: 'gitlab', MicrosoftEntraId: 'microsoft' };
+
+export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
+  // google-auth-library / googleapis
+  { library: 'google-auth-library', modules: GOOGLE_MODULES, call: 'method', name: 'generateAuthUrl', role: 'authorize', provider: 'google', optionsArgument: 0, scopeKeys: ['scope'],
+    pkce: { via: 'challenge-options', challengeKey: 'code_challenge', methodKey: 'code_challenge_method' }, fix: "'code_challenge' and 'code_challenge_method: CodeChallengeMethod.S256'" },
+  { library: 'google-auth-library', modules: GOOGLE_MODULES, call: 'method', name: 'getToken', receiverClasses: ['OAuth2Client', 'OAuth2'], role: 'exchange', provider: 'google', optionsArgument: 0,
+    pkce: { via: 'verifier-option', verifierKey: 'codeVerifier', bareCodeMeansNone: true }, fix: "'{ code, codeVerifier }'" },
+  { library: '@google-cloud/local-auth', modules: ['@google-cloud/local-auth'], call: 'function', name: 'authenticate', role: 'scopes', provider: 'google', optionsArgument: 0, scopeKeys: ['scopes'] },
+
+  // simple-oauth2
+  { library: 'simple-oauth2', modules: ['simple-oauth2'], call: 'method', name: 'authorizeURL', role: 'authorize', optionsArgument: 0, scopeKeys: ['scope'],
+    pkce: { via: 'challenge-options', challengeKey: 'code_challenge', methodKey: 'code_challenge_method' }, fix: "'code_challenge' and 'code_challenge_method: \"S256\"'" },
+  { library: 'simple-oauth2', modules: ['simple-oauth2'], call: 'method', name: 'getToken', receiverClasses: ['AuthorizationCode'], role: 'exchange', optionsArgument: 0, scopeKeys: ['scope'],
+    pkce: { via: 'verifier-option', verifierKey: 'code_verifier' }, fix: "'code_verifier'" },
+
+  // openid-client 5 (Client methods) and 6 (functions)
+  { library: 'openid-client', modules: ['openid-client'], call: 'method', name: 'authorizationUrl', role: 'authorize', optionsArgument: 0, scopeKeys: ['scope'],
+    pkce: { via: 'challenge-options', challengeKey: 'code_challenge', methodKey: 'code_challenge_method' }, fix: "'code_challenge' from 'generators.codeChallenge(verifier)' and 'code_challenge_method: \"S256\"'" },
+  { library: 'openid-client', modules: ['openid-client'], call: 'method', name: 'callback', receiverClasses: ['Client', 'BaseClient'], role: 'exchange', optionsArgument: 2,
+    pkce: { via: 'verifier-option', verifierKey: 'code_verifier' }, fix: "'{ code_verifier }' as the checks argument" },
+  { library: 'openid-client', modules: ['openid-client'], call: 'method', name: 'oauthCallback', receiverClasses: ['Client', 'BaseClient'], role: 'exchange', optionsArgument: 2,
+    pkce: { via: 'verifier-option', verifierKey: 'code_verifier' }, fix: "'{ code_verifier }' as the checks argument" },
+  ...['buildAuthorizationUrl', 'buildAuthorizationUrlWithPAR', 'buildAuthorizationUrlWithJAR'].map((name): LibraryCallShape => ({
+    library: 'openid-client', modules: ['openid-client'], call: 'function', name, role: 'authorize', optionsArgument: 1, scopeKeys: ['scope'],
+    pkce: { via: 'challenge-options', challengeKey: 'code_challenge', methodKey: 'code_challenge_method' }, fix: "'code_challenge' from 'calculatePKCECodeChallenge(verifier)' and 'code_challenge_method: \"S256\"'",
+  })),
+  { library: 'openid-client', modules: ['openid-client'], call: 'function', name: 'authorizationCodeGrant', role: 'exchange', optionsArgument: 2,
+    pkce: { via: 'verifier-option', verifierKey: 'pkceCodeVerifier' }, fix: "'{ pkceCodeVerifier }' as the checks argument" },
+
+  // arctic 3: providers with PKCE take (state, codeVerifier, scopes); GitHub, GitLab and Slack take (state, scopes)
+  { library: 'arctic', modules: ['arctic'], call: 'method', name: 'createAuthorizationURL', receiverClasses: ['*'], exceptClasses: ['OAuth2Client'], role: 'authorize', providerByName: ARCTIC_PROVIDERS, scopeArgument: 'last',
+    pkce: { via: 'verifier-argument', index: 1, minArguments: 3 }, fix: "a code verifier (arctic's 'OAuth2Client.createAuthorizationURLWithPKCE' for providers without one)" },
+  { library: 'arctic', modules: ['arctic'], call: 'method', name: 'validateAuthorizationCode', receiverClasses: ['*'], exceptClasses: ['OAuth2Client'], role: 'exchange', providerByName: ARCTIC_PROVIDERS,
+    pkce: { via: 'verifier-argument', index: 1, minArguments: 2 }, fix: "the code verifier (arctic's 'OAuth2Client' for providers without one)" },
+  { library: 'arctic', modules: ['arctic'], call: 'method', name: 'createAuthorizationURL', receiverClasses: ['OAuth2Client'], role: 'authorize', scopeArgument: 'last',
+    pkce: { via: 'never' }, fix: "'createAuthorizationURLWithPKCE(endpoint, state, CodeChallengeMethod.S256, codeVerifier, scopes)'" },
+  { library: 'arctic', modules: ['arctic'], call: 'method', name: 'createAuthorizationURLWithPKCE', receiverClasses: ['OAuth2Client'], role: 'authorize', scopeArgument: 'last',
+    pkce: { via: 'method-argument', index: 2 } },
+  { library: 'arctic', modules: ['arctic'], call: 'method', name: 'validateAuthorizationCode', receiverClasses: ['OAuth2Client'], role: 'exchange',
+    pkce: { via: 'verifier-argument', index: 2, minArguments: 3 }, fix: 'the code verifier as the third argument' },
+
+  // oauth4webapi: the verifier is positional; 'nopkce' opts out
+  { library: 'oauth4webapi', modules: ['oauth4webapi'], call: 'function', name: 'authorizationCodeGrantRequest', role: 'exchange',
+    pkce: { via: 'verifier-argument', index: 5, minArguments: 6 }, fix: 'the code verifier instead of \'nopkce\'' },
+
+  // MSAL Node
+  { library: '@azure/msal-node', modules: ['@azure/msal-node'], call: 'method', name: 'getAuthCodeUrl', role: 'authorize', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],
+    pkce: { via: 'challenge-options', challengeKey: 'codeChallenge', methodKey: 'codeChallengeMethod' }, fix: "'codeChallenge' and 'codeChallengeMethod: \"S256\"' (from 'CryptoProvider.generatePkceCodes()')" },
+  { library: '@azure/msal-node', modules: ['@azure/msal-node'], call: 'method', name: 'acquireTokenByCode', role: 'exchange', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],
+    pkce: { via: 'verifier-option', verifierKey: 'codeVerifier' }, fix: "'codeVerifier'" },
+
+  // MCP SDK client: PKCE S256 is built in
+  { library: '@modelcontextprotocol/sdk', modules: ['@modelcontextprotocol/sdk'], call: 'function', name: 'auth', role: 'authorize', optionsArgument: 1, scopeKeys: ['scope'], pkce: { via: 'always' } },
+  { library: '@modelcontextprotocol/sdk', modules: ['@modelcontextprotocol/sdk'], call: 'function', name: 'startAuthorization', role: 'authorize', optionsArgument: 1, scopeKeys: ['scope'], pkce: { via: 'always' } },
+
+  // Slack: install flows
+  { library: '@slack/oauth', modules: ['@slack/oauth', '@slack/bolt'], call: 'constructor', name: 'InstallProvider', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['installUrlOptions.scopes', 'installUrlOptions.userScopes'] },
+  { library: '@slack/bolt', modules: ['@slack/bolt'], call: 'constructor', name: 'App', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scopes', 'installerOptions.userScopes'] },
+  { library: '@slack/oauth', modules: ['@slack/oauth'], call: 'method', name: 'generateInstallUrl', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scopes', 'userScopes'] },
+  { library: '@slack/oauth', modules: ['@slack/oauth'], call: 'method', name: 'handleInstallPath', role: 'scopes', provider: 'slack', optionsArgument: 3, scopeKeys: ['scopes', 'userScopes'] },
+
+  // Octokit OAuth apps
+  { library: '@octokit/oauth-app', modules: ['@octokit/oauth-app', 'octokit'], call: 'constructor', name: 'OAuthApp', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['defaultScopes'] },
+  { library: '@octokit/oauth-methods', modules: ['@octokit/oauth-methods', '@octokit/oauth-app', 'octokit'], call: 'method', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
+  { library: '@octokit/oauth-methods', modules: ['@octokit/oauth-methods'], call: 'function', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
+
+  // Passport strategies and `passport.authenticate(name, { scope })`
+  { library: 'passport', modules: ['passport-github2', 'passport-github'], call: 'constructor', name: '*', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scope'] },
+  { library: 'passport', modules: ['passport-google-oauth20', 'passport-google-oauth2', 'passport-google-oauth'], call: 'constructor', name: '*', role: 'scopes', provider: 'google', optionsArgument: 0, scopeKeys: ['scope'] },
+  { library: 'passport', modules: ['passport-gitlab2'], call: 'constructor', name: '*', role: 'scopes', provider: 'gitlab', optionsArgument: 0, scopeKeys: ['scope'] },
+  { library: 'passport', modules: ['passport-slack-oauth2', 'passport-slack'], call: 'constructor', name: '*', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scope'] },
+  { library: 'passport', modules: ['passport-microsoft', 'passport-azure-ad-oauth2'], call: 'constructor', name: '*', role: 'scopes', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scope'] },
+  { library: 'passport', modules: ['passport-oauth2'], call: 'constructor', name: '*', role: 'scopes', optionsArgument: 0, scopeKeys: ['scope'] },
+  { library: 'passport', modules: ['passport'], call: 'method', name: 'authenticate', role: 'scopes', optionsArgument: 1, scopeKeys: ['scope'],
+    providerByName: { github: 'github', google: 'google', gitlab: 'gitlab', slack: 'slack', microsoft: 'microsoft' } },
+];
+
+/** Type names that mark an object as OAuth client registration metadata (MCP SDK, RFC 7591). */
+export const CLIENT_METADATA_TYPES: readonly string[] = ['OAuthClientMetadata', 'OAuthClientInformationFull', 'OAuthClientInformation'];
