@@ -32,7 +32,8 @@ export interface GuardConfig {
 }
 
 export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
-export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/*.min.js'];
+/** Always applied; a config file's `exclude` list is added to these. */
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/*.min.{js,mjs,cjs}'];
 
 export function defaultConfig(): GuardConfig {
   return {

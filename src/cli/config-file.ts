@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseConfigText, type ConfigError, type ConfigResult } from '../config/load.js';
+import { defaultConfig } from '../config/types.js';
+
+/** Looked up in the cwd, in this order, when --config is not given. */
+export const CONFIG_CANDIDATES = ['.mcp-oauth-guard.yml', '.mcp-oauth-guard.yaml', '.mcp-oauth-guard.json', '.github/mcp-oauth-guard.yml'];
+
+export interface LoadedConfig {
+  result: ConfigResult;
+  /** The file read, as the user would name it; undefined when defaults were used. */
+  source?: string;
+}
+
+export async function loadConfig(cwd: string, explicitPath: string | undefined): Promise<LoadedConfig> {
+  const source = explicitPath ?? CONFIG_CANDIDATES.find((candidate) => existsSync(resolve(cwd, candidate)));
+  if (source === undefined) return { result: { ok: true, config: defaultConfig() } };
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, source), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+    return { source, result: { ok: false, errors: [{ key: '', message: `cannot read config file '${source}': ${why}` }] } };
+  }
+  return { source, result: parseConfigText(text, source) };
+}
+
+/** Each key, its message and an example, for stderr. Pure. */
+export function formatConfigErrors(source: string | undefined, errors: readonly ConfigError[]): string {
+  const lines = [`mcp-oauth-guard: invalid config${source ? ` in ${source}` : ''}:`];
+  for (const error of errors) {
+    const where = error.line !== undefined ? ` (line ${error.line})` : '';
+    lines.push(error.key ? `  ${error.key}${where}: ${error.message}` : `  ${error.message}`);
+    if (error.example) {
+      lines.push('    example:');
+      for (const exampleLine of error.example.split('\n')) lines.push(`      ${exampleLine}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

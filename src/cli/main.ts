@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { writeFile } from 'node:fs/promises';
+import { runCli } from './scan.js';
+
+// Thin entry: real process I/O in, exit code out. Setting exitCode (not exit()) lets stdout drain.
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => performance.now(),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`mcp-oauth-guard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
