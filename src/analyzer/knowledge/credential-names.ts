@@ -9,15 +9,28 @@
 export const EXCLUDED_ANYWHERE = new Set([
   // protected or derived forms
   'hash', 'hashed', 'digest', 'sha', 'sha256', 'md5', 'encrypted', 'enc', 'cipher', 'ciphertext', 'sealed', 'wrapped',
-  'redacted', 'redact', 'masked', 'mask', 'obfuscated', 'censored', 'fingerprint', 'challenge',
+  'redacted', 'redact', 'masked', 'mask', 'obfuscated', 'censored', 'fingerprint', 'challenge', 'preview', 'hint', 'decoded',
   // questions about a credential rather than the credential
-  'has', 'is', 'should', 'needs', 'present', 'valid', 'exists', 'missing', 'required', 'enabled', 'show', 'use', 'uses',
-  // LLM and parser tokens
-  'max', 'min', 'total', 'input', 'output', 'prompt', 'completion', 'completions', 'tokenizer', 'tokenize', 'tokenized',
-  'pad', 'eos', 'bos', 'unk', 'sep', 'cls', 'vocab', 'used', 'remaining', 'budget', 'estimate', 'estimated', 'lexer',
-  'next', 'previous', 'prev', 'current', 'page', 'continuation', 'cursor', 'pagination', 'sync', 'cancellation',
-  // anti-forgery values and nonces are not OAuth credentials
-  'csrf', 'xsrf', 'nonce',
+  'has', 'is', 'should', 'needs', 'can', 'present', 'exists', 'missing', 'required', 'enabled', 'show',
+  // parsers, tokenizers and LLM vocabularies
+  'tokenizer', 'tokenizers', 'tokenize', 'tokenized', 'tokenizing', 'tiktoken', 'vocab', 'lexer', 'lexeme', 'scanner',
+  // anti-forgery values, nonces and editor cancellation tokens are not OAuth credentials
+  'csrf', 'xsrf', 'nonce', 'cancellation',
+]);
+
+/**
+ * Words that, directly before 'token'/'tokens', make it a count, a cursor or a parser token:
+ * 'nextToken', 'pageToken', 'maxTokens', 'prompt_tokens', 'pad_token'. Further away they
+ * do not exclude: 'usedRefreshToken' and 'currentAccessToken' stay credentials.
+ */
+export const EXCLUDED_BEFORE_TOKEN = new Set([
+  // pagination cursors (CodeQL Java's list) and sync markers
+  'next', 'previous', 'prev', 'current', 'page', 'continuation', 'cursor', 'pagination', 'sync', 'resume', 'resumption',
+  'start', 'end',
+  // LLM units of text
+  'max', 'min', 'total', 'input', 'output', 'prompt', 'completion', 'completions', 'reasoning', 'cached', 'used',
+  'remaining', 'estimated', 'num', 'context', 'response', 'generated', 'special', 'stop', 'added',
+  'pad', 'eos', 'bos', 'unk', 'sep', 'cls', 'mask',
 ]);
 
 /** Qualifiers that turn a credential word into metadata when they follow it ('tokenType', 'secretName', 'passwordField'). */
@@ -27,15 +40,17 @@ export const EXCLUDED_AFTER = new Set([
   'name', 'names', 'id', 'ids', 'arn', 'prefix', 'suffix', 'pattern', 'class', 'style', 'expires', 'expiry', 'expiration',
   'expired', 'exp', 'ttl', 'lifetime', 'age', 'scope', 'scopes', 'audience', 'issuer', 'field', 'param', 'parameter',
   'key', 'keys', 'store', 'storage', 'cache', 'manager', 'service', 'provider', 'handler', 'client', 'schema',
-  'validator', 'verifier', 'error', 'errors', 'status', 'info', 'request', 'options', 'config', 'path', 'file', 'dir',
-  'directory', 'filename', 'location', 'ref', 'version', 'length', 'len', 'size', 'at', 'date', 'time', 'timestamp',
-  'label', 'description', 'policy', 'rotation', 'family', 'generation', 'revoked', 'revocation',
+  'validator', 'verifier', 'error', 'errors', 'status', 'info', 'request', 'options', 'opts', 'config', 'settings',
+  'path', 'file', 'dir', 'directory', 'filename', 'location', 'ref', 'version', 'len', 'size', 'at', 'date', 'time',
+  'timestamp', 'label', 'description', 'policy', 'rotation', 'family', 'generation', 'revoked', 'revocation',
+  'valid', 'used', 'budget', 'estimate', 'parser', 'middleware', 'header', 'headers', 'regex', 'set', 'ok', 'source',
+  'mode', 'strategy', 'method', 'methods', 'supported', 'payload', 'claims',
 ]);
 
 /** Words that name a credential on their own. */
 export const CREDENTIAL_WORDS = new Set([
-  'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'passphrase', 'pwd', 'credential', 'credentials', 'creds',
-  'jwt', 'jwts', 'bearer', 'authorization', 'apikey', 'authinfo', 'cookie', 'cookies',
+  'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'passphrase', 'credential', 'credentials', 'creds',
+  'jwt', 'jwts', 'bearer', 'apikey', 'authinfo', 'cookie', 'cookies',
 ]);
 
 /** Adjacent word pairs that name a credential although the second word alone may not ('client secret', 'code verifier'). */
@@ -43,13 +58,49 @@ export const CREDENTIAL_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['api', 'key'], ['private', 'key'], ['secret', 'key'], ['signing', 'key'], ['client', 'secret'], ['code', 'verifier'],
   ['auth', 'code'], ['authorization', 'code'], ['session', 'key'], ['access', 'key'], ['master', 'key'],
   ['encryption', 'key'], ['auth', 'header'], ['authorization', 'header'], ['webhook', 'secret'], ['auth', 'info'],
+  ['cookie', 'header'], ['auth', 'token'],
 ];
 
 /** Whole names (words joined, lowercase) of objects that hold tokens: logging or storing them whole leaks what they hold. */
 export const TOKEN_CONTAINER_NAMES = new Set([
-  'tokenresponse', 'tokenset', 'tokendata', 'tokenpayload', 'tokenresult', 'tokenbody', 'tokenjson', 'oauthtokens',
+  'tokenresponse', 'tokenset', 'tokendata', 'tokenresult', 'tokenbody', 'tokenjson', 'oauthtokens',
   'authinfo', 'credentials', 'tokens',
 ]);
 
 /** Whole names that carry a credential although their words look harmless. */
 export const CREDENTIAL_HEADER_NAMES = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
+
+/**
+ * Types whose values are credentials or hold them: the MCP SDK's `OAuthTokens`/`AuthInfo`,
+ * google-auth-library's `Credentials`, openid-client's `TokenSet`/`TokenEndpointResponse`,
+ * arctic's `OAuth2Tokens`, simple-oauth2's `AccessToken`, MSAL's `AuthenticationResult`.
+ */
+export const CREDENTIAL_TYPE_NAMES = new Set([
+  'OAuthTokens', 'AuthInfo', 'Credentials', 'TokenSet', 'TokenEndpointResponse', 'OAuth2Tokens', 'AccessToken',
+  'AuthenticationResult', 'TokenResponse', 'GetTokenResponse',
+]);
+
+/**
+ * Methods of the MCP SDK's `OAuthServerProvider`/`OAuthTokenVerifier` and their parameter
+ * positions that receive a credential, whatever the parameter is called.
+ */
+export const CREDENTIAL_PARAMETERS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['verifyAccessToken', [0]],
+  ['exchangeRefreshToken', [1]],
+  ['exchangeAuthorizationCode', [2]],
+]);
+
+/** Verbs that, followed by a credential's name, make a call return that credential ('getAccessToken', 'refreshTokens'). */
+export const TOKEN_PRODUCING_VERBS = new Set([
+  'get', 'fetch', 'exchange', 'refresh', 'request', 'issue', 'create', 'generate', 'mint', 'obtain', 'acquire', 'load',
+  'read', 'retrieve', 'sign', 'new', 'decrypt', 'unseal', 'reveal',
+]);
+
+/** Calls that mint a signed token: the result is a credential whatever it is called. */
+export const TOKEN_MINTING_CALLS = new Set(['jwt.sign', 'jsonwebtoken.sign', 'jws.sign']);
+
+/** Names that look like credentials but hold something else ('GOOGLE_APPLICATION_CREDENTIALS' is a file path). */
+export const NOT_CREDENTIAL_NAMES = new Set(['google_application_credentials', 'credentials_file', 'credentials_path']);
+
+/** Object names whose 'tokens' property is an LLM count ('usage.tokens', 'stats.tokens'). */
+export const TOKEN_COUNT_OWNERS = new Set(['usage', 'stats', 'statistics', 'metrics', 'counts', 'budget', 'limits', 'billing', 'cost', 'costs']);
