@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeFiles, ALL_RULES, type AnalysisResult } from '../src/analyzer/index.js';
+import { USAGE } from '../src/cli/args.js';
+import { formatConfigErrors } from '../src/cli/config-file.js';
+import { CONFIG_KEYS, parseByteSize, parseConfigText } from '../src/config/load.js';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, defaultConfig } from '../src/config/types.js';
+import { buildJsonReport, formatJsonReport } from '../src/report/json.js';
+import { formatTextReport } from '../src/report/text.js';
+
+/**
+ * The README promises what the product does: each rule's wrong example and what the CLI prints for it,
+ * the CLI's usage, the config keys and their defaults, a config error. This fails when either side drifts.
+ */
+
+const README = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+const PACKAGE_JSON = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+/** The file name the README's CLI outputs were produced with (`mcp-oauth-guard scan wrong.ts`). */
+const EXAMPLE_FILE = 'wrong.ts';
+const DOCS_TEST_EXTENSIONS: Record<string, string> = { ts: 'ts', typescript: 'ts', js: 'js', javascript: 'js', tsx: 'tsx', mjs: 'mjs', cjs: 'cjs' };
+
+interface CodeBlock {
+  language: string;
+  code: string;
+}
+
+/** From a line equal to `heading` up to the next heading of the same or a higher level (`#` lines inside code blocks are not headings). */
+function markdownSection(markdown: string, heading: string): string | undefined {
+  const lines = markdown.split('\n');
+  let inFence = false;
+  const isHeading = lines.map((line) => {
+    if (line.startsWith('```')) inFence = !inFence;
+    return !inFence && /^#+ /.test(line);
+  });
+  const start = lines.findIndex((line, index) => isHeading[index] && line === heading);
+  if (start < 0) return undefined;
+  const level = /^#+/.exec(heading)![0].length;
+  const end = lines.findIndex((line, index) => index > start && isHeading[index] && /^#+/.exec(line)![0].length <= level);
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
+/** The first fenced block after a line that is exactly `label` (a bold label or an HTML comment marker). */
+function blockAfter(text: string, label: string): CodeBlock | undefined {
+  const at = text.split('\n').indexOf(label);
+  if (at < 0) return undefined;
+  const rest = text.split('\n').slice(at + 1).join('\n');
+  const match = /^\s*```(\w+)\n([\s\S]*?)```/.exec(rest);
+  return match ? { language: match[1]!, code: match[2]! } : undefined;
+}
+
+function docExample(id: string, heading: '### Wrong' | '### Right'): CodeBlock {
+  const doc = readFileSync(join(process.cwd(), 'docs', 'rules', `${id}.md`), 'utf8');
+  const section = markdownSection(doc, heading) ?? '';
+  const match = /```(\w+)\n([\s\S]*?)```/.exec(section);
+  if (!match) throw new Error(`docs/rules/${id}.md has no code block under '${heading}'`);
+  return { language: match[1]!, code: match[2]! };
+}
+
+/** The timing at the end of the summary line differs from run to run. */
+const withoutTiming = (text: string): string => text.replace(/, \d+\.\d{2} s\)\.$/m, ', <time> s).');
+
+/** A README table row `| `key` | … |` as its cells. */
+function tableRow(markdown: string, firstCell: string): string[] | undefined {
+  const line = markdown.split('\n').find((candidate) => candidate.startsWith(`| ${firstCell} |`));
+  return line
+    ?.split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+}
+
+describe('README: the two commands', () => {
+  test.each(['npm ci && npm run demo', 'npm ci && npm test'])('shows `%s` as a command of its own', (command) => {
+    expect(README).toContain(`\`\`\`sh\n${command}\n\`\`\``);
+  });
+
+  test('the scripts those commands run exist', () => {
+    expect(PACKAGE_JSON.scripts.demo).toEqual(expect.any(String));
+    expect(PACKAGE_JSON.scripts.test).toEqual(expect.any(String));
+  });
+});
+
+describe('README: the rules', () => {
+  const rulesChapter = markdownSection(README, '## The rules') ?? '';
+
+  test('documents exactly the rules the analyzer has', () => {
+    const headings = [...rulesChapter.matchAll(/^### (\S+)$/gm)].map((match) => match[1]);
+    expect(headings).toEqual(ALL_RULES.map((rule) => rule.meta.id));
+  });
+
+  describe.each(ALL_RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
+    const section = markdownSection(rulesChapter, `### ${id}`);
+
+    test('has a section with its description, severity, CWE and doc link', () => {
+      expect(section).toBeDefined();
+      expect(section).toContain(rule.meta.description);
+      expect(section).toContain(`\`${rule.meta.defaultSeverity}\``);
+      for (const cwe of rule.meta.cwe) expect(section).toContain(cwe);
+      expect(section).toContain(`(docs/rules/${id}.md)`);
+    });
+
+    test('has a row in the rules table with its metadata', () => {
+      const row = tableRow(rulesChapter, `[\`${id}\`](#${id})`);
+      expect(row).toEqual([`[\`${id}\`](#${id})`, rule.meta.description, `\`${rule.meta.defaultSeverity}\``, rule.meta.cwe.join(', ') || 'none', rule.meta.securitySeverity]);
+    });
+
+    test("shows the doc's Wrong and Right examples verbatim", () => {
+      expect(blockAfter(section ?? '', '**Wrong**')).toEqual(docExample(id, '### Wrong'));
+      expect(blockAfter(section ?? '', '**Right**')).toEqual(docExample(id, '### Right'));
+    });
+
+    describe('shows what the CLI prints for the Wrong example', () => {
+      const wrong = docExample(id, '### Wrong');
+      const shown = blockAfter(section ?? '', '**What the CLI prints**');
+      const command = `$ mcp-oauth-guard scan ${EXAMPLE_FILE}\n`;
+      const printed = shown?.code.startsWith(command) ? shown.code.slice(command.length) : '';
+      let result: AnalysisResult;
+
+      beforeAll(() => {
+        expect(DOCS_TEST_EXTENSIONS[wrong.language]).toBe('ts');
+        result = analyzeFiles([{ path: EXAMPLE_FILE, text: wrong.code }], defaultConfig());
+      });
+
+      test('as a text block that starts with the command', () => {
+        expect(shown?.language).toBe('text');
+        expect(shown?.code.startsWith(command)).toBe(true);
+      });
+
+      test('naming the rule, with the message the analyzer produces today for each finding', () => {
+        expect(result.findings.some((finding) => finding.ruleId === id)).toBe(true);
+        const findingLines = printed.split('\n').filter((line) => /  \[[a-z-]+\]$/.test(line));
+        expect(findingLines).toHaveLength(result.findings.length);
+        for (const finding of result.findings) {
+          const expected = `${finding.line}:${finding.column}|${finding.severity}|${finding.message}|[${finding.ruleId}]`;
+          const matching = findingLines.filter((line) => line.includes(`  ${finding.message}  [${finding.ruleId}]`) && line.trimStart().startsWith(`${finding.line}:${finding.column} `));
+          expect({ expected, shown: matching.length }).toEqual({ expected, shown: 1 });
+        }
+      });
+
+      test('exactly as the text report prints it (apart from the timing)', () => {
+        const report = formatTextReport(result, { color: false, sourceText: () => wrong.code, failOn: defaultConfig().failOn, durationMs: 0 });
+        expect(withoutTiming(printed)).toBe(withoutTiming(report));
+      });
+    });
+  });
+});
+
+describe('README: the CLI', () => {
+  const cliChapter = markdownSection(README, '## The CLI') ?? '';
+
+  test("shows the CLI's usage text verbatim", () => {
+    expect(cliChapter).toContain(`\`\`\`text\n${USAGE}\`\`\``);
+  });
+
+  const flags = [...new Set(USAGE.match(/(?<![\w-])--?[a-z][a-z-]*/g) ?? [])];
+  const outsideUsage = README.replace(USAGE, '');
+
+  test('USAGE lists flags', () => {
+    expect(flags).toEqual(expect.arrayContaining(['--format', '--config', '--fail-on', '--output', '--no-ignore']));
+  });
+
+  test.each(flags)('mentions %s', (flag) => {
+    expect(README).toMatch(new RegExp(`(?<![\\w-])${flag}(?![\\w-])`));
+  });
+
+  test.each(flags.filter((flag) => flag.startsWith('--')))('explains or uses %s outside the usage text', (flag) => {
+    expect(outsideUsage).toMatch(new RegExp(`(?<![\\w-])${flag}(?![\\w-])`));
+  });
+
+  test('the JSON report shown is what the CLI prints for the suppressed example', () => {
+    const shown = blockAfter(cliChapter, '<!-- readme-test: json-report -->');
+    const example = blockAfter(markdownSection(README, '## Suppressing a finding') ?? '', '<!-- readme-test: suppressed-example -->');
+    expect(shown?.language).toBe('json');
+    const parsed = JSON.parse(shown!.code) as { stats: { durationMs: number } };
+    const result = analyzeFiles([{ path: 'server.ts', text: example!.code }], defaultConfig());
+    expect(shown!.code).toBe(formatJsonReport(buildJsonReport(result, { durationMs: parsed.stats.durationMs })));
+  });
+
+  test('shows a SARIF upload to GitHub code scanning', () => {
+    expect(cliChapter).toMatch(/uses: github\/codeql-action\/upload-sarif@v\d+/);
+    expect(cliChapter).toContain('--format sarif');
+  });
+});
+
+describe('README: configuration', () => {
+  const chapter = markdownSection(README, '## Configuration') ?? '';
+  const defaults = defaultConfig();
+  const globList = (globs: readonly string[]) => `\`[${globs.map((glob) => JSON.stringify(glob)).join(', ')}]\``;
+
+  test.each([...CONFIG_KEYS])('has a table row for `%s`', (key) => {
+    expect(tableRow(chapter, `\`${key}\``)).toBeDefined();
+  });
+
+  test('the table states the real defaults', () => {
+    const defaultOf = (key: string) => tableRow(chapter, `\`${key}\``)?.[1];
+    expect(defaultOf('fail_on')).toBe(`\`${defaults.failOn}\``);
+    expect(defaultOf('gate')).toBe(`\`${defaults.gate}\``);
+    expect(defaultOf('on_error')).toBe(`\`${defaults.onError}\``);
+    expect(defaultOf('client_types')).toBe(`\`${defaults.clientTypes}\``);
+    expect(defaultOf('include')).toBe(globList(DEFAULT_INCLUDE));
+    expect(defaultOf('exclude')).toBe(globList(DEFAULT_EXCLUDE));
+    expect(defaultOf('allowed_scopes')).toBe(`\`${JSON.stringify(defaults.allowedScopes)}\``);
+    expect(parseByteSize(defaultOf('max_file_size')?.replace(/`/g, ''))).toBe(defaults.maxFileBytes);
+  });
+
+  test('the complete example is a valid config', () => {
+    const example = blockAfter(chapter, 'A complete example:');
+    expect(example?.language).toBe('yaml');
+    const result = parseConfigText(example!.code, '.github/mcp-oauth-guard.yml');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  test('the invalid config example gives exactly the errors shown', () => {
+    const config = blockAfter(chapter, '<!-- readme-test: invalid-config -->');
+    const shown = blockAfter(chapter, '<!-- readme-test: invalid-config-output -->');
+    expect(config?.language).toBe('yaml');
+    const result = parseConfigText(config!.code, '.mcp-oauth-guard.yml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(shown?.code).toBe(formatConfigErrors('.mcp-oauth-guard.yml', result.errors));
+  });
+});
+
+describe('README: suppressions', () => {
+  const chapter = markdownSection(README, '## Suppressing a finding') ?? '';
+
+  test('the suppressed example is suppressed with its reason, not reported', () => {
+    const example = blockAfter(chapter, '<!-- readme-test: suppressed-example -->');
+    expect(example?.language).toBe('ts');
+    const result = analyzeFiles([{ path: 'server.ts', text: example!.code }], defaultConfig());
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed.map((finding) => [finding.ruleId, finding.reason])).toEqual([['token-logged', 'the smoke script passes a fake token that is never valid']]);
+  });
+});
