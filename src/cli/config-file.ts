@@ -11,20 +11,36 @@ export interface LoadedConfig {
   result: ConfigResult;
   /** The file read, as the user would name it; undefined when defaults were used. */
   source?: string;
+  /** Things the user should know that are not errors. */
+  notes: string[];
+}
+
+/**
+ * The app resolves `_extends` (org-wide defaults in another repository) through GitHub. The CLI
+ * reads local files only, so it drops that key, keeping line numbers, and says so. Pure.
+ */
+export function withoutExtends(text: string): { text: string; extended?: string } {
+  const match = /^_extends:[ \t]*(.*?)[ \t]*$/m.exec(text);
+  if (!match) return { text };
+  return { text: text.replace(match[0], '#'), extended: match[1]!.replace(/^['"]|['"]$/g, '') };
 }
 
 export async function loadConfig(cwd: string, explicitPath: string | undefined): Promise<LoadedConfig> {
   const source = explicitPath ?? CONFIG_CANDIDATES.find((candidate) => existsSync(resolve(cwd, candidate)));
-  if (source === undefined) return { result: { ok: true, config: defaultConfig() } };
+  if (source === undefined) return { result: { ok: true, config: defaultConfig() }, notes: [] };
   let text: string;
   try {
     text = await readFile(resolve(cwd, source), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-    return { source, result: { ok: false, errors: [{ key: '', message: `cannot read config file '${source}': ${why}` }] } };
+    return { source, result: { ok: false, errors: [{ key: '', message: `cannot read config file '${source}': ${why}` }] }, notes: [] };
   }
-  return { source, result: parseConfigText(text, source) };
+  const { text: local, extended } = withoutExtends(text);
+  const notes = extended
+    ? [`${source}: '_extends: ${extended}' is resolved only by the GitHub App; the CLI uses this file's own settings`]
+    : [];
+  return { source, result: parseConfigText(local, source), notes };
 }
 
 /** Each key, its message and an example, for stderr. Pure. */

@@ -2,6 +2,14 @@
 import { writeFile } from 'node:fs/promises';
 import { runCli } from './scan.js';
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other CLIs do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 // Thin entry: real process I/O in, exit code out. Setting exitCode (not exit()) lets stdout drain.
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -137,6 +137,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
   const started = io.now();
   const loaded = await loadConfig(io.cwd, command.configPath);
+  for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
   if (!loaded.result.ok) {
     io.stderr.write(formatConfigErrors(loaded.source, loaded.result.errors));
     return EXIT_USAGE;
