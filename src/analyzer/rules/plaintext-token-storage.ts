@@ -1,15 +1,1329 @@
+import { ts } from 'ts-morph';
+import type { RuleContext } from '../engine/context.js';
+import { dottedName, findAncestor, UNKNOWN } from '../engine/values.js';
+import type { Declaration } from '../engine/walk.js';
+import { splitWords, type CredentialMatch } from '../tokens.js';
+import { cipherWeakness, WEAKNESS_TEXT, type CipherWeakness } from '../knowledge/encryption.js';
+import * as enc from '../knowledge/encryption.js';
+import * as sinks from '../knowledge/storage-sinks.js';
 import { defineRule } from './define.js';
 
-// PLACEHOLDER: being written; reports nothing yet.
-export const plaintextTokenStorage = defineRule({
+type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode';
+
+export const plaintextTokenStorage = defineRule<MessageId>({
   meta: {
     id: 'plaintext-token-storage',
-    description: 'TODO',
+    description: 'A token or other credential is written to a file, browser storage, a key-value store or a database without being encrypted.',
     defaultSeverity: 'error',
-    cwe: [],
-    securitySeverity: '5.0',
+    cwe: ['CWE-312', 'CWE-922'],
+    securitySeverity: '7.5',
     precision: 'high',
-    messages: { placeholder: 'TODO' },
+    messages: {
+      plaintextFile:
+        "'{{credential}}' is written in plaintext to a file by '{{sink}}'; encrypt it with AES-256-GCM under a separately held key, or keep it in the OS keychain.",
+      plaintextBrowser:
+        "'{{credential}}' is stored in plaintext in '{{storage}}' by '{{sink}}', where any script on the page can read it; keep it in memory, or let the server hold it behind an HttpOnly cookie.",
+      plaintextCookie:
+        "'{{credential}}' is written to 'document.cookie', where any script on the page can read it; let the server set it as an HttpOnly, Secure cookie instead.",
+      plaintextStore:
+        "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it with AES-256-GCM under a separately held key, or store only its SHA-256 hash if it is only ever compared.",
+      plaintextConfig:
+        "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it first (Electron 'safeStorage', or AES-256-GCM under a separately held key), or keep it in the OS keychain.",
+      weakCipher:
+        "'{{credential}}' is encrypted with '{{algorithm}}' before '{{sink}}' stores it, which {{weakness}}; use 'aes-256-gcm'.",
+      fileMode:
+        "'{{credential}}' is written encrypted to a file by '{{sink}}' without mode 0o600; pass '{ mode: 0o600 }' (or 'chmod' it right after) so other local users cannot read it.",
+    },
   },
-  create: () => ({}),
+  create(context) {
+    // `create` is probed with an inert context: build the analysis on the first visit only.
+    let analysis: StorageAnalysis | undefined;
+    const get = (): StorageAnalysis => (analysis ??= new StorageAnalysis(context));
+    return {
+      [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => get().visitCall(node),
+      [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => get().visitNew(node),
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => get().visitAssignment(node),
+      [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.TaggedTemplateExpression) => get().visitTaggedTemplate(node),
+    };
+  },
 });
+
+// ---------------------------------------------------------------------------------------------
+// What a stored value carries
+
+interface EncryptedUse {
+  credential: CredentialMatch;
+  weakness?: CipherWeakness;
+  algorithm?: string;
+}
+
+/** What following a stored value found. */
+interface Inspection {
+  /** A credential that reaches the sink without encryption. */
+  plaintext?: CredentialMatch;
+  /** A credential that reaches it only encrypted. */
+  encrypted?: EncryptedUse;
+  /** Some part passed through encryption or hashing. */
+  protected: boolean;
+  /** Some part passed through a call this file does not show. */
+  opaque: boolean;
+}
+
+const EMPTY: Inspection = { protected: false, opaque: false };
+const OPAQUE: Inspection = { protected: false, opaque: true };
+const PROTECTED: Inspection = { protected: true, opaque: false };
+
+function merge(results: Inspection[]): Inspection {
+  const merged: Inspection = { protected: false, opaque: false };
+  for (const result of results) {
+    merged.plaintext ??= result.plaintext;
+    merged.encrypted ??= result.encrypted;
+    merged.protected ||= result.protected;
+    merged.opaque ||= result.opaque;
+  }
+  return merged;
+}
+
+interface Protection {
+  kind: 'encrypt' | 'hash';
+  /** Expressions holding the plaintext that is encrypted. */
+  inputs: ts.Expression[];
+  algorithm?: string;
+}
+
+/** A local helper's parameters bound to the arguments of the call being followed. */
+interface Bindings {
+  bindings: Map<ts.Node, ts.Expression>;
+  /** The caller's own bindings, for the arguments. */
+  parent?: Bindings;
+}
+
+function boundArgument(scope: Bindings, parameter: ts.Node): { argument: ts.Expression; scope?: Bindings } | undefined {
+  const argument = scope.bindings.get(parameter);
+  return argument ? { argument, scope: scope.parent } : undefined;
+}
+
+interface ModuleRef {
+  module: string;
+  /** Members taken from the module: `require('fs').promises.writeFile` → ['promises', 'writeFile'] before normalising. */
+  path: string[];
+}
+
+type SinkKind = 'file' | 'browser' | 'cookie' | 'store';
+
+interface Sink {
+  kind: SinkKind;
+  /** The call, `new` or assignment that stores; findings are placed inside it. */
+  node: ts.Node;
+  name: string;
+  /** 'localStorage', 'Redis', 'a database' … */
+  storage?: string;
+  /** The stored expressions. */
+  values: ts.Expression[];
+  /** A key-value sink's key, whose literal name may say what is stored ('access_token'). */
+  key?: ts.Expression;
+  /** The key when it is a property name (`localStorage.accessToken = …`). */
+  keyText?: string;
+  /** For files: where to look for a private mode. */
+  file?: { options?: ts.Expression; opener?: { call: ts.CallExpression; modeArgument: number; optionsArgument?: number }; path?: ts.Expression };
+}
+
+/** Words of a callee that say it encrypts or hashes, trusted only for functions this file does not define. */
+const ENCRYPTING_NAME_WORDS = new Set(['encrypt', 'encrypted', 'encrypts', 'seal', 'sealed', 'encipher', 'cipher']);
+const HASHING_NAME_WORDS = new Set(['hash', 'hashed', 'digest', 'hmac', 'sha256', 'sha512', 'argon2', 'bcrypt', 'scrypt', 'pbkdf2']);
+/** Words of a callee that say it only re-encodes its input: followed, never trusted (CodeQL's `*encode*` hole). */
+const ENCODING_NAME_WORDS = new Set([
+  'encode', 'encoded', 'base64', 'b64', 'base64url', 'hex', 'serialize', 'stringify', 'dump', 'format', 'compress', 'gzip',
+  'deflate', 'zip', 'pack', 'escape', 'btoa', 'obfuscate', 'xor', 'rot13',
+]);
+/** Serialisers whose output carries their input (beyond the token model's pass-through list). */
+const SERIALIZER_FUNCTIONS = new Set(['Buffer.concat', 'Object.fromEntries', 'Array.from', 'Uint8Array.from', 'structuredClone', 'Object.assign']);
+const PASS_THROUGH_CONSTRUCTORS = new Set(['URLSearchParams', 'Blob', 'File', 'TextEncoder']);
+/** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
+const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
+
+const MAX_DEPTH = 14;
+const INSPECTION_BUDGET = 40_000;
+/** A function longer than this is not a wrapper around a primitive (a bundle's module wrapper, say). */
+const MAX_WRAPPER_LENGTH = 6_000;
+
+class StorageAnalysis {
+  private readonly values;
+  private readonly tokens;
+  private readonly inspected = new Map<ts.Node, Inspection>();
+  private readonly functionProtection = new Map<ts.Node, Omit<Protection, 'inputs'> | null>();
+  /** `obj.key = value` and `obj.list.push(value)` seen so far, by the root object's declaration. */
+  private readonly memberWrites = new Map<Declaration, Array<{ key?: string; value: ts.Expression }>>();
+  private readonly reported = new Set<ts.Node>();
+  private readonly originCache = new Map<ts.Node, ts.Expression[]>();
+  /** Steps of value-following left for this file: a bound on pathological input, not a tuning knob. */
+  private budget = INSPECTION_BUDGET;
+
+  constructor(private readonly context: RuleContext<MessageId>) {
+    this.values = context.values;
+    this.tokens = context.tokens;
+  }
+
+  // ----- visitors ------------------------------------------------------------------------------
+
+  visitCall(call: ts.CallExpression): void {
+    this.recordPush(call);
+    const sink = this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.configStoreSink(call) ??
+      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
+    if (sink) this.check(sink);
+  }
+
+  visitNew(node: ts.NewExpression): void {
+    const name = this.constructorName(node.expression);
+    if (!name || !sinks.DYNAMODB_WRITE_COMMANDS.has(name)) return;
+    const input = node.arguments?.[0];
+    if (!input) return;
+    this.check({ kind: 'store', node, name, storage: 'DynamoDB', values: this.storedParts(input) });
+  }
+
+  visitAssignment(node: ts.BinaryExpression): void {
+    if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const left = this.values.unwrap(node.left);
+    if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
+    const target = dottedName(left.expression);
+    const lastSegment = target.split('.').pop() ?? '';
+    if (sinks.BROWSER_STORAGE_OBJECTS.has(lastSegment) && this.isGlobalReference(left.expression)) {
+      this.check({
+        kind: 'browser', node, name: shortName(left), storage: lastSegment, values: [node.right],
+        key: ts.isElementAccessExpression(left) ? left.argumentExpression : undefined,
+        keyText: ts.isPropertyAccessExpression(left) ? left.name.text : undefined,
+      });
+      return;
+    }
+    if (ts.isPropertyAccessExpression(left) && left.name.text === 'cookie' && /(^|\.)document$/.test(target)) {
+      this.check({ kind: 'cookie', node, name: 'document.cookie', values: [node.right] });
+      return;
+    }
+    const root = rootIdentifier(left);
+    const declaration = root && this.values.declarationOf(root);
+    if (declaration) this.addMemberWrite(declaration, { key: this.values.memberName(left), value: node.right });
+  }
+
+  visitTaggedTemplate(node: ts.TaggedTemplateExpression): void {
+    const template = node.template;
+    if (!ts.isTemplateExpression(template)) return;
+    const text = template.head.text + template.templateSpans.map((span, index) => `\u0001${index}\u0001${span.literal.text}`).join('');
+    const slots = storedSqlSlots(text);
+    if (!slots) return;
+    const storedIndexes = new Set(slots.stored.flatMap((slot) => (slot.kind === 'inline' ? [slot.index] : [])));
+    const tagText = node.tag.getText();
+    const stored: ts.Expression[] = [];
+    template.templateSpans.forEach((span, index) => {
+      if (!storedIndexes.has(index)) return;
+      const expression = this.values.unwrap(span.expression);
+      // postgres.js `sql(row, 'col')` inside the template: the row is the stored value.
+      if (ts.isCallExpression(expression) && expression.expression.getText() === tagText && expression.arguments[0]) stored.push(expression.arguments[0]);
+      else stored.push(span.expression);
+    });
+    if (stored.length) this.check({ kind: 'store', node, name: `${shortName(node.tag)}\`…\``, storage: 'a database', values: stored });
+  }
+
+  // ----- sinks ---------------------------------------------------------------------------------
+
+  private fileSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const name = shortName(callee);
+    const ref = this.moduleRefOf(callee) ?? this.fsFallbackRef(callee);
+    if (ref && ref.path.length === 1) {
+      const fn = ref.path[0]!;
+      const signature = sinks.FILE_MODULES.has(ref.module) ? own(sinks.FILE_WRITE_FUNCTIONS, fn) : undefined;
+      if (signature) {
+        const data = call.arguments[signature.data];
+        if (!data) return undefined;
+        const file: Sink['file'] = { options: signature.options !== undefined ? call.arguments[signature.options] : undefined, path: call.arguments[0] };
+        if (signature.descriptor !== undefined) {
+          const opener = this.fileOpener(call.arguments[signature.descriptor]);
+          if (!opener) return undefined; // `fs.write(fd, …)` on a descriptor this file did not open: maybe a socket
+          file.opener = opener;
+          file.path = opener.call.arguments[0];
+        }
+        return { kind: 'file', node: call, name, values: [data], file };
+      }
+    }
+    if (ref && sinks.FILE_WRITER_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'sync'))) {
+      const data = call.arguments[1];
+      return data ? { kind: 'file', node: call, name, values: [data], file: { options: call.arguments[2], path: call.arguments[0] } } : undefined;
+    }
+    const runtime = own(sinks.RUNTIME_FILE_WRITERS, dottedName(callee));
+    if (runtime && ts.isPropertyAccessExpression(callee) && this.isGlobalReference(callee.expression)) {
+      const data = call.arguments[runtime.data];
+      return data ? { kind: 'file', node: call, name, values: [data], file: { options: runtime.options !== undefined ? call.arguments[runtime.options] : undefined, path: call.arguments[0] } } : undefined;
+    }
+    // Streams from `createWriteStream` and handles from `fs.promises.open`.
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    if (!sinks.STREAM_WRITE_METHODS.has(method) && !sinks.FILE_HANDLE_WRITE_METHODS.has(method)) return undefined;
+    const data = call.arguments[0];
+    if (!data) return undefined;
+    for (const origin of this.constructionsOf(callee.expression)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const originRef = this.moduleRefOf(origin.expression) ?? this.fsFallbackRef(this.values.unwrap(origin.expression));
+      if (!originRef || !sinks.FILE_MODULES.has(originRef.module) || originRef.path.length !== 1) continue;
+      const factory = own(sinks.WRITE_STREAM_FACTORIES, originRef.path[0]!);
+      if (factory && sinks.STREAM_WRITE_METHODS.has(method)) {
+        return { kind: 'file', node: call, name, values: [data], file: { options: origin.arguments[factory.options], path: origin.arguments[0] } };
+      }
+      const opener = own(sinks.FILE_OPENERS, originRef.path[0]!);
+      if (opener && originRef.module === 'fs/promises' && sinks.FILE_HANDLE_WRITE_METHODS.has(method)) {
+        return { kind: 'file', node: call, name, values: [data], file: { opener: { call: origin, modeArgument: opener.mode }, path: origin.arguments[0] } };
+      }
+    }
+    return undefined;
+  }
+
+  /** The `open`/`openSync` call that produced a file descriptor. */
+  private fileOpener(descriptor: ts.Expression | undefined): NonNullable<Sink['file']>['opener'] | undefined {
+    if (!descriptor) return undefined;
+    for (const origin of this.constructionsOf(descriptor)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const ref = this.moduleRefOf(origin.expression) ?? this.fsFallbackRef(this.values.unwrap(origin.expression));
+      const opener = ref && sinks.FILE_MODULES.has(ref.module) && ref.path.length === 1 ? own(sinks.FILE_OPENERS, ref.path[0]!) : undefined;
+      if (opener) return { call: origin, modeArgument: opener.mode };
+    }
+    return undefined;
+  }
+
+  /** `fs.writeFile` where `fs` is not declared in the file (a snippet): trust the conventional names. */
+  private fsFallbackRef(callee: ts.Expression): ModuleRef | undefined {
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const receiver = this.values.unwrap(callee.expression);
+    if (ts.isIdentifier(receiver) && sinks.FS_NAMESPACE_NAMES.has(receiver.text) && !this.values.declarationOf(receiver)) {
+      return { module: receiver.text === 'fse' || receiver.text === 'fsExtra' ? 'fs-extra' : receiver.text === 'fs' ? 'fs' : 'fs/promises', path: [callee.name.text] };
+    }
+    if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'promises' && ts.isIdentifier(receiver.expression) &&
+        receiver.expression.text === 'fs' && !this.values.declarationOf(receiver.expression)) {
+      return { module: 'fs/promises', path: [callee.name.text] };
+    }
+    return undefined;
+  }
+
+  private browserSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiver = dottedName(callee.expression);
+      const storage = receiver.split('.').pop() ?? '';
+      if (callee.name.text === 'setItem' && sinks.BROWSER_STORAGE_OBJECTS.has(storage) && this.isGlobalReference(callee.expression)) {
+        const value = call.arguments[1];
+        return value ? { kind: 'browser', node: call, name: shortName(callee), storage, values: [value], key: call.arguments[0] } : undefined;
+      }
+      if (callee.name.text === 'set' && sinks.EXTENSION_STORAGE.test(receiver)) {
+        const value = call.arguments[0];
+        return value ? { kind: 'browser', node: call, name: shortName(callee), storage: receiver, values: [value] } : undefined;
+      }
+    }
+    const ref = this.moduleRefOf(callee);
+    const methods = ref && own(sinks.BROWSER_KV_MODULES, ref.module);
+    const index = ref && methods && ref.path.length === 1 ? own(methods, ref.path[0]!) : undefined;
+    if (ref && index !== undefined) {
+      const value = call.arguments[index];
+      return value ? { kind: 'browser', node: call, name: shortName(callee), storage: ref.module === 'idb-keyval' ? 'IndexedDB' : ref.module, values: [value], key: index > 0 ? call.arguments[0] : undefined } : undefined;
+    }
+    return undefined;
+  }
+
+  private redisSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
+    const method = callee.name.text;
+    const receiverWords = splitWords(dottedName(callee.expression));
+    if (method === 'put' && receiverWords.includes(sinks.WORKERS_KV_WORD) && !this.isInMemory(callee.expression)) {
+      return { kind: 'store', node: call, name: shortName(callee), storage: 'Workers KV', values: [...call.arguments] };
+    }
+    if (!sinks.REDIS_WRITE_METHODS.has(method) || !this.isRedisClient(callee.expression)) return undefined;
+    return { kind: 'store', node: call, name: shortName(callee), storage: 'Redis', values: [...call.arguments] };
+  }
+
+  private isRedisClient(receiver: ts.Expression): boolean {
+    const client = this.stripChain(receiver, sinks.REDIS_CHAIN_METHODS);
+    let resolved = false;
+    for (const origin of this.constructionsOf(client)) {
+      const construction = this.stripChain(origin, sinks.REDIS_CHAIN_METHODS);
+      if (ts.isNewExpression(construction) || ts.isCallExpression(construction)) {
+        resolved = true;
+        const ref = this.moduleRefOf(construction.expression);
+        if (ref && sinks.REDIS_MODULES.has(ref.module)) return true;
+        if (ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module)) return false;
+      } else if (ts.isIdentifier(construction)) {
+        const ref = this.moduleRefOf(construction);
+        if (ref && sinks.REDIS_MODULES.has(ref.module)) return true;
+      } else if (ts.isObjectLiteralExpression(construction)) resolved = true;
+    }
+    if (resolved && this.isInMemory(client)) return false;
+    return splitWords(dottedName(client)).some((word) => sinks.REDIS_RECEIVER_WORDS.has(word)) && !this.isInMemory(client);
+  }
+
+  private configStoreSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !sinks.CONFIG_STORE_WRITE_METHODS.has(callee.name.text)) return undefined;
+    for (const origin of this.constructionsOf(callee.expression)) {
+      if (!ts.isNewExpression(origin) && !ts.isCallExpression(origin)) continue;
+      const ref = this.moduleRefOf(origin.expression);
+      const store = ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module);
+      if (!ref || !store || (store.needsArgument && !this.hasBackingStore(origin))) continue;
+      const [first, second] = call.arguments;
+      if (!first) return undefined;
+      const values = second ? [second, first] : [first];
+      return { kind: 'store', node: call, name: shortName(callee), storage: store.description, values, key: second ? first : undefined };
+    }
+    return undefined;
+  }
+
+  /** Keyv and cache-manager keep values in memory unless given a store or a connection string. */
+  private hasBackingStore(construction: ts.NewExpression | ts.CallExpression): boolean {
+    const first = construction.arguments?.[0];
+    if (!first) return false;
+    const strings = this.values.stringValues(first);
+    if (strings) return strings.some((value) => value !== 'memory');
+    if (ts.isNewExpression(this.values.unwrap(first))) return true;
+    const properties = this.values.objectProperties(first);
+    return !!properties && ['store', 'stores', 'uri', 'adapter'].some((key) => properties.has(key));
+  }
+
+  private sqlSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (!method) return undefined;
+    let statement: ts.Expression | undefined;
+    let parameters: ts.Expression[] = [];
+    let parameterObject: ts.Expression | undefined;
+    if (ts.isPropertyAccessExpression(callee) && sinks.PREPARED_STATEMENT_METHODS.has(method)) {
+      const prepared = this.constructionsOf(callee.expression).find(
+        (origin): origin is ts.CallExpression => ts.isCallExpression(origin) && ts.isPropertyAccessExpression(origin.expression) && sinks.PREPARE_METHODS.has(origin.expression.name.text),
+      );
+      if (prepared) {
+        statement = prepared.arguments[0];
+        const [first] = call.arguments;
+        if (call.arguments.length === 1 && first && this.values.objectProperties(first)) parameterObject = first;
+        else if (call.arguments.length === 1 && first && this.values.arrayElements(first)) parameters = this.values.arrayElements(first)!;
+        else parameters = [...call.arguments];
+      }
+    }
+    if (!statement && sinks.SQL_METHODS.has(method) && ts.isPropertyAccessExpression(callee) && call.arguments[0]) {
+      const first = call.arguments[0];
+      const config = this.values.objectProperties(first);
+      const rest = call.arguments.slice(1);
+      if (config && (config.has('text') || config.has('sql'))) {
+        statement = config.get('text') ?? config.get('sql');
+        const list = config.get('values');
+        parameters = list ? this.values.arrayElements(list) ?? [list] : [];
+      } else {
+        statement = first;
+        if (rest.length === 1 && this.values.arrayElements(rest[0]!)) parameters = this.values.arrayElements(rest[0]!)!;
+        else if (rest.length === 1 && this.values.objectProperties(rest[0]!)) parameterObject = rest[0];
+        else parameters = rest.filter((argument) => !ts.isFunctionLike(this.values.unwrap(argument)));
+      }
+    }
+    if (!statement) return undefined;
+    const { text, inline } = this.sqlText(statement);
+    if (text === undefined) return undefined;
+    const slots = storedSqlSlots(text);
+    if (!slots) return undefined;
+    const stored: ts.Expression[] = [];
+    let positional = 0;
+    const named = parameterObject ? this.values.objectProperties(parameterObject) : undefined;
+    for (const slot of slots.all) {
+      const isStored = slots.stored.includes(slot);
+      let expression: ts.Expression | undefined;
+      if (slot.kind === 'positional') expression = parameters[positional++];
+      else if (slot.kind === 'numbered') expression = parameters[slot.number - 1];
+      else if (slot.kind === 'named') expression = named?.get(slot.name) ?? named?.get(`$${slot.name}`) ?? named?.get(`:${slot.name}`) ?? named?.get(`@${slot.name}`);
+      else expression = inline[slot.index];
+      if (isStored && expression) stored.push(expression);
+    }
+    // `'INSERT … VALUES (' + token + ')'`: the value is concatenated into the statement itself.
+    const concatenated = this.values.unwrap(statement);
+    if (/^\s*insert/i.test(text) && text.includes(UNKNOWN) && ts.isBinaryExpression(concatenated)) stored.push(concatenated);
+    return stored.length ? { kind: 'store', node: call, name: shortName(callee), storage: 'a database', values: stored } : undefined;
+  }
+
+  /** The SQL text with `\u0001i\u0001` where the statement's own template interpolates expression i. */
+  private sqlText(statement: ts.Expression): { text?: string; inline: ts.Expression[] } {
+    const node = this.values.unwrap(statement);
+    if (ts.isTemplateExpression(node)) {
+      const inline = node.templateSpans.map((span) => span.expression);
+      const text = node.head.text + node.templateSpans.map((span, index) => `\u0001${index}\u0001${span.literal.text}`).join('');
+      return { text, inline };
+    }
+    const variants = this.values.stringValues(node);
+    return { text: variants?.find((variant) => sinks.SQL_WRITE_STATEMENT.test(variant)), inline: [] };
+  }
+
+  private databaseSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const ref = this.moduleRefOf(callee);
+    if (ref && sinks.FIRESTORE_MODULES.has(ref.module) && ref.path.length === 1) {
+      const index = own(sinks.FIRESTORE_WRITE_FUNCTIONS, ref.path[0]!);
+      const data = index !== undefined ? call.arguments[index] : undefined;
+      return data ? { kind: 'store', node: call, name: shortName(callee), storage: 'Firestore', values: [data] } : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const receiver = this.values.unwrap(callee.expression);
+    const name = shortName(callee);
+
+    const builderSources = own(sinks.BUILDER_DATA_STEPS, method);
+    if (builderSources && ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(this.values.unwrap(receiver.expression)) &&
+        builderSources.has((this.values.unwrap(receiver.expression) as ts.PropertyAccessExpression).name.text) && call.arguments[0]) {
+      return { kind: 'store', node: call, name, storage: 'a database', values: this.storedParts(call.arguments[0]) };
+    }
+
+    const documentArgument = own(sinks.DOCUMENT_WRITE_METHODS, method);
+    if (documentArgument && !this.isNonStorage(receiver) && !this.isInMemory(receiver)) {
+      const data = this.dataArguments(call, documentArgument);
+      return data.length ? { kind: 'store', node: call, name, storage: 'a database', values: data.flatMap((part) => this.storedParts(part)) } : undefined;
+    }
+
+    const generic = own(sinks.DATABASE_WRITE_METHODS, method);
+    if (!generic || !this.isDatabaseReceiver(receiver)) return undefined;
+    // `db.insert(tokensTable).values(...)`: the argument is the table, the row comes next.
+    const parent = call.parent;
+    if (sinks.TABLE_TAKING_STEPS.has(method) && ts.isPropertyAccessExpression(parent) && own(sinks.BUILDER_DATA_STEPS, parent.name.text)) return undefined;
+    const data = generic === 'save' && call.arguments.length === 0 ? [receiver] : this.dataArguments(call, generic);
+    const values = data.flatMap((part) => this.storedParts(part));
+    return values.length ? { kind: 'store', node: call, name, storage: 'a database', values } : undefined;
+  }
+
+  private dataArguments(call: ts.CallExpression, which: sinks.DataArgument): ts.Expression[] {
+    const args = call.arguments;
+    switch (which) {
+      case 'first':
+        return args[0] ? [args[0]] : [];
+      case 'second':
+        return args[1] ? [args[1]] : [];
+      case 'all':
+        return [...args];
+      case 'save':
+        return args.length >= 2 ? [args[1]!] : args[0] ? [args[0]] : [];
+      case 'update': {
+        if (args.length < 2) return args[0] ? [args[0]] : [];
+        // Sequelize `Model.update(values, { where })`; TypeORM/Mongoose `update(criteria, values)`.
+        const options = this.values.objectProperties(args[1]!);
+        return options?.has('where') ? [args[0]!] : [args[1]!];
+      }
+    }
+  }
+
+  /** The stored parts of a write's argument: Prisma's `data`, DynamoDB's `Item`, never a `where`. */
+  private storedParts(argument: ts.Expression): ts.Expression[] {
+    const properties = this.values.objectProperties(argument);
+    if (!properties) return [argument];
+    const keys = [...properties.keys()];
+    const dataKeys = keys.filter((key) => sinks.DATA_KEYS.has(key));
+    const structural = keys.every((key) => sinks.DATA_KEYS.has(key) || sinks.FILTER_KEYS.has(key) || /^[A-Z]|^(skipDuplicates|returning|target|upsert|options)$/.test(key));
+    if (dataKeys.length && structural) return dataKeys.flatMap((key) => this.storedParts(properties.get(key)!));
+    if (keys.some((key) => sinks.FILTER_KEYS.has(key))) return keys.filter((key) => !sinks.FILTER_KEYS.has(key)).map((key) => properties.get(key)!);
+    return [argument];
+  }
+
+  /** lowdb: `db.data.tokens[id] = tokens; await db.write()`. */
+  private lowdbSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'write') return undefined;
+    const receiver = this.values.unwrap(callee.expression);
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const isLowdb = this.constructionsOf(receiver).some((origin) => {
+      if (!ts.isNewExpression(origin) && !ts.isCallExpression(origin)) return false;
+      const ref = this.moduleRefOf(origin.expression);
+      return !!ref && /^lowdb(\/|$)/.test(ref.module);
+    });
+    const declaration = this.values.declarationOf(receiver);
+    const writes = declaration && this.memberWrites.get(declaration);
+    if (!isLowdb || !writes?.length) return undefined;
+    return { kind: 'store', node: call, name: shortName(callee), storage: 'a JSON file', values: writes.map((write) => write.value) };
+  }
+
+  // ----- receivers -----------------------------------------------------------------------------
+
+  private isDatabaseReceiver(receiver: ts.Expression, depth = 0): boolean {
+    if (depth > 4 || this.isNonStorage(receiver) || this.isInMemory(receiver)) return false;
+    const node = this.values.unwrap(receiver);
+    if (splitWords(dottedName(node)).some((word) => sinks.DATABASE_RECEIVER_WORDS.has(word))) return true;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(this.values.unwrap(node.expression))) {
+      // `getRepository(Token)`, `db.collection('tokens')`, `supabase.from('tokens')`
+      const inner = this.values.unwrap(node.expression) as ts.PropertyAccessExpression;
+      if (['getRepository', 'collection', 'from', 'table', 'doc', 'getCollection'].includes(inner.name.text)) return this.isDatabaseReceiver(inner.expression, depth + 1) || inner.name.text === 'getRepository';
+    }
+    const ref = this.moduleRefOf(node);
+    if (ref && (sinks.DATABASE_MODULES.has(ref.module) || (isRelative(ref.module) && splitWords(ref.module).some((word) => sinks.MODEL_PATH_WORDS.has(word))))) return true;
+    for (const origin of this.constructionsOf(node)) {
+      if (origin === node) continue;
+      if (ts.isNewExpression(origin) || ts.isCallExpression(origin)) {
+        const originRef = this.moduleRefOf(origin.expression);
+        if (originRef && sinks.DATABASE_MODULES.has(originRef.module)) return true;
+        if (splitWords(dottedName(origin.expression)).some((word) => sinks.DATABASE_RECEIVER_WORDS.has(word))) return true;
+        if (ts.isNewExpression(origin) && this.isModelClass(origin.expression)) return true;
+      }
+    }
+    if (ts.isPropertyAccessExpression(node)) return this.isDatabaseReceiver(node.expression, depth + 1); // `dataSource.manager`
+    return ts.isIdentifier(node) && this.isModelClass(node);
+  }
+
+  /** A class this file declares as an ORM model, or one imported from a models path. */
+  private isModelClass(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    if (declaration?.kind === 'class' && ts.isClassDeclaration(declaration.node)) {
+      return (declaration.node.heritageClauses ?? []).some((clause) => clause.types.some((type) => sinks.MODEL_BASE_CLASSES.has(type.expression.getText().split('.').pop() ?? '')));
+    }
+    const ref = this.moduleRefOf(node);
+    return !!ref && ((isRelative(ref.module) && splitWords(ref.module).some((word) => sinks.MODEL_PATH_WORDS.has(word))) || sinks.DATABASE_MODULES.has(ref.module));
+  }
+
+  private isNonStorage(receiver: ts.Expression): boolean {
+    const root = rootIdentifier(this.values.unwrap(receiver));
+    const ref = root && this.moduleRefOf(root);
+    return !!ref && (sinks.NON_STORAGE_MODULES.has(ref.module) || [...sinks.NON_STORAGE_MODULES].some((module) => ref.module.startsWith(`${module}/`)));
+  }
+
+  /** A receiver built in this file as a Map, an LRU cache or a plain object: memory, not storage. */
+  private isInMemory(receiver: ts.Expression): boolean {
+    const origins = this.constructionsOf(receiver).filter((origin) => origin !== this.values.unwrap(receiver));
+    if (!origins.length) return false;
+    return origins.every((origin) =>
+      ts.isObjectLiteralExpression(origin) || ts.isArrayLiteralExpression(origin) ||
+      (ts.isNewExpression(origin) && sinks.IN_MEMORY_CONSTRUCTORS.has(shortName(origin.expression).split('.').pop() ?? '')));
+  }
+
+  private stripChain(expression: ts.Expression, methods: ReadonlySet<string>): ts.Expression {
+    let node = this.values.unwrap(expression);
+    while (ts.isCallExpression(node)) {
+      const callee = this.values.unwrap(node.expression);
+      if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) break;
+      node = this.values.unwrap(callee.expression);
+    }
+    return node;
+  }
+
+  /** An identifier the file does not declare (a global such as `localStorage`), or a property of `window`/`globalThis`. */
+  private isGlobalReference(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node)) return !this.values.declarationOf(node);
+    if (ts.isPropertyAccessExpression(node)) return this.isGlobalReference(node.expression);
+    return false;
+  }
+
+  private constructorName(expression: ts.Expression): string | undefined {
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node)) {
+      const ref = this.moduleRefOf(node);
+      return ref?.path.at(-1) ?? node.text;
+    }
+    if (ts.isPropertyAccessExpression(node)) return node.name.text;
+    return undefined;
+  }
+
+  /** The data-flow origins of an expression, cached: the resolver does not cache and rules ask often. */
+  private originsOf(expression: ts.Expression): ts.Expression[] {
+    const node = this.values.unwrap(expression);
+    let cached = this.originCache.get(node);
+    if (!cached) {
+      cached = this.values.origins(node);
+      this.originCache.set(node, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * Where a receiver was constructed: a constant's initializer, followed through plain
+   * aliases. Cheaper than full data flow, which matters because sink methods such as
+   * `set`, `write` and `get` are everywhere.
+   */
+  private constructionsOf(expression: ts.Expression, depth = 0): ts.Expression[] {
+    const node = this.values.unwrap(expression);
+    if (depth > 4 || !ts.isIdentifier(node)) return [node];
+    const declaration = this.values.declarationOf(node);
+    if (declaration?.kind === 'variable' && declaration.initializer && !declaration.path) return this.constructionsOf(declaration.initializer, depth + 1);
+    return [node];
+  }
+
+  // ----- modules -------------------------------------------------------------------------------
+
+  /** The module member an expression denotes: `fsp.writeFile` after `import fsp from 'node:fs/promises'` → fs/promises › writeFile. */
+  private moduleRefOf(expression: ts.Expression, depth = 0): ModuleRef | undefined {
+    if (depth > 8) return undefined;
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      if (!declaration) return undefined;
+      if (declaration.kind === 'import') return importRef(declaration.node);
+      if (declaration.kind === 'variable' && declaration.initializer) {
+        const base = this.moduleRefOf(declaration.initializer, depth + 1);
+        return base && normaliseRef({ module: base.module, path: [...base.path, ...(declaration.path ?? [])] });
+      }
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const base = this.moduleRefOf(node.expression, depth + 1);
+      return base && normaliseRef({ module: base.module, path: [...base.path, node.name.text] });
+    }
+    if (ts.isCallExpression(node)) {
+      const argument = node.arguments[0];
+      if ((node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) && argument) {
+        return ts.isStringLiteralLike(argument) ? normaliseRef({ module: argument.text, path: [] }) : undefined;
+      }
+      const base = this.moduleRefOf(node.expression, depth + 1);
+      return base && { module: base.module, path: [...base.path, '()'] };
+    }
+    return undefined;
+  }
+
+  // ----- following the stored value ------------------------------------------------------------
+
+  /** Follows a stored value. `scope` binds a local helper's parameters to one call's arguments. */
+  inspect(expression: ts.Expression, depth = 0, scope?: Bindings): Inspection {
+    const node = this.values.unwrap(expression);
+    if (depth > MAX_DEPTH || --this.budget < 0) return EMPTY;
+    if (scope) return this.inspectUncached(node, depth, scope);
+    const known = this.inspected.get(node);
+    if (known) return known;
+    this.inspected.set(node, EMPTY); // breaks cycles
+    const result = this.inspectUncached(node, depth);
+    this.inspected.set(node, result);
+    return result;
+  }
+
+  private inspectUncached(node: ts.Expression, depth: number, scope?: Bindings): Inspection {
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.inspectReference(node, depth, scope);
+    if (ts.isTemplateExpression(node)) return merge(node.templateSpans.map((span) => this.inspect(span.expression, depth + 1, scope)));
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+        return merge([this.inspect(node.left, depth + 1, scope), this.inspect(node.right, depth + 1, scope)]);
+      }
+      if (operator === ts.SyntaxKind.CommaToken || operator === ts.SyntaxKind.EqualsToken) return this.inspect(node.right, depth + 1, scope);
+      return EMPTY;
+    }
+    if (ts.isConditionalExpression(node)) return merge([this.inspect(node.whenTrue, depth + 1, scope), this.inspect(node.whenFalse, depth + 1, scope)]);
+    if (ts.isObjectLiteralExpression(node)) return this.inspectObject(node, depth, scope);
+    if (ts.isArrayLiteralExpression(node)) {
+      return merge(node.elements.map((element) => this.inspect(ts.isSpreadElement(element) ? element.expression : element, depth + 1, scope)));
+    }
+    if (ts.isCallExpression(node)) return this.inspectCall(node, depth, scope);
+    if (ts.isNewExpression(node)) {
+      const name = shortName(node.expression).split('.').pop() ?? '';
+      if (PASS_THROUGH_CONSTRUCTORS.has(name) || this.isModelClass(node.expression)) {
+        return merge((node.arguments ?? []).map((argument) => this.inspect(argument, depth + 1, scope)));
+      }
+      return EMPTY;
+    }
+    return EMPTY;
+  }
+
+  /** Identifiers and property reads: their origins first, so a recognised primitive beats a name. */
+  private inspectReference(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number, scope?: Bindings): Inspection {
+    if (scope && ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      const bound = declaration?.kind === 'parameter' ? boundArgument(scope, declaration.node) : undefined;
+      if (bound) return this.inspect(bound.argument, depth + 1, bound.scope);
+    }
+    const name = ts.isIdentifier(node) ? node.text : this.values.memberName(node);
+    const nameClass = name !== undefined ? this.tokens.classifyName(name) : 'neutral';
+    if (nameClass === 'not-credential') return EMPTY;
+    const origins = this.originsOf(node).filter((origin) => origin !== node);
+    const results = origins.map((origin) => this.inspect(origin, depth + 1, scope));
+    const fromOrigins = merge(results);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      const writes = declaration && this.memberWrites.get(declaration);
+      if (writes) fromOrigins.plaintext ??= merge(writes.map((write) => this.inspectProperty(write.key, write.value, node, depth, scope))).plaintext;
+    }
+    if (fromOrigins.plaintext) return fromOrigins;
+    const allProtected = results.length > 0 && results.every((result) => result.protected);
+    if (nameClass === 'credential' && !allProtected) {
+      const match = this.tokens.credentialIn(node);
+      if (match) return { ...fromOrigins, plaintext: match };
+    }
+    if (!origins.length && nameClass === 'neutral' && !ts.isIdentifier(node)) {
+      // An unresolved read such as `req.headers` or `process.env`: the token model knows these.
+      const match = this.tokens.credentialIn(node);
+      if (match) return { ...fromOrigins, plaintext: match };
+    }
+    // `save(grant: UpstreamGrant)` where this file declares UpstreamGrant with an `accessToken` member.
+    if (ts.isIdentifier(node) && !fromOrigins.protected && !fromOrigins.opaque && this.declaredTypeCarriesCredential(node)) {
+      return { ...fromOrigins, plaintext: { label: node.text, origin: 'sdk', node } };
+    }
+    return fromOrigins;
+  }
+
+  /** Whether an identifier's declared type (a literal, or an interface or type alias of this file) has a credential-named member. */
+  private declaredTypeCarriesCredential(node: ts.Identifier): boolean {
+    const declaration = this.values.declarationOf(node);
+    if (!declaration || declaration.path) return false;
+    const declared = declaration.node;
+    const type = ts.isParameter(declared) || ts.isVariableDeclaration(declared) || ts.isPropertyDeclaration(declared) ? declared.type : undefined;
+    return !!type && this.typeHasCredentialMember(type, 0);
+  }
+
+  private typeHasCredentialMember(type: ts.TypeNode, depth: number): boolean {
+    if (depth > 3) return false;
+    if (ts.isTypeLiteralNode(type)) return this.membersHaveCredential(type.members, depth);
+    if (ts.isArrayTypeNode(type)) return this.typeHasCredentialMember(type.elementType, depth + 1);
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some((member) => this.typeHasCredentialMember(member, depth + 1));
+    if (ts.isParenthesizedTypeNode(type)) return this.typeHasCredentialMember(type.type, depth + 1);
+    if (!ts.isTypeReferenceNode(type)) return false;
+    // `Record<string, StoredTokens>`, `Promise<Grant>`, `Partial<Grant>`
+    if (type.typeArguments?.some((argument) => this.typeHasCredentialMember(argument, depth + 1))) return true;
+    const local = this.localTypes().get(type.typeName.getText());
+    if (!local) return false;
+    if (ts.isInterfaceDeclaration(local)) return this.membersHaveCredential(local.members, depth);
+    return this.typeHasCredentialMember(local.type, depth + 1);
+  }
+
+  private membersHaveCredential(members: ts.NodeArray<ts.TypeElement>, depth: number): boolean {
+    return members.some((member) => {
+      if (!ts.isPropertySignature(member) || !member.name) return false;
+      const name = member.name.getText().replace(/^['"]|['"]$/g, '');
+      const valueType = member.type;
+      const scalar = valueType && (valueType.kind === ts.SyntaxKind.NumberKeyword || valueType.kind === ts.SyntaxKind.BooleanKeyword);
+      if (this.tokens.classifyName(name) === 'credential' && !scalar) return true;
+      return !!valueType && this.tokens.classifyName(name) !== 'not-credential' && this.typeHasCredentialMember(valueType, depth + 1);
+    });
+  }
+
+  private localTypeIndex: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration> | undefined;
+  /** Interfaces and type aliases declared at the top level of this file. */
+  private localTypes(): Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration> {
+    if (!this.localTypeIndex) {
+      this.localTypeIndex = new Map();
+      for (const statement of this.context.sourceFile.statements) {
+        if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) this.localTypeIndex.set(statement.name.text, statement);
+      }
+    }
+    return this.localTypeIndex;
+  }
+
+  private inspectObject(node: ts.ObjectLiteralExpression, depth: number, scope?: Bindings): Inspection {
+    const parts: Inspection[] = [];
+    for (const property of node.properties) {
+      if (ts.isShorthandPropertyAssignment(property)) parts.push(this.inspect(property.name, depth + 1, scope));
+      else if (ts.isPropertyAssignment(property)) {
+        const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+        parts.push(this.inspectProperty(key, property.initializer, property, depth, scope));
+      } else if (ts.isSpreadAssignment(property)) parts.push(this.inspect(property.expression, depth + 1, scope));
+    }
+    return merge(parts);
+  }
+
+  /** A property's value, or its key when the value itself says nothing (`{ accessToken: value }`). */
+  private inspectProperty(key: string | undefined, value: ts.Expression, node: ts.Node, depth: number, scope?: Bindings): Inspection {
+    if (key !== undefined && this.tokens.classifyName(key) === 'not-credential') return EMPTY;
+    const inner = this.inspect(value, depth + 1, scope);
+    if (inner.plaintext || key === undefined) return inner;
+    if (this.tokens.classifyName(key) === 'credential' && this.isUnprotectedValue(value, inner)) {
+      return { ...inner, plaintext: { label: key, origin: 'name', node } };
+    }
+    return inner;
+  }
+
+  /** A value that a credential-like key may be trusted to name: not protected, not opaque, not a literal or flag. */
+  private isUnprotectedValue(value: ts.Expression, inspection: Inspection): boolean {
+    if (inspection.protected || inspection.opaque) return false;
+    const node = this.values.unwrap(value);
+    if (this.tokens.isKnownNonCredential(node)) return false;
+    // 'sealedRefreshToken', 'tokenHash': the value's own name says it is not the credential.
+    const ownName = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? this.values.memberName(node) : undefined;
+    if (ownName !== undefined && this.tokens.classifyName(ownName) === 'not-credential') return false;
+    if (ts.isIdentifier(node) && this.originsOf(node).some((origin) => origin !== node && this.tokens.isKnownNonCredential(origin))) return false;
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isFunctionLike(node)) return false;
+    return !ts.isCallExpression(node) || this.tokens.passesThrough(node);
+  }
+
+  private inspectCall(call: ts.CallExpression, depth: number, scope?: Bindings): Inspection {
+    const protection = this.recogniseProtection(call);
+    if (protection) return this.protectedResult(protection, depth, scope);
+    const callee = this.values.unwrap(call.expression);
+    const name = dottedName(callee);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    if (this.tokens.passesThrough(call) || SERIALIZER_FUNCTIONS.has(name)) {
+      const parts = call.arguments.map((argument) => this.inspect(argument, depth + 1, scope));
+      // `token.toString('hex')`: the receiver is the data; for `JSON.stringify` it is a namespace and adds nothing.
+      if (ts.isPropertyAccessExpression(callee)) parts.push(this.inspect(callee.expression, depth + 1, scope));
+      return merge(parts);
+    }
+    const fn = this.values.calledFunction(call) ?? this.classMethod(call);
+    if (fn) {
+      const wrapped = this.protectionOf(fn, 0);
+      if (wrapped?.kind === 'hash') return PROTECTED;
+      if (wrapped?.kind === 'encrypt') return this.protectedResult({ ...wrapped, inputs: [...call.arguments] }, depth, scope);
+      // Neither: read what it returns, with its parameters bound to this call's arguments.
+      const returned = this.inspectReturns(fn, call, depth, scope);
+      if (returned.plaintext || returned.protected) return returned;
+      const match = this.tokens.credentialIn(call);
+      return match ? { ...returned, plaintext: match } : returned;
+    }
+    // A function this file does not show: its name is all there is.
+    const words = splitWords(method);
+    if (words.some((word) => ENCODING_NAME_WORDS.has(word)) || /base64|b64|encode|serializ|stringify/.test(words.join(''))) return merge(call.arguments.map((argument) => this.inspect(argument, depth + 1, scope)));
+    if (words.some((word) => ENCRYPTING_NAME_WORDS.has(word))) return this.protectedResult({ kind: 'encrypt', inputs: [...call.arguments] }, depth, scope);
+    if (words.some((word) => HASHING_NAME_WORDS.has(word))) return PROTECTED;
+    const match = this.tokens.credentialIn(call);
+    return match ? { ...OPAQUE, plaintext: match } : OPAQUE;
+  }
+
+  /** A local helper that neither encrypts nor hashes: what it returns for this call. */
+  private inspectReturns(fn: ts.SignatureDeclaration, call: ts.CallExpression, depth: number, scope?: Bindings): Inspection {
+    const bindings = new Map<ts.Node, ts.Expression>();
+    fn.parameters.forEach((parameter, index) => {
+      const argument = call.arguments[index];
+      if (argument && ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken) bindings.set(parameter, argument);
+    });
+    const inner: Bindings = { bindings, parent: scope };
+    const returned = this.values.returnedExpressions(fn as Parameters<typeof this.values.returnedExpressions>[0]);
+    return merge(returned.map((expression) => this.inspect(expression, depth + 1, inner)));
+  }
+
+  private protectedResult(protection: Protection, depth: number, scope?: Bindings): Inspection {
+    if (protection.kind === 'hash') return PROTECTED;
+    const inner = merge(protection.inputs.map((input) => this.inspect(input, depth + 1, scope)));
+    const credential = inner.plaintext ?? inner.encrypted?.credential;
+    const weakness = protection.algorithm !== undefined ? cipherWeakness(protection.algorithm) : undefined;
+    return { protected: true, opaque: false, encrypted: credential ? { credential, weakness, algorithm: protection.algorithm } : inner.encrypted };
+  }
+
+  /** `this.encrypt(x)` is handled by the resolver; `cipher.seal(x)` where `cipher = new TokenCipher()` is a class in this file. */
+  private classMethod(call: ts.CallExpression): ts.MethodDeclaration | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    for (const origin of this.constructionsOf(callee.expression)) {
+      if (!ts.isNewExpression(origin) || !ts.isIdentifier(origin.expression)) continue;
+      const declaration = this.values.declarationOf(origin.expression);
+      if (declaration?.kind !== 'class' || !ts.isClassDeclaration(declaration.node)) continue;
+      const method = declaration.node.members.find(
+        (member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && !!member.name && member.name.getText() === callee.name.text,
+      );
+      if (method) return method;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a function of this file encrypts or hashes with a recognised primitive, directly or
+   * through its own helpers. Encryption wins over hashing; the cipher's algorithm is kept.
+   */
+  private protectionOf(fn: ts.Node, depth: number): Omit<Protection, 'inputs'> | null {
+    const cached = this.functionProtection.get(fn);
+    if (cached !== undefined) return cached;
+    if (depth > 3 || fn.end - fn.pos > MAX_WRAPPER_LENGTH) return null;
+    this.functionProtection.set(fn, null);
+    let found: Omit<Protection, 'inputs'> | null = null;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        let kind: Omit<Protection, 'inputs'> | null = null;
+        if (this.isCipherFactoryCall(node)) kind = { kind: 'encrypt', algorithm: this.algorithmOf(node) };
+        else {
+          const direct = this.recogniseProtection(node);
+          if (direct) kind = { kind: direct.kind, algorithm: direct.algorithm };
+          else {
+            const inner = this.values.calledFunction(node) ?? this.classMethod(node);
+            if (inner && inner !== fn) kind = this.protectionOf(inner, depth + 1);
+          }
+        }
+        if (kind?.kind === 'encrypt' || (kind && !found)) found = kind;
+      }
+    };
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (body) forEachDescendant(body, (node) => (visit(node), found?.kind !== 'encrypt'));
+    this.functionProtection.set(fn, found);
+    return found;
+  }
+
+  // ----- recognising primitives ----------------------------------------------------------------
+
+  private recogniseProtection(call: ts.CallExpression): Protection | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const args = [...call.arguments];
+    const ref = this.moduleRefOf(callee) ?? this.cryptoGlobalRef(callee);
+    if (ref && ref.path.length === 1) {
+      const fn = ref.path[0]!;
+      if (ref.module === 'crypto') {
+        if (enc.NODE_CRYPTO_HASH_FUNCTIONS.has(fn)) return { kind: 'hash', inputs: [] };
+        if (enc.NODE_CRYPTO_ENCRYPT_FUNCTIONS.has(fn)) return { kind: 'encrypt', inputs: args.slice(1) };
+      }
+      if (enc.HASH_MODULES.has(ref.module) && enc.HASH_MODULE_FUNCTIONS.has(fn)) return { kind: 'hash', inputs: [] };
+      if (own(enc.MODULE_ENCRYPT_FUNCTIONS, ref.module)?.has(fn)) return { kind: 'encrypt', inputs: args };
+    }
+    if (ref && ref.module.startsWith('@aws-crypto/') && ref.path.at(-1) === 'encrypt') return { kind: 'encrypt', inputs: args.slice(1) };
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    if (enc.SODIUM_ENCRYPT_FUNCTIONS.test(method)) {
+      const libraryRef = ref ?? (ts.isPropertyAccessExpression(callee) ? this.moduleRefOf(callee.expression) : undefined);
+      const receiverWords = ts.isPropertyAccessExpression(callee) ? splitWords(dottedName(callee.expression)) : [];
+      if ((libraryRef && /sodium|nacl/.test(libraryRef.module)) || receiverWords.some((word) => enc.SODIUM_RECEIVER_WORDS.has(word))) {
+        return { kind: 'encrypt', inputs: args.slice(0, 1) };
+      }
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const receiver = callee.expression;
+    const receiverName = dottedName(this.values.unwrap(receiver));
+    const receiverWords = splitWords(receiverName);
+
+    const cipher = this.cipherFactoryOf(receiver);
+    if (cipher) {
+      const algorithm = this.algorithmOf(cipher);
+      if (enc.CIPHER_INPUT_METHODS.has(method)) return { kind: 'encrypt', inputs: args.slice(0, 1), algorithm };
+      return { kind: 'encrypt', inputs: [], algorithm };
+    }
+    if (this.isHashChain(receiver)) return { kind: 'hash', inputs: [] };
+    if (enc.ELECTRON_ENCRYPT_METHODS.has(method) && receiverName.split('.').pop() === enc.ELECTRON_SAFE_STORAGE) return { kind: 'encrypt', inputs: args };
+    if (/(^|\.)subtle$/.test(receiverName)) {
+      if (method === enc.SUBTLE_DIGEST) return { kind: 'hash', inputs: [] };
+      if (method === enc.SUBTLE_ENCRYPT) {
+        const algorithmArgument = args[0];
+        const algorithmName = algorithmArgument && (this.values.stringValues(algorithmArgument)?.[0] ?? (() => {
+          const nameExpression = this.values.objectProperties(algorithmArgument)?.get('name');
+          return nameExpression ? this.values.stringValues(nameExpression)?.[0] : undefined;
+        })());
+        return { kind: 'encrypt', inputs: args.slice(2, 3), algorithm: algorithmName && !algorithmName.includes(UNKNOWN) ? algorithmName : undefined };
+      }
+    }
+    if (enc.KMS_ENCRYPT_METHODS.has(method)) {
+      const root = this.chainRoot(receiver);
+      if (ts.isNewExpression(root) && enc.JOSE_ENCRYPT_CLASSES.has(this.constructorName(root.expression) ?? '')) return { kind: 'encrypt', inputs: [...(root.arguments ?? [])] };
+      if (this.isKmsClient(receiver, receiverWords)) return { kind: 'encrypt', inputs: args };
+    }
+    if (method === 'send') {
+      for (const argument of args) {
+        for (const origin of this.constructionsOf(argument)) {
+          if (ts.isNewExpression(origin) && enc.KMS_ENCRYPT_COMMANDS.has(this.constructorName(origin.expression) ?? '')) {
+            return { kind: 'encrypt', inputs: [...(origin.arguments ?? [])] };
+          }
+        }
+      }
+    }
+    if (enc.HASH_MODULE_FUNCTIONS.has(method) && receiverWords.some((word) => enc.HASH_RECEIVER_WORDS.has(word))) return { kind: 'hash', inputs: [] };
+    return undefined;
+  }
+
+  /** `crypto.createHash(…)` with the global `crypto` (Node ≥ 19, browsers). */
+  private cryptoGlobalRef(callee: ts.Expression): ModuleRef | undefined {
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const receiver = this.values.unwrap(callee.expression);
+    if (ts.isIdentifier(receiver) && receiver.text === 'crypto' && !this.values.declarationOf(receiver)) return { module: 'crypto', path: [callee.name.text] };
+    return undefined;
+  }
+
+  private isCipherFactoryCall(call: ts.CallExpression): boolean {
+    const callee = this.values.unwrap(call.expression);
+    const ref = this.moduleRefOf(callee) ?? this.cryptoGlobalRef(callee);
+    if (ref?.module === 'crypto' && ref.path.length === 1) {
+      return enc.CIPHER_FACTORIES.has(ref.path[0]!) || enc.DEPRECATED_CIPHER_FACTORIES.has(ref.path[0]!);
+    }
+    return false;
+  }
+
+  /** The `createCipheriv(...)` call a cipher object comes from. */
+  private cipherFactoryOf(receiver: ts.Expression): ts.CallExpression | undefined {
+    for (const origin of this.constructionsOf(receiver)) {
+      if (ts.isCallExpression(origin) && this.isCipherFactoryCall(origin)) return origin;
+    }
+    return undefined;
+  }
+
+  private algorithmOf(factory: ts.CallExpression): string | undefined {
+    const callee = this.values.unwrap(factory.expression);
+    const ref = this.moduleRefOf(callee) ?? this.cryptoGlobalRef(callee);
+    if (ref && enc.DEPRECATED_CIPHER_FACTORIES.has(ref.path[0] ?? '')) return 'createCipher';
+    const first = factory.arguments[0];
+    const value = first ? this.values.stringValues(first) : undefined;
+    return value?.length === 1 && !value[0]!.includes(UNKNOWN) ? value[0] : undefined;
+  }
+
+  /** `createHash('sha256').update(x)` or `hasher.update(x)` where `hasher = createHmac(...)`. */
+  private isHashChain(receiver: ts.Expression, depth = 0): boolean {
+    if (depth > 6) return false;
+    for (const origin of this.constructionsOf(receiver)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const callee = this.values.unwrap(origin.expression);
+      const ref = this.moduleRefOf(callee) ?? this.cryptoGlobalRef(callee);
+      if (ref?.module === 'crypto' && ref.path.length === 1 && enc.NODE_CRYPTO_HASH_FUNCTIONS.has(ref.path[0]!)) return true;
+      if (ts.isPropertyAccessExpression(callee) && this.isHashChain(callee.expression, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  private chainRoot(expression: ts.Expression): ts.Expression {
+    let node = this.values.unwrap(expression);
+    for (let steps = 0; steps < 10; steps++) {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(this.values.unwrap(node.expression))) {
+        node = this.values.unwrap((this.values.unwrap(node.expression) as ts.PropertyAccessExpression).expression);
+      } else if (ts.isIdentifier(node)) {
+        const origins = this.constructionsOf(node).filter((origin) => origin !== node);
+        if (origins.length !== 1) return node;
+        node = origins[0]!;
+      } else return node;
+    }
+    return node;
+  }
+
+  private isKmsClient(receiver: ts.Expression, receiverWords: string[]): boolean {
+    if (receiverWords.some((word) => enc.KMS_RECEIVER_WORDS.has(word))) return true;
+    for (const origin of this.constructionsOf(receiver)) {
+      if (!ts.isNewExpression(origin)) continue;
+      const ref = this.moduleRefOf(origin.expression);
+      if ((ref && enc.KMS_MODULES.has(ref.module)) || enc.KMS_CLIENT_CONSTRUCTORS.has(this.constructorName(origin.expression) ?? '')) return true;
+    }
+    return false;
+  }
+
+  // ----- deciding and reporting ----------------------------------------------------------------
+
+  private check(sink: Sink): void {
+    if (this.reported.has(sink.node)) return;
+    const inspections = sink.values.map((value) => ({ value, inspection: this.inspect(value) }));
+    const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext.label));
+    if (plain) {
+      this.report(sink, plain.inspection.plaintext!, plain.value, plaintextMessage(sink));
+      return;
+    }
+    const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential.label));
+    if (!sealed) {
+      const byKey = (sink.kind === 'browser' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
+      if (byKey) this.report(sink, byKey, sink.values[0]!, plaintextMessage(sink));
+      return;
+    }
+    const encrypted = sealed.inspection.encrypted!;
+    if (encrypted.weakness) {
+      this.report(sink, encrypted.credential, sealed.value, 'weakCipher', encrypted.weakness === 'broken' ? 'warning' : 'note', {
+        algorithm: encrypted.algorithm ?? '',
+        weakness: WEAKNESS_TEXT[encrypted.weakness],
+      });
+      return;
+    }
+    if (sink.kind === 'file' && !this.hasPrivateMode(sink)) this.report(sink, encrypted.credential, sealed.value, 'fileMode', 'note');
+  }
+
+  /** `localStorage.setItem('access_token', value)`: the key names what the value is. */
+  private credentialByKey(sink: Sink, inspection: Inspection): CredentialMatch | undefined {
+    const keyText = sink.keyText ?? (sink.key ? this.values.stringValues(sink.key)?.[0]?.split(UNKNOWN).join(' ') : undefined);
+    if (!keyText || this.tokens.classifyName(keyText) !== 'credential' || isTransientFlowSecret(keyText)) return undefined;
+    const value = sink.values[0];
+    if (!value || inspection.plaintext || !this.isUnprotectedValue(value, inspection)) return undefined;
+    return { label: keyText.trim(), origin: 'name', node: value };
+  }
+
+  private report(sink: Sink, credential: CredentialMatch, value: ts.Expression, messageId: MessageId, severity?: 'warning' | 'note', extra: Record<string, string> = {}): void {
+    this.reported.add(sink.node);
+    // On the credential when it sits inside the storing call, otherwise on the stored argument.
+    const inside = credential.node.getSourceFile() === sink.node.getSourceFile() &&
+      credential.node.getStart() >= sink.node.getStart() && credential.node.getEnd() <= sink.node.getEnd();
+    const valueInside = value.getSourceFile() === sink.node.getSourceFile() && value.getStart() >= sink.node.getStart() && value.getEnd() <= sink.node.getEnd();
+    const node = inside ? credential.node : valueInside ? value : sink.node;
+    // A helper's result is labelled by the call ('wrap(token)'); the argument names the credential better.
+    const label = credential.label.includes('(') && ts.isIdentifier(credential.node) ? credential.node.text : credential.label;
+    this.context.report({
+      node,
+      messageId,
+      severity,
+      data: { credential: label, sink: sink.name, storage: sink.storage ?? '', ...extra },
+    });
+  }
+
+  /** A private mode on the write or its `open`, a `chmod` right after, a private directory or a strict umask. */
+  private hasPrivateMode(sink: Sink): boolean {
+    const file = sink.file;
+    if (!file) return false;
+    if (file.options && this.isPrivateModeOption(file.options)) return true;
+    const opener = file.opener;
+    if (opener) {
+      const mode = opener.call.arguments[opener.modeArgument];
+      if (mode && this.isPrivateModeValue(mode)) return true;
+    }
+    const scope = findAncestor(sink.node, ts.isFunctionLike) ?? sink.node.getSourceFile();
+    let protectedAfter = false;
+    const pathText = file.path ? this.values.unwrap(file.path).getText() : undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = this.values.unwrap(node.expression);
+        const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        if (sinks.CHMOD_FUNCTIONS.has(fn) && node.getStart() > sink.node.getStart()) {
+          const [first, second] = node.arguments;
+          if (second && this.isPrivateModeValue(second) && (!pathText || this.values.unwrap(first!).getText() === pathText)) protectedAfter = true;
+          if (!second && first && this.isPrivateModeValue(first)) protectedAfter = true; // handle.chmod(0o600)
+        }
+        if (sinks.MKDIR_FUNCTIONS.has(fn) && node.getStart() < sink.node.getStart()) {
+          const options = node.arguments[1];
+          if (options && (this.isPrivateModeOption(options) || this.isPrivateModeValue(options))) protectedAfter = true;
+        }
+        const umask = fn === 'umask' && node.arguments[0] ? this.modeNumber(node.arguments[0]) : undefined;
+        if (umask !== undefined && (umask & 0o077) === 0o077) protectedAfter = true;
+      }
+    };
+    forEachDescendant(scope, (node) => (visit(node), !protectedAfter));
+    return protectedAfter;
+  }
+
+  private isPrivateModeOption(options: ts.Expression): boolean {
+    const mode = this.values.objectProperties(options)?.get('mode');
+    return !!mode && this.isPrivateModeValue(mode);
+  }
+
+  private isPrivateModeValue(expression: ts.Expression): boolean {
+    const mode = this.modeNumber(expression);
+    return mode !== undefined && (mode & 0o077) === 0;
+  }
+
+  private modeNumber(expression: ts.Expression): number | undefined {
+    for (const origin of this.constructionsOf(expression)) {
+      if (ts.isNumericLiteral(origin)) return Number(origin.getText().replace(/_/g, ''));
+      if (ts.isStringLiteralLike(origin) && /^0?[0-7]{3,4}$/.test(origin.text)) return parseInt(origin.text, 8);
+    }
+    return undefined;
+  }
+
+  // ----- bookkeeping ---------------------------------------------------------------------------
+
+  private recordPush(call: ts.CallExpression): void {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !['push', 'unshift'].includes(callee.name.text) || !call.arguments[0]) return;
+    if (!ts.isPropertyAccessExpression(callee.expression) && !ts.isElementAccessExpression(callee.expression)) return;
+    const root = rootIdentifier(callee.expression);
+    const declaration = root && this.values.declarationOf(root);
+    if (declaration) for (const argument of call.arguments) this.addMemberWrite(declaration, { value: argument });
+  }
+
+  private addMemberWrite(declaration: Declaration, write: { key?: string; value: ts.Expression }): void {
+    const list = this.memberWrites.get(declaration);
+    if (list) list.push(write);
+    else this.memberWrites.set(declaration, [write]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL placeholders
+
+type SqlSlot =
+  | { kind: 'positional' }
+  | { kind: 'numbered'; number: number }
+  | { kind: 'named'; name: string }
+  | { kind: 'inline'; index: number };
+
+/**
+ * The placeholders of a writing statement whose values are stored: those after VALUES or SET,
+ * not those in a WHERE clause. Undefined when the statement does not write.
+ * `all` lists every placeholder in order, so positional `?` can be counted.
+ */
+export function storedSqlSlots(sql: string): { stored: SqlSlot[]; all: SqlSlot[] } | undefined {
+  const statement = sinks.SQL_WRITE_STATEMENT.exec(sql.replace(/\u0001\d+\u0001/g, ' ? '));
+  if (!statement) return undefined;
+  const verb = statement[1]!.toLowerCase().split(/\s+/)[0]!;
+  let storing = verb !== 'update';
+  const stored: SqlSlot[] = [];
+  const all: SqlSlot[] = [];
+  const pattern = /\u0001(\d+)\u0001|\$(\d+)|(?<![:\w]):([A-Za-z_]\w*)|@([A-Za-z_]\w*)|\$([A-Za-z_]\w*)|\?|\b(values|set|select|where|returning|from|on\s+conflict|on\s+duplicate\s+key\s+update)\b|'(?:[^']|'')*'/gi;
+  for (const match of sql.matchAll(pattern)) {
+    const [whole, inline, numbered, colon, at, dollar, keyword] = match;
+    if (whole.startsWith("'")) {
+      // Quoted text: only an interpolation inside it is a value (`'${token}'`).
+      for (const inner of whole.matchAll(/\u0001(\d+)\u0001/g)) {
+        const slot: SqlSlot = { kind: 'inline', index: Number(inner[1]) };
+        all.push(slot);
+        if (storing) stored.push(slot);
+      }
+      continue;
+    }
+    if (keyword) {
+      const word = keyword.toLowerCase().replace(/\s+/g, ' ');
+      if (word === 'values' || word === 'set' || word === 'on duplicate key update') storing = true;
+      else if (word === 'select') storing = verb !== 'update';
+      else if (word === 'where' || word === 'returning' || word === 'on conflict' || (word === 'from' && verb === 'update')) storing = false;
+      continue;
+    }
+    const slot: SqlSlot = inline !== undefined ? { kind: 'inline', index: Number(inline) }
+      : numbered !== undefined ? { kind: 'numbered', number: Number(numbered) }
+      : (colon ?? at ?? dollar) !== undefined ? { kind: 'named', name: (colon ?? at ?? dollar)! }
+      : { kind: 'positional' };
+    all.push(slot);
+    if (storing) stored.push(slot);
+  }
+  return { stored, all };
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+function importRef(node: ts.Node): ModuleRef | undefined {
+  let declaration: ts.Node | undefined = node;
+  while (declaration && !ts.isImportDeclaration(declaration)) declaration = declaration.parent;
+  if (!declaration || !ts.isImportDeclaration(declaration) || !ts.isStringLiteral(declaration.moduleSpecifier)) return undefined;
+  const module = declaration.moduleSpecifier.text;
+  if (ts.isImportSpecifier(node)) return normaliseRef({ module, path: [(node.propertyName ?? node.name).text] });
+  return normaliseRef({ module, path: [] });
+}
+
+function normaliseRef(ref: ModuleRef): ModuleRef {
+  let module = ref.module.replace(/^node:/, '');
+  let path = ref.path;
+  if (path[0] === 'default') path = path.slice(1);
+  if (module === 'fs' && path[0] === 'promises') {
+    module = 'fs/promises';
+    path = path.slice(1);
+  }
+  if (module === 'fs/promises' && path[0] === 'default') path = path.slice(1);
+  return { module, path };
+}
+
+/** Visits a subtree without recursion (long `a + b + …` chains are deep); `visit` returns false to stop. */
+function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => boolean): void {
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!visit(node)) return;
+    children.length = 0;
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
+  let node: ts.Expression = expression;
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) {
+    node = node.expression;
+  }
+  return ts.isIdentifier(node) ? node : undefined;
+}
+
+/** A record lookup that ignores inherited properties ('toString', 'constructor'). */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+function isRelative(module: string): boolean {
+  return module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/');
+}
+
+/** A callee's name as a reader would say it: 'fs.writeFile', 'db.insert().values', capped in length. */
+function shortName(expression: ts.Expression): string {
+  const name = dottedName(expression).replace(/\.\?$/, '');
+  return name.length > 60 ? `…${name.slice(-59)}` : name;
+}
+
+/** Local JSON and config files get the desktop advice; servers get the database advice. */
+const LOCAL_STORES = new Set(['a config file', 'a JSON file']);
+
+function plaintextMessage(sink: Sink): MessageId {
+  switch (sink.kind) {
+    case 'file':
+      return 'plaintextFile';
+    case 'browser':
+      return 'plaintextBrowser';
+    case 'cookie':
+      return 'plaintextCookie';
+    case 'store':
+      return LOCAL_STORES.has(sink.storage ?? '') ? 'plaintextConfig' : 'plaintextStore';
+  }
+}
+
+function isTransientFlowSecret(label: string): boolean {
+  const words = splitWords(label);
+  if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
+  // Authorization codes are single-use and live for minutes.
+  return words.includes('code') && !words.includes('token');
+}
