@@ -1,25 +1,9 @@
 import { open } from 'node:fs/promises';
+import { decodeSource, formatBytes, type DecodedSource } from '../source-text.js';
 
-export type SourceRead = { ok: true; text: string } | { ok: false; message: string };
+export { decodeSource, formatBytes };
 
-/**
- * Bytes → source text, or why the file is not source text. Pure.
- * The BOM is kept: GitHub's line hash counts it, and the analyzer strips it itself.
- */
-export function decodeSource(bytes: Uint8Array): SourceRead {
-  if (bytes.includes(0)) return { ok: false, message: 'skipped: binary content (NUL bytes)' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { ok: false, message: 'skipped: not valid UTF-8 text' };
-  }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
-}
+export type SourceRead = DecodedSource;
 
 /** Reads one file; an oversized file is refused from its size alone, without reading it. */
 export async function readSourceFile(absolutePath: string, maxBytes: number): Promise<SourceRead> {

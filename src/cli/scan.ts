@@ -63,6 +63,7 @@ export async function analyzeCollected(
       result.errors.push({ file: file.path, message: read.message, fatal: true });
       continue;
     }
+    if (read.note) result.errors.push({ file: file.path, message: read.note, fatal: false });
     let analysis;
     try {
       analysis = analyzer.analyzeFile({ path: file.path, text: read.text });

@@ -11,7 +11,7 @@ describe('decodeSource', () => {
     expect(decodeSource(Uint8Array.from([0x63, 0x00, 0x64]))).toEqual({ ok: false, message: 'skipped: binary content (NUL bytes)' });
   });
   test('invalid UTF-8 (Latin-1 bytes) is refused, not mangled', () => {
-    expect(decodeSource(Uint8Array.from([0x2f, 0x2f, 0x20, 0xe9, 0x74, 0xe9]))).toEqual({ ok: false, message: 'skipped: not valid UTF-8 text' });
+    expect(decodeSource(Uint8Array.from([0x2f, 0x2f, 0x20, 0xe9, 0x74, 0xe9]))).toEqual({ ok: true, text: '// \uFFFDt\uFFFD', note: 'not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD' });
   });
 });
 

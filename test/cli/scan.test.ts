@@ -52,7 +52,7 @@ describe('runCli', () => {
     expect(report.errors).toEqual([
       { file: 'assets/logo.js', message: 'skipped: binary content (NUL bytes)' },
       { file: 'src/bundle.js', message: 'skipped: 2.9 KB is over the 2.0 KB limit (max_file_size)' },
-      { file: 'src/latin1.js', message: 'skipped: not valid UTF-8 text' },
+      { file: 'src/latin1.js', message: 'not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD' },
     ]);
     expect(run.stderr()).toBe('');
   });

@@ -10,6 +10,7 @@ import { isSupportedPath, Parser } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
 import { walkFile } from './walk.js';
+import { formatBytes } from '../../source-text.js';
 
 /**
  * Analyses files one at a time with a shared parser, so memory does not grow with the
@@ -217,10 +218,5 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
-}
 
 export type { AnalysisError };
