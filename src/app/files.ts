@@ -5,6 +5,7 @@ import { isIncluded } from '../config/filter.js';
 import type { GuardConfig } from '../config/types.js';
 import type { SkippedFile } from '../report/check-run.js';
 import type { Blob, ListedFile } from './github/client.js';
+import { decodeSource, formatBytes } from '../source-text.js';
 
 export interface FileSelection {
   candidates: ListedFile[];
@@ -31,11 +32,9 @@ function isSubmodulePatch(patch: string | undefined): boolean {
 
 export type DecodedBlob = { kind: 'file'; file: InputFile } | { kind: 'skipped'; skipped: SkippedFile };
 
-const BINARY_SNIFF_BYTES = 8000;
-
 /**
  * Turns a blob into analyzer input, refusing it before decoding when it is over the size limit.
- * Binary content (a NUL byte in the first 8,000 bytes, as git decides) is skipped and named.
+ * Binary content is skipped and named; decoding follows the CLI's rules (`decodeSource`).
  */
 export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): DecodedBlob {
   const size = blob.size > 0 ? blob.size : estimatedSize(blob);
@@ -43,10 +42,9 @@ export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): Deco
     return { kind: 'skipped', skipped: { path, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (\`max_file_size\`)` } };
   }
   const bytes = blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64') : Buffer.from(blob.content, 'utf8');
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
-  }
-  return { kind: 'file', file: { path, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) } };
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
+  return { kind: 'file', file: { path, text: decoded.text } };
 }
 
 function estimatedSize(blob: Blob): number {
@@ -54,11 +52,7 @@ function estimatedSize(blob: Blob): number {
   return Math.floor((blob.content.replace(/\s/g, '').length * 3) / 4);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
-}
+export { formatBytes };
 
 /** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {

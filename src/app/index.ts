@@ -5,20 +5,35 @@
  * in pure functions (events.ts, report/check-run.ts).
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
-import { analyzeInProcess } from './analyze.js';
+import { createInProcessBackend, createWorkerPoolBackend, workerPoolSettingsFromEnv, type AnalysisBackend, type WorkerPoolSettings } from './analysis-backend.js';
 import { CheckRunCoordinator } from './coordinator.js';
 import { PULL_REQUEST_ACTIONS, pullNumberFromExternalId, targetFromCheckRunRerequest, targetFromPullRequest, targetsFromCheckSuite, type RunMode, type RunTarget } from './events.js';
-import { GitHubClient } from './github/client.js';
+import { GitHubClient, type InstallationOctokit } from './github/client.js';
+import { withGitHubRecovery } from './github/recovery.js';
 import { CHECK_RUN_NAME } from '../report/check-run.js';
 import { createHealthHandler } from './health.js';
 import { PullRequestHeads } from './heads.js';
-import { InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
+import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
 import { appLogger } from './logging.js';
 import { loadRuleHelp } from './rule-help.js';
 
 export interface GuardAppOptions {
-  /** Files in, findings out; defaults to the in-process analyzer. */
+  /** Files in, findings out; when given, it replaces `analysis`. */
   analyze?: AnalyzeFiles;
+  /**
+   * Where files are analysed when `analyze` is not given: 'worker-pool' (what `probot run` loads:
+   * threads sized to the cores, per-file and per-PR time budgets) or 'in-process' (the default
+   * here, for tests). The pool is created when Probot loads the app and closed by `close()`.
+   */
+  analysis?: 'worker-pool' | 'in-process';
+  /** Overrides of the pool settings read from the environment (ANALYSIS_THREADS, …). */
+  pool?: Partial<WorkerPoolSettings>;
+  /**
+   * Answer the webhook after this long even if the analysis goes on (it completes the run in
+   * the background, still counted as in flight). Unset: the handler waits for the run, and
+   * Probot answers 202 at 9 s. GitHub gives up on a delivery after 10 s.
+   */
+  answerWithinMs?: number;
   /** Builds the executor from the function that runs one job; defaults to running it in process. */
   executor?: (runJob: (job: AnalysisJob) => Promise<unknown>) => JobExecutor;
   /** Our GitHub App id; defaults to APP_ID. */
@@ -34,21 +49,32 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv): void {
   }
 }
 
-export function createGuardApp(options: GuardAppOptions = {}) {
-  return (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
+/** The app function Probot loads, plus `close()` to stop what it started (the worker pool). */
+export type GuardApp = ((app: Probot, appOptions?: Partial<ApplicationFunctionOptions>) => void) & { close(): Promise<void> };
+
+export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
+  const backends: AnalysisBackend[] = [];
+  const load = (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const env = options.env ?? process.env;
     assertProductionSecrets(env);
     const log = appLogger(app.log);
     const now = options.now ?? Date.now;
     const heads = new PullRequestHeads();
     const ruleHelp = loadRuleHelp();
-    const analyze = options.analyze ?? analyzeInProcess;
+    let analyze = options.analyze;
+    if (!analyze) {
+      const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }) : createInProcessBackend();
+      backends.push(backend);
+      analyze = backend.analyze;
+      log.info({ analysis: backend.kind }, 'analysis backend ready');
+    }
+    const recover = (octokit: InstallationOctokit) => withGitHubRecovery(octokit, { log });
     const envAppId = Number(env.APP_ID);
     const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
 
     const runJob = (job: AnalysisJob) =>
       runAnalysisJob(job, {
-        github: async (target) => new GitHubClient(await app.auth(target.installationId), { owner: target.owner, repo: target.repo }),
+        github: async (target) => new GitHubClient(recover(await app.auth(target.installationId)), { owner: target.owner, repo: target.repo }),
         analyze,
         heads,
         ruleHelp,
@@ -60,8 +86,28 @@ export function createGuardApp(options: GuardAppOptions = {}) {
 
     registerHealthRoute(appOptions, () => coordinator.activeRuns);
 
-    const start = (context: Context, target: RunTarget, mode: RunMode) =>
-      coordinator.start(new GitHubClient(context.octokit, { owner: target.owner, repo: target.repo }), target, mode);
+    // An installation client rather than `context.octokit`: Probot's event clients all share one
+    // throttling queue for writes (one a second across every installation), installation clients
+    // have one queue each, as GitHub's limits do.
+    const startRun = async (target: RunTarget, mode: RunMode) =>
+      coordinator.start(new GitHubClient(recover(await app.auth(target.installationId)), { owner: target.owner, repo: target.repo }), target, mode);
+    const start = async (_context: Context, target: RunTarget, mode: RunMode): Promise<void> => {
+      const run = startRun(target, mode);
+      if (options.answerWithinMs === undefined) return void (await run);
+      let answered = false;
+      // A run that fails after the answer has no caller left: log it (the job itself completes the check run).
+      run.catch((error: unknown) => {
+        if (answered) log.error({ reason: describeError(error), pullNumber: target.pullNumber, headSha: target.headSha }, 'run failed after the webhook was answered');
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const answerLater = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.answerWithinMs)));
+      try {
+        await Promise.race([run, answerLater]);
+      } finally {
+        answered = true;
+        clearTimeout(timer);
+      }
+    };
 
     app.on(PULL_REQUEST_ACTIONS.map((action) => `pull_request.${action}` as const), async (context) => {
       const target = targetFromPullRequest(context.payload);
@@ -81,7 +127,7 @@ export function createGuardApp(options: GuardAppOptions = {}) {
       if (targets.length === 0 && mode === 'rerun' && context.payload.installation) {
         // A suite re-run can list no PR (e.g. a fork PR): our earlier run on the commit names it.
         const { owner, name: repo } = { owner: context.payload.repository.owner.login, name: context.payload.repository.name };
-        const github = new GitHubClient(context.octokit, { owner, repo });
+        const github = new GitHubClient(recover(context.octokit), { owner, repo });
         const existing = await github.findCheckRun(context.payload.check_suite.head_sha, CHECK_RUN_NAME, coordinator.knownAppId);
         const pullNumber = pullNumberFromExternalId(existing?.externalId);
         if (pullNumber !== undefined) {
@@ -92,6 +138,11 @@ export function createGuardApp(options: GuardAppOptions = {}) {
       await Promise.all(targets.map((target) => start(context, target, mode)));
     });
   };
+  return Object.assign(load, {
+    async close(): Promise<void> {
+      await Promise.all(backends.splice(0).map((backend) => backend.close()));
+    },
+  });
 }
 
 function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | undefined, activeRuns: () => number): void {
@@ -103,5 +154,8 @@ function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | u
   }
 }
 
-/** The default export `probot run` loads. */
-export default createGuardApp();
+/** The default export `probot run` loads: analysis in worker threads. */
+const guardApp = createGuardApp({ analysis: 'worker-pool', answerWithinMs: 1000 });
+// Probot has no unload hook; idle workers do not hold the process open, so this runs on a quiet exit.
+process.once('beforeExit', () => void guardApp.close());
+export default guardApp;

@@ -22,6 +22,7 @@ import {
 import { decodeBlob, mapWithConcurrency, selectFiles } from './files.js';
 import { MAX_LISTED_FILES, type GitHubClient } from './github/client.js';
 import type { PullRequestHeads } from './heads.js';
+import { secondaryRateLimitWait } from './github/recovery.js';
 
 export interface AnalysisJob {
   installationId: number;
@@ -114,10 +115,12 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const inputs: InputFile[] = [];
   const skipped: SkippedFile[] = [...selection.skipped];
   const unread: UnreadFile[] = [];
+  let blobsNotFound = 0;
   const fetched = await mapWithConcurrency(selection.candidates, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async (file) => {
     try {
       return decodeBlob(file.path, await github.getBlob(file.sha), config.maxFileBytes);
     } catch (error) {
+      if (hasStatus(error) && error.status === 404) blobsNotFound++;
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   });
@@ -129,15 +132,27 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
 
   const newerAfterFetch = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterFetch) return planSuperseded(newerAfterFetch);
+  if (blobsNotFound > 0) {
+    // A blob the file list named is gone: typically a force-push replaced the head. Ask GitHub.
+    const pull = await github.getPullRequest(job.pullNumber);
+    if (pull.headSha !== job.headSha) {
+      deps.heads.record(job, pull.number, pull.headSha, pull.updatedAt);
+      return planSuperseded(pull.headSha);
+    }
+  }
 
   const analysis = await deps.analyze(inputs, config);
+  // A push that arrived during the analysis has its own run; this one must not pose as the PR's result.
+  const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
+  if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
   const reachedLimit = listed.length >= MAX_LISTED_FILES;
   return planCheckRun({
     headSha: job.headSha,
     findings: analysis.findings,
     suppressed: analysis.suppressed,
     errors: analysis.errors,
-    analyzedFiles: inputs.length,
+    // Files the analyzer finished; one over its time budget is named under "Not analysed" instead.
+    analyzedFiles: analysis.stats.analyzed,
     changedFiles: listed,
     skipped,
     unread,
@@ -183,18 +198,31 @@ export async function publishPlan(github: GitHubClient, checkRunId: number, plan
     rejected++;
     await github.completeCheckRun(checkRunId, { conclusion: plan.conclusion, completedAt, output });
   }
+  // The run is completed from here on: a batch that fails loses its annotations, never the conclusion.
+  let failed = 0;
+  const failures: string[] = [];
   for (const batch of rest) {
     try {
       await github.appendOutput(checkRunId, { ...output, annotations: batch });
     } catch (error) {
-      if (!isUnprocessable(error)) throw error;
-      rejected++;
+      if (isUnprocessable(error)) rejected++;
+      else {
+        failed++;
+        failures.push(describeError(error));
+      }
     }
   }
-  if (rejected > 0) {
-    log.warn({ rejected }, 'GitHub refused some annotation batches');
-    const note = `\n\n**Note:** GitHub refused ${rejected} of ${plan.annotationBatches.length} annotation batches (up to ${ANNOTATIONS_PER_REQUEST} annotations each, HTTP 422), so some findings are listed above but not annotated inline.`;
-    await github.appendOutput(checkRunId, { title: plan.title, summary: fitSummary(plan.summary) + note });
+  if (rejected + failed > 0) {
+    log.warn({ rejected, failed, reasons: failures.slice(0, 3) }, 'some annotation batches were not accepted');
+    const parts: string[] = [];
+    if (rejected > 0) parts.push(`GitHub refused ${rejected} of ${plan.annotationBatches.length} annotation batches (up to ${ANNOTATIONS_PER_REQUEST} annotations each, HTTP 422)`);
+    if (failed > 0) parts.push(`${failed} of ${plan.annotationBatches.length} annotation batches could not be sent (${failures[0]})`);
+    const note = `\n\n**Note:** ${parts.join('; ')}, so some findings are listed above but not annotated inline.`;
+    try {
+      await github.appendOutput(checkRunId, { title: plan.title, summary: fitSummary(plan.summary) + note });
+    } catch (error) {
+      log.warn({ reason: describeError(error) }, 'could not add the note about missing annotations');
+    }
   }
   return { conclusion: plan.conclusion, title: plan.title, rejectedBatches: rejected };
 }
@@ -211,9 +239,27 @@ function isUnprocessable(error: unknown): boolean {
 export function describeError(error: unknown): string {
   if (hasStatus(error)) {
     const request = (error as { request?: { method?: string; url?: string } }).request;
-    const route = request?.url ? ` to ${request.method ?? 'GET'} ${new URL(request.url, 'https://api.github.com').pathname}` : '';
-    return `GitHub answered HTTP ${error.status}${route}`;
+    const route = request?.url ? `${request.method ?? 'GET'} ${new URL(request.url, 'https://api.github.com').pathname}` : '';
+    // Octokit reports a failed connection as status 500 without a response.
+    if (!(error as { response?: unknown }).response) {
+      const cause = networkCause(error);
+      return `the connection to GitHub failed${cause ? ` (${cause})` : ''}${route ? ` on ${route}` : ''}`;
+    }
+    const rateLimit = secondaryRateLimitWait(error);
+    const detail = error.status === 401 ? ' (the installation token was refused, even after a fresh one)' : rateLimit !== undefined ? ` (secondary rate limit; GitHub asked to wait ${rateLimit} s)` : '';
+    return `GitHub answered HTTP ${error.status}${detail}${route ? ` to ${route}` : ''}`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return message.length > 500 ? `${message.slice(0, 499)}…` : message;
+}
+
+/** The system error code behind a failed fetch (ECONNRESET, ECONNREFUSED, …), when there is one. */
+function networkCause(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import nock from 'nock';
 import pino, { type Logger } from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
-import { createGuardApp, type GuardAppOptions } from '../../src/app/index.js';
+import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
 
 export const APP_ID = 123;
 export const INSTALLATION_ID = 1;
@@ -78,10 +78,16 @@ export function checkRunCreatedByAnotherApp(): Record<string, any> {
 export interface TestApp {
   probot: Probot;
   logs: string[];
+  /** The loaded app; `guard.close()` stops its worker pool, when it has one. */
+  guard: GuardApp;
 }
 
+/** Probot's template turns retries and throttling off; fault tests turn retries on with tiny delays. */
+export const NO_RETRIES = { retry: { enabled: false }, throttle: { enabled: false } };
+export const FAST_RETRIES = { retry: { enabled: true, retries: 3, retryAfterBaseValue: 1 }, throttle: { enabled: false } };
+
 /** A Probot with the guard loaded; logs at debug are captured, as a production run at LOG_LEVEL=debug would emit them. */
-export async function loadGuard(options: GuardAppOptions = {}, log?: Logger): Promise<TestApp> {
+export async function loadGuard(options: GuardAppOptions = {}, log?: Logger, octokitOptions: Record<string, unknown> = NO_RETRIES): Promise<TestApp> {
   const logs: string[] = [];
   const logger = log ?? pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const probot = new Probot({
@@ -90,12 +96,12 @@ export async function loadGuard(options: GuardAppOptions = {}, log?: Logger): Pr
     log: logger,
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
-      retry: { enabled: false },
-      throttle: { enabled: false },
+      ...octokitOptions,
     })),
   });
-  await probot.load(createGuardApp({ appId: APP_ID, env: {}, ...options }));
-  return { probot, logs };
+  const guard = createGuardApp({ appId: APP_ID, env: {}, ...options });
+  await probot.load(guard);
+  return { probot, logs, guard };
 }
 
 export interface ListedFileFixture {
@@ -111,6 +117,8 @@ export interface CheckRunRequest {
   method: 'POST' | 'PATCH';
   path: string;
   body: Record<string, any>;
+  /** The status the mock answered; only writes answered 2xx took effect. */
+  status?: number;
 }
 
 /**
@@ -159,7 +167,7 @@ export class GitHubMock {
       .patch(`${this.repoPath}/check-runs/${id}`)
       .times(times)
       .reply(status, (path, body) => {
-        this.requests.push({ method: 'PATCH', path, body: body as Record<string, any> });
+        this.requests.push({ method: 'PATCH', path, body: body as Record<string, any>, status });
         return status < 300 ? { id, status: (body as { status?: string }).status ?? 'in_progress' } : { message: 'Unprocessable Entity' };
       });
     return this;
@@ -219,15 +227,20 @@ export class GitHubMock {
     return this.requests.filter((request) => request.method === 'PATCH');
   }
 
+  /** Updates GitHub accepted. */
+  get acceptedUpdates(): CheckRunRequest[] {
+    return this.updates.filter((request) => (request.status ?? 200) < 300);
+  }
+
   /** The update that completed the run. */
   get completion(): Record<string, any> {
-    const completed = this.updates.filter((request) => request.body.status === 'completed');
+    const completed = this.acceptedUpdates.filter((request) => request.body.status === 'completed');
     if (completed.length !== 1) throw new Error(`expected exactly one completing update, saw ${completed.length}`);
     return completed[0]!.body;
   }
 
   get annotations(): Record<string, any>[] {
-    return this.updates.flatMap((request) => request.body.output?.annotations ?? []);
+    return this.acceptedUpdates.flatMap((request) => request.body.output?.annotations ?? []);
   }
 }
 

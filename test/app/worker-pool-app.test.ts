@@ -1,0 +1,81 @@
+/**
+ * The production wiring: what `probot run ./lib/app/index.js` loads analyses in worker threads
+ * with per-file and per-PR budgets; a file over its budget is skipped and named, and the run
+ * still completes.
+ */
+import nock from 'nock';
+import pino from 'pino';
+import { Probot } from 'probot';
+import { workerPoolSettingsFromEnv } from '../../src/app/analysis-backend.js';
+import guardApp from '../../src/app/index.js';
+import { addedFilePatch, APP_ID, blobSha, GitHubMock, HEAD_SHA, loadGuard, PRIVATE_KEY, pullRequestPayload, type TestApp } from './github-mock.js';
+
+const ECHO_TOOL = `export const echo = (text: string) => text;\n`;
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+
+describe('the default export', () => {
+  it('analyses through the worker pool, and close() stops it', async () => {
+    const logs: string[] = [];
+    const probot = new Probot({ appId: APP_ID, privateKey: PRIVATE_KEY, log: pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }) });
+    try {
+      await probot.load(guardApp);
+      expect(logs.map((line) => JSON.parse(line) as { msg: string; analysis?: string }).find((entry) => entry.msg === 'analysis backend ready')?.analysis).toBe('worker-pool');
+    } finally {
+      await guardApp.close();
+    }
+  });
+});
+
+describe('worker pool settings', () => {
+  it('come from the environment, sized to the cores by default', () => {
+    const defaults = workerPoolSettingsFromEnv({});
+    expect(defaults.threads).toBeGreaterThanOrEqual(1);
+    expect(defaults).toMatchObject({ fileBudgetMs: 10_000, runBudgetMs: 120_000, workerHeapMb: 768 });
+    expect(workerPoolSettingsFromEnv({ ANALYSIS_THREADS: '3', ANALYSIS_FILE_BUDGET_MS: '2500', ANALYSIS_RUN_BUDGET_MS: '60000' })).toMatchObject({ threads: 3, fileBudgetMs: 2500, runBudgetMs: 60_000 });
+  });
+
+  it('refuse a value that is not a positive integer, naming the variable', () => {
+    expect(() => workerPoolSettingsFromEnv({ ANALYSIS_THREADS: 'all' })).toThrow("ANALYSIS_THREADS must be a positive integer, not 'all'");
+    expect(() => workerPoolSettingsFromEnv({ ANALYSIS_FILE_BUDGET_MS: '-5' })).toThrow(/ANALYSIS_FILE_BUDGET_MS/);
+  });
+});
+
+describe('a file over its time budget', () => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.guard.close();
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+
+  it('is skipped and named in the summary; the other files are analysed and the run completes', async () => {
+    app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 300, runBudgetMs: 60_000 } });
+    // About 900 KB of generated client code: seconds of analysis, far over a 0.3 s budget.
+    const generated = Array.from({ length: 4000 }, (_, i) => `export async function call${i}(client: { get(path: string): Promise<unknown> }) {\n  return client.get('/v1/items/${i}?expand=owner,labels,comments');\n}\n`).join('');
+    const big = blobSha('generated');
+    const small = blobSha('echo');
+    const github = new GitHubMock()
+      .installationToken()
+      .existingRuns(HEAD_SHA)
+      .createsRun()
+      .noConfig()
+      .files([
+        { filename: 'src/generated/api-client.ts', status: 'added', sha: big, changes: 12_000 },
+        { filename: 'src/echo.ts', status: 'added', sha: small, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 1 },
+      ])
+      .blob(big, generated)
+      .blob(small, ECHO_TOOL)
+      .updatesRun();
+
+    await app.probot.receive({ id: 'budget', name: 'pull_request', payload: pullRequestPayload('opened') as never });
+
+    const { conclusion, output } = github.completion;
+    expect(output.summary).toContain('`src/generated/api-client.ts` was not analysed: skipped: analysis took longer than the 0.3 s per-file budget');
+    expect(output.title).toBe('No OAuth problems found in 1 file; some files could not be analysed');
+    // Fail closed: an unanalysed file may hide a finding (on_error defaults to failure).
+    expect(conclusion).toBe('failure');
+  }, 60_000);
+});
