@@ -90,7 +90,7 @@ export class Analyzer {
           },
         };
         const visitors = rule.create(context);
-        runVisitors(visitors, walked.nodesByKind);
+        runVisitors(visitors, walked.orderedNodes);
       } catch (error) {
         result.errors.push({ file: file.path, message: `rule '${rule.meta.id}' failed: ${describe(error)}`, fatal: false });
       }
@@ -184,15 +184,11 @@ export function mergeFileAnalysis(result: AnalysisResult, analysis: FileAnalysis
   if (analysis.analyzed) result.stats.analyzed++;
 }
 
-function runVisitors(visitors: RuleVisitors, nodesByKind: Map<ts.SyntaxKind, ts.Node[]>): void {
-  const kinds = Object.keys(visitors).filter((key) => key !== 'end').map(Number);
-  if (kinds.length === 1) {
-    const visit = visitors[kinds[0]!]!;
-    for (const node of nodesByKind.get(kinds[0]!) ?? []) visit(node);
-  } else if (kinds.length > 1) {
-    // Several kinds: merge into document order so rules see nodes as a reader would.
-    const nodes = kinds.flatMap((kind) => nodesByKind.get(kind) ?? []).sort((a, b) => a.pos - b.pos || b.end - a.end);
-    for (const node of nodes) visitors[node.kind]!(node);
+/** Dispatches the walk's document-ordered nodes to one rule's visitors, then its `end`. */
+function runVisitors(visitors: RuleVisitors, orderedNodes: readonly ts.Node[]): void {
+  for (const node of orderedNodes) {
+    const visit = visitors[node.kind];
+    if (visit) visit(node);
   }
   visitors.end?.();
 }

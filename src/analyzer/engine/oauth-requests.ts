@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import {
   AUTHORIZE_PATHS,
   CLIENT_METADATA_TYPES,
+  DEVICE_AUTHORIZATION_PATHS,
   LIBRARY_CALLS,
   PAYLOAD_KEYS,
   PROVIDER_HOSTS,
@@ -82,13 +83,14 @@ interface Bag {
   absorbed: Set<ts.Node>;
   /** Object literals are requests only when something sends them. */
   sent: boolean;
+  /** `new URL`/`new URLSearchParams` objects whose hand-off to a PKCE-sounding helper would make the bag incomplete (checked only for a verdict). */
+  mutable?: ts.Node[];
 }
 
 interface MutationIndex {
   writes: Map<ts.Node, { call: ts.CallExpression; viaSearchParams: boolean }[]>;
   searchAssignments: Map<ts.Node, ts.BinaryExpression[]>;
   /** Objects handed to a helper that may add PKCE parameters. */
-  escaped: Set<ts.Node>;
 }
 
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -96,6 +98,8 @@ type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
 const MARKER_KEYS = new Set(['response_type', 'grant_type', 'code_challenge', 'code_challenge_method', 'code_verifier']);
 const OAUTH_KEYS = new Set([...MARKER_KEYS, 'client_id', 'redirect_uri', 'scope', 'state', 'code', 'client_secret', 'user_scope']);
 const SCOPE_KEYS = ['scope', 'user_scope'];
+/** Every parameter a verdict reads (the libraries' own PKCE option names included). */
+const MODELLED_KEYS = new Set([...OAUTH_KEYS, 'codeChallenge', 'codeChallengeMethod', 'codeVerifier', 'pkceCodeVerifier']);
 const MAX_DEPTH = 8;
 
 /** Node kinds the model needs; both rules visit them and feed the shared collector. */
@@ -111,15 +115,23 @@ export const OAUTH_REQUEST_KINDS: readonly ts.SyntaxKind[] = [
 
 const collectors = new WeakMap<ValueResolver, RequestCollector>();
 
+/** Parameter names (and `scope`, `scopes`, `userScopes`, `defaultScopes`) whose mention makes a file worth modelling. */
+const OAUTH_WORDS = /response_type|grant_type|code_challenge|code_verifier|client_id|redirect_uri|scope/i;
+
 /**
  * Visitors that feed the file's shared request model; `onRequests` runs once, at the end of
- * the file, with every request found. Only touches `context` inside the visitors.
+ * the file, with every request found. Only touches `context` inside the visitors. When both
+ * rules run, the first one to visit feeds the model and the other's visitors do nothing.
  */
 export function oauthRequestVisitors(context: RuleContext, onRequests: (requests: readonly OAuthRequest[]) => void): RuleVisitors {
   let collector: RequestCollector | undefined;
+  let feeds = false;
   const add = (node: ts.Node): void => {
-    collector ??= collectorFor(context);
-    collector.add(node);
+    if (!collector) {
+      collector = collectorFor(context);
+      feeds = collector.feeder === context.ruleId;
+    }
+    if (feeds) collector.add(node);
   };
   const visitors: RuleVisitors = {
     end: () => {
@@ -134,67 +146,73 @@ export function oauthRequestVisitors(context: RuleContext, onRequests: (requests
 function collectorFor(context: RuleContext): RequestCollector {
   let collector = collectors.get(context.values);
   if (!collector) {
-    collector = new RequestCollector(context.sourceFile, context.values);
+    collector = new RequestCollector(context.sourceFile, context.values, context.ruleId);
     collectors.set(context.values, collector);
   }
   return collector;
 }
 
-/** Collects candidate nodes during the walk, then builds the requests once. */
+/**
+ * Collects candidate nodes during the walk, then builds the requests once. Collecting only
+ * files nodes by kind and watches for a mention of an OAuth parameter; a file without one
+ * (and without an OAuth library import) is never modelled, so most files cost a push per node.
+ */
 export class RequestCollector {
-  private readonly seen = new Set<ts.Node>();
   private readonly calls: ts.CallExpression[] = [];
   private readonly news: ts.NewExpression[] = [];
-  private readonly strings: ts.Expression[] = [];
+  private readonly binaries: ts.BinaryExpression[] = [];
+  private readonly templates: ts.TemplateExpression[] = [];
+  private readonly literals: (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral)[] = [];
   private readonly objects: ts.ObjectLiteralExpression[] = [];
-  private readonly searchAssignments: ts.BinaryExpression[] = [];
-  private readonly requireModules = new Set<string>();
+  private mentionsOAuth = false;
   private result: OAuthRequest[] | undefined;
   private importedModules: Set<string> | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly values: ValueResolver,
+    /** The rule whose visitors feed this collector (the nodes would otherwise come twice). */
+    readonly feeder?: string,
   ) {}
 
   add(node: ts.Node): void {
-    if (this.result || this.seen.has(node)) return;
-    this.seen.add(node);
+    if (this.result) return;
     switch (node.kind) {
-      case ts.SyntaxKind.CallExpression: {
-        const call = node as ts.CallExpression;
-        const first = call.arguments[0];
-        if ((call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require')) &&
-            first && ts.isStringLiteralLike(first)) {
-          this.requireModules.add(first.text);
-        }
-        this.calls.push(call);
+      case ts.SyntaxKind.CallExpression:
+        this.calls.push(node as ts.CallExpression);
         break;
-      }
       case ts.SyntaxKind.NewExpression:
         this.news.push(node as ts.NewExpression);
         break;
-      case ts.SyntaxKind.ObjectLiteralExpression:
-        this.objects.push(node as ts.ObjectLiteralExpression);
-        break;
-      case ts.SyntaxKind.BinaryExpression: {
-        const binary = node as ts.BinaryExpression;
-        if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken && !isConcatOperand(binary) && hasQueryText(binary)) this.strings.push(binary);
-        else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'search') {
-          this.searchAssignments.push(binary);
+      case ts.SyntaxKind.ObjectLiteralExpression: {
+        const object = node as ts.ObjectLiteralExpression;
+        this.objects.push(object);
+        if (!this.mentionsOAuth) {
+          for (const property of object.properties) {
+            const name = property.name;
+            if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && OAUTH_WORDS.test(name.text)) {
+              this.mentionsOAuth = true;
+              break;
+            }
+          }
         }
         break;
       }
+      case ts.SyntaxKind.BinaryExpression:
+        this.binaries.push(node as ts.BinaryExpression);
+        break;
       case ts.SyntaxKind.TemplateExpression: {
         const template = node as ts.TemplateExpression;
-        if (!isConcatOperand(template) && hasQueryText(template)) this.strings.push(template);
+        this.templates.push(template);
+        if (!this.mentionsOAuth) this.mentionsOAuth = OAUTH_WORDS.test(template.head.text) || template.templateSpans.some((span) => OAUTH_WORDS.test(span.literal.text));
         break;
       }
-      default: {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
         const literal = node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
-        if (!isConcatOperand(literal) && /[?&](response_type|client_id|grant_type|scope)=/.test(literal.text) && !isVariableInitializer(literal)) {
-          this.strings.push(literal);
-        }
+        this.literals.push(literal);
+        if (!this.mentionsOAuth) this.mentionsOAuth = OAUTH_WORDS.test(literal.text);
+        break;
       }
     }
   }
@@ -202,13 +220,8 @@ export class RequestCollector {
   requests(): readonly OAuthRequest[] {
     if (!this.result) {
       try {
-        this.result = new RequestBuilder(this.sourceFile, this.values, this.fileModules(), {
-          calls: this.calls,
-          news: this.news,
-          strings: this.strings,
-          objects: this.objects,
-          searchAssignments: this.searchAssignments,
-        }).build();
+        const modules = this.fileModules();
+        this.result = this.mentionsOAuth || this.callsImportedLibrary(modules) ? new RequestBuilder(this.sourceFile, this.values, modules, this.candidates()).build() : [];
       } finally {
         this.result ??= [];
       }
@@ -216,9 +229,78 @@ export class RequestCollector {
     return this.result;
   }
 
+  /** Whether the file imports an OAuth library and makes a call (or `new`) that could be one of its known calls. */
+  private callsImportedLibrary(modules: ReadonlySet<string>): boolean {
+    const libraries = LIBRARY_CALLS.filter((library) => library.modules.some((module) => [...modules].some((imported) => moduleMatches(imported, module))));
+    if (libraries.length === 0) return false;
+    if (this.news.length > 0 && libraries.some((library) => library.call === 'constructor')) return true;
+    const names = new Set(libraries.filter((library) => library.call !== 'constructor').map((library) => library.name));
+    return this.calls.some((call) => {
+      const callee = call.expression;
+      return names.has(ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '');
+    });
+  }
+
+  /** The collected nodes that may be (part of) a request. */
+  private candidates(): Candidates {
+    const strings: ts.Expression[] = [];
+    const searchAssignments: ts.BinaryExpression[] = [];
+    for (const binary of this.binaries) {
+      if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+        if (!isConcatOperand(binary) && hasQueryText(binary)) strings.push(binary);
+      } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'search') {
+        searchAssignments.push(binary);
+      }
+    }
+    for (const template of this.templates) if (!isConcatOperand(template) && hasQueryText(template)) strings.push(template);
+    for (const literal of this.literals) {
+      if (!/[?&](response_type|client_id|grant_type|scope)=/.test(literal.text) || isConcatOperand(literal)) continue;
+      if (!isVariableInitializer(literal) || this.isSentUnchanged(literal)) strings.push(literal);
+    }
+    strings.sort((a, b) => a.pos - b.pos);
+    return { calls: this.calls, news: this.news, strings, objects: this.objects, searchAssignments };
+  }
+
+  /**
+   * A complete URL constant is a request of its own only when every use sends it as it is
+   * (`res.redirect(AUTHORIZE_URL)`, `open(URL)`, `return URL`); a constant that is extended,
+   * exported or handed to a helper is the start of a request built elsewhere.
+   */
+  private isSentUnchanged(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): boolean {
+    const declaration = literal.parent as ts.VariableDeclaration;
+    if (!ts.isIdentifier(declaration.name)) return false;
+    const name = declaration.name;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+    const statement = list.parent;
+    if (ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return false;
+    const scope = this.values.declarationOf(name)?.scope;
+    if (!scope) return false;
+    let sent = 0;
+    let other = 0;
+    const visit = (node: ts.Node): void => {
+      if (other) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isPropertyName(node) && this.values.declarationOf(node)?.node === declaration) {
+        if (isSendingUse(node)) sent++;
+        else other++;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return sent > 0 && other === 0;
+  }
+
   private fileModules(): Set<string> {
     if (!this.importedModules) {
-      this.importedModules = new Set(this.requireModules);
+      this.importedModules = new Set();
+      for (const call of this.calls) {
+        const first = call.arguments[0];
+        if ((call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require')) &&
+            first && ts.isStringLiteralLike(first)) {
+          this.importedModules.add(first.text);
+        }
+      }
       for (const statement of this.sourceFile.statements) {
         if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) this.importedModules.add(statement.moduleSpecifier.text);
         if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
@@ -253,7 +335,9 @@ class RequestBuilder {
   build(): OAuthRequest[] {
     const requests: OAuthRequest[] = [];
     const libraryArguments = new Set<ts.Node>();
-    for (const call of [...this.candidates.calls, ...this.candidates.news]) {
+    const libraries = this.librariesInFile();
+    const libraryCandidates = libraries.calls.size === 0 && libraries.constructors.length === 0 ? [] : [...this.candidates.calls, ...this.candidates.news];
+    for (const call of libraryCandidates) {
       guarded(() => {
         const request = this.libraryRequest(call);
         if (!request) return;
@@ -408,6 +492,7 @@ class RequestBuilder {
     for (const node of from.absorbed) into.absorbed.add(node);
     for (const [key, entry] of from.params) into.params.set(key, entry);
     if (!from.complete) into.complete = false;
+    if (from.mutable?.length) (into.mutable ??= []).push(...from.mutable);
   }
 
   /**
@@ -464,7 +549,7 @@ class RequestBuilder {
         const placeholder = isPlaceholder(part);
         const nested = placeholder ? this.anchorsOf(placeholder, depth + 1).map((anchor) => this.bagOf(anchor)).filter((found): found is Bag => !!found) : [];
         if (nested.length) for (const found of nested) this.merge(bag, found);
-        else if (placeholder || /[\ue000-\uf8ff]/.test(part)) bag.complete = false;
+        else if (placeholder || /[\ue000-\uf8ff\uffff]/.test(part)) bag.complete = false;
         continue;
       }
       const keyVariants = resolve(part.slice(0, equals));
@@ -514,8 +599,9 @@ class RequestBuilder {
         return this.flatten(only, bag, depth + 1);
       }
     }
-    const known = this.knownString(node);
-    return known !== undefined ? [known] : [node];
+    // A single value with unknown parts (`[...].join('&')`) still shows its keys; the unknown parts stay unknown.
+    const values = this.values.stringValues(node);
+    return values && values.length === 1 ? [values[0]!] : [node];
   }
 
   /** `params.set(k, v)`, `url.searchParams.append(k, v)`, `url.search = ...` on the object this anchor creates. */
@@ -543,7 +629,7 @@ class RequestBuilder {
         else this.addQueryString(bag, assignment.right, 1, true);
       }
     }
-    if (index.escaped.has(anchor)) bag.complete = false;
+    (bag.mutable ??= []).push(anchor);
   }
 
   private mutations: MutationIndex | undefined;
@@ -554,7 +640,7 @@ class RequestBuilder {
    */
   private mutationIndex(): MutationIndex {
     if (this.mutations) return this.mutations;
-    const index: MutationIndex = { writes: new Map(), searchAssignments: new Map(), escaped: new Set() };
+    const index: MutationIndex = { writes: new Map(), searchAssignments: new Map() };
     this.mutations = index;
     const add = <T>(map: Map<ts.Node, T[]>, anchor: ts.Node, item: T): void => {
       const list = map.get(anchor);
@@ -564,7 +650,10 @@ class RequestBuilder {
     for (const call of this.candidates.calls) {
       guarded(() => {
         const callee = call.expression;
-        if (ts.isPropertyAccessExpression(callee) && ['set', 'append', 'delete'].includes(callee.name.text)) {
+        const key = call.arguments[0];
+        // `headers.set('Accept', …)`, `cache.set('user', …)`: a literal key no verdict reads changes nothing.
+        const irrelevantKey = !!key && ts.isStringLiteralLike(key) && !MODELLED_KEYS.has(key.text);
+        if (!irrelevantKey && ts.isPropertyAccessExpression(callee) && ['set', 'append', 'delete'].includes(callee.name.text)) {
           const target = callee.expression;
           if (ts.isPropertyAccessExpression(target) && target.name.text === 'searchParams') {
             for (const anchor of this.anchorsOf(target.expression, 0)) add(index.writes, anchor, { call, viaSearchParams: true });
@@ -577,18 +666,6 @@ class RequestBuilder {
             }
           }
         }
-        // A helper that receives the object may add the challenge where we cannot see.
-        if (call.arguments.length === 0) return;
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-        if (!/pkce|challenge|verifier/i.test(name)) {
-          const fn = this.values.calledFunction(call);
-          if (!fn || !/challenge|pkce/i.test(fn.getText(this.sourceFile))) return;
-        }
-        for (const argument of call.arguments) {
-          const node = this.values.unwrap(argument);
-          const target = ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams' ? node.expression : node;
-          for (const anchor of this.anchorsOf(target, 0)) index.escaped.add(anchor);
-        }
       });
     }
     for (const assignment of this.candidates.searchAssignments) {
@@ -597,6 +674,56 @@ class RequestBuilder {
       });
     }
     return index;
+  }
+
+  private escapedAnchors: Set<ts.Node> | undefined;
+
+  /**
+   * Objects handed to a helper that may add the PKCE parameters where we cannot see (a
+   * callee or function body that mentions PKCE or a challenge). Built on first use: only a
+   * bag about to be reported as missing PKCE asks.
+   */
+  private escaped(): Set<ts.Node> {
+    if (this.escapedAnchors) return this.escapedAnchors;
+    const escaped = new Set<ts.Node>();
+    this.escapedAnchors = escaped;
+    for (const call of this.candidates.calls) {
+      if (call.arguments.length === 0) continue;
+      guarded(() => {
+        const callee = call.expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        if (!/pkce|challenge|verifier/i.test(name)) {
+          const fn = this.values.calledFunction(call);
+          if (!fn || !this.functionMentionsPkce(fn)) return;
+        }
+        for (const argument of call.arguments) {
+          const node = this.values.unwrap(argument);
+          const target = ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams' ? node.expression : node;
+          for (const anchor of this.anchorsOf(target, 0)) escaped.add(anchor);
+        }
+      });
+    }
+    return escaped;
+  }
+
+  /** Whether every parameter of the bag is known, including that no helper may add more. */
+  private isComplete(bag: Bag): boolean {
+    if (!bag.complete) return false;
+    if (!bag.mutable?.length) return true;
+    const escaped = this.escaped();
+    return !bag.mutable.some((anchor) => escaped.has(anchor));
+  }
+
+  private readonly pkceFunctions = new Map<ts.Node, boolean>();
+
+  /** Whether a function's source mentions a challenge or PKCE (read from the file's text, once per function). */
+  private functionMentionsPkce(fn: FunctionLike): boolean {
+    let mentions = this.pkceFunctions.get(fn);
+    if (mentions === undefined) {
+      mentions = /challenge|pkce/i.test(this.sourceFile.text.slice(fn.pos, fn.end));
+      this.pkceFunctions.set(fn, mentions);
+    }
+    return mentions;
   }
 
   /** `for (const [k, v] of Object.entries(obj)) params.set(k, v)` and the `forEach` form: the object. */
@@ -733,9 +860,14 @@ class RequestBuilder {
       let pkce: PkceVerdict;
       if (grantType !== undefined && grantType !== 'authorization_code') pkce = { status: 'not-applicable' };
       else if (params.has('code_verifier')) pkce = { status: 'present' };
-      else if (grantType === undefined || !bag.complete) pkce = { status: 'unknown' };
+      else if (grantType === undefined || !this.isComplete(bag)) pkce = { status: 'unknown' };
       else pkce = { status: 'missing-verifier' };
       return { kind: 'token', node: bag.anchor, endpoint, provider, grantType, pkce, scopes };
+    }
+
+    // Device authorization (RFC 8628): no code flow, but the scopes are requested here.
+    if (path !== undefined && DEVICE_AUTHORIZATION_PATHS.some((pattern) => pattern.test(path)) && params.has('client_id')) {
+      return { kind: 'scopes', node: bag.anchor, endpoint, provider, pkce: { status: 'not-applicable' }, scopes };
     }
 
     const responseType = params.get('response_type');
@@ -759,8 +891,8 @@ class RequestBuilder {
       if (plain) return { status: 'plain', node: method.site };
     }
     if (challenge && method) return { status: 'present' };
-    if (challenge) return bag.complete ? { status: 'missing-method' } : { status: 'unknown' };
-    return bag.complete ? { status: 'missing-challenge' } : { status: 'unknown' };
+    if (challenge) return this.isComplete(bag) ? { status: 'missing-method' } : { status: 'unknown' };
+    return this.isComplete(bag) ? { status: 'missing-challenge' } : { status: 'unknown' };
   }
 
   /** Whether every write of the method parameter says 'plain' (a branch choosing 'S256' is not reported). */
@@ -795,12 +927,86 @@ class RequestBuilder {
   /** Scope values from an expression: a string, an array of strings, or either through variables. */
   private scopeValueOf(expression: ts.Expression, fallback: ts.Node): ScopeValue {
     const values: string[] = [];
+    const roots: ts.Node[] = [expression];
     for (const origin of this.values.origins(expression)) {
-      const elements = ts.isArrayLiteralExpression(origin) ? this.values.arrayElements(origin) : undefined;
-      if (elements) for (const element of elements) values.push(...(this.values.stringValues(element) ?? [UNKNOWN]));
-      else values.push(...(this.values.stringValues(origin) ?? [UNKNOWN]));
+      // `TOOLS.map((tool) => tool.scope).join(' ')`, `Object.values(SCOPES)`: the elements are the scopes.
+      const joined = ts.isCallExpression(origin) && ts.isPropertyAccessExpression(origin.expression) && origin.expression.name.text === 'join'
+        ? origin.expression.expression : origin;
+      const elements = ts.isArrayLiteralExpression(origin) ? this.values.arrayElements(origin) : this.collectionElements(joined, 0);
+      if (elements) {
+        for (const element of elements) values.push(...(this.values.stringValues(element) ?? [UNKNOWN]));
+        if (!ts.isArrayLiteralExpression(origin)) roots.push(...elements);
+      } else values.push(...(this.values.stringValues(origin) ?? [UNKNOWN]));
     }
-    return { values, encoded: false, roots: [expression], fallback };
+    return { values, encoded: false, roots, fallback };
+  }
+
+  /**
+   * The elements of a list built with `map`/`flatMap` over objects (`(tool) => tool.scope`,
+   * `({ scope }) => scope`), `filter` without literal tests, `Object.values`, `concat`,
+   * `Array.from`, `new Set` and spreads; undefined when any step is out of reach.
+   */
+  private collectionElements(expression: ts.Expression, depth: number): ts.Expression[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      const origins = this.values.origins(node);
+      if (origins.length !== 1 || origins[0] === node) return undefined;
+      return this.collectionElements(origins[0]!, depth + 1);
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      const elements: ts.Expression[] = [];
+      for (const element of node.elements) {
+        if (!ts.isSpreadElement(element)) {
+          elements.push(element);
+          continue;
+        }
+        const spread = this.collectionElements(element.expression, depth + 1);
+        if (!spread) return undefined;
+        elements.push(...spread);
+      }
+      return elements;
+    }
+    if (ts.isNewExpression(node)) {
+      const first = node.arguments?.[0];
+      return ts.isIdentifier(node.expression) && node.expression.text === 'Set' && first ? this.collectionElements(first, depth + 1) : undefined;
+    }
+    if (!ts.isCallExpression(node)) return undefined;
+    const callee = this.values.unwrap(node.expression);
+    const first = node.arguments[0];
+    const name = dottedName(callee);
+    if ((name === 'Object.values' || name === 'Array.from') && first) {
+      if (name === 'Array.from') return node.arguments.length === 1 ? this.collectionElements(first, depth + 1) : undefined;
+      const properties = this.values.objectProperties(first);
+      return properties ? [...properties.values()] : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    if (method === 'concat') {
+      const parts = [callee.expression, ...node.arguments].map((part) => this.collectionElements(part, depth + 1));
+      return parts.every((part) => part) ? parts.flat() as ts.Expression[] : undefined;
+    }
+    if (!first || !(ts.isArrowFunction(first) || ts.isFunctionExpression(first))) return undefined;
+    const source = this.collectionElements(callee.expression, depth + 1);
+    if (!source) return undefined;
+    if (method === 'filter') {
+      // A test against literal values ('s !== "repo"') may drop exactly the scope we would report.
+      return containsLiteral(first.body) ? undefined : source;
+    }
+    if (method !== 'map' && method !== 'flatMap') return undefined;
+    const pick = projection(first);
+    if (!pick) return undefined;
+    const results: ts.Expression[] = [];
+    for (const element of source) {
+      const value = pick.key === undefined ? element : this.values.objectProperties(element)?.get(pick.key);
+      if (!value) return undefined;
+      if (method === 'flatMap') {
+        const inner = this.collectionElements(value, depth + 1);
+        if (inner) results.push(...inner);
+        else results.push(value);
+      } else results.push(value);
+    }
+    return results;
   }
 
   // ---- libraries ----------------------------------------------------------------------------
@@ -864,8 +1070,21 @@ class RequestBuilder {
         const method = bag.params.get(evidence.methodKey);
         if (method && this.isPlainMethod(method)) return { status: 'plain', node: method.site };
         if (challenge && method) return { status: 'present' };
-        if (!bag.complete) return { status: 'unknown' };
+        if (!this.isComplete(bag)) return { status: 'unknown' };
         return challenge ? { status: 'missing-method' } : { status: 'missing-challenge' };
+      }
+      case 'flag-option': {
+        const options = library.optionsArgument !== undefined ? args[library.optionsArgument] : undefined;
+        const properties = options ? this.values.objectProperties(options) : undefined;
+        if (!properties) return { status: 'unknown' };
+        const flag = properties.get(evidence.key);
+        if (!flag) return { status: 'missing-challenge' };
+        const value = this.values.unwrap(flag);
+        if (value.kind === ts.SyntaxKind.TrueKeyword) return { status: 'present' };
+        if (value.kind === ts.SyntaxKind.FalseKeyword) return { status: 'missing-challenge' };
+        const strings = this.values.stringValues(value);
+        if (strings?.length && strings.every((text) => text.toLowerCase() === 'plain')) return { status: 'plain', node: flag };
+        return { status: 'present' };
       }
       case 'verifier-option': {
         const options = library.optionsArgument !== undefined ? args[library.optionsArgument] : undefined;
@@ -873,7 +1092,7 @@ class RequestBuilder {
         const bag = this.optionsBag(options);
         if (!bag) return evidence.bareCodeMeansNone && this.looksLikeCode(options) ? { status: 'missing-verifier' } : { status: 'unknown' };
         if (bag.params.has(evidence.verifierKey)) return { status: 'present' };
-        return bag.complete ? { status: 'missing-verifier' } : { status: 'unknown' };
+        return this.isComplete(bag) ? { status: 'missing-verifier' } : { status: 'unknown' };
       }
     }
   }
@@ -913,29 +1132,49 @@ class RequestBuilder {
     return current;
   }
 
+  private importedLibraries: { constructors: LibraryCallShape[]; calls: Map<string, LibraryCallShape[]> } | undefined;
+
+  /** The library call shapes whose package this file imports (no other call can match), by call name. */
+  private librariesInFile(): { constructors: LibraryCallShape[]; calls: Map<string, LibraryCallShape[]> } {
+    if (!this.importedLibraries) {
+      const constructors: LibraryCallShape[] = [];
+      const calls = new Map<string, LibraryCallShape[]>();
+      for (const library of LIBRARY_CALLS) {
+        if (![...this.modules].some((imported) => library.modules.some((module) => moduleMatches(imported, module)))) continue;
+        if (library.call === 'constructor') constructors.push(library);
+        else calls.set(library.name, [...(calls.get(library.name) ?? []), library]);
+      }
+      this.importedLibraries = { constructors, calls };
+    }
+    return this.importedLibraries;
+  }
+
   private matchShape(call: ts.CallExpression | ts.NewExpression): { library: LibraryCallShape; className?: string } | undefined {
-    const callee = this.values.unwrap(call.expression);
+    const libraries = this.librariesInFile();
     if (ts.isNewExpression(call)) {
-      const imported = this.importOf(callee, 0);
+      if (libraries.constructors.length === 0) return undefined;
+      const imported = this.importOf(this.values.unwrap(call.expression), 0);
       if (!imported) return undefined;
       const exported = imported.path[imported.path.length - 1] ?? 'default';
-      for (const library of LIBRARY_CALLS) {
-        if (library.call !== 'constructor' || !library.modules.some((module) => moduleMatches(imported.module, module))) continue;
+      for (const library of libraries.constructors) {
+        if (!library.modules.some((module) => moduleMatches(imported.module, module))) continue;
         if (library.name === '*' || library.name === exported) return { library };
       }
       return undefined;
     }
+    const rawCallee = call.expression;
+    const rawName = ts.isIdentifier(rawCallee) ? rawCallee.text : ts.isPropertyAccessExpression(rawCallee) ? rawCallee.name.text : undefined;
+    if (rawName !== undefined && !libraries.calls.has(rawName)) return undefined;
+    const callee = this.values.unwrap(rawCallee);
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (name === undefined) return undefined;
-    for (const library of LIBRARY_CALLS) {
-      if (library.call === 'constructor' || library.name !== name) continue;
+    for (const library of libraries.calls.get(name) ?? []) {
       if (library.call === 'function') {
         const imported = this.importOf(callee, 0);
         if (imported && library.modules.some((module) => moduleMatches(imported.module, module)) && imported.path[imported.path.length - 1] === name) return { library };
         continue;
       }
       if (!ts.isPropertyAccessExpression(callee)) continue;
-      if (![...this.modules].some((imported) => library.modules.some((module) => moduleMatches(imported, module)))) continue;
       if (!library.receiverClasses) return { library };
       const receiver = this.receiverClass(callee.expression);
       if (!receiver || !library.modules.some((module) => moduleMatches(receiver.module, module))) continue;
@@ -983,25 +1222,42 @@ class RequestBuilder {
   }
 
   /** Values assigned to `this.name` in the class: property initializers and assignments in its constructor and methods. */
+  private readonly thisAssignments = new Map<ts.Node, Map<string, ts.Expression[]>>();
+
   private thisPropertyValues(access: ts.PropertyAccessExpression): ts.Expression[] {
     const cls = findAncestor(access, ts.isClassLike);
     if (!cls) return [];
-    const name = access.name.text;
-    const results: ts.Expression[] = [];
+    let byName = this.thisAssignments.get(cls);
+    if (!byName) {
+      byName = this.classThisAssignments(cls);
+      this.thisAssignments.set(cls, byName);
+    }
+    return byName.get(access.name.text) ?? [];
+  }
+
+  /** Every `this.x` value of a class, by name, from one pass over its members. */
+  private classThisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+    const byName = new Map<string, ts.Expression[]>();
+    const add = (name: string, value: ts.Expression): void => {
+      const list = byName.get(name);
+      if (list) list.push(value);
+      else byName.set(name, [value]);
+    };
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer) results.push(member.initializer);
+      const name = ts.isPropertyDeclaration(member) ? propertyNameText(member.name) : undefined;
+      if (name !== undefined && ts.isPropertyDeclaration(member) && member.initializer) add(name, member.initializer);
     }
     const visit = (node: ts.Node): void => {
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) &&
-          node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name) {
-        results.push(node.right);
+          node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        add(node.left.name.text, node.right);
       }
       if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
     };
     for (const member of cls.members) {
       if ((ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) && member.body) ts.forEachChild(member.body, visit);
     }
-    return results;
+    return byName;
   }
 
   private thisPropertyTypes(access: ts.PropertyAccessExpression): ts.TypeNode[] {
@@ -1132,6 +1388,65 @@ function functionReturnType(statement: ts.ReturnStatement): ts.TypeNode | undefi
   return fn?.type;
 }
 
+/** What a `map` callback returns of its element: `(t) => t.scope`, `({ scope }) => scope`, `function (t) { return t.scope; }`, `(s) => s`. */
+function projection(fn: ts.ArrowFunction | ts.FunctionExpression): { key?: string } | undefined {
+  const parameter = fn.parameters[0];
+  if (!parameter) return undefined;
+  let body: ts.Node = fn.body;
+  if (ts.isBlock(body)) {
+    if (body.statements.length !== 1) return undefined;
+    const only = body.statements[0]!;
+    if (!ts.isReturnStatement(only) || !only.expression) return undefined;
+    body = only.expression;
+  }
+  while (ts.isParenthesizedExpression(body) || ts.isAsExpression(body) || ts.isNonNullExpression(body)) body = body.expression;
+  if (ts.isIdentifier(parameter.name)) {
+    const name = parameter.name.text;
+    if (ts.isIdentifier(body) && body.text === name) return {};
+    if (ts.isPropertyAccessExpression(body) && ts.isIdentifier(body.expression) && body.expression.text === name) return { key: body.name.text };
+    return undefined;
+  }
+  if (ts.isObjectBindingPattern(parameter.name) && ts.isIdentifier(body)) {
+    const text = body.text;
+    const element = parameter.name.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === text && !candidate.dotDotDotToken);
+    if (!element) return undefined;
+    return { key: element.propertyName ? propertyNameText(element.propertyName) : text };
+  }
+  return undefined;
+}
+
+function containsLiteral(node: ts.Node): boolean {
+  if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || ts.isRegularExpressionLiteral(node)) return true;
+  return ts.forEachChild(node, (child) => (containsLiteral(child) ? true : undefined)) ?? false;
+}
+
+/** An identifier in a property-name position (`a.NAME`, `{ NAME: 1 }`), not a reference. */
+function isPropertyName(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
+}
+
+/** Callees that send a user's browser to a URL. */
+const NAVIGATION_CALLS = /^(redirect|open|openExternal|openUrl|openURL|openBrowser|assign|replace)$/;
+
+/** `res.redirect(X)`, `open(X)`, `return X`, `location.href = X`: the value goes out as it is. */
+function isSendingUse(identifier: ts.Identifier): boolean {
+  let node: ts.Node = identifier;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isReturnStatement(parent)) return true;
+  if (ts.isArrowFunction(parent) && parent.body === node) return true;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    const callee = parent.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    return NAVIGATION_CALLS.test(name);
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return /(^|\.)(location|href)$/.test(dottedName(parent.left));
+  }
+  return false;
+}
+
 function isConcatOperand(node: ts.Node): boolean {
   let parent = node.parent;
   while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
@@ -1142,18 +1457,24 @@ function isVariableInitializer(node: ts.Node): boolean {
   return ts.isVariableDeclaration(node.parent) && node.parent.initializer === node;
 }
 
+/**
+ * Literal text that starts or continues a query string: a '?' that ends the text or opens
+ * 'key=', or a 'key=' at the start or after '&' (not the '?' of a question or an 'a = b').
+ */
+const QUERY_TEXT = /\?(?:$|[\w.%[\]-]*=)|(?:^|&)[\w.%[\]-]+=/;
+
 /** A template or concatenation whose literal parts hold a query string or its start. */
 function hasQueryText(node: ts.TemplateExpression | ts.BinaryExpression): boolean {
   if (ts.isTemplateExpression(node)) {
-    if (/[?=]/.test(node.head.text)) return true;
-    return node.templateSpans.some((span) => /[?=]/.test(span.literal.text));
+    if (QUERY_TEXT.test(node.head.text)) return true;
+    return node.templateSpans.some((span) => QUERY_TEXT.test(span.literal.text));
   }
   const stack: ts.Expression[] = [node];
   while (stack.length) {
     const current = stack.pop()!;
     if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(current.left, current.right);
     else if (ts.isParenthesizedExpression(current)) stack.push(current.expression);
-    else if (ts.isStringLiteralLike(current) && /[?=]/.test(current.text)) return true;
+    else if (ts.isStringLiteralLike(current) && QUERY_TEXT.test(current.text)) return true;
     else if (ts.isTemplateExpression(current) && hasQueryText(current)) return true;
   }
   return false;
@@ -1180,7 +1501,9 @@ function isOAuthObject(object: ts.ObjectLiteralExpression): boolean {
 }
 
 function isStringifyCall(call: ts.CallExpression, values: ValueResolver): boolean {
-  const callee = values.unwrap(call.expression);
+  const raw = call.expression;
+  if (ts.isIdentifier(raw) ? raw.text !== 'stringify' : ts.isPropertyAccessExpression(raw) && raw.name.text !== 'stringify') return false;
+  const callee = values.unwrap(raw);
   const name = dottedName(callee);
   if (name === 'JSON.stringify') return false;
   return /(^|\.)(qs|querystring|queryString)\.stringify$/.test(name) || name === 'stringify' && call.arguments.length > 0 && isImportedStringify(callee, values);

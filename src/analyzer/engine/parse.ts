@@ -15,7 +15,8 @@ export function isSupportedPath(path: string): boolean {
  */
 export class Parser {
   parse(path: string, text: string): { sourceFile: ts.SourceFile; syntaxErrors: ts.DiagnosticWithLocation[] } {
-    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(path));
+    // Parent pointers are set by the engine's single walk (walkFile), not by a separate compiler pass.
+    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(path));
     const syntaxErrors = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     return { sourceFile, syntaxErrors };
   }

@@ -3,6 +3,8 @@ import { ts } from 'ts-morph';
 /** What one walk of a file yields: the nodes the rules asked for, by kind, plus the file's declarations. */
 export interface WalkResult {
   nodesByKind: Map<ts.SyntaxKind, ts.Node[]>;
+  /** The nodes of every wanted kind, in document order (parents before their children). */
+  orderedNodes: ts.Node[];
   declarations: Map<string, Declaration[]>;
   /** `name = value` assignments to plain identifiers, so a `let` assigned later still resolves. */
   assignments: Map<string, ts.Expression[]>;
@@ -69,6 +71,7 @@ const INDEXED_KINDS = new Set<ts.SyntaxKind>([
  */
 export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.SyntaxKind>): WalkResult {
   const nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
+  const orderedNodes: ts.Node[] = [];
   const declarations = new Map<string, Declaration[]>();
   const assignments = new Map<string, ts.Expression[]>();
   const callsByName = new Map<string, ts.CallExpression[]>();
@@ -78,19 +81,26 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
     else declarations.set(declaration.name, [declaration]);
   };
 
+  let parent: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
+    // The parser was asked not to set parents: this walk does it, saving the compiler a pass.
+    (node as { parent: ts.Node }).parent = parent;
     const kind = node.kind;
     if (wantedKinds.has(kind)) {
+      orderedNodes.push(node);
       const list = nodesByKind.get(kind);
       if (list) list.push(node);
       else nodesByKind.set(kind, [node]);
     }
     if (INDEXED_KINDS.has(kind)) indexDeclaration(node, addDeclaration, assignments);
     else if (kind === ts.SyntaxKind.CallExpression) indexCall(node as ts.CallExpression, callsByName);
+    const saved = parent;
+    parent = node;
     ts.forEachChild(node, visit);
+    parent = saved;
   };
-  visit(sourceFile);
-  return { nodesByKind, declarations, assignments, callsByName };
+  ts.forEachChild(sourceFile, visit);
+  return { nodesByKind, orderedNodes, declarations, assignments, callsByName };
 }
 
 function indexCall(call: ts.CallExpression, callsByName: Map<string, ts.CallExpression[]>): void {
@@ -115,12 +125,12 @@ function indexDeclaration(
       const scope = isVar ? enclosingFunctionScope(list) : enclosingScope(list);
       // `for (const x of xs)`: the value is an element of xs, not xs itself.
       const initializer = declaration.initializer;
-      addBinding(declaration.name, scope, initializer, [], 'variable', add);
+      addBinding(declaration.name, declaration, scope, initializer, [], 'variable', add);
       break;
     }
     case ts.SyntaxKind.Parameter: {
       const parameter = node as ts.ParameterDeclaration;
-      addBinding(parameter.name, parameter.parent, parameter.initializer, [], 'parameter', add);
+      addBinding(parameter.name, parameter, parameter.parent, parameter.initializer, [], 'parameter', add);
       break;
     }
     case ts.SyntaxKind.FunctionDeclaration: {
@@ -152,8 +162,10 @@ function indexDeclaration(
   }
 }
 
+/** Records each name a binding introduces. `declaring` is passed in: during the walk, children have no parent yet. */
 function addBinding(
   name: ts.BindingName,
+  declaring: ts.Node,
   scope: ts.Node,
   initializer: ts.Expression | undefined,
   path: string[],
@@ -161,13 +173,13 @@ function addBinding(
   add: (declaration: Declaration) => void,
 ): void {
   if (ts.isIdentifier(name)) {
-    add({ name: name.text, node: name.parent, scope, initializer, path: path.length ? path : undefined, kind });
+    add({ name: name.text, node: declaring, scope, initializer, path: path.length ? path : undefined, kind });
     return;
   }
   if (ts.isObjectBindingPattern(name)) {
     for (const element of name.elements) {
       if (element.dotDotDotToken) {
-        addBinding(element.name, scope, initializer, path, kind, add);
+        addBinding(element.name, element, scope, initializer, path, kind, add);
         continue;
       }
       const key = element.propertyName
@@ -176,12 +188,12 @@ function addBinding(
           ? element.name.text
           : undefined;
       if (key === undefined) continue;
-      addBinding(element.name, scope, initializer, [...path, key], kind, add);
+      addBinding(element.name, element, scope, initializer, [...path, key], kind, add);
     }
     return;
   }
   name.elements.forEach((element, index) => {
-    if (ts.isBindingElement(element)) addBinding(element.name, scope, initializer, [...path, String(index)], kind, add);
+    if (ts.isBindingElement(element)) addBinding(element.name, element, scope, initializer, [...path, String(index)], kind, add);
   });
 }
 
