@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { OAUTH_REQUEST_KINDS, RequestCollector, locateScopeLiteral, splitScopes, type OAuthRequest } from '../../src/analyzer/engine/oauth-requests.js';
 import { Parser } from '../../src/analyzer/engine/parse.js';
-import { ValueResolver } from '../../src/analyzer/engine/values.js';
+import { UNKNOWN, ValueResolver } from '../../src/analyzer/engine/values.js';
 import { walkFile } from '../../src/analyzer/engine/walk.js';
 
 /** Runs the request model over a snippet, feeding it the nodes the engine would. */
@@ -151,5 +151,67 @@ describe('scope values', () => {
     const scope = requests[0]!.scopes[0]!;
     const literal = locateScopeLiteral(values, scope.roots, 'admin:org');
     expect(literal && lineOf(literal, sourceFile)).toBe(4);
+  });
+});
+
+describe('scopes collected from a catalogue', () => {
+  const scopesOf = (code: string) => requestsIn(code).requests.flatMap((request) => request.scopes.flatMap((scope) => scope.values));
+
+  test('map over objects, destructuring callbacks, flatMap, Object.values, Set and spreads are followed', () => {
+    const values = scopesOf(`
+      const TOOLS = [{ scope: 'a:read' }, { scope: 'b:write' }];
+      const MORE = { x: 'c:read' };
+      const BUNDLES = [{ scopes: ['d:read', 'e:read'] }];
+      new URLSearchParams({ client_id: 'x', response_type: 'code', scope: TOOLS.map((t) => t.scope).join(' ') });
+      new URLSearchParams({ client_id: 'x', response_type: 'code', scope: [...new Set(Object.values(MORE))].join(' ') });
+      new URLSearchParams({ client_id: 'x', response_type: 'code', scope: BUNDLES.flatMap(({ scopes }) => scopes).join(',') });
+    `);
+    expect(values).toEqual(['a:read', 'b:write', 'c:read', 'd:read', 'e:read']);
+  });
+
+  test('a filter that tests literal values, or a callback that computes, leaves the scopes unknown', () => {
+    const values = scopesOf(`
+      const ALL = ['repo', 'read:user'];
+      new URLSearchParams({ client_id: 'x', response_type: 'code', scope: ALL.filter((s) => s !== 'repo').join(' ') });
+      new URLSearchParams({ client_id: 'x', response_type: 'code', scope: ALL.map((s) => prefix + s).join(' ') });
+    `);
+    expect(values.every((value) => value.includes(UNKNOWN))).toBe(true);
+  });
+});
+
+describe('other request shapes', () => {
+  test('a complete authorize URL constant is a request only when every use sends it unchanged', () => {
+    const kinds = (code: string) => requestsIn(code).requests.map((request) => request.pkce.status);
+    const url = "'https://github.com/login/oauth/authorize?client_id=x&scope=read:user'";
+    expect(kinds(`const U = ${url}; app.get('/l', (req, res) => res.redirect(U));`)).toEqual(['missing-challenge']);
+    expect(kinds(`const U = ${url}; app.get('/l', (req, res) => res.redirect(addPkce(U)));`)).toEqual([]);
+    // Extended once: only the extended URL is a request (with a challenge but no method).
+    expect(kinds(`const U = ${url}; res.redirect(U); export const V = U + '&code_challenge=' + c;`)).toEqual(['missing-method']);
+    expect(kinds(`export const U = ${url}; res.redirect(U);`)).toEqual([]);
+  });
+
+  test('a device authorization request carries scopes but no PKCE check', () => {
+    const { requests } = requestsIn(`
+      fetch('https://github.com/login/device/code', { method: 'POST', body: new URLSearchParams({ client_id: 'x', scope: 'repo' }) });
+    `);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ kind: 'scopes', provider: 'github', pkce: { status: 'not-applicable' } });
+  });
+
+  test("passport strategies: 'pkce: true' is PKCE, no flag is none, 'plain' is plain", () => {
+    const statuses = requestsIn(`
+      import { Strategy } from 'passport-oauth2';
+      new Strategy({ authorizationURL: 'https://a/authorize', tokenURL: 'https://a/token', clientID: 'x', pkce: true, state: true }, verify);
+      new Strategy({ authorizationURL: 'https://a/authorize', tokenURL: 'https://a/token', clientID: 'x' }, verify);
+      new Strategy({ authorizationURL: 'https://a/authorize', tokenURL: 'https://a/token', clientID: 'x', pkce: 'plain', state: true }, verify);
+      new Strategy(options, verify);
+    `).requests.map((request) => request.pkce.status);
+    expect(statuses).toEqual(['present', 'missing-challenge', 'plain', 'unknown']);
+  });
+
+  test('a query joined from an array of key=value parts is read; an unknown part makes it incomplete', () => {
+    const statuses = (code: string) => requestsIn(code).requests.map((request) => request.pkce.status);
+    expect(statuses("export const u = `https://a.example/authorize?${['client_id=x', 'response_type=code'].join('&')}`;")).toEqual(['missing-challenge']);
+    expect(statuses("export const u = `https://a.example/authorize?${['client_id=x', 'response_type=code', extra].join('&')}`;")).toEqual(['unknown']);
   });
 });

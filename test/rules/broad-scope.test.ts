@@ -1,4 +1,6 @@
-import { classifyScope } from '../../src/analyzer/rules/broad-scope.js';
+import { Analyzer } from '../../src/analyzer/index.js';
+import { broadScope, classifyScope } from '../../src/analyzer/rules/broad-scope.js';
+import { defaultConfig } from '../../src/config/types.js';
 
 describe('classifyScope', () => {
   test.each([
@@ -33,5 +35,36 @@ describe('classifyScope', () => {
   test('scopes without broad words are unknown, not reported', () => {
     expect(classifyScope('notes:read')).toBeUndefined();
     expect(classifyScope('mcp:tools')).toBeUndefined();
+  });
+});
+
+describe('broad-scope on whole files', () => {
+  const analyse = (text: string) => new Analyzer(defaultConfig(), [broadScope]).analyzeFile({ path: 'server.ts', text }).findings;
+
+  test("one literal with several broad scopes gives one finding that names each of them ('repo user')", () => {
+    const findings = analyse(`
+      const SCOPES = 'repo user read:org';
+      export const url = \`https://github.com/login/oauth/authorize?\${new URLSearchParams({ client_id: 'x', scope: SCOPES, code_challenge: c, code_challenge_method: 'S256' })}\`;
+    `);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Scopes 'repo' and 'user' are broader/);
+    expect(findings[0]!.message).toContain("'public_repo'");
+    expect(findings[0]!.message).toContain("'read:user'");
+    expect(findings[0]!.severity).toBe('error');
+  });
+});
+
+describe('classifyScope: read-only and Atlassian scopes', () => {
+  test("'.all' on a read-only scope is not a catch-all; 'read:all' and 'write:….all' are", () => {
+    expect(classifyScope('read:documents.all')).toBeUndefined();
+    expect(classifyScope('list:projects.all')).toBeUndefined();
+    expect(classifyScope('read:all')?.kind).toBe('generic');
+    expect(classifyScope('write:confluence-content.all')?.kind).toBe('generic');
+  });
+
+  test('Atlassian configuration scopes are catalogued; the read scopes are narrow', () => {
+    expect(classifyScope('manage:confluence-configuration')).toMatchObject({ kind: 'catalogued', entry: { provider: 'atlassian' } });
+    expect(classifyScope('manage:jira-project')).toMatchObject({ kind: 'catalogued', narrower: ['read:jira-work'] });
+    expect(classifyScope('read:jira-work')?.kind).toBe('narrow');
   });
 });

@@ -18,6 +18,7 @@ export const PROVIDER_HOSTS: readonly ProviderHost[] = [
   { provider: 'microsoft', host: /(^|\.)(microsoftonline\.com|microsoft\.com|microsoftonline\.us|live\.com)$/i },
   { provider: 'slack', host: /(^|\.)slack\.com$/i },
   { provider: 'gitlab', host: /(^|\.)gitlab\.(com|[a-z.]+)$|^gitlab\./i },
+  { provider: 'atlassian', host: /^(auth|api)\.atlassian\.com$/i },
 ];
 
 /** Paths of authorization endpoints: the known providers' and the conventional ones. */
@@ -40,6 +41,15 @@ export const TOKEN_PATHS: readonly RegExp[] = [
   /\/access_token\/?$/i,
 ];
 
+/** Paths of device authorization endpoints (RFC 8628): GitHub, Microsoft, Google and the conventional ones. */
+export const DEVICE_AUTHORIZATION_PATHS: readonly RegExp[] = [
+  /\/login\/device\/code\/?$/i, // GitHub
+  /\/oauth2\/(v2\.0\/)?devicecode\/?$/i, // Microsoft identity platform
+  /\/device\/code\/?$/i, // Google and others
+  /\/device_authorization\/?$/i,
+  /\/oauth\/device\/code\/?$/i,
+];
+
 /** Property names of request options that carry a request body or query. */
 export const PAYLOAD_KEYS: readonly string[] = ['body', 'data', 'form', 'json', 'params', 'searchParams', 'query', 'qs'];
 
@@ -56,7 +66,9 @@ export type PkceEvidence =
   /** A positional verifier that is there only when the call has at least `minArguments` arguments. */
   | { via: 'verifier-argument'; index: number; minArguments: number }
   /** A positional challenge method (arctic's `createAuthorizationURLWithPKCE`). */
-  | { via: 'method-argument'; index: number };
+  | { via: 'method-argument'; index: number }
+  /** An option that switches PKCE on: `true` or 'S256' (passport-oauth2's `pkce`). */
+  | { via: 'flag-option'; key: string };
 
 export type LibraryRole = 'authorize' | 'exchange' | 'scopes';
 
@@ -92,7 +104,7 @@ export interface LibraryCallShape {
 }
 
 const GOOGLE_MODULES = ['google-auth-library', 'googleapis', '@googleapis/'];
-const ARCTIC_PROVIDERS: Record<string, ScopeProvider> = { GitHub: 'github', Google: 'google', Slack: 'slack', GitLab: 'gitlab', MicrosoftEntraId: 'microsoft' };
+const ARCTIC_PROVIDERS: Record<string, ScopeProvider> = { GitHub: 'github', Google: 'google', Slack: 'slack', GitLab: 'gitlab', MicrosoftEntraId: 'microsoft', Atlassian: 'atlassian' };
 
 export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   // google-auth-library / googleapis
@@ -159,13 +171,18 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   { library: '@octokit/oauth-methods', modules: ['@octokit/oauth-methods', '@octokit/oauth-app', 'octokit'], call: 'method', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
   { library: '@octokit/oauth-methods', modules: ['@octokit/oauth-methods'], call: 'function', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
 
-  // Passport strategies and `passport.authenticate(name, { scope })`
-  { library: 'passport', modules: ['passport-github2', 'passport-github'], call: 'constructor', name: '*', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scope'] },
-  { library: 'passport', modules: ['passport-google-oauth20', 'passport-google-oauth2', 'passport-google-oauth'], call: 'constructor', name: '*', role: 'scopes', provider: 'google', optionsArgument: 0, scopeKeys: ['scope'] },
-  { library: 'passport', modules: ['passport-gitlab2'], call: 'constructor', name: '*', role: 'scopes', provider: 'gitlab', optionsArgument: 0, scopeKeys: ['scope'] },
-  { library: 'passport', modules: ['passport-slack-oauth2', 'passport-slack'], call: 'constructor', name: '*', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scope'] },
-  { library: 'passport', modules: ['passport-microsoft', 'passport-azure-ad-oauth2'], call: 'constructor', name: '*', role: 'scopes', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scope'] },
-  { library: 'passport', modules: ['passport-oauth2'], call: 'constructor', name: '*', role: 'scopes', optionsArgument: 0, scopeKeys: ['scope'] },
+  // Passport strategies (all built on passport-oauth2, whose `pkce: true` sends an S256 challenge) and `passport.authenticate(name, { scope })`
+  ...([
+    [['passport-github2', 'passport-github'], 'github'],
+    [['passport-google-oauth20', 'passport-google-oauth2', 'passport-google-oauth'], 'google'],
+    [['passport-gitlab2'], 'gitlab'],
+    [['passport-slack-oauth2', 'passport-slack'], 'slack'],
+    [['passport-microsoft', 'passport-azure-ad-oauth2'], 'microsoft'],
+    [['passport-oauth2'], undefined],
+  ] as const).map(([modules, provider]): LibraryCallShape => ({
+    library: 'passport', modules, call: 'constructor', name: '*', role: 'authorize', provider, optionsArgument: 0, scopeKeys: ['scope'],
+    pkce: { via: 'flag-option', key: 'pkce' }, fix: "'pkce: true' and 'state: true' in the strategy options",
+  })),
   { library: 'passport', modules: ['passport'], call: 'method', name: 'authenticate', role: 'scopes', optionsArgument: 1, scopeKeys: ['scope'],
     providerByName: { github: 'github', google: 'google', gitlab: 'gitlab', slack: 'slack', microsoft: 'microsoft' } },
 ];

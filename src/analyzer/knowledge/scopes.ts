@@ -7,7 +7,7 @@
  * best practices (`files:*`, `db:*`, `admin:*` as anti-patterns).
  */
 
-export type ScopeProvider = 'github' | 'google' | 'slack' | 'microsoft' | 'gitlab';
+export type ScopeProvider = 'github' | 'google' | 'slack' | 'microsoft' | 'gitlab' | 'atlassian';
 
 export const PROVIDER_NAMES: Record<ScopeProvider, string> = {
   github: 'GitHub',
@@ -15,6 +15,7 @@ export const PROVIDER_NAMES: Record<ScopeProvider, string> = {
   slack: 'Slack',
   microsoft: 'Microsoft Graph',
   gitlab: 'GitLab',
+  atlassian: 'Atlassian',
 };
 
 export interface BroadScope {
@@ -73,6 +74,11 @@ export const BROAD_SCOPES: readonly BroadScope[] = [
   { provider: 'gitlab', scope: 'sudo', requiresProvider: true, grants: 'grants permission to act as any user when the user is an administrator', narrower: [], when: 'a tool really impersonates users' },
   { provider: 'gitlab', scope: 'admin_mode', grants: 'grants administrator access to the API when Admin Mode is on', narrower: [], when: 'a tool really administers the instance' },
 
+  // Atlassian (Jira, Confluence) classic scopes
+  { provider: 'atlassian', scope: 'manage:jira-configuration', grants: 'grants administration of the Jira site, its settings, workflows and permission schemes', narrower: [], when: 'a tool really administers Jira' },
+  { provider: 'atlassian', scope: 'manage:confluence-configuration', grants: 'grants administration of the Confluence site and its global settings', narrower: [], when: 'a tool really administers Confluence' },
+  { provider: 'atlassian', scope: 'manage:jira-project', grants: 'grants creating, changing and deleting Jira projects and their settings', narrower: ['read:jira-work'], when: 'the tools only read projects and issues' },
+
   // Slack
   { provider: 'slack', scope: 'admin', requiresProvider: true, grants: 'grants administration of the whole workspace', narrower: [], when: 'a tool really administers the workspace' },
   { provider: 'slack', scope: /^admin\.[a-z.]+(?::[a-z.]+)?$/, grants: 'grants administration across the Enterprise organization', narrower: [], when: 'a tool really administers the organization' },
@@ -94,6 +100,8 @@ export const KNOWN_NARROW_SCOPES: readonly { provider: ScopeProvider | 'oidc'; s
   { provider: 'microsoft', scope: /^(\.default|[A-Za-z]+(?:\.[A-Za-z]+)?\.(Read|ReadBasic|ReadWrite|Send|Selected)(\.Shared)?|[A-Za-z]+(?:\.[A-Za-z]+)?\.Read(Basic)?\.All|Sites\.Selected|User\.Read|User\.ReadBasic\.All)$/i },
   // GitLab read scopes
   { provider: 'gitlab', scope: /^(read_api|read_user|read_repository|read_registry|read_observability|ai_features|create_runner|manage_runner|k8s_proxy)$/ },
+  // Atlassian: classic and granular read scopes
+  { provider: 'atlassian', scope: /^(read:jira-work|read:jira-user|read:me|read:account|read:confluence-[a-z.-]+|search:confluence|read:[a-z.-]+:(jira|confluence|jira-service-management))$/ },
   // Slack: granular 'resource:action' scopes (the admin ones are catalogued above)
   { provider: 'slack', scope: /^(commands|incoming-webhook|identify|identity\.[a-z]+|(app_mentions|assistant|bookmarks|calls|canvases|channels|chat|conversations\.connect|dnd|emoji|files|groups|im|links|lists|metadata\.message|mpim|pins|reactions|reminders|remote_files|search|stars|team|team\.billing|team\.preferences|triggers|usergroups|users|users\.profile|workflow\.steps):(read|write|history|join|manage|execute|public|invite|read\.email|write\.public|write\.topic|write\.invites|read\.public|read\.private|read\.im|read\.mpim|read\.files|read\.users))$/ },
 ];

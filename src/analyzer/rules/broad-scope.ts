@@ -48,12 +48,17 @@ export function classifyScope(rawScope: string, provider?: ScopeProvider): Scope
     .flatMap((word) => (word.includes('*') ? ['*'] : [word.toLowerCase()]))
     .filter(Boolean);
   if (scope.replace(/([a-z])([A-Z])/g, '$1$2').toLowerCase().includes('readwrite')) words.push('readwrite');
-  for (const word of words) {
-    const breadth = GENERIC_BROAD_WORDS[word];
-    if (breadth) return { kind: 'generic', breadth };
-  }
-  return undefined;
+  const broadWords = words.filter((word) => GENERIC_BROAD_WORDS[word]);
+  if (broadWords.length === 0) return undefined;
+  // 'read:confluence-content.all' reads every item of one resource: read-only, not a catch-all ('read:all' still is).
+  const readOnly = words.some((word) => READ_ONLY_WORDS.has(word));
+  const resource = words.filter((word) => !READ_ONLY_WORDS.has(word) && !GENERIC_BROAD_WORDS[word]);
+  if (readOnly && resource.length > 0 && broadWords.every((word) => word === 'all')) return undefined;
+  return { kind: 'generic', breadth: GENERIC_BROAD_WORDS[broadWords[0]!]! };
 }
+
+/** Actions that only read, so 'all' in the same scope widens reading, not writing. */
+const READ_ONLY_WORDS = new Set(['read', 'readonly', 'view', 'list', 'get']);
 
 /** The provider a request goes to: its endpoint or library, else the provider its distinctive scopes belong to. */
 function providerOf(request: OAuthRequest, scopes: string[]): ScopeProvider | undefined {
@@ -67,9 +72,9 @@ function providerOf(request: OAuthRequest, scopes: string[]): ScopeProvider | un
   return undefined;
 }
 
-function quoteList(scopes: string[]): string {
+function quoteList(scopes: string[], conjunction: 'or' | 'and' = 'or'): string {
   const quoted = scopes.map((scope) => `'${scope}'`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }
 
 export const broadScope = defineRule({
@@ -83,12 +88,14 @@ export const broadScope = defineRule({
     messages: {
       catalogued: "Scope '{{scope}}' {{grants}}; {{advice}}.",
       generic: "Scope '{{scope}}' asks for {{breadth}}; request only the narrower scopes the tools use, or list it under 'allowed_scopes' with a reason.",
+      several: 'Scopes {{scopes}} are broader than the tools usually need: {{details}}.',
     },
   },
   create(context) {
     return oauthRequestVisitors(context, (requests) => {
       const allowed = new Set(context.config.allowedScopes.map((entry) => entry.scope.toLowerCase()));
-      const reported = new Set<string>();
+      // One finding per literal: a literal such as 'repo user' that writes several broad scopes names them all.
+      const byNode = new Map<ts.Node, Map<string, BroadVerdict>>();
       for (const request of requests) {
         const scopeLists = request.scopes.map((value) => ({ value, scopes: value.values.flatMap((text) => splitScopes(text, value.encoded)) }));
         const provider = providerOf(request, scopeLists.flatMap((list) => list.scopes));
@@ -98,20 +105,38 @@ export const broadScope = defineRule({
             const verdict = classifyScope(scope, provider);
             if (!verdict || verdict.kind === 'narrow') continue;
             const node: ts.Node = locateScopeLiteral(context.values, value.roots, scope) ?? value.fallback;
-            const key = `${scope}\u0000${node.pos}`;
-            if (reported.has(key)) continue;
-            reported.add(key);
-            if (verdict.kind === 'catalogued') {
-              const advice = verdict.narrower.length
-                ? `request ${quoteList(verdict.narrower)} if ${verdict.entry.when}`
-                : `drop it unless ${verdict.entry.when}`;
-              context.report({ node, messageId: 'catalogued', data: { scope, grants: verdict.grants, advice } });
-            } else {
-              context.report({ node, messageId: 'generic', data: { scope, breadth: verdict.breadth }, severity: 'warning' });
-            }
+            const found = byNode.get(node) ?? new Map<string, BroadVerdict>();
+            byNode.set(node, found);
+            if (!found.has(scope)) found.set(scope, verdict);
           }
+        }
+      }
+      for (const [node, found] of byNode) {
+        const entries = [...found];
+        const errors = entries.some(([, verdict]) => verdict.kind === 'catalogued');
+        if (entries.length > 1) {
+          const details = entries.map(([scope, verdict]) => `'${scope}' ${describe(verdict)}`).join('; ');
+          context.report({ node, messageId: 'several', data: { scopes: quoteList(entries.map(([scope]) => scope), 'and'), details }, severity: errors ? undefined : 'warning' });
+          continue;
+        }
+        const [scope, verdict] = entries[0]!;
+        if (verdict.kind === 'catalogued') {
+          context.report({ node, messageId: 'catalogued', data: { scope, grants: verdict.grants, advice: advice(verdict) } });
+        } else {
+          context.report({ node, messageId: 'generic', data: { scope, breadth: verdict.breadth }, severity: 'warning' });
         }
       }
     });
   },
 });
+
+type BroadVerdict = Exclude<ScopeVerdict, { kind: 'narrow' }>;
+
+function advice(verdict: Extract<ScopeVerdict, { kind: 'catalogued' }>): string {
+  return verdict.narrower.length ? `request ${quoteList(verdict.narrower)} if ${verdict.entry.when}` : `drop it unless ${verdict.entry.when}`;
+}
+
+/** "grants ... (request 'x' if ...)" or "asks for write access", for the several-scopes message. */
+function describe(verdict: BroadVerdict): string {
+  return verdict.kind === 'catalogued' ? `${verdict.grants} (${advice(verdict)})` : `asks for ${verdict.breadth}`;
+}

@@ -56,6 +56,8 @@ interface Handler {
   region: readonly ts.Node[];
   presentedParameter?: ts.ParameterDeclaration;
   requestParameter?: ts.ParameterDeclaration;
+  /** oauth2orize: the callback that answers, `done(error, accessToken, refreshToken, params)`. */
+  doneParameter?: ts.ParameterDeclaration;
   /** Found by name only: must also look the token up, mint an access token and never call out. */
   byName: boolean;
 }
@@ -68,6 +70,8 @@ interface TokenResponse {
 }
 
 const MAX_HELPER_DEPTH = 3;
+/** `oauth2orize.exchange.refreshToken(…)`, `exchange.refreshToken(…)`. */
+const OAUTH2ORIZE_REFRESH_EXCHANGE = /(^|\.)exchange\.refresh_?token$/i;
 const MAX_ROLE_DEPTH = 14;
 const GRANT_TYPE_NAMES = /^(grant_?type|grantType)$/i;
 
@@ -103,8 +107,20 @@ export const refreshTokenNotRotated = defineRule<MessageId>({
       if (literal.text !== 'refresh_token') return;
       const handler = handlerFromGrantComparison(literal, context);
       if (handler) analyse(handler);
+      // `const REFRESH_GRANT = 'refresh_token'`, `enum GrantType { RefreshToken = 'refresh_token' }`: the comparisons with it.
+      for (const reference of grantConstantComparisons(literal, context)) {
+        const viaConstant = handlerFromGrantComparison(reference, context);
+        if (viaConstant) analyse(viaConstant);
+      }
+    };
+    // `case GrantType.RefreshToken:` with the enum imported from elsewhere.
+    const visitCase = (clause: ts.CaseClause) => {
+      if (ts.isStringLiteralLike(clause.expression) || !isRefreshGrantConstant(clause.expression, context)) return;
+      const handler = handlerFromGrantComparison(clause.expression, context);
+      if (handler) analyse(handler);
     };
     return {
+      [ts.SyntaxKind.CaseClause]: visitCase,
       [ts.SyntaxKind.MethodDeclaration]: visitFunction,
       [ts.SyntaxKind.FunctionDeclaration]: visitFunction,
       [ts.SyntaxKind.FunctionExpression]: visitFunction,
@@ -118,6 +134,8 @@ export const refreshTokenNotRotated = defineRule<MessageId>({
 /** `exchangeRefreshToken(client, refreshToken, …)` implementations, and functions named for refreshing that take a refresh token. */
 function handlerFromFunction(fn: FunctionNode): Handler | undefined {
   if (!fn.body) return undefined;
+  const exchange = oauth2orizeRefreshExchange(fn);
+  if (exchange) return exchange;
   const name = functionName(fn);
   if (!name || !/refresh/i.test(name)) return undefined;
   const parent = fn.parent;
@@ -137,6 +155,58 @@ function handlerFromFunction(fn: FunctionNode): Handler | undefined {
   return { label: `'${name}'`, nameNode, owner: fn, region, presentedParameter: parameter, byName: true };
 }
 
+/** oauth2orize's `exchange.refreshToken((client, refreshToken, scope, done) => …)`: the callback serves the grant. */
+function oauth2orizeRefreshExchange(fn: FunctionNode): Handler | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn) || !OAUTH2ORIZE_REFRESH_EXCHANGE.test(dottedName(call.expression))) return undefined;
+  const presented = fn.parameters[1];
+  const done = fn.parameters[fn.parameters.length - 1];
+  if (!presented || !ts.isIdentifier(presented.name) || !done || done === presented || !ts.isIdentifier(done.name)) return undefined;
+  return { label: "The 'exchange.refreshToken' callback", nameNode: call.expression, owner: fn, region: [fn.body], presentedParameter: presented, doneParameter: done, byName: false };
+}
+
+/** Comparisons (and `case` labels) that use a constant holding 'refresh_token', found from the literal that defines it. */
+function grantConstantComparisons(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, context: RuleContext<MessageId>): ts.Expression[] {
+  const holder = literal.parent;
+  let matches: ((node: ts.Expression) => boolean) | undefined;
+  if (ts.isVariableDeclaration(holder) && holder.initializer === literal && ts.isIdentifier(holder.name)) {
+    matches = (node) => ts.isIdentifier(node) && node.text === (holder.name as ts.Identifier).text && context.values.declarationOf(node)?.node === holder;
+  } else if ((ts.isEnumMember(holder) || ts.isPropertyAssignment(holder)) && holder.initializer === literal) {
+    const member = propertyNameText(holder.name);
+    const owner = ts.isEnumMember(holder) ? holder.parent.name : ts.isVariableDeclaration(holder.parent.parent) ? holder.parent.parent.name : undefined;
+    if (member === undefined || !owner || !ts.isIdentifier(owner)) return [];
+    matches = (node) => (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && context.values.memberName(node) === member &&
+      ts.isIdentifier(node.expression) && node.expression.text === owner.text;
+  }
+  if (!matches) return [];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && isEqualityOperator(node.operatorToken.kind)) {
+      if (matches!(node.left)) found.push(node.left);
+      else if (matches!(node.right)) found.push(node.right);
+    } else if (ts.isCaseClause(node) && matches!(node.expression)) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(literal.getSourceFile());
+  return found;
+}
+
+/** `GrantType.RefreshToken`, `GRANT_TYPES.REFRESH_TOKEN`, or a name whose value is 'refresh_token'. */
+function isRefreshGrantConstant(expression: ts.Expression, context: RuleContext<MessageId>): boolean {
+  const node = context.values.unwrap(expression);
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return false;
+  const values = context.values.stringValues(node);
+  if (values) return values.length === 1 && values[0] === 'refresh_token';
+  // Imported enums and constant objects: the names say it.
+  return ts.isPropertyAccessExpression(node) && /^refresh_?token$/i.test(node.name.text) && /grant/i.test(dottedName(node.expression));
+}
+
+function isEqualityOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}
+
 /** 'refreshToken', 'refresh_token', 'oldRefreshToken', 'incomingRefreshToken', 'rt'; not 'newRefreshToken' or 'upstreamRefreshToken'. */
 function isPresentedTokenName(name: string): boolean {
   if (/^rt$/i.test(name)) return true;
@@ -149,7 +219,7 @@ function isPresentedTokenName(name: string): boolean {
  * `case 'refresh_token':` on a grant type, `if (grant_type === 'refresh_token') {…}` and
  * `if (body.grant_type !== 'refresh_token') return …;` followed by the grant.
  */
-function handlerFromGrantComparison(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, context: RuleContext<MessageId>): Handler | undefined {
+function handlerFromGrantComparison(literal: ts.Expression, context: RuleContext<MessageId>): Handler | undefined {
   const parent = literal.parent;
   let region: ts.Node[] | undefined;
   let anchor: ts.Node = literal;
@@ -701,8 +771,22 @@ class HandlerAnalysis {
   /** Return statements and `res.json(…)`/`c.json(…)`/`reply.send(…)` of the handler, followed into local helpers. */
   private tokenResponses(): TokenResponse[] {
     const responses: TokenResponse[] = [];
+    // `done` is often called from a promise callback: look into nested functions for it, and only for it.
+    const visitDone = (node: ts.Node): void => {
+      const answered = (ts.isReturnStatement(node) || ts.isExpressionStatement(node)) && node.expression ? this.doneResponse(node.expression, node) : undefined;
+      if (answered) responses.push(answered);
+      else ts.forEachChild(node, visitDone);
+    };
     const visit = (node: ts.Node): void => {
-      if (isFunctionNode(node)) return;
+      if (isFunctionNode(node)) {
+        if (this.handler.doneParameter) visitDone(node);
+        return;
+      }
+      const answered = (ts.isReturnStatement(node) || ts.isExpressionStatement(node)) && node.expression ? this.doneResponse(node.expression, node) : undefined;
+      if (answered) {
+        responses.push(answered);
+        return;
+      }
       if (ts.isReturnStatement(node) && node.expression) {
         const sunk = this.sinkPayload(node.expression);
         this.collectResponses(sunk ?? node.expression, node, responses, 0);
@@ -730,6 +814,18 @@ class HandlerAnalysis {
       this.collectResponses(this.sinkPayload(owner.body) ?? owner.body, owner.body, responses, 0);
     }
     return responses;
+  }
+
+  /** oauth2orize's `done(null, accessToken, refreshToken, params)`; `done(null, false)` and `done(error)` answer with no token. */
+  private doneResponse(expression: ts.Expression, statement: ts.Node): TokenResponse | undefined {
+    const done = this.handler.doneParameter;
+    const call = this.context.values.unwrap(expression);
+    if (!done || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
+    const declaration = this.context.values.declarationOf(call.expression);
+    if (declaration?.kind !== 'parameter' || declaration.node !== done) return undefined;
+    const [, accessToken, refreshToken] = call.arguments;
+    if (!accessToken || isFalsyLiteral(accessToken)) return undefined;
+    return { statement, refreshValues: refreshToken && !isFalsyLiteral(refreshToken) ? [refreshToken] : [], hasAccessToken: true };
   }
 
   /** The payload of `res.json(x)`, `res.status(200).send(x)`, `c.json(x)`, `Response.json(x)`, `new Response(JSON.stringify(x))`. */
