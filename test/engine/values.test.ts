@@ -90,3 +90,13 @@ describe('token model', () => {
     expect(prefixed.tokens.credentialIn(prefixed.argument)).toBeUndefined();
   });
 });
+
+describe('destructured parameters', () => {
+  test('follow the matching property of each call site argument', () => {
+    const { values, argument } = probe(`
+      function exchange({ url, body }: { url: string; body: string }) { probe(url); }
+      exchange({ url: 'https://auth.example.com/token', body: '' });
+    `);
+    expect(values.stringValues(argument)).toEqual(['https://auth.example.com/token']);
+  });
+});

@@ -133,7 +133,8 @@ export class Analyzer {
     };
     const ordered = [...raw].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column || a.ruleId.localeCompare(b.ruleId));
     for (const item of ordered) {
-      const key = `${item.ruleId}:${item.messageId}:${item.span.line}:${item.span.column}:${item.span.endLine}:${item.span.endColumn}`;
+      // Same rule, place and message: one finding. Different messages on one node are kept.
+      const key = `${item.ruleId}:${item.span.line}:${item.span.column}:${item.span.endLine}:${item.span.endColumn}:${item.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const finding = toFinding(item);

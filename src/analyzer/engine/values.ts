@@ -132,8 +132,10 @@ export class ValueResolver {
    * function in this file. The parameter itself stays an origin, since other callers may exist.
    */
   private parameterOrigins(declaration: Declaration, depth: number): ts.Expression[] {
-    const parameter = declaration.node;
-    if (!ts.isParameter(parameter)) return [];
+    // A destructured parameter (`function f({ url })`) is declared by a binding element inside it.
+    let parameter: ts.Node | undefined = declaration.node;
+    while (parameter && ts.isBindingElement(parameter)) parameter = parameter.parent?.parent;
+    if (!parameter || !ts.isParameter(parameter)) return [];
     const results: ts.Expression[] = [];
     if (declaration.initializer && !declaration.path) append(results, this.origins(declaration.initializer, depth + 1));
     const fn = parameter.parent;
