@@ -88,7 +88,7 @@ export const broadScope = defineRule({
     messages: {
       catalogued: "Scope '{{scope}}' {{grants}}; {{advice}}.",
       generic: "Scope '{{scope}}' asks for {{breadth}}; request only the narrower scopes the tools use, or list it under 'allowed_scopes' with a reason.",
-      several: 'Scopes {{scopes}} are broader than the tools usually need: {{details}}.',
+      several: 'Scopes {{scopes}} are broader than the tools usually need; {{details}}.',
     },
   },
   create(context) {
@@ -115,7 +115,7 @@ export const broadScope = defineRule({
         const entries = [...found];
         const errors = entries.some(([, verdict]) => verdict.kind === 'catalogued');
         if (entries.length > 1) {
-          const details = entries.map(([scope, verdict]) => `'${scope}' ${describe(verdict)}`).join('; ');
+          const details = entries.map(([scope, verdict]) => shortAdvice(scope, verdict)).join('; ');
           context.report({ node, messageId: 'several', data: { scopes: quoteList(entries.map(([scope]) => scope), 'and'), details }, severity: errors ? undefined : 'warning' });
           continue;
         }
@@ -136,7 +136,8 @@ function advice(verdict: Extract<ScopeVerdict, { kind: 'catalogued' }>): string 
   return verdict.narrower.length ? `request ${quoteList(verdict.narrower)} if ${verdict.entry.when}` : `drop it unless ${verdict.entry.when}`;
 }
 
-/** "grants ... (request 'x' if ...)" or "asks for write access", for the several-scopes message. */
-function describe(verdict: BroadVerdict): string {
-  return verdict.kind === 'catalogued' ? `${verdict.grants} (${advice(verdict)})` : `asks for ${verdict.breadth}`;
+/** One scope's part of the several-scopes message: what to ask for instead (the doc says what each grants). */
+function shortAdvice(scope: string, verdict: BroadVerdict): string {
+  if (verdict.kind === 'generic') return `'${scope}' asks for ${verdict.breadth}`;
+  return verdict.narrower.length ? `instead of '${scope}' request ${quoteList(verdict.narrower)}` : `drop '${scope}' unless ${verdict.entry.when}`;
 }
