@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateAppCredentials, startApp, type RunningApp } from '../simulator/app-process.js';
+import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../simulator/app-process.js';
 import { contractProblems, type RepositorySummary } from '../simulator/control.js';
 import { addedFilesFromFolder } from '../simulator/pull-request-files.js';
 import { callsByEndpoint, openPullRequestAndAwaitCheck, type PullRequestRun } from '../simulator/scenario.js';
@@ -41,11 +41,7 @@ async function main(): Promise<number> {
     await app?.stop();
     await simulator?.close();
   };
-  const interrupt = () => {
-    void stopAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  stopOnInterrupt(stopAll);
 
   try {
     const credentials = generateAppCredentials();

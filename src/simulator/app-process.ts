@@ -140,6 +140,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Ctrl-C or SIGTERM: run `stop` (the app, the simulator), then exit 130 as a shell expects of an interrupted command. */
+export function stopOnInterrupt(stop: () => Promise<unknown>): void {
+  const interrupt = () => void stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+}
+
 /** Children must not outlive the demo or a test run, even on Ctrl-C. */
 function installExitHook(): void {
   if (exitHookInstalled) return;

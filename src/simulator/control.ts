@@ -3,7 +3,7 @@
  * over HTTP). Tests run under Jest, which cannot load openapi-backend's ESM dependency, so they drive a simulator
  * process through this interface; the demo runs it in-process. This module imports nothing heavy.
  */
-import type { FileChange, SimulatedCheckRun, SimulatedPullRequest, SimulatedRepository } from './world.js';
+import type { AddPullRequestOptions, AddRepositoryOptions, SimulatedCheckRun, SimulatedPullRequest, SimulatedRepository } from './world.js';
 import type { ServedOperationId } from './description.js';
 import type { ContractViolation } from './contract.js';
 
@@ -51,25 +51,6 @@ export interface FaultSpec {
 export type RepositorySummary = Pick<SimulatedRepository, 'id' | 'owner' | 'name' | 'defaultBranch' | 'private' | 'defaultBranchSha'>;
 export type PullRequestSummary = Omit<SimulatedPullRequest, 'headTree'>;
 
-export interface AddRepositoryRequest {
-  owner: string;
-  name: string;
-  defaultBranch?: string;
-  private?: boolean;
-  files?: Record<string, string | Buffer>;
-}
-
-export interface AddPullRequestRequest {
-  owner: string;
-  repo: string;
-  number?: number;
-  title?: string;
-  headRef?: string;
-  headRepositoryFullName?: string;
-  draft?: boolean;
-  changes: FileChange[];
-}
-
 /** What a test or the demo can do with a simulator, wherever it runs. */
 export interface SimulatorControl {
   /** e.g. `http://127.0.0.1:41234` */
@@ -77,9 +58,9 @@ export interface SimulatorControl {
   readonly port: number;
   /** `127.0.0.1:<port>`, the value for Probot's `GHE_HOST`. */
   readonly host: string;
-  addRepository(request: AddRepositoryRequest): Promise<RepositorySummary>;
+  addRepository(request: AddRepositoryOptions): Promise<RepositorySummary>;
   addInstallation(request: { id: number; account: string; repositories: string[] }): Promise<void>;
-  addPullRequest(request: AddPullRequestRequest): Promise<PullRequestSummary>;
+  addPullRequest(request: AddPullRequestOptions): Promise<PullRequestSummary>;
   /** Writes (or with no content, deletes) a file on a repository's default branch. */
   setDefaultBranchFile(request: { owner: string; repo: string; path: string; content?: string }): Promise<void>;
   /** Makes the next `times` requests of an operation fail. */

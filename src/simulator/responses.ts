@@ -5,6 +5,7 @@
 import type { GitHubContract } from './contract.js';
 import type { ServedOperationId } from './description.js';
 import { gitBlobSha } from './git-objects.js';
+import { pullRequestFileStats, pullRequestJson, repositoryJson } from './pull-request-json.js';
 import type {
   PullRequestFile,
   SimulatedCheckRun,
@@ -91,8 +92,7 @@ export class ResponseFactory {
     // The example is a fork; a simulated repository is not.
     const { parent: _parent, source: _source, template_repository: _template, ...rest } = example;
     return {
-      ...rest,
-      ...this.repositoryIdentity(repository, urls, rest),
+      ...repositoryJson(rest, repository, urls),
       language: null,
       fork: false,
     };
@@ -220,47 +220,10 @@ export class ResponseFactory {
   }
 
   private pullRequestFrom(example: Json, pull: SimulatedPullRequest, repository: SimulatedRepository, urls: SimulatorUrls, full: boolean): Json {
-    const fullName = repositoryFullName(repository);
-    const pullUrl = `${urls.api}/repos/${fullName}/pulls/${pull.number}`;
-    const webUrl = `${urls.web}/${fullName}/pull/${pull.number}`;
-    const baseRepository = this.repositoryIdentity(repository, urls, (example.base as Json).repo as Json);
-    const [headOwner, headName] = pull.headRepositoryFullName.split('/') as [string, string];
-    const headRepository =
-      pull.headRepositoryFullName === fullName
-        ? baseRepository
-        : {
-            ...baseRepository,
-            id: repository.id + 1_000_000,
-            name: headName,
-            full_name: pull.headRepositoryFullName,
-            owner: { ...((baseRepository.owner as Json) ?? {}), login: headOwner },
-            fork: true,
-            html_url: `${urls.web}/${pull.headRepositoryFullName}`,
-            url: `${urls.api}/repos/${pull.headRepositoryFullName}`,
-          };
-    const side = (template: Json, ref: string, sha: string, repo: Json, owner: string) => ({
-      ...template,
-      label: `${owner}:${ref}`,
-      ref,
-      sha,
-      repo,
-      user: { ...(template.user as Json), login: owner },
-    });
-    const fileStats = {
-      additions: pull.files.reduce((sum, file) => sum + file.additions, 0),
-      deletions: pull.files.reduce((sum, file) => sum + file.deletions, 0),
-      changed_files: pull.files.length,
-    };
+    const webUrl = `${urls.web}/${repositoryFullName(repository)}/pull/${pull.number}`;
+    const baseRepository = repositoryJson((example.base as Json).repo as Json, repository, urls);
     return {
-      ...example,
-      id: pull.id,
-      node_id: Buffer.from(`PullRequest:${pull.id}`).toString('base64'),
-      number: pull.number,
-      title: pull.title,
-      state: pull.state,
-      draft: pull.draft,
-      url: pullUrl,
-      html_url: webUrl,
+      ...pullRequestJson(example, pull, repository, baseRepository, urls),
       diff_url: `${webUrl}.diff`,
       patch_url: `${webUrl}.patch`,
       created_at: pull.createdAt,
@@ -269,25 +232,7 @@ export class ResponseFactory {
       merged_at: null,
       merge_commit_sha: null,
       requested_teams: [],
-      head: side(example.head as Json, pull.headRef, pull.headSha, headRepository, headOwner),
-      base: side(example.base as Json, pull.baseRef, pull.baseSha, baseRepository, repository.owner),
-      ...(full ? { ...fileStats, merged: false, merged_by: null, mergeable: true, mergeable_state: 'clean' } : {}),
-    };
-  }
-
-  private repositoryIdentity(repository: SimulatedRepository, urls: SimulatorUrls, template: Json): Json {
-    const fullName = repositoryFullName(repository);
-    return {
-      ...template,
-      id: repository.id,
-      node_id: Buffer.from(`Repository:${repository.id}`).toString('base64'),
-      name: repository.name,
-      full_name: fullName,
-      owner: { ...(template.owner as Json), login: repository.owner },
-      private: repository.private,
-      html_url: `${urls.web}/${fullName}`,
-      url: `${urls.api}/repos/${fullName}`,
-      default_branch: repository.defaultBranch,
+      ...(full ? { ...pullRequestFileStats(pull.files), merged: false, merged_by: null, mergeable: true, mergeable_state: 'clean' } : {}),
     };
   }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { sign } from '@octokit/webhooks-methods';
 import type { PullRequestSummary, RepositorySummary } from './control.js';
+import { pullRequestFileStats, pullRequestJson, repositoryJson } from './pull-request-json.js';
 
 type Json = Record<string, unknown>;
 
@@ -47,71 +48,19 @@ export function pullRequestPayload(options: PullRequestPayloadOptions): Json {
   const { repository, pull } = options;
   const action = options.action ?? 'opened';
   const payload = examplePayload('pull_request', action);
-  const fullName = `${repository.owner}/${repository.name}`;
-  const repositoryJson = {
-    ...(payload.repository as Json),
-    id: repository.id,
-    node_id: Buffer.from(`Repository:${repository.id}`).toString('base64'),
-    name: repository.name,
-    full_name: fullName,
-    private: repository.private,
-    owner: { ...((payload.repository as Json).owner as Json), login: repository.owner },
-    html_url: `${options.webUrl}/${fullName}`,
-    url: `${options.apiUrl}/repos/${fullName}`,
-    default_branch: repository.defaultBranch,
-  };
-  const [headOwner, headName] = pull.headRepositoryFullName.split('/') as [string, string];
-  const headRepositoryJson =
-    pull.headRepositoryFullName === fullName
-      ? repositoryJson
-      : {
-          ...repositoryJson,
-          id: repository.id + 1_000_000,
-          name: headName,
-          full_name: pull.headRepositoryFullName,
-          owner: { ...(repositoryJson.owner as Json), login: headOwner },
-          fork: true,
-          html_url: `${options.webUrl}/${pull.headRepositoryFullName}`,
-          url: `${options.apiUrl}/repos/${pull.headRepositoryFullName}`,
-        };
-  const example = payload.pull_request as Json;
-  const pullUrl = `${options.apiUrl}/repos/${fullName}/pulls/${pull.number}`;
-  const pullRequestJson = {
-    ...example,
-    id: pull.id,
-    node_id: Buffer.from(`PullRequest:${pull.id}`).toString('base64'),
-    number: pull.number,
-    title: pull.title,
-    state: pull.state,
-    draft: action === 'ready_for_review' ? false : pull.draft,
-    url: pullUrl,
-    html_url: `${options.webUrl}/${fullName}/pull/${pull.number}`,
-    head: {
-      ...(example.head as Json),
-      label: `${headOwner}:${pull.headRef}`,
-      ref: pull.headRef,
-      sha: pull.headSha,
-      repo: headRepositoryJson,
-      user: { ...((example.head as Json).user as Json), login: headOwner },
-    },
-    base: {
-      ...(example.base as Json),
-      label: `${repository.owner}:${pull.baseRef}`,
-      ref: pull.baseRef,
-      sha: pull.baseSha,
-      repo: repositoryJson,
-      user: { ...((example.base as Json).user as Json), login: repository.owner },
-    },
-    changed_files: pull.files.length,
-    additions: pull.files.reduce((sum, file) => sum + file.additions, 0),
-    deletions: pull.files.reduce((sum, file) => sum + file.deletions, 0),
-  };
+  const roots = { api: options.apiUrl, web: options.webUrl };
+  const repositoryPayload = repositoryJson(payload.repository as Json, repository, roots);
   return {
     ...payload,
     action,
     number: pull.number,
-    pull_request: pullRequestJson,
-    repository: repositoryJson,
+    pull_request: {
+      ...pullRequestJson(payload.pull_request as Json, pull, repository, repositoryPayload, roots),
+      // The event says the PR is ready now; the stored PR may still say draft.
+      draft: action === 'ready_for_review' ? false : pull.draft,
+      ...pullRequestFileStats(pull.files),
+    },
+    repository: repositoryPayload,
     installation: { id: options.installationId, node_id: Buffer.from(`Installation:${options.installationId}`).toString('base64') },
   };
 }

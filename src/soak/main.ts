@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { generateAppCredentials, startApp, type RunningApp } from '../simulator/app-process.js';
+import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../simulator/app-process.js';
 import { contractProblems, GHES_API_PREFIX, type PullRequestSummary, type RepositorySummary, type SimulatorControl } from '../simulator/control.js';
 import { addedFilesFromFolder } from '../simulator/pull-request-files.js';
 import { spawnGitHubSimulator } from '../simulator/remote.js';
@@ -119,14 +119,13 @@ async function soak(): Promise<number> {
   const began = Date.now();
   let simulator: SimulatorControl | undefined;
   let app: RunningApp | undefined;
+  const stopBoth = () => Promise.allSettled([app?.stop(), simulator?.close()]);
   const hardStop = setTimeout(() => {
     process.stderr.write(`The soak passed its hard limit of ${HARD_STOP_MS / 1000} s; stopping.\n`);
-    void Promise.allSettled([app?.stop(), simulator?.close()]).finally(() => process.exit(2));
+    void stopBoth().finally(() => process.exit(2));
   }, HARD_STOP_MS);
   hardStop.unref();
-  const interrupt = () => void Promise.allSettled([app?.stop(), simulator?.close()]).finally(() => process.exit(130));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  stopOnInterrupt(stopBoth);
 
   try {
     const credentials = generateAppCredentials();

@@ -3,12 +3,12 @@
  * retries and throttling off, real webhook payloads from @octokit/webhooks-examples, and a
  * GitHub mock that records every check-run request so tests can assert what the app did.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import nock from 'nock';
 import pino, { type Logger } from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
+import { PRIVATE_KEY } from '../helpers/private-key.js';
 
 export const APP_ID = 123;
 export const INSTALLATION_ID = 1;
@@ -21,7 +21,7 @@ export const NEWER_SHA = '4f3a0c5e1b2d9a8c7e6f5d4c3b2a190817263544';
 export const PULL_NUMBER = 2;
 export const CHECK_RUN_ID = 4242;
 
-export const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+export { PRIVATE_KEY } from '../helpers/private-key.js';
 
 const require = createRequire(import.meta.url);
 interface ExampleGroup {
@@ -113,6 +113,12 @@ export interface ListedFileFixture {
   previous_filename?: string;
 }
 
+/** A file of the pull request with what GitHub serves for its blob: the content, or an error status. */
+export interface ChangedFile extends ListedFileFixture {
+  content?: string | Buffer;
+  blobStatus?: number;
+}
+
 export interface CheckRunRequest {
   method: 'POST' | 'PATCH';
   path: string;
@@ -185,6 +191,12 @@ export class GitHubMock {
     return this;
   }
 
+  /** How every analysis of a commit without a run of ours begins: the lookup finds none, a run is created, the config is read. */
+  startsAnalysis(sha = HEAD_SHA, configYaml?: string): this {
+    this.existingRuns(sha).createsRun();
+    return configYaml === undefined ? this.noConfig() : this.config(configYaml);
+  }
+
   pullRequest(headSha: string, changedFiles: number, updatedAt = '2019-05-15T15:20:33Z'): this {
     const pull = pullRequestPayload('opened').pull_request;
     this.scope.get(`${this.repoPath}/pulls/${PULL_NUMBER}`).reply(200, { ...pull, head: { ...pull.head, sha: headSha }, changed_files: changedFiles, updated_at: updatedAt });
@@ -204,6 +216,16 @@ export class GitHubMock {
           chunk.map((file) => ({ additions: file.changes ?? 1, deletions: 0, changes: file.changes ?? 1, blob_url: '', raw_url: '', contents_url: '', ...file })),
           link,
         );
+    }
+    return this;
+  }
+
+  /** Lists `files` and serves each one's blob, or the error status it stands for. */
+  changedFiles(files: ChangedFile[]): this {
+    this.files(files.map(({ content: _content, blobStatus: _blobStatus, ...listed }) => listed));
+    for (const file of files) {
+      if (file.blobStatus !== undefined) this.blobFails(file.sha, file.blobStatus);
+      else if (file.content !== undefined) this.blob(file.sha, file.content);
     }
     return this;
   }
@@ -248,6 +270,26 @@ export class GitHubMock {
 export function addedFilePatch(text: string): string {
   const lines = text.split('\n');
   return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`)].join('\n');
+}
+
+/** A file the pull request adds, listed with a patch that adds each of its lines, and served as `content`. */
+export function addedFile(filename: string, content: string, sha = blobSha(filename)): ChangedFile {
+  const text = content.trimEnd();
+  return { filename, status: 'added', sha, patch: addedFilePatch(text), changes: text.split('\n').length, content };
+}
+
+/** GitHub for the first analysis of the pull request's head: a token, a new run over `files`, completed in `updates` updates. */
+export function gitHubForFirstRun(files: ChangedFile[], options: { config?: string; updates?: number } = {}): GitHubMock {
+  return new GitHubMock()
+    .installationToken()
+    .startsAnalysis(HEAD_SHA, options.config)
+    .changedFiles(files)
+    .updatesRun(CHECK_RUN_ID, options.updates ?? 1);
+}
+
+/** Delivers `pull_request.<action>` to Probot directly, as if received over HTTP. */
+export async function receivePullRequest(probot: Probot, action = 'opened', overrides: Parameters<typeof pullRequestPayload>[1] = {}, id = `delivery-${action}-${overrides.headSha ?? HEAD_SHA}`): Promise<void> {
+  await probot.receive({ id, name: 'pull_request', payload: pullRequestPayload(action, overrides) as never });
 }
 
 /** Blob SHAs are content addresses; any 40 hex digits will do for the mock. */

@@ -5,12 +5,13 @@
  */
 import nock from 'nock';
 import {
-  addedFilePatch,
+  addedFile,
   blobSha,
   checkRunCreatedByAnotherApp,
   checkRunRerequestedPayload,
   checkSuitePayload,
   CHECK_RUN_ID,
+  gitHubForFirstRun,
   GitHubMock,
   HEAD_SHA,
   INSTALLATION_TOKEN,
@@ -19,6 +20,8 @@ import {
   PRIVATE_KEY,
   pullRequestPayload,
   PULL_NUMBER,
+  receivePullRequest,
+  type ChangedFile,
 } from './github-mock.js';
 
 /** A small MCP server with two OAuth mistakes: a refresh token and an access token written to the console. */
@@ -80,24 +83,32 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 
-function receivePullRequest(probot: Awaited<ReturnType<typeof loadGuard>>['probot'], action = 'opened', overrides: Parameters<typeof pullRequestPayload>[1] = {}) {
-  return probot.receive({ id: `delivery-${action}-${overrides.headSha ?? HEAD_SHA}`, name: 'pull_request', payload: pullRequestPayload(action, overrides) as never });
+/** Loads the app and delivers \`pull_request.opened\` for the head commit, as GitHub does for a new PR. */
+async function openPullRequest(): Promise<void> {
+  const { probot } = await loadGuard();
+  await receivePullRequest(probot);
+}
+
+/** The calendar server as the PR leaves it, changed in place by `patch`. */
+function calendarServer(patch: string, changes: number): ChangedFile {
+  return { filename: 'src/calendar-server.ts', status: 'modified', sha: blobSha('calendar'), patch, changes, content: CALENDAR_SERVER };
+}
+
+/** A one-line change to a file that is not JavaScript or TypeScript, so nothing is fetched for it. */
+function readmeChange(): ChangedFile {
+  return { filename: 'README.md', status: 'modified', sha: blobSha('readme'), patch: '@@ -1 +1 @@\n-a\n+b', changes: 2 };
+}
+
+/** A modified file whose blob GitHub answers with `status`. */
+function unreadableOAuthFile(status: number): ChangedFile {
+  return { filename: 'src/oauth.ts', status: 'modified', sha: blobSha('failing'), patch: '@@ -1 +1 @@\n-a\n+b', changes: 2, blobStatus: status };
 }
 
 describe('a pull request with OAuth mistakes', () => {
   it('fails on a finding in a line the PR adds, and annotates the older finding without failing on it', async () => {
-    const { probot } = await loadGuard();
-    const sha = blobSha('calendar');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/calendar-server.ts', status: 'modified', sha, patch: ADDS_RECONNECT_TOOL, changes: 5 }])
-      .blob(sha, CALENDAR_SERVER)
-      .updatesRun();
+    const github = gitHubForFirstRun([calendarServer(ADDS_RECONNECT_TOOL, 5)]);
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     const created = github.creates[0]!.body;
     expect(created).toMatchObject({ name: 'MCP OAuth Guard', head_sha: HEAD_SHA, status: 'in_progress', external_id: String(PULL_NUMBER) });
@@ -114,18 +125,9 @@ describe('a pull request with OAuth mistakes', () => {
   });
 
   it('is neutral when the findings are only on lines the PR does not change', async () => {
-    const { probot } = await loadGuard();
-    const sha = blobSha('calendar');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/calendar-server.ts', status: 'modified', sha, patch: CHANGES_A_MESSAGE, changes: 2 }])
-      .blob(sha, CALENDAR_SERVER)
-      .updatesRun();
+    const github = gitHubForFirstRun([calendarServer(CHANGES_A_MESSAGE, 2)]);
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     expect(github.completion.conclusion).toBe('neutral');
     expect(github.completion.output.title).toBe('2 errors in 1 file (none on changed lines)');
@@ -133,25 +135,15 @@ describe('a pull request with OAuth mistakes', () => {
   });
 
   it('fails on old code too with gate: changed-files', async () => {
-    const { probot } = await loadGuard();
-    const sha = blobSha('calendar');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .config('gate: changed-files\n')
-      .files([{ filename: 'src/calendar-server.ts', status: 'modified', sha, patch: CHANGES_A_MESSAGE, changes: 2 }])
-      .blob(sha, CALENDAR_SERVER)
-      .updatesRun();
+    const github = gitHubForFirstRun([calendarServer(CHANGES_A_MESSAGE, 2)], { config: 'gate: changed-files\n' });
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     expect(github.completion.conclusion).toBe('failure');
     expect(github.completion.output.summary).toContain('Codertocat/Hello-World/.github/mcp-oauth-guard.yml');
   });
 
   it('sends 120 findings in three annotation batches, each repeating the title and summary', async () => {
-    const { probot } = await loadGuard();
     const lines = Array.from({ length: 120 }, (_, i) => `  console.log('attempt ${i}', tokens.access_token);`);
     const source = [
       "import { OAuth2Client } from 'google-auth-library';",
@@ -162,17 +154,9 @@ describe('a pull request with OAuth mistakes', () => {
       '}',
       '',
     ].join('\n');
-    const sha = blobSha('noisy');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/debug-login.ts', status: 'added', sha, patch: addedFilePatch(source.trimEnd()), changes: 125 }])
-      .blob(sha, source)
-      .updatesRun(CHECK_RUN_ID, 3);
+    const github = gitHubForFirstRun([addedFile('src/debug-login.ts', source)], { updates: 3 });
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     expect(github.updates.map((update) => update.body.output.annotations.length)).toEqual([50, 50, 20]);
     expect(github.updates[0]!.body).toMatchObject({ status: 'completed', conclusion: 'failure' });
@@ -188,21 +172,12 @@ describe('a pull request with OAuth mistakes', () => {
 describe('one run and one analysis per commit', () => {
   it('a redelivered webhook while the first is running starts nothing new', async () => {
     const { probot } = await loadGuard();
-    const sha = blobSha('clean');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/echo.ts', status: 'added', sha, patch: addedFilePatch(CLEAN_TOOL), changes: 5 }])
-      .blob(sha, CLEAN_TOOL)
-      .updatesRun();
+    const github = gitHubForFirstRun([addedFile('src/echo.ts', CLEAN_TOOL)]);
 
-    const payload = pullRequestPayload('opened');
     await Promise.all([
-      probot.receive({ id: 'same-delivery', name: 'pull_request', payload: payload as never }),
-      probot.receive({ id: 'same-delivery', name: 'pull_request', payload: payload as never }),
-      probot.receive({ id: 'synchronize-same-sha', name: 'pull_request', payload: pullRequestPayload('synchronize') as never }),
+      receivePullRequest(probot, 'opened', {}, 'same-delivery'),
+      receivePullRequest(probot, 'opened', {}, 'same-delivery'),
+      receivePullRequest(probot, 'synchronize', {}, 'synchronize-same-sha'),
     ]);
 
     expect(github.creates).toHaveLength(1);
@@ -224,7 +199,7 @@ describe('one run and one analysis per commit', () => {
       .installationToken()
       .existingRuns(HEAD_SHA, [{ id: CHECK_RUN_ID, status: 'in_progress' }])
       .noConfig()
-      .files([{ filename: 'README.md', status: 'modified', sha: blobSha('readme'), patch: '@@ -1 +1 @@\n-a\n+b', changes: 2 }])
+      .files([readmeChange()])
       .updatesRun();
 
     await receivePullRequest(probot, 'ready_for_review');
@@ -235,15 +210,13 @@ describe('one run and one analysis per commit', () => {
 
   it('"Re-run" analyses the same commit again in a fresh run, finding the PR from external_id', async () => {
     const { probot } = await loadGuard();
-    const sha = blobSha('calendar');
     const github = new GitHubMock()
       .installationToken()
       .pullRequest(HEAD_SHA, 1)
       .existingRuns(HEAD_SHA, [{ id: CHECK_RUN_ID - 1, status: 'completed' }])
       .createsRun()
       .noConfig()
-      .files([{ filename: 'src/calendar-server.ts', status: 'modified', sha, patch: ADDS_RECONNECT_TOOL, changes: 5 }])
-      .blob(sha, CALENDAR_SERVER)
+      .changedFiles([calendarServer(ADDS_RECONNECT_TOOL, 5)])
       .updatesRun();
 
     await probot.receive({ id: 'rerun-1', name: 'check_run', payload: checkRunRerequestedPayload({ externalId: String(PULL_NUMBER) }) as never });
@@ -271,7 +244,7 @@ describe('one run and one analysis per commit', () => {
 
   it('a requested check suite for a PR head analyses that PR', async () => {
     const { probot } = await loadGuard();
-    const github = new GitHubMock().installationToken().existingRuns(HEAD_SHA).createsRun().noConfig().files([]).updatesRun();
+    const github = gitHubForFirstRun([]);
 
     await probot.receive({ id: 'suite', name: 'check_suite', payload: checkSuitePayload('requested', [{ number: PULL_NUMBER, headSha: HEAD_SHA }, { number: 9, headSha: NEWER_SHA }]) as never });
 
@@ -290,14 +263,10 @@ describe('one run and one analysis per commit', () => {
     const { probot } = await loadGuard();
     const github = new GitHubMock()
       .installationToken()
-      .existingRuns(NEWER_SHA)
-      .createsRun()
-      .noConfig()
+      .startsAnalysis(NEWER_SHA)
       .files([])
       .updatesRun(CHECK_RUN_ID)
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
+      .startsAnalysis(HEAD_SHA)
       .updatesRun(CHECK_RUN_ID + 1);
 
     await receivePullRequest(probot, 'synchronize', { headSha: NEWER_SHA, updatedAt: '2019-05-15T16:00:00Z' });
@@ -315,10 +284,9 @@ describe('one run and one analysis per commit', () => {
 
 describe('configuration', () => {
   it('an invalid config completes the run as failure, naming the key, the problem and an example', async () => {
-    const { probot } = await loadGuard();
-    const github = new GitHubMock().installationToken().existingRuns(HEAD_SHA).createsRun().config('fail_on: sometimes\n').updatesRun();
+    const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA, 'fail_on: sometimes\n').updatesRun();
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     const { conclusion, output } = github.completion;
     expect(conclusion).toBe('failure');
@@ -329,10 +297,9 @@ describe('configuration', () => {
   });
 
   it('YAML that does not parse is an invalid config too', async () => {
-    const { probot } = await loadGuard();
-    const github = new GitHubMock().installationToken().existingRuns(HEAD_SHA).createsRun().config('fail_on: [error\n').updatesRun();
+    const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA, 'fail_on: [error\n').updatesRun();
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     expect(github.completion.conclusion).toBe('failure');
     expect(github.completion.output.summary).toContain('invalid YAML');
@@ -341,28 +308,16 @@ describe('configuration', () => {
 
 describe('files', () => {
   it('skips removed files, analyses renamed ones under the new name, and names binary and oversized files', async () => {
-    const { probot } = await loadGuard();
-    const renamed = blobSha('renamed');
-    const binary = blobSha('binary');
-    const oversized = blobSha('oversized');
     const big = `// generated\n${'export const padding = 0;\n'.repeat(Math.ceil(1024 * 1024 / 25) + 10)}`;
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([
-        { filename: 'src/legacy-auth.ts', status: 'removed', sha: blobSha('removed'), patch: '@@ -1 +0,0 @@\n-console.log(tokens.access_token);', changes: 1 },
-        { filename: 'src/tools/calendar.ts', previous_filename: 'src/calendar-server.ts', status: 'renamed', sha: renamed, changes: 0 },
-        { filename: 'assets/icon.ts', status: 'added', sha: binary, changes: 0 },
-        { filename: 'src/generated/schema.ts', status: 'added', sha: oversized, changes: 40000 },
-      ])
-      .blob(renamed, CALENDAR_SERVER)
-      .blob(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))
-      .blob(oversized, big)
-      .updatesRun();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+    const github = gitHubForFirstRun([
+      { filename: 'src/legacy-auth.ts', status: 'removed', sha: blobSha('removed'), patch: '@@ -1 +0,0 @@\n-console.log(tokens.access_token);', changes: 1 },
+      { filename: 'src/tools/calendar.ts', previous_filename: 'src/calendar-server.ts', status: 'renamed', sha: blobSha('renamed'), changes: 0, content: CALENDAR_SERVER },
+      { filename: 'assets/icon.ts', status: 'added', sha: blobSha('binary'), changes: 0, content: png },
+      { filename: 'src/generated/schema.ts', status: 'added', sha: blobSha('oversized'), changes: 40000, content: big },
+    ]);
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     const { conclusion, output } = github.completion;
     // A pure rename changes no line, so its two findings are annotated but do not fail the check.
@@ -376,23 +331,9 @@ describe('files', () => {
   });
 
   it('GitHub answering 500 on a blob still completes the run, failing closed and naming the file', async () => {
-    const { probot } = await loadGuard();
-    const good = blobSha('good');
-    const failing = blobSha('failing');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([
-        { filename: 'src/echo.ts', status: 'added', sha: good, patch: addedFilePatch(CLEAN_TOOL), changes: 5 },
-        { filename: 'src/oauth.ts', status: 'modified', sha: failing, patch: '@@ -1 +1 @@\n-a\n+b', changes: 2 },
-      ])
-      .blob(good, CLEAN_TOOL)
-      .blobFails(failing, 500)
-      .updatesRun();
+    const github = gitHubForFirstRun([addedFile('src/echo.ts', CLEAN_TOOL), unreadableOAuthFile(500)]);
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     const { conclusion, output } = github.completion;
     expect(conclusion).toBe('failure');
@@ -401,28 +342,18 @@ describe('files', () => {
   });
 
   it('with on_error: neutral an unreadable blob makes the run neutral', async () => {
-    const { probot } = await loadGuard();
-    const failing = blobSha('failing');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .config('on_error: neutral\n')
-      .files([{ filename: 'src/oauth.ts', status: 'modified', sha: failing, patch: '@@ -1 +1 @@\n-a\n+b', changes: 2 }])
-      .blobFails(failing, 502)
-      .updatesRun();
+    const github = gitHubForFirstRun([unreadableOAuthFile(502)], { config: 'on_error: neutral\n' });
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     expect(github.completion.conclusion).toBe('neutral');
   });
 
   it('a failure after the run exists (listing files) completes it with the reason', async () => {
-    const { probot } = await loadGuard();
-    const github = new GitHubMock().installationToken().existingRuns(HEAD_SHA).createsRun().noConfig().updatesRun();
+    const github = new GitHubMock().installationToken().startsAnalysis().updatesRun();
     github.scope.get(`${github.repoPath}/pulls/${PULL_NUMBER}/files`).query(true).reply(500, { message: 'Server Error' });
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     const { conclusion, output } = github.completion;
     expect(conclusion).toBe('failure');
@@ -435,15 +366,7 @@ describe('files', () => {
     const payload = pullRequestPayload('opened');
     payload.pull_request.head.repo = { ...payload.pull_request.head.repo, full_name: 'forker/Hello-World', name: 'Hello-World', owner: { ...payload.pull_request.head.repo.owner, login: 'forker' }, fork: true };
     payload.pull_request.head.label = 'forker:changes';
-    const sha = blobSha('calendar');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/calendar-server.ts', status: 'modified', sha, patch: ADDS_RECONNECT_TOOL, changes: 5 }])
-      .blob(sha, CALENDAR_SERVER)
-      .updatesRun();
+    const github = gitHubForFirstRun([calendarServer(ADDS_RECONNECT_TOOL, 5)]);
 
     await probot.receive({ id: 'fork-pr', name: 'pull_request', payload: payload as never });
 
@@ -453,19 +376,9 @@ describe('files', () => {
   });
 
   it('a PR with no JavaScript or TypeScript files succeeds without fetching anything', async () => {
-    const { probot } = await loadGuard();
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([
-        { filename: 'README.md', status: 'modified', sha: blobSha('readme'), patch: '@@ -1 +1 @@\n-a\n+b', changes: 2 },
-        { filename: 'docs/setup.md', status: 'added', sha: blobSha('setup'), patch: '@@ -0,0 +1 @@\n+hi', changes: 1 },
-      ])
-      .updatesRun();
+    const github = gitHubForFirstRun([readmeChange(), { filename: 'docs/setup.md', status: 'added', sha: blobSha('setup'), patch: '@@ -0,0 +1 @@\n+hi', changes: 1 }]);
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     const { conclusion, output } = github.completion;
     expect(conclusion).toBe('success');
@@ -474,11 +387,10 @@ describe('files', () => {
   });
 
   it('lists files page by page', async () => {
-    const { probot } = await loadGuard();
     const files = Array.from({ length: 230 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'added' as const, sha: blobSha(`page${i}`), patch: '@@ -0,0 +1 @@\n+x', changes: 1 }));
-    const github = new GitHubMock().installationToken().existingRuns(HEAD_SHA).createsRun().noConfig().files(files).updatesRun();
+    const github = gitHubForFirstRun(files);
 
-    await receivePullRequest(probot);
+    await openPullRequest();
 
     expect(github.completion.output.summary).toContain('230 not JavaScript or TypeScript');
   });
@@ -487,15 +399,7 @@ describe('files', () => {
 describe('logs', () => {
   it('a full run at debug level logs no installation token, private key or file content', async () => {
     const { probot, logs } = await loadGuard();
-    const sha = blobSha('calendar');
-    new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/calendar-server.ts', status: 'modified', sha, patch: ADDS_RECONNECT_TOOL, changes: 5 }])
-      .blob(sha, CALENDAR_SERVER)
-      .updatesRun();
+    gitHubForFirstRun([calendarServer(ADDS_RECONNECT_TOOL, 5)]);
 
     await receivePullRequest(probot);
 

@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { analyzeInProcess } from '../../src/app/analyze.js';
 import type { AnalyzeFiles } from '../../src/app/job.js';
-import { addedFilePatch, blobSha, CHECK_RUN_ID, GitHubMock, HEAD_SHA, loadGuard, NEWER_SHA, pullRequestPayload } from './github-mock.js';
+import { addedFile, CHECK_RUN_ID, gitHubForFirstRun, GitHubMock, HEAD_SHA, loadGuard, NEWER_SHA, receivePullRequest } from './github-mock.js';
 
 const LOGGING_CALLBACK = `import { OAuth2Client } from 'google-auth-library';
 const oauth = new OAuth2Client();
@@ -34,20 +34,9 @@ describe('racing events', () => {
         return analyzeInProcess(files, config);
       },
     });
-    const sha = blobSha('echo');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/echo.ts', status: 'added', sha, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 1 }])
-      .blob(sha, ECHO_TOOL)
-      .updatesRun();
+    const github = gitHubForFirstRun([addedFile('src/echo.ts', ECHO_TOOL)]);
 
-    await Promise.all([
-      probot.receive({ id: 'opened-1', name: 'pull_request', payload: pullRequestPayload('opened') as never }),
-      probot.receive({ id: 'synchronize-1', name: 'pull_request', payload: pullRequestPayload('synchronize') as never }),
-    ]);
+    await Promise.all([receivePullRequest(probot, 'opened', {}, 'opened-1'), receivePullRequest(probot, 'synchronize', {}, 'synchronize-1')]);
 
     expect(analysed).toEqual([['src/echo.ts']]);
     expect(github.creates).toHaveLength(1);
@@ -67,28 +56,20 @@ describe('racing events', () => {
       return analyzeInProcess(files, config);
     };
     const { probot } = await loadGuard({ analyze });
-    const olderBlob = blobSha('login');
-    const newerBlob = blobSha('echo');
     const github = new GitHubMock()
       // The older commit: a token written to the console (its own result would be a failure).
       .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/login.ts', status: 'added', sha: olderBlob, patch: addedFilePatch(LOGGING_CALLBACK.trimEnd()), changes: 6 }])
-      .blob(olderBlob, LOGGING_CALLBACK)
+      .startsAnalysis(HEAD_SHA)
+      .changedFiles([addedFile('src/login.ts', LOGGING_CALLBACK)])
       // The newer commit replaced it with a clean file.
-      .existingRuns(NEWER_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/echo.ts', status: 'added', sha: newerBlob, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 1 }])
-      .blob(newerBlob, ECHO_TOOL)
+      .startsAnalysis(NEWER_SHA)
+      .changedFiles([addedFile('src/echo.ts', ECHO_TOOL)])
       .updatesRun(CHECK_RUN_ID + 1)
       .updatesRun(CHECK_RUN_ID);
 
-    const older = probot.receive({ id: 'opened-older', name: 'pull_request', payload: pullRequestPayload('opened', { headSha: HEAD_SHA, updatedAt: '2019-05-15T15:20:33Z' }) as never });
+    const older = receivePullRequest(probot, 'opened', { headSha: HEAD_SHA, updatedAt: '2019-05-15T15:20:33Z' }, 'opened-older');
     await olderIsAnalysing;
-    await probot.receive({ id: 'synchronize-newer', name: 'pull_request', payload: pullRequestPayload('synchronize', { headSha: NEWER_SHA, updatedAt: '2019-05-15T15:21:00Z' }) as never });
+    await receivePullRequest(probot, 'synchronize', { headSha: NEWER_SHA, updatedAt: '2019-05-15T15:21:00Z' }, 'synchronize-newer');
     releaseOlder();
     await older;
 
@@ -113,21 +94,13 @@ describe('racing events', () => {
         return analyzeInProcess(files, config);
       },
     });
-    const sha = blobSha('echo');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([{ filename: 'src/echo.ts', status: 'added', sha, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 1 }])
-      .blob(sha, ECHO_TOOL)
-      .updatesRun();
+    const github = gitHubForFirstRun([addedFile('src/echo.ts', ECHO_TOOL)]);
 
-    await probot.receive({ id: 'early-answer', name: 'pull_request', payload: pullRequestPayload('opened') as never });
+    await receivePullRequest(probot, 'opened', {}, 'early-answer');
     // Answered while the analysis waits; the run is open.
     expect(github.creates).toHaveLength(1);
     expect(github.updates).toHaveLength(0);
-    await probot.receive({ id: 'early-answer', name: 'pull_request', payload: pullRequestPayload('opened') as never });
+    await receivePullRequest(probot, 'opened', {}, 'early-answer');
 
     release();
     const deadline = Date.now() + 10_000;

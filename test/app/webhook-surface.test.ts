@@ -4,31 +4,15 @@
  * answered at once, nothing is analysed, and GitHub is never called (every request the app
  * tries is recorded, whether or not a mock exists). Plus the health route.
  */
-import { createServer } from 'node:net';
 import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
-import pino from 'pino';
-import { Probot, ProbotOctokit, Server } from 'probot';
 import { analyzeInProcess } from '../../src/app/analyze.js';
-import { createGuardApp } from '../../src/app/index.js';
-import { APP_ID, PRIVATE_KEY, pullRequestPayload } from './github-mock.js';
+import { startGuardServer, type GuardServer } from '../helpers/app-server.js';
+import { pullRequestPayload } from './github-mock.js';
 
 const SECRET = 'surface-secret-5b1e9c0d7a';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-let server: Server;
-let base: string;
-const logs: string[] = [];
+let app: GuardServer;
 const attemptedGitHubRequests: string[] = [];
 let analyses = 0;
 /** nock reports every request it has no mock for; our own loopback calls to the server pass through. */
@@ -38,39 +22,17 @@ const recordUnmatched = (request: { method?: string; path?: string; href?: strin
 };
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
   nock.emitter.on('no match', recordUnmatched);
-  const port = await freePort();
-  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
-  server = new Server({
-    host: '127.0.0.1',
-    port,
-    log,
-    Probot: Probot.defaults({
-      appId: APP_ID,
-      privateKey: PRIVATE_KEY,
-      secret: SECRET,
-      log,
-      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
-    }),
+  app = await startGuardServer(SECRET, {
+    analyze: async (files, config) => {
+      analyses++;
+      return analyzeInProcess(files, config);
+    },
   });
-  await server.load(
-    createGuardApp({
-      appId: APP_ID,
-      env: {},
-      analyze: async (files, config) => {
-        analyses++;
-        return analyzeInProcess(files, config);
-      },
-    }),
-  );
-  await server.start();
-  base = `http://127.0.0.1:${port}`;
 });
 
 beforeEach(() => {
-  logs.length = 0;
+  app.logs.length = 0;
   attemptedGitHubRequests.length = 0;
   analyses = 0;
 });
@@ -80,30 +42,23 @@ afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(attemptedGitHubRequests).toEqual([]);
   expect(analyses).toBe(0);
-  expect(logs.join('')).not.toContain(SECRET);
+  expect(app.logs.join('')).not.toContain(SECRET);
 });
 
 afterAll(async () => {
   nock.emitter.removeListener('no match', recordUnmatched);
-  await server.stop();
-  nock.enableNetConnect();
+  await app.stop();
 });
-
-async function deliver(name: string, body: string, signature?: string): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-github-event': name, 'x-github-delivery': `surface-${Math.random().toString(16).slice(2)}` };
-  if (signature !== undefined) headers['x-hub-signature-256'] = signature;
-  return fetch(`${base}/api/github/webhooks`, { method: 'POST', headers, body });
-}
 
 describe('deliveries that start no work', () => {
   it('a pull_request.opened without a signature is refused with 400', async () => {
-    const response = await deliver('pull_request', JSON.stringify(pullRequestPayload('opened')));
+    const response = await app.deliver('pull_request', JSON.stringify(pullRequestPayload('opened')));
     expect(response.status).toBe(400);
   });
 
   it('a pull_request.opened signed with another secret is refused (400/401)', async () => {
     const body = JSON.stringify(pullRequestPayload('opened'));
-    const response = await deliver('pull_request', body, await sign('an-attackers-guess', body));
+    const response = await app.deliver('pull_request', body, await sign('an-attackers-guess', body));
     expect([400, 401]).toContain(response.status);
   });
 
@@ -111,7 +66,7 @@ describe('deliveries that start no work', () => {
     const body = JSON.stringify(pullRequestPayload('opened'));
     const signature = await sign(SECRET, body);
     const altered = body.replace('"Codertocat"', '"Mallory"');
-    const response = await deliver('pull_request', altered, signature);
+    const response = await app.deliver('pull_request', altered, signature);
     expect([400, 401]).toContain(response.status);
   });
 
@@ -119,34 +74,34 @@ describe('deliveries that start no work', () => {
     const payload = pullRequestPayload('opened');
     payload.action = action;
     const body = JSON.stringify(payload);
-    const response = await deliver('pull_request', body, await sign(SECRET, body));
+    const response = await app.deliverSigned('pull_request', body);
     expect(response.status).toBe(200);
   });
 
   it('a signed event the app does not subscribe to is accepted and ignored', async () => {
     const body = JSON.stringify({ action: 'published', release: { id: 1, tag_name: 'v1.0.0' }, repository: pullRequestPayload('opened').repository, installation: { id: 1 } });
-    const response = await deliver('release', body, await sign(SECRET, body));
+    const response = await app.deliverSigned('release', body);
     expect(response.status).toBe(200);
   });
 
   it('a signed body that is not JSON gets a 4xx and a log line that carries no secret', async () => {
     const body = '{"action": "opened", "pull_request": {"head": ';
-    const response = await deliver('pull_request', body, await sign(SECRET, body));
+    const response = await app.deliverSigned('pull_request', body);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(logs.length).toBeGreaterThan(0);
-    expect(logs.join('')).toMatch(/error|invalid|json/i);
+    expect(app.logs.length).toBeGreaterThan(0);
+    expect(app.logs.join('')).toMatch(/error|invalid|json/i);
   });
 });
 
 describe('health route', () => {
   it('answers GET and HEAD with 200 and no repository data, without touching GitHub', async () => {
-    const get = await fetch(`${base}/healthz`);
+    const get = await fetch(`${app.base}/healthz`);
     expect(get.status).toBe(200);
     const body = (await get.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['activeRuns', 'name', 'status', 'uptimeSeconds', 'version']);
     expect(body.status).toBe('ok');
-    const head = await fetch(`${base}/healthz`, { method: 'HEAD' });
+    const head = await fetch(`${app.base}/healthz`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
   });

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { Probot } from 'probot';
 import { workerPoolSettingsFromEnv } from '../../src/app/analysis-backend.js';
 import guardApp from '../../src/app/index.js';
-import { addedFilePatch, APP_ID, blobSha, GitHubMock, HEAD_SHA, loadGuard, PRIVATE_KEY, pullRequestPayload, type TestApp } from './github-mock.js';
+import { addedFile, APP_ID, blobSha, gitHubForFirstRun, loadGuard, PRIVATE_KEY, receivePullRequest, type TestApp } from './github-mock.js';
 
 const ECHO_TOOL = `export const echo = (text: string) => text;\n`;
 
@@ -55,22 +55,12 @@ describe('a file over its time budget', () => {
     app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 300, runBudgetMs: 60_000 } });
     // About 900 KB of generated client code: seconds of analysis, far over a 0.3 s budget.
     const generated = Array.from({ length: 4000 }, (_, i) => `export async function call${i}(client: { get(path: string): Promise<unknown> }) {\n  return client.get('/v1/items/${i}?expand=owner,labels,comments');\n}\n`).join('');
-    const big = blobSha('generated');
-    const small = blobSha('echo');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([
-        { filename: 'src/generated/api-client.ts', status: 'added', sha: big, changes: 12_000 },
-        { filename: 'src/echo.ts', status: 'added', sha: small, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 1 },
-      ])
-      .blob(big, generated)
-      .blob(small, ECHO_TOOL)
-      .updatesRun();
+    const github = gitHubForFirstRun([
+      { filename: 'src/generated/api-client.ts', status: 'added', sha: blobSha('generated'), changes: 12_000, content: generated },
+      addedFile('src/echo.ts', ECHO_TOOL),
+    ]);
 
-    await app.probot.receive({ id: 'budget', name: 'pull_request', payload: pullRequestPayload('opened') as never });
+    await receivePullRequest(app.probot, 'opened', {}, 'budget');
 
     const { conclusion, output } = github.completion;
     expect(output.summary).toContain('`src/generated/api-client.ts` was not analysed: skipped: analysis took longer than the 0.3 s per-file budget');

@@ -6,16 +6,15 @@
  * no start. Uses the npm cache first; the registry is only asked for what the cache lacks.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../src/simulator/app-process.js';
+import { PRIVATE_KEY } from '../helpers/private-key.js';
 
 const run = promisify(execFile);
 const PROJECT = process.cwd();
-const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
 let workdir: string;
 let installed: string;
@@ -38,17 +37,6 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   if (workdir) rmSync(workdir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Only what the container would have: no developer credentials leak in from this shell. */
 function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

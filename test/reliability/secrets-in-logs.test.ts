@@ -4,13 +4,9 @@
  * GitHub fails to serve, findings. The logger is plain pino without redaction, so what is kept
  * out is kept out by the app, not blanked afterwards.
  */
-import { createServer } from 'node:net';
-import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
-import pino from 'pino';
-import { Probot, ProbotOctokit, Server } from 'probot';
-import { createGuardApp, type GuardApp } from '../../src/app/index.js';
-import { addedFilePatch, APP_ID, blobSha, GitHubMock, HEAD_SHA, INSTALLATION_TOKEN, PRIVATE_KEY, pullRequestPayload } from '../app/github-mock.js';
+import { startGuardServer, type GuardServer } from '../helpers/app-server.js';
+import { addedFile, gitHubForFirstRun, INSTALLATION_TOKEN, PRIVATE_KEY, pullRequestPayload } from '../app/github-mock.js';
 
 const WEBHOOK_SECRET = 'whsec-9f81c2e7d45a4b0c8e1f';
 /** A distinctive line of code that must not reach the logs, verbatim or encoded. */
@@ -26,50 +22,15 @@ app.get('/callback', async (req, res) => {
 });
 `;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-let server: Server;
-let guard: GuardApp;
-let webhookUrl: string;
-const logs: string[] = [];
+let app: GuardServer;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  const port = await freePort();
-  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
-  server = new Server({
-    host: '127.0.0.1',
-    port,
-    log,
-    Probot: Probot.defaults({
-      appId: APP_ID,
-      privateKey: PRIVATE_KEY,
-      secret: WEBHOOK_SECRET,
-      log,
-      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
-    }),
-  });
-  guard = createGuardApp({ appId: APP_ID, env: {}, analysis: 'worker-pool', pool: { threads: 1 } });
-  await server.load(guard);
-  await server.start();
-  webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
+  app = await startGuardServer(WEBHOOK_SECRET, { analysis: 'worker-pool', pool: { threads: 1 } });
 });
 
 afterAll(async () => {
-  await server.stop();
-  await guard.close();
+  await app.stop();
   nock.cleanAll();
-  nock.enableNetConnect();
 });
 
 /** The PEM body's lines (64 base64 characters each); any one of them in a log is a leak. */
@@ -79,34 +40,17 @@ function privateKeyLines(): string[] {
 
 describe('secrets in the logs', () => {
   it('a full run through the worker pool at debug level logs no token, key, webhook secret or file content', async () => {
-    const good = blobSha('stripe-callback');
-    const failing = blobSha('unreadable');
-    const github = new GitHubMock()
-      .installationToken()
-      .existingRuns(HEAD_SHA)
-      .createsRun()
-      .noConfig()
-      .files([
-        { filename: 'src/stripe-callback.ts', status: 'added', sha: good, patch: addedFilePatch(SOURCE.trimEnd()), changes: 10 },
-        { filename: 'src/unreadable.ts', status: 'added', sha: failing, patch: '@@ -0,0 +1 @@\n+export {};', changes: 1 },
-      ])
-      .blob(good, SOURCE)
-      .blobFails(failing, 500)
-      .updatesRun();
+    const github = gitHubForFirstRun([addedFile('src/stripe-callback.ts', SOURCE), { ...addedFile('src/unreadable.ts', 'export {};'), blobStatus: 500 }]);
 
     const body = JSON.stringify(pullRequestPayload('opened'));
-    const response = await fetch(webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'secrets-run', 'x-hub-signature-256': await sign(WEBHOOK_SECRET, body) },
-      body,
-    });
+    const response = await app.deliverSigned('pull_request', body, 'secrets-run');
     expect(response.status).toBe(200);
     expect(nock.pendingMocks()).toEqual([]);
     // The run happened, with findings and an error path, so the logs had things to leak.
     expect(github.completion.conclusion).toBe('failure');
     expect(github.annotations.length).toBeGreaterThan(0);
 
-    const text = logs.join('');
+    const text = app.logs.join('');
     expect(text).toContain('analysis backend ready');
     expect(text).toContain('worker-pool');
     expect(text).toContain('check run completed');
