@@ -22,7 +22,19 @@ export type NameClass = 'credential' | 'not-credential' | 'neutral';
 /** Why a value counts as a credential; the label names it in messages. */
 export interface CredentialMatch {
   label: string;
-  origin: 'name' | 'token-response' | 'authorization-header' | 'request-headers' | 'environment' | 'sdk';
+  origin:
+    | 'name'
+    | 'token-response'
+    | 'authorization-header'
+    | 'request-headers'
+    | 'environment'
+    | 'sdk'
+    /** A value whose declared type (an interface or type alias of this file) has a credential member. */
+    | 'declared-type'
+    /** An HTTP client's request configuration (axios `config`), whose headers carry the Authorization header. */
+    | 'request-config'
+    /** An axios error logged whole: it carries the request configuration. */
+    | 'http-error';
   node: ts.Node;
 }
 
@@ -36,8 +48,22 @@ export function splitWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+/** Names repeat across a file and across files: each is classified once (bounded, then cleared). */
+const NAME_CLASS_CACHE = new Map<string, NameClass>();
+const NAME_CLASS_CACHE_LIMIT = 50_000;
+
 /** Classifies an identifier, property or header name. */
 export function classifyName(name: string): NameClass {
+  let known = NAME_CLASS_CACHE.get(name);
+  if (known === undefined) {
+    if (NAME_CLASS_CACHE.size >= NAME_CLASS_CACHE_LIMIT) NAME_CLASS_CACHE.clear();
+    known = classifyWords(name);
+    NAME_CLASS_CACHE.set(name, known);
+  }
+  return known;
+}
+
+function classifyWords(name: string): NameClass {
   const lower = name.toLowerCase();
   if (CREDENTIAL_HEADER_NAMES.has(lower)) return 'credential';
   const words = splitWords(name);
@@ -93,6 +119,21 @@ const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels']);
 /** Callback properties whose argument is a resumption or paging token glued into one lowercase word (`onresumptiontoken`). */
 const CURSOR_CALLBACK = /(resumption|page|next|cursor|continuation|sync|csrf|xsrf)_?token/i;
 
+/** Call sites followed per parameter: enough for real code, bounded for generated code. */
+const MAX_CALL_SITES = 64;
+/** Nesting of type aliases and interfaces followed when reading a declared type. */
+const MAX_TYPE_DEPTH = 4;
+
+/** Types of errors that carry the request configuration (and with it the Authorization header). */
+const HTTP_ERROR_TYPES = new Set(['AxiosError', 'GaxiosError']);
+/** `axios.isAxiosError(e)`, `isAxiosError(e)`: a guard that proves an error is an axios error. */
+const HTTP_ERROR_GUARDS = /(^|\.)isAxiosError$/;
+
+/** `root.member =`, `root['key'] =` (not `==`, `=>`) in a file's text: the roots of member writes. */
+const MEMBER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+|\[[^\]\n]+\])+\s*=(?![=>])/g;
+/** `name(`, `name?.(`, `name<T>(` in a file's text: names that may be called. */
+const CALL_TEXT = /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?:\?\.)?[(<]/g;
+
 /** Receivers of `.encode()` that are tokenizers (LLM token ids, not credentials). */
 const TOKENIZER_RECEIVER = /(^|\.)(tokenizer|encoder|encoding|enc|tiktoken|tokenizers)$/i;
 
@@ -110,6 +151,9 @@ export class TokenModel {
   private readonly memo = new Map<ts.Node, CredentialMatch | null>();
   private readonly pending = new Set<ts.Node>();
   private cutOffs = 0;
+  private fileFacts: FileFacts | undefined;
+  private writtenRoots: Set<string> | undefined;
+  private callMentions: Map<string, number> | undefined;
 
   /** The credential an expression's value carries, if any. */
   credentialIn(expression: ts.Expression, depth = 0): CredentialMatch | undefined {
@@ -200,11 +244,27 @@ export class TokenModel {
     if (typeClass === 'credential') return { label: node.text, origin: 'sdk', node };
     if (typeClass === 'not-credential') return undefined;
     if (declaration && this.isCredentialParameter(declaration)) return { label: node.text, origin: 'sdk', node };
+    if (declaration && this.declaredTypeCarriesCredential(declaration)) return { label: node.text, origin: 'declared-type', node };
+    if (declaration && this.isHttpError(node, declaration, depth)) return { label: node.text, origin: 'http-error', node };
+    if (declaration && this.isRequestConfigParameter(declaration)) return { label: node.text, origin: 'request-config', node };
 
     const origins = this.values.origins(node).filter((origin) => origin !== node);
     if (nameClass === 'credential') {
       if (isGenericName(node.text) && declaration && this.genericNameIsHarmless(declaration, origins)) return undefined;
+      // `const CacheManagerGetRefreshToken = 'cacheManagerGetRefreshToken'`: an event name, not a token.
+      if (origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin))) return undefined;
       return { label: node.text, origin: 'name', node };
+    }
+
+    // A parameter is what its callers pass: judge each argument by its own name and origin, so that
+    // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
+    const callArguments = declaration ? this.argumentsFor(declaration) : undefined;
+    if (callArguments) {
+      for (const argument of callArguments) {
+        const inner = this.credentialIn(argument, depth + 1);
+        if (inner) return inner;
+      }
+      return this.credentialInMemberWrites(node, depth);
     }
 
     const opaqueBase = declaration?.path && declaration.initializer ? this.values.unwrap(declaration.initializer) : undefined;
@@ -221,7 +281,7 @@ export class TokenModel {
       const inner = this.credentialIn(origin, depth + 1);
       if (inner) return { ...inner, label: node.text };
     }
-    return undefined;
+    return this.credentialInMemberWrites(node, depth);
   }
 
   private credentialInMember(
@@ -253,6 +313,9 @@ export class TokenModel {
         return { label, origin: 'request-headers', node };
       }
       const object = this.values.unwrap(node.expression);
+      // `error.config` of an axios error, `config.headers` in a request interceptor.
+      if (key === 'config' && this.isErrorValue(object, depth)) return { label, origin: 'request-config', node };
+      if (key === 'headers' && this.isRequestConfig(object, depth)) return { label, origin: 'request-config', node };
       // `header.split(' ')[1]`, `header.match(/Bearer (.+)/)[1]`
       // Index 0 is the scheme ('Bearer') or a JWT's header, not the secret part.
       if (/^[1-9]\d*$/.test(key) && ts.isCallExpression(object) && ts.isPropertyAccessExpression(object.expression) &&
@@ -269,6 +332,36 @@ export class TokenModel {
     for (const origin of this.values.origins(node)) {
       if (origin === node) continue;
       const inner = this.credentialIn(origin, depth + 1);
+      if (inner) return { ...inner, label };
+    }
+    if (key !== undefined && node.expression.kind === ts.SyntaxKind.ThisKeyword && this.fieldTypeCarriesCredential(node, key)) {
+      return { label, origin: 'declared-type', node };
+    }
+    return this.credentialInMemberWrites(node, depth);
+  }
+
+  /**
+   * What later assignments put into an object: `headers.Authorization = \`Bearer ${token}\``
+   * before `log(headers)`, or `this.session = tokens` in another method of the class.
+   */
+  private credentialInMemberWrites(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): CredentialMatch | undefined {
+    const root = rootOf(node);
+    if (!root || !this.textMayWrite(node.getSourceFile(), ts.isIdentifier(root) ? root.text : 'this')) return undefined;
+    const writes = this.facts(node).memberWrites.get(ts.isIdentifier(root) ? root.text : 'this');
+    if (!writes) return undefined;
+    const target = dottedName(node);
+    const label = shortText(node);
+    const rootDeclaration = ts.isIdentifier(root) ? this.values.declarationOf(root) : undefined;
+    const rootClass = ts.isIdentifier(root) ? undefined : thisOwner(root);
+    for (const write of writes) {
+      const exact = write.target === target;
+      if (!exact && !write.target.startsWith(`${target}.`)) continue;
+      if (ts.isIdentifier(root)) {
+        // Only writes seen before the read, to the same variable.
+        if (write.value.pos > node.pos || !ts.isIdentifier(write.root) || this.values.declarationOf(write.root) !== rootDeclaration) continue;
+      } else if (ts.isIdentifier(write.root) || thisOwner(write.root) !== rootClass || rootClass === undefined) continue;
+      if (!exact && this.keyNamesCredential(write.key, write.value)) return { label, origin: 'name', node };
+      const inner = this.credentialIn(write.value, depth + 1);
       if (inner) return { ...inner, label };
     }
     return undefined;
@@ -386,6 +479,190 @@ export class TokenModel {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The expressions a plain (not destructured) parameter is bound to: its default and the
+   * matching argument at each call of its function in this file. Undefined for anything else.
+   * The arguments are returned unresolved, so that each keeps its own name.
+   */
+  argumentsFor(declaration: Declaration): ts.Expression[] | undefined {
+    const parameter = declaration.node;
+    if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || parameter.dotDotDotToken) return undefined;
+    const fn = parameter.parent;
+    const found: ts.Expression[] = parameter.initializer ? [parameter.initializer] : [];
+    const name = functionName(fn);
+    if (name === undefined || !this.textMayCall(fn, name)) return found;
+    const position = fn.parameters.indexOf(parameter);
+    for (const call of this.facts(fn).callsByName.get(name) ?? []) {
+      if (call.pos >= fn.pos && call.end <= fn.end) continue; // recursion adds nothing
+      const argument = call.arguments[position];
+      if (!argument || ts.isSpreadElement(argument)) continue;
+      // `other.save(x)` that this file shows to be another function is not a call of this one,
+      // and `db.update(x)` on an unknown object does not call a plain function named `update`.
+      const target = this.values.calledFunction(call);
+      if (target ? target !== fn : ts.isPropertyAccessExpression(call.expression) && !isMethodLike(fn)) continue;
+      found.push(argument);
+      if (found.length >= MAX_CALL_SITES) break;
+    }
+    return found;
+  }
+
+  /**
+   * Whether a declaration's type annotation is, or holds, a credential: an SDK token type, or an
+   * interface, type alias or type literal of this file with a credential-named member
+   * (`save(data: StoredTokens)` where `interface StoredTokens { accessToken: string }`).
+   */
+  declaredTypeCarriesCredential(declaration: Declaration): boolean {
+    if (declaration.path) return false;
+    const node = declaration.node;
+    const type = ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) ? node.type : undefined;
+    return !!type && this.typeCarriesCredential(type, 0);
+  }
+
+  /** `this.session` where the class declares `session: StoredSession` (as a field or a constructor parameter property). */
+  private fieldTypeCarriesCredential(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: string): boolean {
+    const owner = thisOwner(node.expression);
+    if (!owner || !ts.isClassLike(owner)) return false;
+    for (const member of owner.members) {
+      if (ts.isPropertyDeclaration(member) && member.type && propertyName(member.name) === key) return this.typeCarriesCredential(member.type, 0);
+      if (ts.isConstructorDeclaration(member)) {
+        const parameter = member.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === key && ts.getModifiers(candidate)?.length);
+        if (parameter?.type) return this.typeCarriesCredential(parameter.type, 0);
+      }
+    }
+    return false;
+  }
+
+  private typeCarriesCredential(type: ts.TypeNode, depth: number): boolean {
+    if (depth > MAX_TYPE_DEPTH) return false;
+    if (ts.isTypeLiteralNode(type)) return this.membersCarryCredential(type.members, depth);
+    if (ts.isArrayTypeNode(type)) return this.typeCarriesCredential(type.elementType, depth + 1);
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some((member) => this.typeCarriesCredential(member, depth + 1));
+    if (ts.isParenthesizedTypeNode(type)) return this.typeCarriesCredential(type.type, depth + 1);
+    if (!ts.isTypeReferenceNode(type)) return false;
+    const name = entityName(type.typeName);
+    if (CREDENTIAL_TYPE_NAMES.has(name)) return true;
+    // `Record<string, StoredTokens>`, `Promise<Grant>`, `Partial<Grant>`
+    if (type.typeArguments?.some((argument) => this.typeCarriesCredential(argument, depth + 1))) return true;
+    const local = ts.isIdentifier(type.typeName) ? this.facts(type).localTypes.get(name) : undefined;
+    if (!local) return false;
+    if (ts.isInterfaceDeclaration(local)) return this.membersCarryCredential(local.members, depth + 1);
+    return this.typeCarriesCredential(local.type, depth + 1);
+  }
+
+  private membersCarryCredential(members: ts.NodeArray<ts.TypeElement>, depth: number): boolean {
+    return members.some((member) => {
+      if (!ts.isPropertySignature(member) || !member.name) return false;
+      const name = propertyName(member.name);
+      if (name === undefined) return false;
+      const nameClass = classifyName(name);
+      if (nameClass === 'not-credential') return false;
+      const valueType = member.type;
+      // A structure of this file is judged by its members, not by the name it is kept under
+      // (`authorization: AuthorizationSettings` is configuration, not the header).
+      if (valueType && (ts.isTypeLiteralNode(valueType) || (ts.isTypeReferenceNode(valueType) && ts.isIdentifier(valueType.typeName) && this.facts(valueType).localTypes.has(valueType.typeName.text)))) {
+        return this.typeCarriesCredential(valueType, depth + 1);
+      }
+      if (nameClass !== 'credential') return !!valueType && this.typeCarriesCredential(valueType, depth + 1);
+      return !valueType || !isNonSecretType(valueType, isGenericName(name));
+    });
+  }
+
+  /** An error caught from, or handed to an error callback of, an HTTP client: its `config` holds the request's headers. */
+  private isErrorValue(expression: ts.Expression, depth: number): boolean {
+    const node = this.values.unwrap(expression);
+    if (!ts.isIdentifier(node) || depth > MAX_DEPTH) return false;
+    const declaration = this.values.declarationOf(node);
+    if (!declaration || declaration.path) return false;
+    const declared = declaration.node;
+    if (ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent)) return true;
+    if (hasTypeNamed(declaration, HTTP_ERROR_TYPES)) return true;
+    if (ts.isParameter(declared)) return isErrorCallbackParameter(declared);
+    // `const e = err as AxiosError`
+    return declaration.kind === 'variable' && this.values.origins(node).some((origin) => origin !== node && this.isErrorValue(origin, depth + 1));
+  }
+
+  /**
+   * An error logged whole that is provably an axios error (declared `AxiosError`, or inside
+   * `if (axios.isAxiosError(e))`): axios puts the request configuration, headers included, on it.
+   * A plain `catch (err) { console.error(err) }` is not reported: nothing shows which client threw.
+   */
+  private isHttpError(node: ts.Identifier, declaration: Declaration, depth: number): boolean {
+    if (declaration.path || depth > MAX_DEPTH) return false;
+    if (hasTypeNamed(declaration, HTTP_ERROR_TYPES)) return true;
+    const declared = declaration.node;
+    if (!ts.isParameter(declared) && !(ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent))) return false;
+    for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current.parent); current = current.parent) {
+      const parent = current.parent;
+      if (ts.isIfStatement(parent) && parent.thenStatement === current && this.guardsHttpError(parent.expression, declaration)) return true;
+      if (ts.isConditionalExpression(parent) && parent.whenTrue === current && this.guardsHttpError(parent.condition, declaration)) return true;
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === current &&
+          this.guardsHttpError(parent.left, declaration)) return true;
+    }
+    return false;
+  }
+
+  private guardsHttpError(condition: ts.Expression, declaration: Declaration): boolean {
+    const node = this.values.unwrap(condition);
+    if (ts.isBinaryExpression(node)) {
+      if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.guardsHttpError(node.left, declaration) || this.guardsHttpError(node.right, declaration);
+      if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
+        const subject = this.values.unwrap(node.left);
+        return ts.isIdentifier(subject) && this.values.declarationOf(subject) === declaration && HTTP_ERROR_TYPES.has(lastSegment(dottedName(node.right)));
+      }
+      return false;
+    }
+    if (!ts.isCallExpression(node) || !HTTP_ERROR_GUARDS.test(dottedName(node.expression))) return false;
+    const subject = node.arguments[0] ? this.values.unwrap(node.arguments[0]) : undefined;
+    return !!subject && ts.isIdentifier(subject) && this.values.declarationOf(subject) === declaration;
+  }
+
+  /** `error.config` of an HTTP error, or the config parameter of a request interceptor: an object whose `headers` carry credentials. */
+  private isRequestConfig(expression: ts.Expression, depth: number): boolean {
+    const node = this.values.unwrap(expression);
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'config') return this.isErrorValue(node.expression, depth + 1);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    return !!declaration && this.isRequestConfigParameter(declaration);
+  }
+
+  /** `api.interceptors.request.use((config) => …)`, or a value declared `AxiosRequestConfig`. */
+  private isRequestConfigParameter(declaration: Declaration): boolean {
+    if (declaration.path) return false;
+    if (hasTypeNamed(declaration, REQUEST_CONFIG_TYPES)) return true;
+    const parameter = declaration.node;
+    if (!ts.isParameter(parameter) || parameter.parent.parameters[0] !== parameter) return false;
+    const call = parameter.parent.parent;
+    return !!call && ts.isCallExpression(call) && call.arguments[0] === parameter.parent && /(^|\.)interceptors\.request\.use$/.test(dottedName(call.expression));
+  }
+
+  /**
+   * Cheap first tests on the file's text before its facts are collected (one more walk): a member
+   * write needs `name.x =` or `name[…] =`, a call needs `name(` beyond a declaration's own.
+   * One pass of the text each, on first need.
+   */
+  private textMayWrite(sourceFile: ts.SourceFile, root: string): boolean {
+    this.writtenRoots ??= new Set(Array.from(sourceFile.text.matchAll(MEMBER_WRITE_TEXT), (match) => match[1]!));
+    return this.writtenRoots.has(root);
+  }
+
+  /** Whether `fn` may be called by `name` in this file: more mentions of `name(` than its own declaration makes. */
+  private textMayCall(fn: ts.SignatureDeclaration, name: string): boolean {
+    const text = fn.getSourceFile().text;
+    if (!this.callMentions) {
+      this.callMentions = new Map();
+      for (const match of text.matchAll(CALL_TEXT)) this.callMentions.set(match[1]!, (this.callMentions.get(match[1]!) ?? 0) + 1);
+    }
+    // `function save(` and `save(tokens) {` mention the name once themselves; `const save = (` does not.
+    const ownName = ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn) ? fn.name : undefined;
+    const declared = ownName && /^\s*[(<]/.test(text.slice(ownName.end, ownName.end + 20)) ? 1 : 0;
+    return (this.callMentions.get(name) ?? 0) > declared;
+  }
+
+  /** What this file declares and assigns, beyond the engine's index; built once, on first need. */
+  private facts(node: ts.Node): FileFacts {
+    return (this.fileFacts ??= collectFileFacts(node.getSourceFile()));
   }
 
   /** A parameter that the MCP SDK fills with a credential (`verifyAccessToken(token)`, `exchangeRefreshToken(client, refreshToken)`). */
@@ -570,4 +847,142 @@ function lastWord(dotted: string): string {
 function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Types of an HTTP client's request configuration, whose `headers` carry the Authorization header. */
+const REQUEST_CONFIG_TYPES = new Set(['AxiosRequestConfig', 'InternalAxiosRequestConfig', 'GaxiosOptions']);
+
+/** `a.b = value` (and `this.b = value`) with the written path as a dotted name. */
+interface MemberWrite {
+  root: ts.Identifier | ts.ThisExpression;
+  /** `headers.Authorization`, `this.session.tokens` */
+  target: string;
+  key: string;
+  value: ts.Expression;
+}
+
+interface FileFacts {
+  /** Calls by their callee's last name: `save(x)`, `this.save(x)`, `store.save(x)`. */
+  callsByName: Map<string, ts.CallExpression[]>;
+  /** Member writes by their root: an identifier's name, or 'this'. */
+  memberWrites: Map<string, MemberWrite[]>;
+  /** Interfaces and type aliases of the file by name (the first of a name wins). */
+  localTypes: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>;
+}
+
+/** One iterative walk (no recursion: long `a + b + …` chains are deep). */
+function collectFileFacts(sourceFile: ts.SourceFile): FileFacts {
+  const facts: FileFacts = { callsByName: new Map(), memberWrites: new Map(), localTypes: new Map() };
+  const stack: ts.Node[] = [sourceFile];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression: {
+        const callee = (node as ts.CallExpression).expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (name !== undefined) addTo(facts.callsByName, name, node as ts.CallExpression);
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) break;
+        let left = binary.left;
+        while (ts.isParenthesizedExpression(left) || ts.isNonNullExpression(left)) left = left.expression;
+        if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) break;
+        const root = rootOf(left);
+        if (!root) break;
+        const target = dottedName(left);
+        addTo(facts.memberWrites, ts.isIdentifier(root) ? root.text : 'this', { root, target, key: lastSegment(target), value: binary.right });
+        break;
+      }
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration: {
+        const declaration = node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+        if (!facts.localTypes.has(declaration.name.text)) facts.localTypes.set(declaration.name.text, declaration);
+        break;
+      }
+    }
+    ts.forEachChild(node, push);
+  }
+  return facts;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The identifier or `this` a member chain starts from: `headers` in `headers['Authorization']`. */
+function rootOf(expression: ts.Expression): ts.Identifier | ts.ThisExpression | undefined {
+  let node = expression;
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) {
+    node = node.expression;
+  }
+  if (ts.isIdentifier(node)) return node;
+  return node.kind === ts.SyntaxKind.ThisKeyword ? (node as ts.ThisExpression) : undefined;
+}
+
+/** The class or object literal whose members `this` refers to; arrow functions are transparent, other functions are not. */
+function thisOwner(node: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isMethodDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isGetAccessorDeclaration(current) || ts.isSetAccessorDeclaration(current)) {
+      const owner = current.parent;
+      return ts.isClassLike(owner) || ts.isObjectLiteralExpression(owner) ? owner : undefined;
+    }
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isPrivateIdentifier(name) ? name.text.replace(/^#/, '') : undefined;
+}
+
+/** `expires: number`, `hasToken: boolean`, `createdAt: Date`; for generic names also `tokens: string[]` (words of a text). */
+function isNonSecretType(type: ts.TypeNode, generic: boolean): boolean {
+  if (type.kind === ts.SyntaxKind.NumberKeyword || type.kind === ts.SyntaxKind.BooleanKeyword || type.kind === ts.SyntaxKind.BigIntKeyword) return true;
+  if (ts.isTypeReferenceNode(type) && entityName(type.typeName) === 'Date') return true;
+  if (ts.isArrayTypeNode(type)) return generic || isNonSecretType(type.elementType, generic);
+  if (ts.isUnionTypeNode(type)) {
+    return type.types.every((member) => isNonSecretType(member, generic) || member.kind === ts.SyntaxKind.UndefinedKeyword ||
+      (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+  }
+  return false;
+}
+
+/** A declaration annotated with one of `names` (`err: AxiosError`, `e: AxiosError<Body>`), or initialised with `x as AxiosError`. */
+function hasTypeNamed(declaration: Declaration, names: ReadonlySet<string>): boolean {
+  const node = declaration.node;
+  const annotated = ts.isVariableDeclaration(node) || ts.isParameter(node) ? node.type : undefined;
+  const initializer = declaration.initializer;
+  const asserted = initializer && (ts.isAsExpression(initializer) || ts.isTypeAssertionExpression(initializer)) ? initializer.type : undefined;
+  return [annotated, asserted].some((type) => {
+    if (!type) return false;
+    const members = ts.isUnionTypeNode(type) ? type.types : [type];
+    return members.some((member) => ts.isTypeReferenceNode(member) && names.has(entityName(member.typeName)));
+  });
+}
+
+/** `(error) => …` as the rejection handler of `.then(ok, fail)`, `.catch(fail)` or `interceptors.*.use(ok, fail)`. */
+function isErrorCallbackParameter(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  if (fn.parameters[0] !== parameter || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const method = call.expression.name.text;
+  const index = call.arguments.indexOf(fn);
+  if (method === 'catch') return index === 0;
+  if (method === 'then') return index === 1;
+  return method === 'use' && index === 1 && /(^|\.)interceptors\.(request|response)$/.test(dottedName(call.expression.expression));
+}
+
+/** A function that is called as a member: a method, or a function kept in an object's property or a class field. */
+function isMethodLike(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  return ts.isMethodDeclaration(fn) || (!!parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)));
 }

@@ -88,6 +88,16 @@ describe('credentialIn: values that carry a credential', () => {
     ['an object with a token field', `probe({ user: id, access_token: value });`, 'name'],
     ['a conditional token', `probe(useBearer ? accessToken : undefined);`, 'name'],
     ['a generic name assigned from a header', `const token = authorization.split(' ')[1]; probe(token);`, 'name'],
+    ['a parameter typed with an interface of this file that has a token member', `interface StoredTokens { accessToken: string; expiresAt: number } function save(data: StoredTokens) { probe(data); }`, 'declared-type'],
+    ['a map of such a type', `type Grant = { refreshToken: string }; function dump(all: Record<string, Grant>) { probe(all); }`, 'declared-type'],
+    ['a parameter property typed with such an interface', `interface Grant { refreshToken: string } class Store { constructor(private readonly grant: Grant) {} dump() { probe(this.grant); } }`, 'declared-type'],
+    ['headers given an Authorization member before the log', 'const headers: Record<string, string> = {}; headers.Authorization = `Bearer ${accessToken}`; probe(headers);', 'name'],
+    ['a class field assigned in another method', `class Client { constructor(tokens) { this.auth = { bearer: tokens.access_token }; } dump() { probe(this.auth); } }`, 'name'],
+    ['the config of a caught HTTP error', `try { await api.get('/me'); } catch (err) { probe(err.config); }`, 'request-config'],
+    ['the headers of a rejected request', `api.interceptors.response.use((r) => r, (error) => { probe(error.config.headers); });`, 'request-config'],
+    ['the config in a request interceptor', `api.interceptors.request.use((config) => { probe(config.headers); return config; });`, 'request-config'],
+    ['an error narrowed to an axios error', `try { await api.get('/me'); } catch (err) { if (axios.isAxiosError(err)) { probe(err); } }`, 'http-error'],
+    ['an error declared as an axios error', `function onError(error: AxiosError) { probe(error.toJSON()); }`, 'http-error'],
   ])('%s', (_title, code, origin) => {
     expect(credentialOf(code)?.origin).toBe(origin);
   });
@@ -95,6 +105,11 @@ describe('credentialIn: values that carry a credential', () => {
   test('the label names the credential as the code spells it', () => {
     expect(credentialOf(`probe(tokens.access_token);`)?.label).toBe('tokens.access_token');
     expect(credentialOf(`const data = await res.json(); const shown = data.refresh_token; probe(shown);`)?.label).toBe('shown');
+  });
+
+  test('a parameter is labelled by what its caller passes, also when destructured from an opaque object', () => {
+    const code = `function keep(value: string) { probe(value); } export function f(session: Session) { const { accessToken, userId } = session; keep(userId); keep(accessToken); }`;
+    expect(credentialOf(code)?.label).toBe('accessToken');
   });
 });
 
@@ -139,6 +154,15 @@ describe('credentialIn: values that only say "token"', () => {
     ['a header name constant', `const HEADER = { authorization: 'Authorization' }; probe(HEADER.authorization);`],
     ['a resumption-token callback', `client.request(req, schema, { onresumptiontoken: (token) => probe(token) });`],
     ['a Response object of fetch', `const status = (await fetch(TOKEN_URL, { method: 'POST' })).status; probe(status);`],
+    ['a field destructured beside a token', `interface Session { accessToken: string; userId: string } function f(session: Session) { const { userId } = session; probe(userId); }`],
+    ['a helper parameter given only harmless fields', `function keep(value: string) { probe(value); } function f(session: Session) { const { userId } = session; keep(userId); }`],
+    ['a settings structure kept under a credential-like name', `interface AuthorizationSettings { issuer: string; enabled: boolean } interface Options { authorization: AuthorizationSettings } function f(o: Options) { probe(o); }`],
+    ['a type with LLM word lists and counts', `interface Lexed { tokens: string[]; line: number } interface Usage { tokens: number; prompt_tokens: number } function f(l: Lexed, u: Usage) { probe([l, u]); }`],
+    ['a header added after the log', `const headers: Record<string, string> = {}; probe(headers); headers.Authorization = accessToken;`],
+    ['a paging cursor added to a response', `const response: Record<string, unknown> = {}; response.nextPageToken = cursor; probe(response);`],
+    ['a caught error logged whole', `try { await api.get('/me'); } catch (err) { probe(err); }`],
+    ['a call on an unknown object is not a call of a plain function', `function update(value: string) { probe(value); } db.update(accessToken);`],
+    ['an event-name constant named like a token, through a helper', `const CacheManagerGetRefreshToken = 'cacheManagerGetRefreshToken'; const invoke = (fn, eventName) => { probe(eventName); }; invoke(f, CacheManagerGetRefreshToken);`],
   ])('%s', (_title, code) => {
     expect(credentialOf(code)).toBeUndefined();
   });

@@ -142,6 +142,16 @@ const PASS_THROUGH_CONSTRUCTORS = new Set(['URLSearchParams', 'Blob', 'File', 'T
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
 const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
 
+/** Every method name that some sink matcher below recognises; derived from the knowledge tables, not a second list. */
+const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(sinks.FILE_WRITE_FUNCTIONS), ...sinks.STREAM_WRITE_METHODS, ...sinks.FILE_HANDLE_WRITE_METHODS,
+  ...Object.keys(sinks.RUNTIME_FILE_WRITERS).map((name) => name.slice(name.lastIndexOf('.') + 1)), 'sync',
+  'setItem', 'set', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
+  'put', ...sinks.REDIS_WRITE_METHODS, ...sinks.CONFIG_STORE_WRITE_METHODS, ...sinks.PREPARED_STATEMENT_METHODS, ...sinks.SQL_METHODS,
+  ...Object.keys(sinks.FIRESTORE_WRITE_FUNCTIONS), ...Object.keys(sinks.BUILDER_DATA_STEPS), ...Object.keys(sinks.DOCUMENT_WRITE_METHODS),
+  ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write',
+]);
+
 const MAX_DEPTH = 14;
 const INSPECTION_BUDGET = 40_000;
 /** A function longer than this is not a wrapper around a primitive (a bundle's module wrapper, say). */
@@ -155,7 +165,6 @@ class StorageAnalysis {
   /** `obj.key = value` and `obj.list.push(value)` seen so far, by the root object's declaration. */
   private readonly memberWrites = new Map<Declaration, Array<{ key?: string; value: ts.Expression }>>();
   private readonly reported = new Set<ts.Node>();
-  private readonly originCache = new Map<ts.Node, ts.Expression[]>();
   /** Steps of value-following left for this file: a bound on pathological input, not a tuning knob. */
   private budget = INSPECTION_BUDGET;
 
@@ -168,6 +177,7 @@ class StorageAnalysis {
 
   visitCall(call: ts.CallExpression): void {
     this.recordPush(call);
+    if (!this.mayStore(call)) return;
     const sink = this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.configStoreSink(call) ??
       this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
     if (sink) this.check(sink);
@@ -224,6 +234,21 @@ class StorageAnalysis {
   }
 
   // ----- sinks ---------------------------------------------------------------------------------
+
+  /**
+   * A cheap first test before the sink matchers: a method call must use a name some sink knows,
+   * and a plain call must go through an import or a local alias (`writeFileSync(…)`,
+   * `const write = fs.writeFile`). Calls of globals, parameters and local functions store nothing.
+   */
+  private mayStore(call: ts.CallExpression): boolean {
+    const callee = this.values.unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) return SINK_METHOD_NAMES.has(callee.name.text);
+    if (ts.isIdentifier(callee)) {
+      const kind = this.values.declarationOf(callee)?.kind;
+      return kind === 'import' || kind === 'variable';
+    }
+    return true;
+  }
 
   private fileSink(call: ts.CallExpression): Sink | undefined {
     const callee = this.values.unwrap(call.expression);
@@ -618,17 +643,6 @@ class StorageAnalysis {
     return undefined;
   }
 
-  /** The data-flow origins of an expression, cached: the resolver does not cache and rules ask often. */
-  private originsOf(expression: ts.Expression): ts.Expression[] {
-    const node = this.values.unwrap(expression);
-    let cached = this.originCache.get(node);
-    if (!cached) {
-      cached = this.values.origins(node);
-      this.originCache.set(node, cached);
-    }
-    return cached;
-  }
-
   /**
    * Where a receiver was constructed: a constant's initializer, followed through plain
    * aliases. Cheaper than full data flow, which matters because sink methods such as
@@ -725,11 +739,11 @@ class StorageAnalysis {
     const name = ts.isIdentifier(node) ? node.text : this.values.memberName(node);
     const nameClass = name !== undefined ? this.tokens.classifyName(name) : 'neutral';
     if (nameClass === 'not-credential') return EMPTY;
-    const origins = this.originsOf(node).filter((origin) => origin !== node);
+    const declaration = ts.isIdentifier(node) ? this.values.declarationOf(node) : undefined;
+    const origins = this.valueSources(node, declaration);
     const results = origins.map((origin) => this.inspect(origin, depth + 1, scope));
     const fromOrigins = merge(results);
     if (ts.isIdentifier(node)) {
-      const declaration = this.values.declarationOf(node);
       const writes = declaration && this.memberWrites.get(declaration);
       if (writes) fromOrigins.plaintext ??= merge(writes.map((write) => this.inspectProperty(write.key, write.value, node, depth, scope))).plaintext;
     }
@@ -745,57 +759,22 @@ class StorageAnalysis {
       if (match) return { ...fromOrigins, plaintext: match };
     }
     // `save(grant: UpstreamGrant)` where this file declares UpstreamGrant with an `accessToken` member.
-    if (ts.isIdentifier(node) && !fromOrigins.protected && !fromOrigins.opaque && this.declaredTypeCarriesCredential(node)) {
-      return { ...fromOrigins, plaintext: { label: node.text, origin: 'sdk', node } };
+    if (ts.isIdentifier(node) && declaration && !fromOrigins.protected && !fromOrigins.opaque && this.tokens.declaredTypeCarriesCredential(declaration)) {
+      return { ...fromOrigins, plaintext: { label: node.text, origin: 'declared-type', node } };
     }
     return fromOrigins;
   }
 
-  /** Whether an identifier's declared type (a literal, or an interface or type alias of this file) has a credential-named member. */
-  private declaredTypeCarriesCredential(node: ts.Identifier): boolean {
-    const declaration = this.values.declarationOf(node);
-    if (!declaration || declaration.path) return false;
-    const declared = declaration.node;
-    const type = ts.isParameter(declared) || ts.isVariableDeclaration(declared) || ts.isPropertyDeclaration(declared) ? declared.type : undefined;
-    return !!type && this.typeHasCredentialMember(type, 0);
-  }
-
-  private typeHasCredentialMember(type: ts.TypeNode, depth: number): boolean {
-    if (depth > 3) return false;
-    if (ts.isTypeLiteralNode(type)) return this.membersHaveCredential(type.members, depth);
-    if (ts.isArrayTypeNode(type)) return this.typeHasCredentialMember(type.elementType, depth + 1);
-    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some((member) => this.typeHasCredentialMember(member, depth + 1));
-    if (ts.isParenthesizedTypeNode(type)) return this.typeHasCredentialMember(type.type, depth + 1);
-    if (!ts.isTypeReferenceNode(type)) return false;
-    // `Record<string, StoredTokens>`, `Promise<Grant>`, `Partial<Grant>`
-    if (type.typeArguments?.some((argument) => this.typeHasCredentialMember(argument, depth + 1))) return true;
-    const local = this.localTypes().get(type.typeName.getText());
-    if (!local) return false;
-    if (ts.isInterfaceDeclaration(local)) return this.membersHaveCredential(local.members, depth);
-    return this.typeHasCredentialMember(local.type, depth + 1);
-  }
-
-  private membersHaveCredential(members: ts.NodeArray<ts.TypeElement>, depth: number): boolean {
-    return members.some((member) => {
-      if (!ts.isPropertySignature(member) || !member.name) return false;
-      const name = member.name.getText().replace(/^['"]|['"]$/g, '');
-      const valueType = member.type;
-      const scalar = valueType && (valueType.kind === ts.SyntaxKind.NumberKeyword || valueType.kind === ts.SyntaxKind.BooleanKeyword);
-      if (this.tokens.classifyName(name) === 'credential' && !scalar) return true;
-      return !!valueType && this.tokens.classifyName(name) !== 'not-credential' && this.typeHasCredentialMember(valueType, depth + 1);
-    });
-  }
-
-  private localTypeIndex: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration> | undefined;
-  /** Interfaces and type aliases declared at the top level of this file. */
-  private localTypes(): Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration> {
-    if (!this.localTypeIndex) {
-      this.localTypeIndex = new Map();
-      for (const statement of this.context.sourceFile.statements) {
-        if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) this.localTypeIndex.set(statement.name.text, statement);
-      }
-    }
-    return this.localTypeIndex;
+  /**
+   * Where a reference's value comes from. A parameter: the arguments its callers pass, each
+   * judged by its own name. A destructured binding the resolver could not take out of its
+   * source (`const { userId } = session`): nothing, since the whole source is not what it holds.
+   */
+  private valueSources(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, declaration: Declaration | undefined): ts.Expression[] {
+    const callArguments = declaration ? this.tokens.argumentsFor(declaration) : undefined;
+    if (callArguments) return callArguments;
+    const opaqueBase = declaration?.path && declaration.initializer ? this.values.unwrap(declaration.initializer) : undefined;
+    return this.values.origins(node).filter((origin) => origin !== node && origin !== opaqueBase);
   }
 
   private inspectObject(node: ts.ObjectLiteralExpression, depth: number, scope?: Bindings): Inspection {
@@ -829,7 +808,7 @@ class StorageAnalysis {
     // 'sealedRefreshToken', 'tokenHash': the value's own name says it is not the credential.
     const ownName = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? this.values.memberName(node) : undefined;
     if (ownName !== undefined && this.tokens.classifyName(ownName) === 'not-credential') return false;
-    if (ts.isIdentifier(node) && this.originsOf(node).some((origin) => origin !== node && this.tokens.isKnownNonCredential(origin))) return false;
+    if (ts.isIdentifier(node) && this.values.origins(node).some((origin) => origin !== node && this.tokens.isKnownNonCredential(origin))) return false;
     if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isFunctionLike(node)) return false;
     return !ts.isCallExpression(node) || this.tokens.passesThrough(node);
   }
@@ -1075,12 +1054,12 @@ class StorageAnalysis {
   private check(sink: Sink): void {
     if (this.reported.has(sink.node)) return;
     const inspections = sink.values.map((value) => ({ value, inspection: this.inspect(value) }));
-    const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext.label));
+    const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext));
     if (plain) {
       this.report(sink, plain.inspection.plaintext!, plain.value, plaintextMessage(sink));
       return;
     }
-    const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential.label));
+    const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential));
     if (!sealed) {
       const byKey = (sink.kind === 'browser' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
       if (byKey) this.report(sink, byKey, sink.values[0]!, plaintextMessage(sink));
@@ -1100,7 +1079,7 @@ class StorageAnalysis {
   /** `localStorage.setItem('access_token', value)`: the key names what the value is. */
   private credentialByKey(sink: Sink, inspection: Inspection): CredentialMatch | undefined {
     const keyText = sink.keyText ?? (sink.key ? this.values.stringValues(sink.key)?.[0]?.split(UNKNOWN).join(' ') : undefined);
-    if (!keyText || this.tokens.classifyName(keyText) !== 'credential' || isTransientFlowSecret(keyText)) return undefined;
+    if (!keyText || this.tokens.classifyName(keyText) !== 'credential' || isTransientFlowName(keyText)) return undefined;
     const value = sink.values[0];
     if (!value || inspection.plaintext || !this.isUnprotectedValue(value, inspection)) return undefined;
     return { label: keyText.trim(), origin: 'name', node: value };
@@ -1321,7 +1300,12 @@ function plaintextMessage(sink: Sink): MessageId {
   }
 }
 
-function isTransientFlowSecret(label: string): boolean {
+/** A PKCE verifier, state or authorization code, by its name; a value whose declared type holds a token is not one, whatever it is called. */
+function isTransientFlowSecret(credential: CredentialMatch): boolean {
+  return credential.origin !== 'declared-type' && isTransientFlowName(credential.label);
+}
+
+function isTransientFlowName(label: string): boolean {
   const words = splitWords(label);
   if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
   // Authorization codes are single-use and live for minutes.

@@ -44,8 +44,16 @@ interface LoggingHelper {
   innerSink: string;
 }
 
+/** Every method name that can write to a log: console, stdio, logger levels and MCP logging. */
+const LOG_METHOD_NAMES: ReadonlySet<string> = new Set([
+  ...CONSOLE_METHODS, ...LOGGER_METHODS, ...MCP_LOGGING_METHODS, ...MCP_NOTIFICATION_METHODS, 'write',
+]);
+
 const MAX_HELPER_ROUNDS = 3;
 const MAX_LOGGER_DEPTH = 6;
+const MAX_PART_DEPTH = 8;
+/** Receivers of pass-through functions that are modules, not data: `JSON.stringify(x)`, `util.format(…)`. */
+const NAMESPACES = new Set(['JSON', 'util', 'Object', 'Buffer', 'querystring', 'qs']);
 
 export const tokenLogged = defineRule({
   meta: {
@@ -62,6 +70,10 @@ export const tokenLogged = defineRule({
         "'{{credential}}' carries the request's Authorization header and is written to the log by {{sink}}; log the token's subject or client id instead.",
       environmentLogged:
         "'{{credential}}' writes every environment variable, secrets included, to the log by {{sink}}; log only the named settings you need.",
+      requestConfigLogged:
+        "'{{credential}}' is an HTTP client's request configuration, whose headers carry the Authorization header, and is written to the log by {{sink}}; log its 'method' and 'url' instead.",
+      httpErrorLogged:
+        "'{{credential}}' is an axios error, which carries the request configuration with its Authorization header, and is written to the log by {{sink}}; log its 'message' and 'response.status' instead.",
     },
   },
   create(context) {
@@ -75,9 +87,7 @@ export const tokenLogged = defineRule({
       const node = inside ? match.node : argument;
       if (reported.has(node)) return;
       reported.add(node);
-      const messageId = match.origin === 'environment' && match.label === 'process.env'
-        ? 'environmentLogged'
-        : match.origin === 'authorization-header' || match.origin === 'request-headers' ? 'headerLogged' : 'tokenLogged';
+      const messageId = messageFor(match);
       context.report({ node, messageId, data: { credential: match.label, sink } });
     };
 
@@ -86,7 +96,7 @@ export const tokenLogged = defineRule({
       const expression = ts.isSpreadElement(argument) ? argument.expression : argument;
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
-      const parts = loggedParts(expression, context.values);
+      const parts = loggedParts(expression, context.values, context.tokens);
       const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, context.tokens, context.values) !== undefined) : [];
       if (forwarded.length > 0 && enclosing && name) {
         registerHelper(enclosing, name, forwarded, sink);
@@ -159,6 +169,22 @@ export const tokenLogged = defineRule({
   },
 });
 
+function messageFor(match: CredentialMatch): 'tokenLogged' | 'headerLogged' | 'environmentLogged' | 'requestConfigLogged' | 'httpErrorLogged' {
+  switch (match.origin) {
+    case 'environment':
+      return match.label === 'process.env' ? 'environmentLogged' : 'tokenLogged';
+    case 'authorization-header':
+    case 'request-headers':
+      return 'headerLogged';
+    case 'request-config':
+      return 'requestConfigLogged';
+    case 'http-error':
+      return 'httpErrorLogged';
+    default:
+      return 'tokenLogged';
+  }
+}
+
 function isFunctionNode(node: ts.Node): node is FunctionNode {
   return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
 }
@@ -171,6 +197,10 @@ function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSink | un
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
     const receiver = values.unwrap(callee.expression);
+    // A cheap first test: other method names log only as a debug function kept in an object (`loggers.auth(…)`).
+    if (!LOG_METHOD_NAMES.has(method)) {
+      return isLoggerTable(receiver, values) && isDebugFunction(callee, values) ? { label: `'${shortName(dottedName(callee))}'`, data: args, redacted: none } : undefined;
+    }
     const receiverName = dottedName(receiver);
     if ((receiverName === 'console' || receiverName.endsWith('.console')) && CONSOLE_METHODS.has(method)) {
       return { label: `'console.${method}'`, data: method === 'assert' ? args.slice(1) : args, redacted: none };
@@ -190,12 +220,27 @@ function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSink | un
   if (ts.isIdentifier(callee)) {
     // `extra.sendNotification` destructured in a tool handler's parameters
     if (MCP_NOTIFICATION_METHODS.has(callee.text)) return mcpLogNotification(call, callee.text, values);
-    if (isDebugFunction(callee, values) || isBoundConsole(callee, values)) return { label: `'${callee.text}'`, data: args, redacted: none };
+    // Debug functions and bound console methods are made in this file: `const log = debug('ns')`.
+    if (isLocalVariable(callee, values) && (isDebugFunction(callee, values) || isBoundConsole(callee, values))) {
+      return { label: `'${callee.text}'`, data: args, redacted: none };
+    }
     // An imported `log(...)`/`logger(...)` whose body we cannot see.
     const declaration = values.declarationOf(callee);
     if (declaration?.kind === 'import' && LOGGER_NAME_WORDS.has(lastWord(callee.text))) return { label: `'${callee.text}'`, data: args, redacted: none };
   }
   return undefined;
+}
+
+/** An identifier declared by a `const`/`let`/`var` of this file (the only place a debug function or bound console can come from). */
+function isLocalVariable(node: ts.Expression, values: ValueResolver): node is ts.Identifier {
+  return ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'variable';
+}
+
+/** `const loggers = { auth: debug('mcp:auth') }`: an object literal of this file that may hold debug functions. */
+function isLoggerTable(node: ts.Expression, values: ValueResolver): boolean {
+  if (!ts.isIdentifier(node)) return false;
+  const initializer = values.declarationOf(node)?.initializer;
+  return !!initializer && ts.isObjectLiteralExpression(values.unwrap(initializer));
 }
 
 /** `notification({ method: 'notifications/message', params: { level, data } })`: the MCP client shows or stores `data`. */
@@ -315,6 +360,8 @@ function unredactedCredentials(
       }
     }
     const match = tokens.credentialInProperty(property);
+    // `{ headers: req.headers }` under a redaction of `headers.authorization`
+    if (match?.origin === 'request-headers' && key !== undefined && isRedacted(`${prefix}${key}.authorization`, redacted)) continue;
     if (match) found.push(match);
   }
   return found;
@@ -348,18 +395,42 @@ function matchesPrefix(pattern: string[], segments: string[]): boolean {
 
 /**
  * The parts of a logged expression whose content is written: template spans, `+` operands,
- * branches, spread and joined arrays. Used to tell a forwarded parameter from the rest.
+ * branches, spread and joined arrays, the arguments of pass-through calls (`JSON.stringify`,
+ * `util.format`) and the values of object literals (`{ level, msg, ...meta }`). Used to tell a
+ * forwarded parameter from the rest. A property named like a credential keeps its object whole,
+ * so that `{ token: value }` is still judged by its key.
  */
-function loggedParts(expression: ts.Expression, values: ValueResolver): ts.Expression[] {
+function loggedParts(expression: ts.Expression, values: ValueResolver, tokens: TokenModel, depth = 0): ts.Expression[] {
   const node = values.unwrap(expression);
-  if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => loggedParts(span.expression, values));
+  if (depth > MAX_PART_DEPTH) return [node];
+  const inner = (part: ts.Expression): ts.Expression[] => loggedParts(part, values, tokens, depth + 1);
+  if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => inner(span.expression));
   if (ts.isBinaryExpression(node) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
-    return [...loggedParts(node.left, values), ...loggedParts(node.right, values)];
+    return [...inner(node.left), ...inner(node.right)];
   }
-  if (ts.isConditionalExpression(node)) return [...loggedParts(node.whenTrue, values), ...loggedParts(node.whenFalse, values)];
-  if (ts.isSpreadElement(node)) return loggedParts(node.expression, values);
+  if (ts.isConditionalExpression(node)) return [...inner(node.whenTrue), ...inner(node.whenFalse)];
+  if (ts.isSpreadElement(node)) return inner(node.expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'join') {
-    return loggedParts(node.expression.expression, values);
+    return inner(node.expression.expression);
+  }
+  if (ts.isCallExpression(node) && tokens.passesThrough(node)) {
+    // `JSON.stringify(x)`, `util.format(…)`: the arguments; `x.trim()`: the receiver too.
+    const callee = values.unwrap(node.expression);
+    const receiver = ts.isPropertyAccessExpression(callee) && !(ts.isIdentifier(callee.expression) && NAMESPACES.has(callee.expression.text)) ? [callee.expression] : [];
+    return [...receiver, ...node.arguments].flatMap(inner);
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    const parts: ts.Expression[] = [];
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) parts.push(...inner(property.expression));
+      else if (ts.isShorthandPropertyAssignment(property)) parts.push(property.name);
+      else if (ts.isPropertyAssignment(property)) {
+        const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+        if (key === undefined || tokens.classifyName(key) === 'credential') return [node];
+        parts.push(...inner(property.initializer));
+      } else return [node];
+    }
+    return parts;
   }
   return [node];
 }
