@@ -100,3 +100,19 @@ describe('destructured parameters', () => {
     expect(values.stringValues(argument)).toEqual(['https://auth.example.com/token']);
   });
 });
+
+describe('declarations found by the walk', () => {
+  test('point at the parameter, binding element or variable that declares the name', () => {
+    const { values, argument } = probe(`
+      function handler(req: Request, { refreshToken }: { refreshToken: string }) {
+        const { body: { grant } } = req as never;
+        probe([req, refreshToken, grant]);
+      }
+    `);
+    const [req, refreshToken, grant] = (argument as ts.ArrayLiteralExpression).elements as unknown as ts.Identifier[];
+    expect(ts.isParameter(values.declarationOf(req!)!.node)).toBe(true);
+    expect(ts.isBindingElement(values.declarationOf(refreshToken!)!.node)).toBe(true);
+    expect(values.declarationOf(grant!)).toMatchObject({ kind: 'variable', path: ['body', 'grant'] });
+    expect(ts.isBindingElement(values.declarationOf(grant!)!.node)).toBe(true);
+  });
+});
