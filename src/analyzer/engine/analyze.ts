@@ -67,7 +67,7 @@ export class Analyzer {
     const values = new ValueResolver(walked);
     const tokens = new TokenModel(values);
     const raw: RawFinding[] = [];
-    const lineIndex = new LineIndex(text);
+    let lineIndex: LineIndex | undefined; // built on the first finding: most files have none
 
     for (const rule of this.rules) {
       try {
@@ -85,7 +85,7 @@ export class Analyzer {
               messageId,
               message: formatMessage(template ?? messageId, data),
               severity: this.config.rules[rule.meta.id]?.severity ?? severity ?? rule.meta.defaultSeverity,
-              span: spanOf(node, sourceFile, lineIndex),
+              span: spanOf(node, sourceFile, (lineIndex ??= new LineIndex(text))),
             });
           },
         };
@@ -113,6 +113,7 @@ export class Analyzer {
 
   private applySuppressions(path: string, text: string, raw: RawFinding[], result: FileAnalysis): void {
     const directives = findSuppressions(text);
+    if (raw.length === 0 && directives.length === 0) return;
     const lines = text.split(/\r\n|\r|\n/);
     const seen = new Set<string>();
     const occurrences = new Map<string, number>();

@@ -16,7 +16,9 @@ export function isSupportedPath(path: string): boolean {
 export class Parser {
   parse(path: string, text: string): { sourceFile: ts.SourceFile; syntaxErrors: ts.DiagnosticWithLocation[] } {
     // Parent pointers are set by the engine's single walk (walkFile), not by a separate compiler pass.
-    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(path));
+    // No rule reads JSDoc, so the parser skips building it (a fifth of parse time on commented library code).
+    const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+    const sourceFile = ts.createSourceFile(path, text, options, /* setParentNodes */ false, scriptKindFor(path));
     const syntaxErrors = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     return { sourceFile, syntaxErrors };
   }
