@@ -47,6 +47,39 @@ export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): Deco
   return { kind: 'file', file: { path, text: decoded.text } };
 }
 
+/**
+ * The whole text of an added file, rebuilt from its patch: a single `@@ -0,0 +1,N @@` hunk of N
+ * added lines is the file. Saves one API call per added file. Anything else (no patch for a
+ * binary or a diff too large, several hunks, a count that does not match) returns undefined,
+ * and the blob is fetched instead.
+ */
+export function contentOfAddedFile(file: ListedFile): string | undefined {
+  if (file.status !== 'added' || !file.patch) return undefined;
+  const lines = file.patch.split('\n');
+  const header = /^@@ -0,0 \+1(?:,(\d+))? @@/.exec(lines[0] ?? '');
+  if (!header) return undefined;
+  const expected = header[1] === undefined ? 1 : Number(header[1]);
+  let body = lines.slice(1);
+  let finalNewline = true;
+  if (body[body.length - 1]?.startsWith('\\')) {
+    finalNewline = false;
+    body = body.slice(0, -1);
+  }
+  if (expected === 0 || body.length !== expected || body.some((line) => !line.startsWith('+'))) return undefined;
+  const text = body.map((line) => line.slice(1)).join('\n');
+  return finalNewline ? `${text}\n` : text;
+}
+
+/** An added file rebuilt from its patch, under the same size and binary rules as a blob. */
+export function decodeAddedFile(path: string, text: string, maxFileBytes: number): DecodedBlob {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > maxFileBytes) {
+    return { kind: 'skipped', skipped: { path, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (\`max_file_size\`)` } };
+  }
+  if (text.includes('\u0000')) return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
+  return { kind: 'file', file: { path, text } };
+}
+
 function estimatedSize(blob: Blob): number {
   if (blob.encoding !== 'base64') return Buffer.byteLength(blob.content, 'utf8');
   return Math.floor((blob.content.replace(/\s/g, '').length * 3) / 4);

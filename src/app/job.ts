@@ -19,7 +19,7 @@ import {
   type SkippedFile,
   type UnreadFile,
 } from '../report/check-run.js';
-import { decodeBlob, mapWithConcurrency, selectFiles } from './files.js';
+import { contentOfAddedFile, decodeAddedFile, decodeBlob, mapWithConcurrency, selectFiles } from './files.js';
 import { MAX_LISTED_FILES, type GitHubClient } from './github/client.js';
 import type { PullRequestHeads } from './heads.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
@@ -117,6 +117,8 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const unread: UnreadFile[] = [];
   let blobsNotFound = 0;
   const fetched = await mapWithConcurrency(selection.candidates, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async (file) => {
+    const added = contentOfAddedFile(file);
+    if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
     try {
       return decodeBlob(file.path, await github.getBlob(file.sha), config.maxFileBytes);
     } catch (error) {

@@ -65,7 +65,8 @@ function receiveOpened(probot: Awaited<ReturnType<typeof loadGuard>>['probot']) 
 
 /** One added file: the echo tool. */
 function echoPullRequest(github: GitHubMock, sha = blobSha('echo')): GitHubMock {
-  return github.files([{ filename: 'src/echo.ts', status: 'added', sha, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 5 }]);
+  // Modified, not added: the app must fetch the blob (an added file is rebuilt from its patch).
+  return github.files([{ filename: 'src/echo.ts', status: 'modified', sha, patch: addedFilePatch(ECHO_TOOL.trimEnd()), changes: 5 }]);
 }
 
 describe('5xx answers are retried', () => {
@@ -255,7 +256,7 @@ describe('an installation token that expires mid-run', () => {
       .query(true)
       .reply(() => {
         jest.setSystemTime(Date.now() + 10 * 60_000);
-        return [200, [{ filename: 'src/echo.ts', status: 'added', sha, additions: 5, deletions: 0, changes: 5, patch: addedFilePatch(ECHO_TOOL.trimEnd()) }]];
+        return [200, [{ filename: 'src/echo.ts', status: 'modified', sha, additions: 5, deletions: 0, changes: 5, patch: addedFilePatch(ECHO_TOOL.trimEnd()) }]];
       });
     const oldToken = nock(API, { reqheaders: { authorization: `token ${INSTALLATION_TOKEN}` } });
     oldToken.get(`${github.repoPath}/git/blobs/${sha}`).reply(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });

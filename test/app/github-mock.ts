@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import nock from 'nock';
 import pino, { type Logger } from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
+import { contentOfAddedFile } from '../../src/app/files.js';
 import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
 import { PRIVATE_KEY } from '../helpers/private-key.js';
 
@@ -134,6 +135,8 @@ export interface CheckRunRequest {
 export class GitHubMock {
   readonly requests: CheckRunRequest[] = [];
   readonly scope = nock(API);
+  /** Files listed so far: the app rebuilds an added file from its patch and fetches no blob for it. */
+  private readonly listed: ListedFileFixture[] = [];
   private nextRunId = CHECK_RUN_ID;
 
   constructor(readonly owner = OWNER, readonly repo = REPO) {}
@@ -204,6 +207,7 @@ export class GitHubMock {
   }
 
   files(files: ListedFileFixture[]): this {
+    this.listed.push(...files);
     for (let page = 0; page * 100 < Math.max(files.length, 1); page++) {
       const chunk = files.slice(page * 100, page * 100 + 100);
       const last = (page + 1) * 100 >= files.length;
@@ -231,9 +235,16 @@ export class GitHubMock {
   }
 
   blob(sha: string, content: string | Buffer): this {
+    if (this.rebuiltFromPatch(sha)) return this;
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     this.scope.get(`${this.repoPath}/git/blobs/${sha}`).reply(200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64').replace(/(.{60})/g, '$1\n'), url: '', node_id: '' });
     return this;
+  }
+
+  /** Whether the app reads this listed file from its patch (see `contentOfAddedFile`), so it never asks for the blob. */
+  private rebuiltFromPatch(sha: string): boolean {
+    const file = this.listed.find((candidate) => candidate.sha === sha);
+    return file !== undefined && contentOfAddedFile({ path: file.filename, status: file.status, sha, patch: file.patch, changes: file.changes ?? 0 }) !== undefined;
   }
 
   blobFails(sha: string, status: number): this {

@@ -40,7 +40,7 @@ function privateKeyLines(): string[] {
 
 describe('secrets in the logs', () => {
   it('a full run through the worker pool at debug level logs no token, key, webhook secret or file content', async () => {
-    const github = gitHubForFirstRun([addedFile('src/stripe-callback.ts', SOURCE), { ...addedFile('src/unreadable.ts', 'export {};'), blobStatus: 500 }]);
+    const github = gitHubForFirstRun([addedFile('src/stripe-callback.ts', SOURCE), { ...addedFile('src/unreadable.ts', 'export {};'), status: 'modified', blobStatus: 500 }]);
 
     const body = JSON.stringify(pullRequestPayload('opened'));
     const response = await app.deliverSigned('pull_request', body, 'secrets-run');
