@@ -52,7 +52,8 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
   return value;
 }
 
-export function createWorkerPoolBackend(settings: WorkerPoolSettings): AnalysisBackend {
+/** `stop`: aborting it (with a string reason) ends every analysis in flight; their files are named as not analysed. */
+export function createWorkerPoolBackend(settings: WorkerPoolSettings, stop?: AbortSignal): AnalysisBackend {
   const pool = new AnalysisPool({ threads: settings.threads, fileBudgetMs: settings.fileBudgetMs, workerHeapMb: settings.workerHeapMb });
   // Load the analyzer in every worker now, so the first pull request does not pay for it.
   const warm = pool.warmUp().catch(() => undefined);
@@ -61,7 +62,7 @@ export function createWorkerPoolBackend(settings: WorkerPoolSettings): AnalysisB
     kind: 'worker-pool',
     analyze: async (files, config) => {
       await warm;
-      return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs });
+      return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs, ...(stop ? { signal: stop } : {}) });
     },
     close: () => (closed ??= warm.then(() => pool.close())),
   };

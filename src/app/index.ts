@@ -49,11 +49,19 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** The app function Probot loads, plus `close()` to stop what it started (the worker pool). */
-export type GuardApp = ((app: Probot, appOptions?: Partial<ApplicationFunctionOptions>) => void) & { close(): Promise<void> };
+/**
+ * The app function Probot loads, plus `close()` to stop what it started (the worker pool) and
+ * `shutdown()` to stop gracefully: analyses in flight end, their runs complete, then the pool closes.
+ */
+export type GuardApp = ((app: Probot, appOptions?: Partial<ApplicationFunctionOptions>) => void) & {
+  close(): Promise<void>;
+  shutdown(reason: string, graceMs?: number): Promise<void>;
+};
 
 export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   const backends: AnalysisBackend[] = [];
+  const stopping = new AbortController();
+  const coordinators: CheckRunCoordinator[] = [];
   const load = (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const env = options.env ?? process.env;
     assertProductionSecrets(env);
@@ -63,7 +71,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const ruleHelp = loadRuleHelp();
     let analyze = options.analyze;
     if (!analyze) {
-      const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }) : createInProcessBackend();
+      const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }, stopping.signal) : createInProcessBackend();
       backends.push(backend);
       analyze = backend.analyze;
       log.info({ analysis: backend.kind }, 'analysis backend ready');
@@ -83,6 +91,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
       });
     const executor = options.executor ? options.executor(runJob) : new InProcessExecutor(runJob);
     const coordinator = new CheckRunCoordinator({ executor, heads, log, now, ...(appId !== undefined ? { appId } : {}) });
+    coordinators.push(coordinator);
 
     registerHealthRoute(appOptions, () => coordinator.activeRuns);
 
@@ -142,6 +151,14 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     async close(): Promise<void> {
       await Promise.all(backends.splice(0).map((backend) => backend.close()));
     },
+    async shutdown(reason: string, graceMs = 8_000): Promise<void> {
+      stopping.abort(reason);
+      const deadline = Date.now() + graceMs;
+      while (coordinators.some((coordinator) => coordinator.activeRuns > 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await Promise.all(backends.splice(0).map((backend) => backend.close()));
+    },
   });
 }
 
@@ -158,4 +175,11 @@ function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | u
 const guardApp = createGuardApp({ analysis: 'worker-pool', answerWithinMs: 1000 });
 // Probot has no unload hook; idle workers do not hold the process open, so this runs on a quiet exit.
 process.once('beforeExit', () => void guardApp.close());
+// A container stop (SIGTERM) or Ctrl-C: end the analyses in flight so their runs complete (failing
+// closed, naming the files as not analysed) instead of staying "in progress", then exit.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void guardApp.shutdown(`the app was stopped (${signal}) before this file was analysed; re-run the check`).finally(() => process.exit(0));
+  });
+}
 export default guardApp;

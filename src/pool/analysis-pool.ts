@@ -73,7 +73,7 @@ export class AnalysisPool {
       const message = budget.signal.aborted
         ? `skipped: analysis took longer than the ${this.fileBudgetMs / 1000} s per-file budget`
         : signal?.aborted
-          ? "skipped: the run's time budget ran out before this file was analysed"
+          ? `skipped: ${typeof signal.reason === 'string' ? signal.reason : "the run's time budget ran out before this file was analysed"}`
           : `skipped: the analysis worker failed (${error instanceof Error ? error.message : String(error)})`;
       return { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message, fatal: true }], analyzed: false };
     } finally {

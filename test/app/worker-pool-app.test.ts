@@ -69,3 +69,33 @@ describe('a file over its time budget', () => {
     expect(conclusion).toBe('failure');
   }, 60_000);
 });
+
+describe('a graceful shutdown (SIGTERM) during an analysis', () => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.guard.close();
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+
+  it('ends the analysis, completes the run failing closed with the reason, and leaves nothing in progress', async () => {
+    app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 120_000, runBudgetMs: 240_000 } });
+    // Seconds of analysis per file on one thread: the shutdown lands while they are queued or running.
+    const generated = (seed: number) => Array.from({ length: 3000 }, (_, i) => `export async function call${seed}_${i}(client: { get(path: string): Promise<unknown> }) {\n  return client.get('/v1/items/${i}');\n}\n`).join('');
+    const github = gitHubForFirstRun([
+      { filename: 'src/generated/a.ts', status: 'modified', sha: blobSha('a'), patch: '@@ -1 +1 @@\n-x\n+y', changes: 2, content: generated(1) },
+      { filename: 'src/generated/b.ts', status: 'modified', sha: blobSha('b'), patch: '@@ -1 +1 @@\n-x\n+y', changes: 2, content: generated(2) },
+      { filename: 'src/generated/c.ts', status: 'modified', sha: blobSha('c'), patch: '@@ -1 +1 @@\n-x\n+y', changes: 2, content: generated(3) },
+    ]);
+
+    const delivery = receivePullRequest(app.probot, 'opened', {}, 'shutdown');
+    while (github.creates.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await app.guard.shutdown('the app was stopped (SIGTERM) before this file was analysed; re-run the check');
+    await delivery;
+
+    const { conclusion, output } = github.completion;
+    expect(conclusion).toBe('failure');
+    expect(output.summary).toContain('the app was stopped (SIGTERM) before this file was analysed; re-run the check');
+  }, 120_000);
+});
