@@ -106,13 +106,7 @@ const FIELDS: Record<string, FieldSpec> = {
       if (globs) config.exclude = [...DEFAULT_EXCLUDE, ...globs.filter((glob) => !DEFAULT_EXCLUDE.includes(glob))];
     },
   },
-  fail_on: {
-    example: 'fail_on: warning',
-    apply(value, path, config, problems) {
-      const parsed = parseEnum(value, FAIL_ON, path, problems, FIELDS.fail_on!.example);
-      if (parsed) config.failOn = parsed;
-    },
-  },
+  fail_on: enumField(FAIL_ON, 'fail_on: warning', (config, value) => (config.failOn = value)),
   max_file_size: {
     example: 'max_file_size: 500KB',
     apply(value, path, config, problems) {
@@ -122,27 +116,9 @@ const FIELDS: Record<string, FieldSpec> = {
       } else config.maxFileBytes = bytes;
     },
   },
-  gate: {
-    example: 'gate: changed-files',
-    apply(value, path, config, problems) {
-      const parsed = parseEnum(value, GATES, path, problems, FIELDS.gate!.example);
-      if (parsed) config.gate = parsed;
-    },
-  },
-  on_error: {
-    example: 'on_error: neutral',
-    apply(value, path, config, problems) {
-      const parsed = parseEnum(value, ON_ERROR, path, problems, FIELDS.on_error!.example);
-      if (parsed) config.onError = parsed;
-    },
-  },
-  client_types: {
-    example: 'client_types: confidential',
-    apply(value, path, config, problems) {
-      const parsed = parseEnum(value, CLIENT_TYPES, path, problems, FIELDS.client_types!.example);
-      if (parsed) config.clientTypes = parsed;
-    },
-  },
+  gate: enumField(GATES, 'gate: changed-files', (config, value) => (config.gate = value)),
+  on_error: enumField(ON_ERROR, 'on_error: neutral', (config, value) => (config.onError = value)),
+  client_types: enumField(CLIENT_TYPES, 'client_types: confidential', (config, value) => (config.clientTypes = value)),
 };
 
 export const CONFIG_KEYS: readonly string[] = Object.keys(FIELDS);
@@ -258,6 +234,17 @@ function parseGlobList(value: unknown, path: Path, problems: Problems, example: 
     }
   });
   return valid ? (value as string[]).map((glob) => glob.trim().replace(/^\.\//, '')) : undefined;
+}
+
+/** A key whose value is one of a few words. */
+function enumField<T extends string>(allowed: readonly T[], example: string, assign: (config: GuardConfig, value: T) => void): FieldSpec {
+  return {
+    example,
+    apply(value, path, config, problems) {
+      const parsed = parseEnum(value, allowed, path, problems, example);
+      if (parsed) assign(config, parsed);
+    },
+  };
 }
 
 function parseEnum<T extends string>(value: unknown, allowed: readonly T[], path: Path, problems: Problems, example: string): T | undefined {

@@ -15,6 +15,16 @@ const ECHO_TOOL = `export const echo = (text: string) => text;\n`;
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 
+/** The app a test loaded; closed after each test, which must also have used every mock it set up. */
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.guard.close();
+  app = undefined;
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
 describe('the default export', () => {
   it('analyses through the worker pool, and close() stops it', async () => {
     const logs: string[] = [];
@@ -43,13 +53,6 @@ describe('worker pool settings', () => {
 });
 
 describe('a file over its time budget', () => {
-  let app: TestApp | undefined;
-  afterEach(async () => {
-    await app?.guard.close();
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
 
   it('is skipped and named in the summary; the other files are analysed and the run completes', async () => {
     app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 300, runBudgetMs: 60_000 } });
@@ -71,13 +74,6 @@ describe('a file over its time budget', () => {
 });
 
 describe('a graceful shutdown (SIGTERM) during an analysis', () => {
-  let app: TestApp | undefined;
-  afterEach(async () => {
-    await app?.guard.close();
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
 
   it('ends the analysis, completes the run failing closed with the reason, and leaves nothing in progress', async () => {
     app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 120_000, runBudgetMs: 240_000 } });
