@@ -1,5 +1,5 @@
 /** The pure analyzer's public surface: files in, findings out. */
-export { Analyzer, analyzeFiles, mergeFileAnalysis, fingerprint } from './engine/analyze.js';
+export { Analyzer, analyzeFiles, mergeFileAnalysis, fingerprint, type AnalyzerOptions } from './engine/analyze.js';
 export { isSupportedPath, SUPPORTED_EXTENSIONS } from './engine/parse.js';
 export { ALL_RULES, ruleById } from './rules/index.js';
 export type { RuleModule, RuleMeta } from './rules/define.js';

@@ -8,7 +8,10 @@ import {
   EXCLUDED_AFTER,
   EXCLUDED_ANYWHERE,
   EXCLUDED_BEFORE_TOKEN,
+  HTTP_ERROR_GUARDS,
+  HTTP_ERROR_TYPES,
   NOT_CREDENTIAL_NAMES,
+  REQUEST_CONFIG_TYPES,
   TOKEN_CONTAINER_NAMES,
   TOKEN_COUNT_OWNERS,
   TOKEN_MINTING_CALLS,
@@ -123,11 +126,6 @@ const CURSOR_CALLBACK = /(resumption|page|next|cursor|continuation|sync|csrf|xsr
 const MAX_CALL_SITES = 64;
 /** Nesting of type aliases and interfaces followed when reading a declared type. */
 const MAX_TYPE_DEPTH = 4;
-
-/** Types of errors that carry the request configuration (and with it the Authorization header). */
-const HTTP_ERROR_TYPES = new Set(['AxiosError', 'GaxiosError']);
-/** `axios.isAxiosError(e)`, `isAxiosError(e)`: a guard that proves an error is an axios error. */
-const HTTP_ERROR_GUARDS = /(^|\.)isAxiosError$/;
 
 /** `root.member =`, `root['key'] =` (not `==`, `=>`) in a file's text: the roots of member writes. */
 const MEMBER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+|\[[^\]\n]+\])+\s*=(?![=>])/g;
@@ -848,9 +846,6 @@ function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-
-/** Types of an HTTP client's request configuration, whose `headers` carry the Authorization header. */
-const REQUEST_CONFIG_TYPES = new Set(['AxiosRequestConfig', 'InternalAxiosRequestConfig', 'GaxiosOptions']);
 
 /** `a.b = value` (and `this.b = value`) with the written path as a dotted name. */
 interface MemberWrite {

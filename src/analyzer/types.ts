@@ -52,6 +52,8 @@ export interface FileAnalysis {
   suppressed: SuppressedFinding[];
   errors: AnalysisError[];
   analyzed: boolean;
+  /** No rule's required text is in the file, so it was not parsed (and cannot have findings). */
+  prefiltered?: boolean;
 }
 
 export interface AnalysisResult {

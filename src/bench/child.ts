@@ -48,6 +48,8 @@ async function createRunner(job: ChildJob): Promise<MethodRunner> {
       return createAnalyzerPool(job.threads ?? 2);
     case 'eslint':
       return createEslint(job.cwd);
+    case 'eslint-ts':
+      return createEslint(job.cwd, 'typescript-eslint');
   }
 }
 

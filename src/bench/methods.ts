@@ -10,13 +10,14 @@ export interface LoadedFile {
   moduleType: ModuleType;
 }
 
-export type MethodId = 'raw' | 'analyzer' | 'analyzer-pool' | 'eslint';
+export type MethodId = 'raw' | 'analyzer' | 'analyzer-pool' | 'eslint' | 'eslint-ts';
 
 export const METHOD_LABELS: Record<MethodId, string> = {
   raw: '(a) raw TypeScript parse+walk',
   analyzer: '(b) mcp-oauth-guard analyzer',
   'analyzer-pool': '(b) analyzer, worker pool',
   eslint: '(c) ESLint + security + sdl',
+  'eslint-ts': '(c) ESLint + security + sdl, typescript-eslint parser',
 };
 
 /** Counters a method keeps while it runs, so a run that did no real work shows it. */
@@ -112,13 +113,15 @@ export async function createAnalyzerPool(threads: number): Promise<MethodRunner>
 
 /**
  * ESLint 9, flat config, with every rule of eslint-plugin-security and @microsoft/eslint-plugin-sdl
- * on, parsing with espree. `.js` files get the `sourceType` Node would load them with.
- * TypeScript files are not linted: that would need typescript-eslint, which is not the compared setup.
+ * on. `.js` files get the `sourceType` Node would load them with. With `parser: 'espree'` only
+ * JavaScript can be read; with `parser: 'typescript-eslint'` (@typescript-eslint/parser, no type
+ * information, as a TypeScript MCP server would lint) every corpus file is read, as (a) and (b) read them.
  */
-export async function createEslint(cwd: string): Promise<MethodRunner> {
+export async function createEslint(cwd: string, parser: 'espree' | 'typescript-eslint' = 'espree'): Promise<MethodRunner> {
   const { ESLint } = await import('eslint');
   const security = (await import('eslint-plugin-security')).default;
   const sdl = (await import('@microsoft/eslint-plugin-sdl')).default;
+  const tsParser = parser === 'typescript-eslint' ? (await import('@typescript-eslint/parser')).default : undefined;
   const rules: Record<string, 'error'> = {};
   for (const name of Object.keys(security.rules)) rules[`security/${name}`] = 'error';
   for (const name of Object.keys(sdl.rules)) rules[`@microsoft/sdl/${name}`] = 'error';
@@ -131,12 +134,12 @@ export async function createEslint(cwd: string): Promise<MethodRunner> {
       ignorePatterns: ['!**/node_modules/'],
       overrideConfig: [
         {
-          files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'],
+          files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'],
           plugins: { security: security as never, '@microsoft/sdl': sdl as never },
-          languageOptions: { ecmaVersion: 'latest', sourceType },
+          languageOptions: { ecmaVersion: 'latest', sourceType, ...(tsParser ? { parser: tsParser as never } : {}) },
           rules,
         },
-        { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+        { files: ['**/*.jsx', '**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
       ],
     });
   const byType: Record<ModuleType, InstanceType<typeof ESLint>> = { module: make('module'), commonjs: make('commonjs') };

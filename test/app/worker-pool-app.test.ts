@@ -57,7 +57,7 @@ describe('a file over its time budget', () => {
   it('is skipped and named in the summary; the other files are analysed and the run completes', async () => {
     app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 300, runBudgetMs: 60_000 } });
     // About 900 KB of generated client code: seconds of analysis, far over a 0.3 s budget.
-    const generated = Array.from({ length: 4000 }, (_, i) => `export async function call${i}(client: { get(path: string): Promise<unknown> }) {\n  return client.get('/v1/items/${i}?expand=owner,labels,comments');\n}\n`).join('');
+    const generated = Array.from({ length: 4000 }, (_, i) => `export async function call${i}(client: { get(path: string, bearer: string): Promise<unknown> }, bearer: string) {\n  return client.get('/v1/items/${i}?expand=owner,labels,comments', bearer);\n}\n`).join('');
     const github = gitHubForFirstRun([
       { filename: 'src/generated/api-client.ts', status: 'added', sha: blobSha('generated'), changes: 12_000, content: generated },
       addedFile('src/echo.ts', ECHO_TOOL),
@@ -78,7 +78,7 @@ describe('a graceful shutdown (SIGTERM) during an analysis', () => {
   it('ends the analysis, completes the run failing closed with the reason, and leaves nothing in progress', async () => {
     app = await loadGuard({ analysis: 'worker-pool', pool: { threads: 1, fileBudgetMs: 120_000, runBudgetMs: 240_000 } });
     // Seconds of analysis per file on one thread: the shutdown lands while they are queued or running.
-    const generated = (seed: number) => Array.from({ length: 3000 }, (_, i) => `export async function call${seed}_${i}(client: { get(path: string): Promise<unknown> }) {\n  return client.get('/v1/items/${i}');\n}\n`).join('');
+    const generated = (seed: number) => Array.from({ length: 3000 }, (_, i) => `export async function call${seed}_${i}(client: { get(path: string, bearer: string): Promise<unknown> }, bearer: string) {\n  return client.get('/v1/items/${i}', bearer);\n}\n`).join('');
     const github = gitHubForFirstRun([
       { filename: 'src/generated/a.ts', status: 'modified', sha: blobSha('a'), patch: '@@ -1 +1 @@\n-x\n+y', changes: 2, content: generated(1) },
       { filename: 'src/generated/b.ts', status: 'modified', sha: blobSha('b'), patch: '@@ -1 +1 @@\n-x\n+y', changes: 2, content: generated(2) },

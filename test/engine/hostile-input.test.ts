@@ -50,7 +50,8 @@ describe('hostile input', () => {
   });
 
   test('a 200,000-line file is analysed when the limit allows it', () => {
-    const text = Array.from({ length: 200_000 }, (_, index) => `export const value${index} = ${index};`).join('\n');
+    // Named so that the prefilter lets the token rules run: the parse and the rules are what is measured.
+    const text = Array.from({ length: 200_000 }, (_, index) => `export const token${index} = ${index};`).join('\n');
     const result = analyzeTimed('200,000 lines', { path: 'src/generated.ts', text });
     expect(result.analyzed).toBe(true);
     expect(result.findings).toEqual([]);

@@ -26,7 +26,7 @@ describe('AnalysisPool', () => {
   test('a file over its time budget is skipped and named, and the next file is still analysed', async () => {
     pool = new AnalysisPool({ threads: 2, fileBudgetMs: 1000 });
     await pool.warmUp();
-    const huge = { path: 'src/huge.ts', text: 'const a = { b: [1, 2, 3], c: `x${y}` };\n'.repeat(400_000) };
+    const huge = { path: 'src/huge.ts', text: 'const a = { token: [1, 2, 3], c: `x${y}` };\n'.repeat(400_000) };
     const result = await pool.analyzeAll([huge, sample(1)], { ...config, maxFileBytes: 100 * 1024 * 1024 });
     expect(result.errors).toEqual([{ file: 'src/huge.ts', message: expect.stringMatching(/longer than the 1 s per-file budget/), fatal: true }]);
     expect(result.stats.analyzed).toBe(1);
@@ -38,7 +38,7 @@ describe('AnalysisPool', () => {
   test('a worker that runs out of memory is replaced and the run completes', async () => {
     pool = new AnalysisPool({ threads: 2, workerHeapMb: 192, fileBudgetMs: 60_000 });
     await pool.warmUp();
-    const huge = { path: 'src/bundle.js', text: 'var a=[' + '{"k":"v"},'.repeat(4_000_000) + '];' };
+    const huge = { path: 'src/bundle.js', text: 'var a=[' + '{"token":"v"},'.repeat(4_000_000) + '];' };
     const result = await pool.analyzeAll([huge, sample(2)], { ...config, maxFileBytes: 100 * 1024 * 1024 });
     expect(result.errors).toEqual([{ file: 'src/bundle.js', message: expect.stringMatching(/worker failed/), fatal: true }]);
     expect(result.stats.analyzed).toBe(1);

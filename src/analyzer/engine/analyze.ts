@@ -11,6 +11,15 @@ import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
 import { walkFile } from './walk.js';
 import { formatBytes } from '../../source-text.js';
+import type { TextRequirement } from '../knowledge/prefilter.js';
+
+export interface AnalyzerOptions {
+  /**
+   * Skip the rules whose required text a file lacks, and do not parse a file that no rule
+   * applies to (default on). Off only to check that it changes nothing.
+   */
+  prefilter?: boolean;
+}
 
 /**
  * Analyses files one at a time with a shared parser, so memory does not grow with the
@@ -19,16 +28,42 @@ import { formatBytes } from '../../source-text.js';
 export class Analyzer {
   private readonly parser = new Parser();
   private readonly rules: RuleModule[];
-  private readonly wantedKinds: Set<ts.SyntaxKind>;
+  /** Node kinds the walk collects, per set of rules that apply to a file (keyed by their indexes). */
+  private readonly wantedKinds = new Map<string, Set<ts.SyntaxKind>>();
+  private readonly prefilter: boolean;
 
   constructor(
     private readonly config: GuardConfig = defaultConfig(),
     rules: readonly RuleModule[] = ALL_RULES,
+    options: AnalyzerOptions = {},
   ) {
     this.rules = rules.filter((rule) => config.rules[rule.meta.id]?.enabled !== false);
-    // Ask every rule for its visitor kinds once, with a throwaway context.
-    this.wantedKinds = new Set<ts.SyntaxKind>();
-    for (const rule of this.rules) for (const kind of visitorKinds(rule)) this.wantedKinds.add(kind);
+    this.prefilter = options.prefilter ?? true;
+  }
+
+  /** The rules whose required text the file contains (all of them without the prefilter). */
+  private rulesFor(text: string): RuleModule[] {
+    if (!this.prefilter) return this.rules;
+    const verdicts = new Map<TextRequirement, boolean>();
+    return this.rules.filter((rule) => {
+      const requirement = rule.meta.requiresText;
+      if (!requirement) return true;
+      let verdict = verdicts.get(requirement);
+      if (verdict === undefined) verdicts.set(requirement, (verdict = requirement.test(text)));
+      return verdict;
+    });
+  }
+
+  private kindsFor(rules: readonly RuleModule[]): Set<ts.SyntaxKind> {
+    const key = rules.map((rule) => this.rules.indexOf(rule)).join(',');
+    let kinds = this.wantedKinds.get(key);
+    if (!kinds) {
+      // Ask each rule for its visitor kinds once, with a throwaway context.
+      kinds = new Set<ts.SyntaxKind>();
+      for (const rule of rules) for (const kind of visitorKinds(rule)) kinds.add(kind);
+      this.wantedKinds.set(key, kinds);
+    }
+    return kinds;
   }
 
   analyzeFile(file: InputFile): FileAnalysis {
@@ -39,6 +74,13 @@ export class Analyzer {
       return result;
     }
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    const rules = this.rulesFor(text);
+    if (this.prefilter && rules.length === 0) {
+      // Nothing any rule looks for is in the text: the file cannot have findings, so it is not parsed.
+      result.analyzed = true;
+      result.prefiltered = true;
+      return result;
+    }
     let sourceFile: ts.SourceFile;
     try {
       const parsed = this.parser.parse(file.path, text);
@@ -59,7 +101,7 @@ export class Analyzer {
 
     let walked;
     try {
-      walked = walkFile(sourceFile, this.wantedKinds);
+      walked = walkFile(sourceFile, this.kindsFor(rules));
     } catch (error) {
       result.errors.push({ file: file.path, message: `could not be walked: ${describe(error)}`, fatal: true });
       return result;
@@ -69,7 +111,7 @@ export class Analyzer {
     const raw: RawFinding[] = [];
     let lineIndex: LineIndex | undefined; // built on the first finding: most files have none
 
-    for (const rule of this.rules) {
+    for (const rule of rules) {
       try {
         const context: RuleContext = {
           ruleId: rule.meta.id,

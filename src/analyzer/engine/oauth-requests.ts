@@ -5,6 +5,7 @@ import {
   DEVICE_AUTHORIZATION_PATHS,
   LIBRARY_CALLS,
   PAYLOAD_KEYS,
+  OAUTH_WORDS,
   PROVIDER_HOSTS,
   TOKEN_PATHS,
   type LibraryCallShape,
@@ -115,8 +116,6 @@ export const OAUTH_REQUEST_KINDS: readonly ts.SyntaxKind[] = [
 
 const collectors = new WeakMap<ValueResolver, RequestCollector>();
 
-/** Parameter names (and `scope`, `scopes`, `userScopes`, `defaultScopes`) whose mention makes a file worth modelling. */
-const OAUTH_WORDS = /response_type|grant_type|code_challenge|code_verifier|client_id|redirect_uri|scope/i;
 
 /**
  * Visitors that feed the file's shared request model; `onRequests` runs once, at the end of

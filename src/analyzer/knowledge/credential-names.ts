@@ -104,3 +104,10 @@ export const NOT_CREDENTIAL_NAMES = new Set(['google_application_credentials', '
 
 /** Object names whose 'tokens' property is an LLM count ('usage.tokens', 'stats.tokens'). */
 export const TOKEN_COUNT_OWNERS = new Set(['usage', 'stats', 'statistics', 'metrics', 'counts', 'budget', 'limits', 'billing', 'cost', 'costs']);
+
+/** Types of errors that carry the request configuration (and with it the Authorization header). */
+export const HTTP_ERROR_TYPES = new Set(['AxiosError', 'GaxiosError']);
+/** `axios.isAxiosError(e)`, `isAxiosError(e)`: a guard that proves an error is an axios error. */
+export const HTTP_ERROR_GUARDS = /(^|\.)isAxiosError$/;
+/** Types of an HTTP client's request configuration, whose `headers` carry the Authorization header. */
+export const REQUEST_CONFIG_TYPES = new Set(['AxiosRequestConfig', 'InternalAxiosRequestConfig', 'GaxiosOptions']);

@@ -51,6 +51,9 @@ export const DEVICE_AUTHORIZATION_PATHS: readonly RegExp[] = [
 ];
 
 /** Property names of request options that carry a request body or query. */
+/** Parameter names (and `scope`, `scopes`, `userScopes`, `defaultScopes`) whose mention makes a file worth modelling. */
+export const OAUTH_WORDS = /response_type|grant_type|code_challenge|code_verifier|client_id|redirect_uri|scope/i;
+
 export const PAYLOAD_KEYS: readonly string[] = ['body', 'data', 'form', 'json', 'params', 'searchParams', 'query', 'qs'];
 
 /** How a library call shows that PKCE is used. */

@@ -1,3 +1,4 @@
+import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
 import { oauthRequestVisitors, locateScopeLiteral, splitScopes, type OAuthRequest } from '../engine/oauth-requests.js';
 import {
   BROAD_SCOPES,
@@ -85,6 +86,7 @@ export const broadScope = defineRule({
     cwe: ['CWE-250', 'CWE-272'],
     securitySeverity: '6.5',
     precision: 'high',
+    requiresText: OAUTH_REQUEST_TEXT,
     messages: {
       catalogued: "Scope '{{scope}}' {{grants}}; {{advice}}.",
       generic: "Scope '{{scope}}' asks for {{breadth}}; request only the narrower scopes the tools use, or list it under 'allowed_scopes' with a reason.",

@@ -1,6 +1,7 @@
 import type { ts } from 'ts-morph';
 import type { RuleId, Severity } from '../types.js';
 import type { RuleContext } from '../engine/context.js';
+import type { TextRequirement } from '../knowledge/prefilter.js';
 
 export interface RuleMeta<MessageId extends string> {
   id: RuleId;
@@ -12,6 +13,11 @@ export interface RuleMeta<MessageId extends string> {
   /** "0.0"–"10.0" as GitHub code scanning reads `security-severity`. */
   securitySeverity: string;
   precision: 'very-high' | 'high' | 'medium' | 'low';
+  /**
+   * Text (case-insensitive) a file must contain for the rule to report anything; checked before
+   * parsing, see `knowledge/prefilter.ts`. Omitted: the rule runs on every file.
+   */
+  requiresText?: TextRequirement;
   /** Templates with `{{name}}` placeholders; program elements go in 'single quotes'. */
   messages: Record<MessageId, string>;
 }

@@ -1,3 +1,4 @@
+import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
 import { oauthRequestVisitors, type OAuthRequest } from '../engine/oauth-requests.js';
 import { UNKNOWN } from '../engine/values.js';
 import { defineRule } from './define.js';
@@ -17,6 +18,7 @@ export const missingPkce = defineRule({
     cwe: ['CWE-294', 'CWE-345'],
     securitySeverity: '7.4',
     precision: 'high',
+    requiresText: OAUTH_REQUEST_TEXT,
     messages: {
       missingChallenge: "Authorization request{{target}} sends no 'code_challenge'; add PKCE with a 'code_challenge' and 'code_challenge_method=S256'.",
       missingMethod: "Authorization request{{target}} sends 'code_challenge' without 'code_challenge_method', so the server treats it as 'plain'; add 'code_challenge_method=S256'.",

@@ -1,3 +1,4 @@
+import { TOKEN_TEXT } from '../knowledge/prefilter.js';
 import { ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { dottedName, findAncestor, UNKNOWN } from '../engine/values.js';
@@ -18,6 +19,7 @@ export const plaintextTokenStorage = defineRule<MessageId>({
     cwe: ['CWE-312', 'CWE-922'],
     securitySeverity: '7.5',
     precision: 'high',
+    requiresText: TOKEN_TEXT,
     messages: {
       plaintextFile:
         "'{{credential}}' is written in plaintext to a file by '{{sink}}'; encrypt it with AES-256-GCM under a separately held key, or keep it in the OS keychain.",

@@ -1,3 +1,4 @@
+import { REFRESH_TEXT } from '../knowledge/prefilter.js';
 import { ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { dottedName, findAncestor, functionName } from '../engine/values.js';
@@ -83,6 +84,7 @@ export const refreshTokenNotRotated = defineRule<MessageId>({
     cwe: ['CWE-613', 'CWE-294'],
     securitySeverity: '7.5',
     precision: 'high',
+    requiresText: REFRESH_TEXT,
     messages: {
       sameTokenReturned: "{{handler}} returns the presented refresh token '{{token}}' unchanged; issue a new refresh token and invalidate the old one.",
       noRefreshTokenReturned: "{{handler}} returns no new refresh token and never invalidates the presented one '{{token}}', so it stays usable; issue a new refresh token and invalidate the old one.",

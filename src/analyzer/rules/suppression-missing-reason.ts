@@ -1,3 +1,4 @@
+import { SUPPRESSION_TEXT } from '../knowledge/prefilter.js';
 import { defineRule } from './define.js';
 
 /**
@@ -12,6 +13,7 @@ export const suppressionMissingReason = defineRule({
     cwe: [],
     securitySeverity: '0.0',
     precision: 'very-high',
+    requiresText: SUPPRESSION_TEXT,
     messages: {
       missingReason: "Suppression of '{{rules}}' gives no reason, so it suppresses nothing; write 'mcp-oauth-guard-ignore {{rules}}: <why this is safe>'.",
       missingRule: "Suppression names no rule id, so it suppresses nothing; write 'mcp-oauth-guard-ignore <rule-id>: <reason>'.",

@@ -1,3 +1,4 @@
+import { TOKEN_TEXT } from '../knowledge/prefilter.js';
 import { ts } from 'ts-morph';
 import { dottedName, findAncestor, functionName, type ValueResolver } from '../engine/values.js';
 import {
@@ -64,6 +65,7 @@ export const tokenLogged = defineRule({
     cwe: ['CWE-532'],
     securitySeverity: '7.5',
     precision: 'high',
+    requiresText: TOKEN_TEXT,
     messages: {
       tokenLogged: "'{{credential}}' is written to the log by {{sink}}; log a non-secret identifier instead.",
       headerLogged:

@@ -1,0 +1,77 @@
+/**
+ * Text a file must contain for a rule to have anything to report, checked on the raw text
+ * before parsing (Semgrep prefilters rules the same way). Each pattern is built from the
+ * vocabulary the rule's recognisers use, so that adding a word there widens the prefilter
+ * too. A file that matches no rule's pattern is not parsed at all: most files of a PR never
+ * touch a credential or an OAuth request, and parsing is most of the cost.
+ *
+ * The patterns must stay conservative: a rule may only be skipped when no path through its
+ * recognisers can fire. `test/prefilter.test.ts` checks that every fixture, example and
+ * generated file gives the same findings with and without the prefilter, and the benchmark
+ * checks the same on its real-package corpus.
+ */
+import {
+  CREDENTIAL_HEADER_NAMES,
+  CREDENTIAL_PARAMETERS,
+  CREDENTIAL_PHRASES,
+  CREDENTIAL_TYPE_NAMES,
+  CREDENTIAL_WORDS,
+  HTTP_ERROR_TYPES,
+  REQUEST_CONFIG_TYPES,
+  TOKEN_CONTAINER_NAMES,
+  TOKEN_MINTING_CALLS,
+} from './credential-names.js';
+import { LIBRARY_CALLS, OAUTH_WORDS } from './oauth-endpoints.js';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * Words (case-insensitive) and patterns, any of which satisfies the requirement, compiled into
+ * one alternation. A word that contains another is dropped, since the shorter one finds it.
+ */
+export class TextRequirement {
+  readonly words: readonly string[];
+  private readonly pattern: RegExp;
+
+  constructor(words: Iterable<string>, patterns: readonly string[] = []) {
+    const lower = [...new Set([...words].map((word) => word.toLowerCase()))];
+    this.words = lower.filter((word) => !lower.some((other) => other !== word && word.includes(other)));
+    this.pattern = new RegExp([...this.words.map(escape), ...patterns].join('|'), 'i');
+  }
+
+  test(text: string): boolean {
+    return this.pattern.test(text);
+  }
+}
+
+/**
+ * What the token model can recognise as a credential: credential words and phrases in any
+ * spelling ('apiKey', 'API_KEY', 'api-key'), header and type names, container names, SDK hooks
+ * and minting calls, token requests, and the unnamed carriers it knows (`process.env`,
+ * `req.headers`, an axios error's `config`, a request interceptor's config).
+ */
+export const TOKEN_TEXT = new TextRequirement(
+  [
+    ...CREDENTIAL_WORDS, ...CREDENTIAL_HEADER_NAMES, ...TOKEN_CONTAINER_NAMES, ...CREDENTIAL_TYPE_NAMES,
+    ...CREDENTIAL_PARAMETERS.keys(), ...TOKEN_MINTING_CALLS, ...HTTP_ERROR_TYPES, ...REQUEST_CONFIG_TYPES,
+    'jws', 'jwt', 'axios', 'interceptors', 'grant_type',
+  ],
+  [
+    ...CREDENTIAL_PHRASES.map(([first, second]) => `${escape(first)}[^a-z]*${escape(second)}`),
+    '\\b(?:env|headers|config)\\b',
+  ],
+);
+
+/** Authorization requests and code exchanges: an OAuth parameter name, or an import of a known OAuth library. */
+export const OAUTH_REQUEST_TEXT = new TextRequirement(
+  // OAUTH_WORDS is the plain alternation of words the request model itself tests.
+  [...OAUTH_WORDS.source.split('|'), ...LIBRARY_CALLS.flatMap((call) => call.modules)],
+);
+
+/** Refresh-token grant handlers: every recogniser needs the word (the grant, the SDK hook, a handler's name). */
+export const REFRESH_TEXT = new TextRequirement(['refresh']);
+
+/** In-source suppression directives. */
+export const SUPPRESSION_TEXT = new TextRequirement(['mcp-oauth-guard-ignore']);
