@@ -6,6 +6,7 @@
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { createInProcessBackend, createWorkerPoolBackend, workerPoolSettingsFromEnv, type AnalysisBackend, type WorkerPoolSettings } from './analysis-backend.js';
+import { ConfigCache, pushSummary } from './config-cache.js';
 import { CheckRunCoordinator } from './coordinator.js';
 import { PULL_REQUEST_ACTIONS, pullNumberFromExternalId, targetFromCheckRunRerequest, targetFromPullRequest, targetsFromCheckSuite, type RunMode, type RunTarget } from './events.js';
 import { GitHubClient, type InstallationOctokit } from './github/client.js';
@@ -40,6 +41,8 @@ export interface GuardAppOptions {
   appId?: number;
   now?: () => number;
   env?: NodeJS.ProcessEnv;
+  /** How long a repository's config is kept between PRs (pushes that change it drop it sooner); 0 reads it for every PR. Default: CONFIG_CACHE_SECONDS, else 600. */
+  configCacheMs?: number;
 }
 
 /** Refuses to run in production without a webhook secret: Probot would silently use "development". */
@@ -80,8 +83,11 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const envAppId = Number(env.APP_ID);
     const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
 
+    const configCacheMs = options.configCacheMs ?? configCacheMsFromEnv(env);
+    const configCache = configCacheMs > 0 ? new ConfigCache({ ttlMs: configCacheMs }) : undefined;
     const runJob = (job: AnalysisJob) =>
       runAnalysisJob(job, {
+        ...(configCache ? { configCache } : {}),
         github: async (target) => new GitHubClient(recover(await app.auth(target.installationId)), { owner: target.owner, repo: target.repo }),
         analyze,
         heads,
@@ -124,6 +130,14 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
       await start(context, target, 'event');
     });
 
+    // A push to a default branch that changes a config file: the next PR reads it afresh.
+    app.on('push', async (context) => {
+      const push = pushSummary(context.payload);
+      if (!push || !configCache) return;
+      const dropped = configCache.invalidate(push);
+      if (dropped > 0) log.info({ owner: push.owner, repo: push.repo, dropped }, 'configuration changed; cached configs dropped');
+    });
+
     app.on('check_run.rerequested', async (context) => {
       const target = targetFromCheckRunRerequest(context.payload, coordinator.knownAppId);
       if ('ignore' in target) return void log.debug({ reason: target.ignore }, 'check_run.rerequested ignored');
@@ -160,6 +174,15 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
       await Promise.all(backends.splice(0).map((backend) => backend.close()));
     },
   });
+}
+
+/** CONFIG_CACHE_SECONDS: how long a repository's config is kept (0 turns the cache off). */
+export function configCacheMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.CONFIG_CACHE_SECONDS;
+  if (raw === undefined || raw.trim() === '') return 600_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`mcp-oauth-guard: CONFIG_CACHE_SECONDS must be a number of seconds (0 turns the cache off), not '${raw}'.`);
+  return seconds * 1000;
 }
 
 function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | undefined, activeRuns: () => number): void {

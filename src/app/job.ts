@@ -20,7 +20,8 @@ import {
   type UnreadFile,
 } from '../report/check-run.js';
 import { contentOfAddedFile, decodeAddedFile, decodeBlob, mapWithConcurrency, selectFiles } from './files.js';
-import { MAX_LISTED_FILES, type GitHubClient } from './github/client.js';
+import type { ConfigCache } from './config-cache.js';
+import { MAX_LISTED_FILES, type GitHubClient, type LoadedConfig } from './github/client.js';
 import type { PullRequestHeads } from './heads.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
 
@@ -62,6 +63,8 @@ export interface JobDependencies {
   log: Logger;
   now(): number;
   blobConcurrency?: number;
+  /** Configs kept between PRs; without it every PR reads its config. */
+  configCache?: ConfigCache;
 }
 
 export interface JobOutcome {
@@ -102,7 +105,7 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     changedFilesTotal = pull.changedFiles;
   }
 
-  const loaded = await loadGuardConfig(github);
+  const loaded = await loadGuardConfig(() => loadRawConfig(job, github, deps));
   if (!loaded.ok) return planInvalidConfig(loaded.errors, { files: loaded.files });
   const config = loaded.config;
   setOnError(config.onError);
@@ -169,10 +172,16 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
 
 type LoadedGuardConfig = { ok: true; config: GuardConfig; files: string[] } | { ok: false; errors: { key: string; message: string; example?: string }[]; files: string[] };
 
-async function loadGuardConfig(github: GitHubClient): Promise<LoadedGuardConfig> {
+async function loadRawConfig(job: AnalysisJob, github: GitHubClient, deps: JobDependencies): Promise<LoadedConfig> {
+  if (!deps.configCache) return github.loadConfig();
+  const { loaded } = await deps.configCache.load(job, deps.now(), () => github.loadConfig());
+  return loaded;
+}
+
+async function loadGuardConfig(read: () => Promise<LoadedConfig>): Promise<LoadedGuardConfig> {
   let loaded;
   try {
-    loaded = await github.loadConfig();
+    loaded = await read();
   } catch (error) {
     // The config plugin throws plain errors for YAML it cannot parse; GitHub failures keep their status.
     if (hasStatus(error)) throw error;

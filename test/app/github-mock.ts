@@ -100,7 +100,8 @@ export async function loadGuard(options: GuardAppOptions = {}, log?: Logger, oct
       ...octokitOptions,
     })),
   });
-  const guard = createGuardApp({ appId: APP_ID, env: {}, ...options });
+  // Each test scripts its config reads; the cache between PRs has its own tests (config-cache.test.ts).
+  const guard = createGuardApp({ appId: APP_ID, env: {}, configCacheMs: 0, ...options });
   await probot.load(guard);
   return { probot, logs, guard };
 }
