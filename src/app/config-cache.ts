@@ -40,7 +40,7 @@ interface Entry {
   storedAt: number;
 }
 
-const DEFAULT_TTL_MS = 10 * 60_000;
+const DEFAULT_TTL_MS = 30 * 60_000;
 const DEFAULT_MAX_ENTRIES = 10_000;
 
 export class ConfigCache {

@@ -74,6 +74,7 @@ export class CheckRunCoordinator {
         checkRunId,
         trigger: mode === 'rerun' ? 'rerun' : 'pull_request',
         ...(target.changedFiles !== undefined ? { changedFiles: target.changedFiles } : {}),
+        ...(target.repositorySizeKb !== undefined ? { repositorySizeKb: target.repositorySizeKb } : {}),
       };
       this.deps.log.info({ owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, headSha: job.headSha, checkRunId, reused: decision.action === 'reuse' }, 'analysis job submitted');
       await this.deps.executor.submit(job);

@@ -13,6 +13,8 @@ export interface RunTarget {
   changedFiles?: number;
   /** The PR's `updated_at`, to order heads. */
   updatedAt?: string;
+  /** GitHub's `repository.size` in KB: decides whether one tarball beats fetching blobs. */
+  repositorySizeKb?: number;
 }
 
 export type Ignored = { ignore: string };
@@ -20,6 +22,11 @@ export type Ignored = { ignore: string };
 interface RepositoryPayload {
   name: string;
   owner: { login: string };
+  size?: number;
+}
+
+function repositorySize(repository: RepositoryPayload): { repositorySizeKb?: number } {
+  return typeof repository.size === 'number' && repository.size >= 0 ? { repositorySizeKb: repository.size } : {};
 }
 
 interface PullRequestPayload {
@@ -48,6 +55,7 @@ export function targetFromPullRequest(payload: {
     headSha: payload.pull_request.head.sha,
     updatedAt: payload.pull_request.updated_at,
     ...(payload.pull_request.changed_files !== undefined ? { changedFiles: payload.pull_request.changed_files } : {}),
+    ...repositorySize(payload.repository),
   };
 }
 
@@ -66,7 +74,7 @@ export function targetFromCheckRunRerequest(
   if (!payload.installation) return { ignore: 'no installation in the payload' };
   const pullNumber = pullNumberFromExternalId(run.external_id) ?? run.pull_requests[0]?.number;
   if (pullNumber === undefined) return { ignore: 'the check run names no pull request' };
-  return { installationId: payload.installation.id, owner: payload.repository.owner.login, repo: payload.repository.name, pullNumber, headSha: run.head_sha };
+  return { installationId: payload.installation.id, owner: payload.repository.owner.login, repo: payload.repository.name, pullNumber, headSha: run.head_sha, ...repositorySize(payload.repository) };
 }
 
 /**
@@ -82,7 +90,7 @@ export function targetsFromCheckSuite(payload: {
   const installationId = payload.installation.id;
   return payload.check_suite.pull_requests
     .filter((pull) => pull.head.sha === payload.check_suite.head_sha)
-    .map((pull) => ({ installationId, owner: payload.repository.owner.login, repo: payload.repository.name, pullNumber: pull.number, headSha: payload.check_suite.head_sha }));
+    .map((pull) => ({ installationId, owner: payload.repository.owner.login, repo: payload.repository.name, pullNumber: pull.number, headSha: payload.check_suite.head_sha, ...repositorySize(payload.repository) }));
 }
 
 export function pullNumberFromExternalId(externalId: string | null | undefined): number | undefined {

@@ -1,4 +1,4 @@
-/** Pure: which files of a PR are analysed, and what a fetched blob becomes. */
+/** Pure: which files of a PR are analysed, where their content comes from, and what a fetched blob becomes. */
 import type { InputFile } from '../analyzer/types.js';
 import { isSupportedPath } from '../analyzer/index.js';
 import { isIncluded } from '../config/filter.js';
@@ -38,13 +38,35 @@ export type DecodedBlob = { kind: 'file'; file: InputFile } | { kind: 'skipped';
  */
 export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): DecodedBlob {
   const size = blob.size > 0 ? blob.size : estimatedSize(blob);
-  if (size > maxFileBytes) {
-    return { kind: 'skipped', skipped: { path, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (\`max_file_size\`)` } };
-  }
+  if (size > maxFileBytes) return tooLarge(path, size, maxFileBytes);
   const bytes = blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64') : Buffer.from(blob.content, 'utf8');
+  return decodeFileBytes(path, bytes, maxFileBytes);
+}
+
+/** A file's bytes (from a blob or the tarball) as analyzer input, under the same size and binary rules. */
+export function decodeFileBytes(path: string, bytes: Buffer, maxFileBytes: number): DecodedBlob {
+  if (bytes.length > maxFileBytes) return tooLarge(path, bytes.length, maxFileBytes);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
   return { kind: 'file', file: { path, text: decoded.text } };
+}
+
+export function tooLarge(path: string, size: number, maxFileBytes: number): DecodedBlob {
+  return { kind: 'skipped', skipped: { path, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (\`max_file_size\`)` } };
+}
+
+/**
+ * When one tarball of the head beats fetching blobs one by one: it costs one API call whatever
+ * the number of files, but downloads the whole tree. Worth it from two blobs on, as long as the
+ * repository (GitHub's `size`, in KB) is small next to what the blobs would cost; a repository
+ * of unknown size is not downloaded whole.
+ */
+export const TARBALL_POLICY = { minBlobs: 2, baseKb: 5 * 1024, perBlobKb: 100, maxKb: 200 * 1024 };
+
+export function chooseContentSource(blobsNeeded: number, repositorySizeKb: number | undefined, policy = TARBALL_POLICY): 'tarball' | 'blobs' {
+  if (blobsNeeded < policy.minBlobs || repositorySizeKb === undefined || repositorySizeKb < 0) return 'blobs';
+  const worthKb = Math.min(policy.maxKb, policy.baseKb + policy.perBlobKb * blobsNeeded);
+  return repositorySizeKb <= worthKb ? 'tarball' : 'blobs';
 }
 
 /**
@@ -73,9 +95,7 @@ export function contentOfAddedFile(file: ListedFile): string | undefined {
 /** An added file rebuilt from its patch, under the same size and binary rules as a blob. */
 export function decodeAddedFile(path: string, text: string, maxFileBytes: number): DecodedBlob {
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > maxFileBytes) {
-    return { kind: 'skipped', skipped: { path, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (\`max_file_size\`)` } };
-  }
+  if (size > maxFileBytes) return tooLarge(path, size, maxFileBytes);
   if (text.includes('\u0000')) return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
   return { kind: 'file', file: { path, text } };
 }

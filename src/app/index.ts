@@ -41,7 +41,7 @@ export interface GuardAppOptions {
   appId?: number;
   now?: () => number;
   env?: NodeJS.ProcessEnv;
-  /** How long a repository's config is kept between PRs (pushes that change it drop it sooner); 0 reads it for every PR. Default: CONFIG_CACHE_SECONDS, else 600. */
+  /** How long a repository's config is kept between PRs (pushes that change it drop it sooner); 0 reads it for every PR. Default: CONFIG_CACHE_SECONDS, else 1800. */
   configCacheMs?: number;
 }
 
@@ -179,7 +179,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
 /** CONFIG_CACHE_SECONDS: how long a repository's config is kept (0 turns the cache off). */
 export function configCacheMsFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.CONFIG_CACHE_SECONDS;
-  if (raw === undefined || raw.trim() === '') return 600_000;
+  if (raw === undefined || raw.trim() === '') return 1_800_000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`mcp-oauth-guard: CONFIG_CACHE_SECONDS must be a number of seconds (0 turns the cache off), not '${raw}'.`);
   return seconds * 1000;

@@ -19,9 +19,10 @@ import {
   type SkippedFile,
   type UnreadFile,
 } from '../report/check-run.js';
-import { contentOfAddedFile, decodeAddedFile, decodeBlob, mapWithConcurrency, selectFiles } from './files.js';
+import { chooseContentSource, contentOfAddedFile, decodeAddedFile, decodeBlob, decodeFileBytes, mapWithConcurrency, selectFiles, tooLarge, type DecodedBlob } from './files.js';
 import type { ConfigCache } from './config-cache.js';
-import { MAX_LISTED_FILES, type GitHubClient, type LoadedConfig } from './github/client.js';
+import { MAX_LISTED_FILES, type GitHubClient, type ListedFile, type LoadedConfig } from './github/client.js';
+import { extractWantedFiles } from './tarball.js';
 import type { PullRequestHeads } from './heads.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
 
@@ -34,6 +35,8 @@ export interface AnalysisJob {
   checkRunId: number;
   /** The PR's file count when the event carried it, to tell when GitHub's 3,000-file list is short. */
   changedFiles?: number;
+  /** GitHub's `repository.size` (KB) when the event carried it: decides whether one tarball beats fetching blobs. */
+  repositorySizeKb?: number;
   /** A re-run asks GitHub for the PR's head first; a PR event already carries it. */
   trigger: 'pull_request' | 'rerun';
 }
@@ -119,9 +122,12 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const skipped: SkippedFile[] = [...selection.skipped];
   const unread: UnreadFile[] = [];
   let blobsNotFound = 0;
+  const fromTarball = await readFromTarball(job, github, selection.candidates, config.maxFileBytes, deps.log);
   const fetched = await mapWithConcurrency(selection.candidates, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async (file) => {
     const added = contentOfAddedFile(file);
     if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
+    const extracted = fromTarball.get(file.path);
+    if (extracted) return extracted;
     try {
       return decodeBlob(file.path, await github.getBlob(file.sha), config.maxFileBytes);
     } catch (error) {
@@ -168,6 +174,30 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     ruleHelp: deps.ruleHelp,
     durationMs: deps.now() - startedAt,
   });
+}
+
+/** Uncompressed bytes read from a tarball before giving up on it (and fetching blobs instead). */
+const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The files that need a blob, read from one tarball of the head when that is cheaper
+ * (`chooseContentSource`). Only files whose content hashes to the listed blob id are taken; the
+ * rest, and everything when the download fails, are fetched by blob as before.
+ */
+async function readFromTarball(job: AnalysisJob, github: GitHubClient, candidates: readonly ListedFile[], maxFileBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
+  const found = new Map<string, DecodedBlob>();
+  const wanted = new Map(candidates.filter((file) => contentOfAddedFile(file) === undefined).map((file) => [file.path, file.sha]));
+  if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return found;
+  try {
+    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, maxFileBytes });
+    for (const [path, bytes] of extract.files) found.set(path, decodeFileBytes(path, bytes, maxFileBytes));
+    for (const { path, bytes } of extract.oversized) found.set(path, tooLarge(path, bytes, maxFileBytes));
+    if (extract.mismatched.length > 0) log.info({ files: extract.mismatched.length }, 'files not in the tarball as listed; fetching their blobs');
+  } catch (error) {
+    log.warn({ reason: describeError(error) }, 'could not read the tarball; fetching blobs instead');
+    found.clear();
+  }
+  return found;
 }
 
 type LoadedGuardConfig = { ok: true; config: GuardConfig; files: string[] } | { ok: false; errors: { key: string; message: string; example?: string }[]; files: string[] };

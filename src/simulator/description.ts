@@ -20,6 +20,7 @@ export const SERVED_OPERATION_IDS = [
   'apps/get-repo-installation',
   'repos/get',
   'repos/get-content',
+  'repos/download-tarball-archive',
   'pulls/get',
   'pulls/list',
   'pulls/list-files',

@@ -1,10 +1,8 @@
 /** Git object ids and unified diffs, computed the way git computes them, so the simulator's PRs look real. */
 import { createHash } from 'node:crypto';
 
-/** The id git gives a blob: sha1 of `blob <size>\0<content>`. */
-export function gitBlobSha(content: Buffer): string {
-  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
-}
+// Object ids live in the shared module (the app verifies archive contents with them); re-exported for old importers.
+export { gitBlobSha } from '../git-object-id.js';
 
 /** A stable commit-like id for a set of changes (the simulator has no commits, only their ids). */
 export function syntheticCommitSha(...parts: string[]): string {

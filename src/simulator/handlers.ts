@@ -32,6 +32,9 @@ type Handler = (context: HandlerContext) => SimulatedResponse;
 type Json = Record<string, unknown>;
 
 const DOCS = 'https://docs.github.com/rest';
+/** Where archive links point: GitHub Enterprise serves codeload under this path of its web host (github.com uses codeload.github.com). */
+export const CODELOAD_PREFIX = '/_codeload';
+
 /** GitHub lists at most 3,000 files of a pull request. */
 export const MAX_LISTED_PULL_REQUEST_FILES = 3000;
 
@@ -120,6 +123,16 @@ export const HANDLERS: Record<ServedOperationId, Handler> = {
     }
     const resolvedRef = ref ?? repository.defaultBranch;
     return { status: 200, body: context.responses.contentFile(path, content, resolvedRef, repository, context.urls) };
+  },
+
+  'repos/download-tarball-archive': (context) => {
+    const repository = accessibleRepository(context);
+    const commit = repository && context.world.commitAt(repository, context.params.ref ?? '');
+    if (!repository || !commit) return notFound();
+    // GitHub redirects to codeload; a private repository's link carries a short-lived token instead of needing auth.
+    const token = repository.private ? `?token=${context.world.issueArchiveToken(repository)}` : '';
+    const path = [repository.owner, repository.name, 'legacy.tar.gz', commit.sha].map(encodeURIComponent).join('/');
+    return { status: 302, headers: { location: `${context.urls.web}${CODELOAD_PREFIX}/${path}${token}` } };
   },
 
   'pulls/get': (context) => {

@@ -17,7 +17,8 @@ export type {
   SimulatedRepository,
   CheckAnnotationRecord,
 } from './world.js';
-export { gitBlobSha, unifiedPatch, looksBinary } from './git-objects.js';
+export { gitBlobSha } from '../git-object-id.js';
+export { unifiedPatch, looksBinary } from './git-objects.js';
 export { addedFilesFromFolder } from './pull-request-files.js';
 export { pullRequestPayload, deliverWebhook } from './webhooks.js';
 export type { PullRequestAction, WebhookDelivery, WebhookResult } from './webhooks.js';

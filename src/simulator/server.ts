@@ -20,8 +20,9 @@ import {
   type SimulatorControl,
 } from './control.js';
 import type { DescriptionName, ServedOperationId } from './description.js';
-import { documentedConstraintViolations, HANDLERS, notFound, validationFailed, type SimulatedResponse } from './handlers.js';
+import { CODELOAD_PREFIX, documentedConstraintViolations, HANDLERS, notFound, validationFailed, type SimulatedResponse } from './handlers.js';
 import { ResponseFactory, type AppIdentity, type SimulatorUrls } from './responses.js';
+import { codeloadPrefix, gitArchiveTarGz } from './tarball-writer.js';
 import { GitHubWorld, type SimulatedCheckRun, type SimulatedInstallation, type SimulatedPullRequest, type SimulatedRepository } from './world.js';
 
 export { GHES_API_PREFIX } from './control.js';
@@ -31,6 +32,7 @@ export const PULL_REQUEST_CHECK_OPERATIONS: ServedOperationId[] = [
   'apps/create-installation-access-token',
   'repos/get-content',
   'pulls/list-files',
+  'repos/download-tarball-archive',
   'git/get-blob',
   'checks/list-for-ref',
   'checks/create',
@@ -58,11 +60,29 @@ export interface GitHubSimulatorOptions {
   control?: boolean;
 }
 
+/** One archive download from the simulator's codeload: not an API request, so kept out of the API request log. */
+export interface CodeloadDownload {
+  /** Order of arrival among downloads, from 1. */
+  sequence: number;
+  /** The `sequence` of the last API request recorded before this download (its redirect, or one after it), to match downloads to a run's requests. */
+  afterApiRequest: number;
+  /** Milliseconds since the simulator started. */
+  at: number;
+  /** The path, without the link's token. */
+  path: string;
+  status: number;
+  /** Compressed bytes sent. */
+  bytes: number;
+  durationMs: number;
+}
+
 /** The in-process simulator: the control surface plus direct access to its state. */
 export interface GitHubSimulator extends SimulatorControl {
   readonly world: GitHubWorld;
   /** The live request log (the `requests()` method returns a copy). */
   readonly recorded: readonly RecordedRequest[];
+  /** Archive downloads that followed a `repos/download-tarball-archive` redirect; `clearRequests` empties it too. */
+  readonly codeloadDownloads: readonly CodeloadDownload[];
   /**
    * Compiles the validators of these operations now (otherwise each compiles on first use, which would count
    * against the app's first run). CPU-bound: run it while the app process starts.
@@ -86,6 +106,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
   const world = new GitHubWorld(options.appId);
   const responses = new ResponseFactory(primary, app);
   const requests: RecordedRequest[] = [];
+  const codeloadDownloads: CodeloadDownload[] = [];
   const faults: Array<FaultSpec & { times: number }> = [];
   const completionWaiters = new Set<() => void>();
   const startedAt = Date.now();
@@ -115,6 +136,10 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
       return;
     }
     const method = (incoming.method ?? 'GET').toUpperCase();
+    if (parsedUrl.pathname.startsWith(`${CODELOAD_PREFIX}/`)) {
+      serveCodeload(parsedUrl, method, began, outgoing);
+      return;
+    }
     const host = incoming.headers.host ?? `127.0.0.1:${port()}`;
     const urls: SimulatorUrls = { api: `http://${host}${prefix}`, web: `http://${host}` };
 
@@ -251,6 +276,42 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
     return { kind: 'installation-token', installation };
   }
 
+  /** `GET /_codeload/{owner}/{repo}/legacy.tar.gz/{ref}`: no API authentication, as on codeload; a private repository needs the link's token. */
+  function serveCodeload(url: URL, method: string, began: number, outgoing: ServerResponse): void {
+    const download: CodeloadDownload = {
+      sequence: codeloadDownloads.length + 1,
+      afterApiRequest: sequence,
+      at: began - startedAt,
+      path: url.pathname,
+      status: 0,
+      bytes: 0,
+      durationMs: 0,
+    };
+    codeloadDownloads.push(download);
+    const send = (status: number, headers: Record<string, string | number>, body: Buffer | string) => {
+      download.status = status;
+      download.bytes = method === 'HEAD' ? 0 : Buffer.byteLength(body);
+      download.durationMs = Date.now() - began;
+      outgoing.writeHead(status, headers);
+      outgoing.end(method === 'HEAD' ? undefined : body);
+    };
+    const match = /^\/([^/]+)\/([^/]+)\/legacy\.tar\.gz\/(.+)$/.exec(url.pathname.slice(CODELOAD_PREFIX.length));
+    const [owner, repo, ref] = match ? match.slice(1).map(safeDecode) : [];
+    const repository = owner && repo ? world.repository(owner, repo) : undefined;
+    const commit = repository && ref ? world.commitAt(repository, ref) : undefined;
+    if ((method !== 'GET' && method !== 'HEAD') || !repository || !commit || !world.archiveTokenOpens(repository, url.searchParams.get('token'))) {
+      send(404, { 'content-type': 'text/plain; charset=utf-8' }, '404: Not Found');
+      return;
+    }
+    const prefix = codeloadPrefix(repository.owner, repository.name, commit.sha);
+    const archive = gitArchiveTarGz({ commitSha: commit.sha, prefix, mtimeSeconds: Math.floor(Date.parse(commit.committedAt) / 1000), files: commit.tree });
+    send(
+      200,
+      { 'content-type': 'application/x-gzip', 'content-disposition': `attachment; filename=${prefix.slice(0, -1)}.tar.gz`, 'content-length': archive.length },
+      archive,
+    );
+  }
+
   function takeFault(operationId: ServedOperationId): FaultSpec | undefined {
     const index = faults.findIndex((fault) => fault.operationId === operationId && fault.times > 0);
     if (index < 0) return undefined;
@@ -275,6 +336,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
     host: `127.0.0.1:${port()}`,
     world,
     recorded: requests,
+    codeloadDownloads,
     warmUp(operationIds = PULL_REQUEST_CHECK_OPERATIONS) {
       for (const contract of contracts) contract.warmUp(operationIds);
     },
@@ -301,6 +363,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
     },
     async clearRequests() {
       requests.length = 0;
+      codeloadDownloads.length = 0;
     },
     waitForCompletedCheckRun({ owner, repo, headSha, name, timeoutMs = 30_000 }) {
       return new Promise((resolve, reject) => {
@@ -400,6 +463,14 @@ function encodeContentPath(path: string): string {
   const match = /^(\/repos\/[^/]+\/[^/]+\/contents\/)(.+)$/.exec(path);
   if (!match) return path;
   return `${match[1]}${match[2]!.split('/').filter(Boolean).join('%2F')}`;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function unmatchedIn(contract: GitHubContract): ContractViolation[] {

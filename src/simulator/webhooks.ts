@@ -49,7 +49,7 @@ export function pullRequestPayload(options: PullRequestPayloadOptions): Json {
   const action = options.action ?? 'opened';
   const payload = examplePayload('pull_request', action);
   const roots = { api: options.apiUrl, web: options.webUrl };
-  const repositoryPayload = repositoryJson(payload.repository as Json, repository, roots);
+  const repositoryPayload = { ...repositoryJson(payload.repository as Json, repository, roots), size: pull.repositorySizeKb };
   return {
     ...payload,
     action,

@@ -1,6 +1,7 @@
 /** The simulated GitHub's state: repositories, their files, pull requests, installations, tokens and check runs. */
 import { randomBytes } from 'node:crypto';
-import { gitBlobSha, looksBinary, syntheticCommitSha, unifiedPatch } from './git-objects.js';
+import { gitBlobSha } from '../git-object-id.js';
+import { looksBinary, syntheticCommitSha, unifiedPatch } from './git-objects.js';
 
 export type PullRequestFileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
 
@@ -49,6 +50,8 @@ export interface SimulatedPullRequest {
   /** The tree at the head: base files with the PR's changes applied. */
   headTree: Map<string, Buffer>;
   createdAt: string;
+  /** GitHub's `repository.size` when the PR was opened: KB of every object stored, as the webhook reports it. */
+  repositorySizeKb: number;
 }
 
 export interface SimulatedRepository {
@@ -60,6 +63,8 @@ export interface SimulatedRepository {
   /** The default branch's files (configuration lives here, as Probot reads it from the default branch). */
   files: Map<string, Buffer>;
   defaultBranchSha: string;
+  /** When the repository was added; the default branch's commit time (archives stamp their entries with it). */
+  createdAt: string;
   blobs: Map<string, Buffer>;
   pulls: Map<number, SimulatedPullRequest>;
 }
@@ -136,10 +141,22 @@ export interface AddPullRequestOptions {
 const toBuffer = (content: string | Buffer): Buffer => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 const asText = (content: Buffer | undefined): string | undefined => content?.toString('utf8');
 
+/** A commit the simulator can serve an archive of. */
+export interface SimulatedCommit {
+  sha: string;
+  tree: Map<string, Buffer>;
+  committedAt: string;
+}
+
+/** GitHub's archive links for private repositories carry a token that expires after five minutes. */
+const ARCHIVE_TOKEN_LIFETIME_MS = 5 * 60 * 1000;
+
 export class GitHubWorld {
   readonly repositories = new Map<string, SimulatedRepository>();
   readonly installations = new Map<number, SimulatedInstallation>();
   readonly tokens = new Map<string, InstallationToken>();
+  /** Codeload tokens for private repositories' archive links: token to `owner/name` and expiry. */
+  readonly archiveTokens = new Map<string, { repository: string; expiresAt: number }>();
   readonly checkRuns: SimulatedCheckRun[] = [];
   private nextId = 1000;
 
@@ -161,6 +178,7 @@ export class GitHubWorld {
       private: options.private ?? false,
       files,
       defaultBranchSha: syntheticCommitSha(key, 'default-branch', ...[...files.keys()].sort()),
+      createdAt: new Date().toISOString(),
       blobs: new Map(),
       pulls: new Map(),
     };
@@ -238,6 +256,7 @@ export class GitHubWorld {
       files,
       headTree,
       createdAt: new Date().toISOString(),
+      repositorySizeKb: repositorySizeKb(repository),
     };
     repository.pulls.set(number, pull);
     return pull;
@@ -276,6 +295,30 @@ export class GitHubWorld {
     return undefined;
   }
 
+  /** The commit a `ref` (default branch name, PR head ref, or a known commit id) names; undefined when unknown. */
+  commitAt(repository: SimulatedRepository, ref: string): SimulatedCommit | undefined {
+    const defaultBranch = { sha: repository.defaultBranchSha, tree: repository.files, committedAt: repository.createdAt };
+    if (ref === repository.defaultBranch || ref === repository.defaultBranchSha) return defaultBranch;
+    for (const pull of repository.pulls.values()) {
+      if (ref === pull.headSha || ref === pull.headRef) return { sha: pull.headSha, tree: pull.headTree, committedAt: pull.createdAt };
+      if (ref === pull.baseSha) return defaultBranch;
+    }
+    return undefined;
+  }
+
+  issueArchiveToken(repository: SimulatedRepository): string {
+    const token = randomBytes(20).toString('hex');
+    this.archiveTokens.set(token, { repository: `${repository.owner}/${repository.name}`, expiresAt: Date.now() + ARCHIVE_TOKEN_LIFETIME_MS });
+    return token;
+  }
+
+  /** Whether a codeload link's token opens this repository (a public repository needs none). */
+  archiveTokenOpens(repository: SimulatedRepository, token: string | null): boolean {
+    if (!repository.private) return true;
+    const grant = token === null ? undefined : this.archiveTokens.get(token);
+    return grant !== undefined && grant.repository === `${repository.owner}/${repository.name}` && grant.expiresAt > Date.now();
+  }
+
   checkRunsFor(owner: string, repo: string, headSha?: string): SimulatedCheckRun[] {
     return this.checkRuns.filter(
       (run) => run.owner === owner && run.repo === repo && (headSha === undefined || run.headSha === headSha),
@@ -287,4 +330,11 @@ export class GitHubWorld {
     if (!repository) throw new Error(`Repository ${owner}/${name} does not exist in the simulator`);
     return repository;
   }
+}
+
+/** Like GitHub's `size`: what the repository's objects take, in KB (the simulator stores blobs uncompressed). */
+function repositorySizeKb(repository: SimulatedRepository): number {
+  let bytes = 0;
+  for (const content of repository.blobs.values()) bytes += content.length;
+  return Math.ceil(bytes / 1024);
 }

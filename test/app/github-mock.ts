@@ -10,6 +10,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import { contentOfAddedFile } from '../../src/app/files.js';
 import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
 import { PRIVATE_KEY } from '../helpers/private-key.js';
+import { codeloadPrefix, gitArchiveTarGz } from '../../src/simulator/tarball-writer.js';
 
 export const APP_ID = 123;
 export const INSTALLATION_ID = 1;
@@ -17,6 +18,7 @@ export const INSTALLATION_TOKEN = 'ghs_installationTokenForTests0000000000';
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
 export const API = 'https://api.github.com';
+export const CODELOAD = 'https://codeload.github.com';
 export const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 export const NEWER_SHA = '4f3a0c5e1b2d9a8c7e6f5d4c3b2a190817263544';
 export const PULL_NUMBER = 2;
@@ -38,9 +40,11 @@ function example(name: string, action: string, predicate: (payload: Record<strin
 }
 
 /** The real `pull_request.<action>` example (Codertocat/Hello-World #2, installation 1), adjusted. */
-export function pullRequestPayload(action: string, overrides: { headSha?: string; updatedAt?: string; changedFiles?: number } = {}): Record<string, any> {
+export function pullRequestPayload(action: string, overrides: { headSha?: string; updatedAt?: string; changedFiles?: number; repositorySizeKb?: number } = {}): Record<string, any> {
   const payload = example('pull_request', action, (candidate) => Boolean(candidate.installation));
   payload.installation = { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
+  // The example says 0 KB; a large repository keeps these tests on blob fetching unless they ask for the tarball.
+  payload.repository.size = overrides.repositorySizeKb ?? 2_000_000;
   if (overrides.headSha) payload.pull_request.head.sha = overrides.headSha;
   if (overrides.updatedAt) payload.pull_request.updated_at = overrides.updatedAt;
   if (overrides.changedFiles !== undefined) payload.pull_request.changed_files = overrides.changedFiles;
@@ -246,6 +250,24 @@ export class GitHubMock {
   private rebuiltFromPatch(sha: string): boolean {
     const file = this.listed.find((candidate) => candidate.sha === sha);
     return file !== undefined && contentOfAddedFile({ path: file.filename, status: file.status, sha, patch: file.patch, changes: file.changes ?? 0 }) !== undefined;
+  }
+
+  /**
+   * `GET /repos/{o}/{r}/tarball/{ref}`: GitHub's redirect to codeload, and codeload serving the
+   * tree as `git archive` writes it (or `status` instead of the redirect).
+   */
+  tarball(ref: string, files: Record<string, string | Buffer>, status = 302): this {
+    const location = `${CODELOAD}/${this.owner}/${this.repo}/legacy.tar.gz/${ref}`;
+    if (status !== 302) {
+      this.scope.get(`${this.repoPath}/tarball/${ref}`).reply(status, { message: 'Server Error' });
+      return this;
+    }
+    this.scope.get(`${this.repoPath}/tarball/${ref}`).reply(302, '', { location });
+    const tree = new Map(Object.entries(files).map(([path, content]) => [path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content]));
+    nock(CODELOAD)
+      .get(`/${this.owner}/${this.repo}/legacy.tar.gz/${ref}`)
+      .reply(200, gitArchiveTarGz({ commitSha: ref, prefix: codeloadPrefix(this.owner, this.repo, ref), mtimeSeconds: 1_700_000_000, files: tree }), { 'content-type': 'application/x-gzip' });
+    return this;
   }
 
   blobFails(sha: string, status: number): this {

@@ -20,6 +20,7 @@ const pull: PullRequestSummary = {
   headRepositoryFullName: 'contributor/tools',
   files: [{ filename: 'a.ts', status: 'added', sha: 'd'.repeat(40), additions: 3, deletions: 0 }],
   createdAt: '2026-01-01T00:00:00Z',
+  repositorySizeKb: 12,
 };
 
 describe('webhook deliveries', () => {
@@ -29,7 +30,7 @@ describe('webhook deliveries', () => {
       action: 'opened',
       number: 12,
       installation: { id: 99 },
-      repository: { id: 11, full_name: 'acme/tools', private: true, default_branch: 'main' },
+      repository: { id: 11, full_name: 'acme/tools', private: true, default_branch: 'main', size: 12 },
       pull_request: {
         number: 12,
         title: 'Add tools',

@@ -145,6 +145,15 @@ export class GitHubClient {
   }
 
   /**
+   * GET /repos/{o}/{r}/tarball/{ref}: the tree at `ref` as a gzipped tar, streamed. GitHub answers
+   * with a redirect to codeload, which fetch follows; only the API request counts against limits.
+   */
+  async downloadTarball(ref: string): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.octokit.rest.repos.downloadTarballArchive({ ...this.repository, ref, request: { parseSuccessResponseBody: false } });
+    return response.data as unknown as ReadableStream<Uint8Array>;
+  }
+
+  /**
    * `.github/mcp-oauth-guard.yml` from the default branch, with the organisation's `.github`
    * repository as fallback and `_extends`: the same lookup as `context.config`, but it also
    * tells which files were read, for the summary. Nested mappings merge; lists are replaced.
