@@ -16,6 +16,7 @@ import type { ChildJob, ChildResult } from './child.js';
 import { collectCorpus, CORPUS_PACKAGES, isJavaScriptPath, type Corpus, type CorpusFile } from './corpus.js';
 import { METHOD_LABELS, type MethodId } from './methods.js';
 import { measurePullRequests } from './pr.js';
+import { checkPrefilter, prefilterLine } from './prefilter-check.js';
 import {
   agreementLines,
   computeRatios,
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
       { set: 'corpus-js', method: 'raw', files: jsFiles, repeats: options.repeats, inProcess: true },
       { set: 'corpus-js', method: 'analyzer', files: jsFiles, repeats: options.repeats, inProcess: true },
       { set: 'corpus-js', method: 'eslint', files: jsFiles, repeats: eslintRepeats, inProcess: true },
+      { set: 'corpus', method: 'eslint-ts', files: corpus.files, repeats: eslintRepeats, inProcess: true },
       { set: 'big-pr', method: 'raw', files: bigPrFiles, repeats: options.repeats, inProcess: true },
       { set: 'big-pr', method: 'analyzer', files: bigPrFiles, repeats: options.repeats, inProcess: true },
     ];
@@ -169,9 +171,19 @@ async function main(): Promise<void> {
     const bigPrAnalyzer = plans.find((plan) => plan.set === 'big-pr' && plan.method === 'analyzer');
     const bigPrRules = bigPrAnalyzer ? (whole.get(bigPrAnalyzer)?.[0]?.result.rulesByFile ?? inProcess.get(bigPrAnalyzer)?.rulesByFile) : undefined;
     const agreement = bigPrRules ? seededAgreement(bigPr, bigPrRules) : [];
+    log('checking that the prefilter changes no finding...');
+    const prefilterChecks = [checkPrefilter('real corpus', corpus.files), checkPrefilter('generated PR', bigPrFiles)];
     const pr = options.pr ? await measurePullRequests(REPO_ROOT, bigPr, log) : ({ status: 'skipped', reason: 'disabled with --no-pr' } as const);
     const ratios = computeRatios(measurements);
     const targets = evaluateTargets(measurements, pr);
+    const differing = prefilterChecks.reduce((sum, check) => sum + check.differing.length, 0);
+    targets.push({
+      name: 'detection unchanged by the speed work (prefilter on and off, real corpus and generated PR)',
+      target: 'no file differs',
+      measured: `${differing} of ${prefilterChecks.reduce((sum, check) => sum + check.files, 0)} files differ`,
+      status: differing === 0 ? 'PASS' : 'FAIL',
+    });
+    notes.push(...prefilterChecks.map(prefilterLine));
     const benchSeconds = (performance.now() - started) / 1000;
 
     const report = renderReport(machine, corpus, jsFiles.length, bigPrFiles, measurements, ratios, targets, pr, benchSeconds, notes, agreement);
@@ -328,7 +340,7 @@ function renderReport(
       corpus.packages.map((item) => `${item.name}@${item.version}`).join(', ') +
       '. Declaration files, source maps and `.min.js` are left out.',
     `Generated PR: ${bigPrFiles.length} files, ${megabytes(sumBytes(bigPrFiles))} (seed ${BIG_PR_SEED}).`,
-    'ESLint 9 runs every rule of eslint-plugin-security and @microsoft/eslint-plugin-sdl with espree, so it reads only the JavaScript files; the ESLint ratio is taken on those.',
+    'ESLint 9 runs every rule of eslint-plugin-security and @microsoft/eslint-plugin-sdl twice: with @typescript-eslint/parser (no type information) on every corpus file, as a TypeScript MCP server lints, and with espree, which reads only the JavaScript files. Each ESLint ratio is taken against the analyzer on the same files.',
     ...notes,
     ...measurements.filter((item) => item.failure).map((item) => `Not measured: ${METHOD_LABELS[item.method]} on ${item.set}: ${item.failure}`),
     '',
