@@ -2,14 +2,20 @@
 
 export type Severity = 'error' | 'warning' | 'note';
 
-/** The five OAuth rules plus the engine's own diagnostic for malformed suppressions. */
-export type RuleId =
-  | 'broad-scope'
-  | 'missing-pkce'
-  | 'refresh-token-not-rotated'
-  | 'token-logged'
-  | 'plaintext-token-storage'
-  | 'suppression-missing-reason';
+/**
+ * The five OAuth rules plus the engine's own diagnostic for malformed suppressions, in report
+ * order. A plain list, so config validation need not load the rules (and the compiler they use).
+ */
+export const RULE_IDS = [
+  'broad-scope',
+  'missing-pkce',
+  'refresh-token-not-rotated',
+  'token-logged',
+  'plaintext-token-storage',
+  'suppression-missing-reason',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
 
 export interface InputFile {
   /** Path relative to the scanned root, with `/` separators. */

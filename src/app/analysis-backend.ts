@@ -5,13 +5,22 @@
  * in the summary as not analysed.
  */
 import { availableParallelism } from 'node:os';
+import type { RuleId } from '../analyzer/types.js';
 import { AnalysisPool } from '../pool/analysis-pool.js';
-import { analyzeInProcess } from './analyze.js';
+import type { RuleHelp } from '../report/check-run.js';
 import type { AnalyzeFiles } from './job.js';
 
+export type RuleHelpTable = Partial<Record<RuleId, RuleHelp>>;
+
+/**
+ * Neither backend loads the analyzer into this thread until it is used in process: with the
+ * worker pool, the webhook server never holds the TypeScript compiler (about 80 MB).
+ */
 export interface AnalysisBackend {
   readonly kind: 'worker-pool' | 'in-process';
   analyze: AnalyzeFiles;
+  /** The rules' descriptions and "How to fix" texts for annotations. */
+  ruleHelp(): Promise<RuleHelpTable>;
   close(): Promise<void>;
 }
 
@@ -58,16 +67,28 @@ export function createWorkerPoolBackend(settings: WorkerPoolSettings, stop?: Abo
   // Load the analyzer in every worker now, so the first pull request does not pay for it.
   const warm = pool.warmUp().catch(() => undefined);
   let closed: Promise<void> | undefined;
+  let help: Promise<RuleHelpTable> | undefined;
   return {
     kind: 'worker-pool',
     analyze: async (files, config) => {
       await warm;
       return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs, ...(stop ? { signal: stop } : {}) });
     },
+    ruleHelp: () => (help ??= warm.then(() => pool.ruleHelp())),
     close: () => (closed ??= warm.then(() => pool.close())),
   };
 }
 
 export function createInProcessBackend(): AnalysisBackend {
-  return { kind: 'in-process', analyze: analyzeInProcess, close: async () => undefined };
+  return {
+    kind: 'in-process',
+    analyze: async (files, config) => (await import('./analyze.js')).analyzeInProcess(files, config),
+    ruleHelp: loadRuleHelpHere,
+    close: async () => undefined,
+  };
+}
+
+/** Rule help read in this thread (loads the rules). */
+export async function loadRuleHelpHere(): Promise<RuleHelpTable> {
+  return (await import('./rule-help.js')).loadRuleHelp();
 }

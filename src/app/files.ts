@@ -1,6 +1,6 @@
 /** Pure: which files of a PR are analysed, where their content comes from, and what a fetched blob becomes. */
 import type { InputFile } from '../analyzer/types.js';
-import { isSupportedPath } from '../analyzer/index.js';
+import { isSupportedPath } from '../analyzer/paths.js';
 import { isIncluded } from '../config/filter.js';
 import type { GuardConfig } from '../config/types.js';
 import type { SkippedFile } from '../report/check-run.js';

@@ -5,7 +5,7 @@
  * in pure functions (events.ts, report/check-run.ts).
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
-import { createInProcessBackend, createWorkerPoolBackend, workerPoolSettingsFromEnv, type AnalysisBackend, type WorkerPoolSettings } from './analysis-backend.js';
+import { createInProcessBackend, createWorkerPoolBackend, loadRuleHelpHere, workerPoolSettingsFromEnv, type AnalysisBackend, type RuleHelpTable, type WorkerPoolSettings } from './analysis-backend.js';
 import { ConfigCache, pushSummary } from './config-cache.js';
 import { CheckRunCoordinator } from './coordinator.js';
 import { PULL_REQUEST_ACTIONS, pullNumberFromExternalId, targetFromCheckRunRerequest, targetFromPullRequest, targetsFromCheckSuite, type RunMode, type RunTarget } from './events.js';
@@ -16,7 +16,6 @@ import { createHealthHandler } from './health.js';
 import { PullRequestHeads } from './heads.js';
 import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
 import { appLogger } from './logging.js';
-import { loadRuleHelp } from './rule-help.js';
 
 export interface GuardAppOptions {
   /** Files in, findings out; when given, it replaces `analysis`. */
@@ -71,27 +70,36 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const log = appLogger(app.log);
     const now = options.now ?? Date.now;
     const heads = new PullRequestHeads();
-    const ruleHelp = loadRuleHelp();
     let analyze = options.analyze;
+    let readRuleHelp: () => Promise<RuleHelpTable> = loadRuleHelpHere;
     if (!analyze) {
       const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }, stopping.signal) : createInProcessBackend();
       backends.push(backend);
       analyze = backend.analyze;
+      readRuleHelp = () => backend.ruleHelp();
       log.info({ analysis: backend.kind }, 'analysis backend ready');
     }
+    let ruleHelp: Promise<RuleHelpTable> | undefined;
+    // Read once; a failure (a worker that died while reading) costs annotations their details, not the run.
+    const ruleHelpOnce = () =>
+      (ruleHelp ??= readRuleHelp().catch((error: unknown) => {
+        log.warn({ reason: describeError(error) }, 'could not read the rules\' help; annotations go without it');
+        ruleHelp = undefined;
+        return {};
+      }));
     const recover = (octokit: InstallationOctokit) => withGitHubRecovery(octokit, { log });
     const envAppId = Number(env.APP_ID);
     const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
 
     const configCacheMs = options.configCacheMs ?? configCacheMsFromEnv(env);
     const configCache = configCacheMs > 0 ? new ConfigCache({ ttlMs: configCacheMs }) : undefined;
-    const runJob = (job: AnalysisJob) =>
+    const runJob = async (job: AnalysisJob) =>
       runAnalysisJob(job, {
+        ruleHelp: await ruleHelpOnce(),
         ...(configCache ? { configCache } : {}),
         github: async (target) => new GitHubClient(recover(await app.auth(target.installationId)), { owner: target.owner, repo: target.repo }),
         analyze,
         heads,
-        ruleHelp,
         log,
         now,
       });

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { isSupportedPath } from '../analyzer/engine/parse.js';
+import { isSupportedPath } from '../analyzer/paths.js';
 import { createPathFilter } from '../config/filter.js';
 import { DEFAULT_EXCLUDE, type GuardConfig } from '../config/types.js';
 

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { isSupportedPath } from '../analyzer/engine/parse.js';
+import { isSupportedPath } from '../analyzer/paths.js';
 import { DEFAULT_EXCLUDE, type GuardConfig } from './types.js';
 
 export interface FilterOptions {

@@ -1,6 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { ALL_RULES } from '../analyzer/rules/index.js';
-import type { RuleId, Severity } from '../analyzer/types.js';
+import { RULE_IDS, type RuleId, type Severity } from '../analyzer/types.js';
 import { DEFAULT_EXCLUDE, defaultConfig, type ClientTypes, type FailOn, type Gate, type GuardConfig, type OnError, type RuleSetting } from './types.js';
 
 /** One problem in a config file, precise enough to fix without reading our source. */
@@ -47,7 +46,7 @@ const FIELDS: Record<string, FieldSpec> = {
         problems.add(path, `must be a mapping of rule id to off, error, warning or note (got ${describe(value)})`, FIELDS.rules!.example);
         return;
       }
-      const known = ALL_RULES.map((rule) => rule.meta.id);
+      const known: readonly string[] = RULE_IDS;
       for (const [id, setting] of Object.entries(value)) {
         if (!known.includes(id as RuleId)) {
           problems.add([...path, id], `is not a rule id${suggestion(id, known)}; known rules: ${known.join(', ')}`, `rules:\n  ${closest(id, known) ?? known[0]}: warning`);

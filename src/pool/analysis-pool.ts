@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { mergeFileAnalysis } from '../analyzer/index.js';
-import type { AnalysisResult, FileAnalysis, InputFile } from '../analyzer/types.js';
+import { mergeFileAnalysis } from '../analyzer/result.js';
+import type { AnalysisResult, FileAnalysis, InputFile, RuleId } from '../analyzer/types.js';
+import type { RuleHelp } from '../report/check-run.js';
 import { defaultConfig, type GuardConfig } from '../config/types.js';
 import type { AnalysisTask } from './worker.js';
 
@@ -44,12 +45,17 @@ export class AnalysisPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 30_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 768, stackSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 768, maxYoungGenerationSizeMb: 16, stackSizeMb: 16 },
     });
     // A worker that dies between tasks is replaced by piscina; the event must not crash the process.
     this.piscina.on('error', () => {});
   }
 
+
+  /** Each rule's help for annotations, read in a worker so this thread never loads the rules or the compiler. */
+  async ruleHelp(): Promise<Partial<Record<RuleId, RuleHelp>>> {
+    return (await this.piscina.run({}, { name: 'ruleHelp' })) as Partial<Record<RuleId, RuleHelp>>;
+  }
 
   /** Resolves once every thread has loaded the analyzer and answered one task. */
   async warmUp(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Runs in a worker thread: one file in, its analysis out. The analyzer is kept per config between tasks. */
 import { Analyzer } from '../analyzer/index.js';
+import { loadRuleHelp } from '../app/rule-help.js';
 import type { FileAnalysis, InputFile } from '../analyzer/types.js';
 import type { GuardConfig } from '../config/types.js';
 import type { MessagePort } from 'node:worker_threads';
@@ -20,4 +21,9 @@ export default function analyzeInWorker(task: AnalysisTask): FileAnalysis {
   task.startedPort?.close();
   if (!cached || cached.key !== task.configKey) cached = { key: task.configKey, analyzer: new Analyzer(task.config) };
   return cached.analyzer.analyzeFile(task.file);
+}
+
+/** The rules' descriptions and "How to fix" texts, for annotations: read here, where the rules are loaded anyway. */
+export function ruleHelp(): ReturnType<typeof loadRuleHelp> {
+  return loadRuleHelp();
 }

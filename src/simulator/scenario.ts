@@ -63,14 +63,31 @@ export async function openPullRequestAndAwaitCheck(options: OpenAndCheckOptions)
     name: GUARD_CHECK_NAME,
     timeoutMs: options.timeoutMs ?? 60_000,
   });
-  const requests = (await simulator.requests()).filter((request) => request.sequence > before);
+  // The run is completed with the first 50 annotations; the rest follow. Wait for the app to go quiet.
+  const requests = await settledRequests(simulator, before);
+  const settled = (await simulator.checkRuns({ owner: repository.owner, repo: repository.name, headSha: pull.headSha })).find((run) => run.id === checkRun.id) ?? checkRun;
   return {
     pull,
     webhook,
-    checkRun,
+    checkRun: settled,
     webhookToCompletedMs: (checkRun.completedAtMs ?? Date.now()) - webhook.sentAt,
     requests,
   };
+}
+
+/**
+ * The requests after `before`, once none has arrived for `quietMs` (at most `maxWaitMs`). Octokit's
+ * throttling spaces an installation's writes about a second apart, so the quiet time is longer.
+ */
+async function settledRequests(simulator: SimulatorControl, before: number, quietMs = 2_000, maxWaitMs = 60_000): Promise<RecordedRequest[]> {
+  const started = Date.now();
+  let requests = (await simulator.requests()).filter((request) => request.sequence > before);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const next = (await simulator.requests()).filter((request) => request.sequence > before);
+    if (next.length === requests.length || Date.now() - started > maxWaitMs) return next;
+    requests = next;
+  }
 }
 
 /** Counts requests by documented route, most frequent first (unmatched requests count under their URL). */

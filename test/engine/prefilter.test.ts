@@ -72,7 +72,66 @@ describe('the text prefilter changes no result', () => {
   });
 });
 
+describe('rules the prefilter or the config can run apart share no cached values', () => {
+  // Deep constant tables: the value resolver gives up part-way, and what one rule asked first must
+  // not decide what another is told.
+  const lexer = [
+    "const GRAMMAR = { marks: { pairs: { square: { start: { glyph: '[' }, stop: { glyph: ']' } } } } };",
+    'const SQUARE = GRAMMAR.marks.pairs.square;',
+    'const BRACKET = SQUARE;',
+    'export function leadingToken(source: string): string {',
+    '  let token = SQUARE.start.glyph;',
+    '  for (const glyph of source) {',
+    '    switch (glyph) {',
+    '      case BRACKET.start.glyph:',
+    '        return glyph;',
+    '      case BRACKET.stop.glyph:',
+    '        return glyph;',
+    '    }',
+    '  }',
+    '  console.debug(token);',
+    '  return token;',
+    '}',
+  ].join('\n');
+  const proxy = [
+    "const UPSTREAMS = { slack: { oauth: { v2: { urls: { access: 'https://slack.com/api/oauth.v2.access' } } } } };",
+    'const SLACK = UPSTREAMS.slack.oauth.v2.urls;',
+    'const ROUTE = SLACK;',
+    'export async function relay(path: string, code: string) {',
+    '  switch (path) {',
+    '    case ROUTE.access: {',
+    "      const reply = await fetch(SLACK.access, { method: 'POST', body: new URLSearchParams({ code, grant_type: 'authorization_code' }) });",
+    '      const granted = await reply.json();',
+    '      console.log(granted);',
+    '      return granted;',
+    '    }',
+    '  }',
+    '  return undefined;',
+    '}',
+  ].join('\n');
+
+  test.each([['a lexer switching over a nested table', lexer], ['a proxy routing a token exchange by a nested table', proxy]])('%s', (_name, text) => {
+    const config = defaultConfig();
+    const on = new Analyzer(config).analyzeFile({ path: 'src/a.ts', text });
+    const off = new Analyzer(config, undefined, { prefilter: false }).analyzeFile({ path: 'src/a.ts', text });
+    const withoutRequestRules = new Analyzer({ ...config, rules: { 'broad-scope': { enabled: false }, 'missing-pkce': { enabled: false } } }).analyzeFile({ path: 'src/a.ts', text });
+    expect(comparable(off)).toEqual(comparable(on));
+    expect(withoutRequestRules.findings.filter((finding) => finding.ruleId === 'token-logged')).toEqual(on.findings.filter((finding) => finding.ruleId === 'token-logged'));
+  });
+
+  test('the token response logged through the routing table is still found', () => {
+    const analysis = new Analyzer(defaultConfig()).analyzeFile({ path: 'src/a.ts', text: proxy });
+    expect(analysis.findings.map((finding) => `${finding.ruleId}@${finding.line}`)).toContain('token-logged@9');
+  });
+});
+
 describe('text requirements', () => {
+  test('names and strings spelled with escapes are read as the parser reads them', () => {
+    expect(TOKEN_TEXT.test('const acc\\u0065ss_t\\u006Fken = 1;')).toBe(true);
+    expect(OAUTH_REQUEST_TEXT.test("import x from 'google-auth-libr\\u0061ry';")).toBe(true);
+    expect(REFRESH_TEXT.test("if (grant === 'r\\x65fresh_token') {}")).toBe(true);
+  });
+
   test('credential phrases match in every spelling a name can take', () => {
     for (const name of ['apiKey', 'API_KEY', 'x-api-key', 'clientSecret', 'CODE_VERIFIER', 'privateKey', 'authCode']) {
       expect(TOKEN_TEXT.test(`const ${name.replace(/-/g, '_')}1 = 1;`)).toBe(true);

@@ -11,6 +11,7 @@ import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
 import { walkFile } from './walk.js';
 import { formatBytes } from '../../source-text.js';
+import { mergeFileAnalysis } from '../result.js';
 import type { TextRequirement } from '../knowledge/prefilter.js';
 
 export interface AnalyzerOptions {
@@ -106,12 +107,24 @@ export class Analyzer {
       result.errors.push({ file: file.path, message: `could not be walked: ${describe(error)}`, fatal: true });
       return result;
     }
-    const values = new ValueResolver(walked);
-    const tokens = new TokenModel(values);
+    // One resolver (and token model) per text requirement. Their memos keep answers that a depth
+    // limit cut short, so what one rule asks first shapes what the next one is told: rules that
+    // the prefilter or the config can run apart must not share them.
+    const models = new Map<TextRequirement | undefined, { values: ValueResolver; tokens: TokenModel }>();
+    const modelFor = (rule: RuleModule) => {
+      let model = models.get(rule.meta.requiresText);
+      if (!model) {
+        const values = new ValueResolver(walked);
+        model = { values, tokens: new TokenModel(values) };
+        models.set(rule.meta.requiresText, model);
+      }
+      return model;
+    };
     const raw: RawFinding[] = [];
     let lineIndex: LineIndex | undefined; // built on the first finding: most files have none
 
     for (const rule of rules) {
+      const { values, tokens } = modelFor(rule);
       try {
         const context: RuleContext = {
           ruleId: rule.meta.id,
@@ -221,12 +234,7 @@ export function analyzeFiles(files: readonly InputFile[], config: GuardConfig = 
   return result;
 }
 
-export function mergeFileAnalysis(result: AnalysisResult, analysis: FileAnalysis): void {
-  result.findings.push(...analysis.findings);
-  result.suppressed.push(...analysis.suppressed);
-  result.errors.push(...analysis.errors);
-  if (analysis.analyzed) result.stats.analyzed++;
-}
+export { mergeFileAnalysis };
 
 /** Dispatches the walk's document-ordered nodes to one rule's visitors, then its `end`. */
 function runVisitors(visitors: RuleVisitors, orderedNodes: readonly ts.Node[]): void {

@@ -1,11 +1,6 @@
 import { ts } from 'ts-morph';
 
-export const SUPPORTED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
-
-export function isSupportedPath(path: string): boolean {
-  const lower = path.toLowerCase();
-  return SUPPORTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
+export { isSupportedPath, SUPPORTED_EXTENSIONS } from '../paths.js';
 
 /**
  * Parses with the TypeScript compiler that ts-morph ships (`ts` from 'ts-morph'). Rules walk the

@@ -23,6 +23,20 @@ import {
 } from './credential-names.js';
 import { LIBRARY_CALLS, OAUTH_WORDS } from './oauth-endpoints.js';
 
+/** A `\u0074`, `\u{74}` or `\x74` escape, or a line continuation: names and strings can be spelled with them. */
+const SOURCE_ESCAPE = /\\(?:u\{?[0-9a-fA-F]|x[0-9a-fA-F]{2}|\r?\n)/;
+const SOURCE_ESCAPES = /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\\r?\n/g;
+
+/** The text with its escapes replaced by what they stand for, as the parser reads names and strings. */
+export function unescapeSource(text: string): string {
+  return text.replace(SOURCE_ESCAPES, (whole: string, braced?: string, four?: string, two?: string) => {
+    const hex = braced ?? four ?? two;
+    if (hex === undefined) return ''; // a line continuation
+    const code = parseInt(hex, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -42,7 +56,9 @@ export class TextRequirement {
   }
 
   test(text: string): boolean {
-    return this.pattern.test(text);
+    if (this.pattern.test(text)) return true;
+    // Escapes are rare: decode them only when the plain text fails and has some.
+    return SOURCE_ESCAPE.test(text) && this.pattern.test(unescapeSource(text));
   }
 }
 
