@@ -340,7 +340,7 @@ function renderReport(
       corpus.packages.map((item) => `${item.name}@${item.version}`).join(', ') +
       '. Declaration files, source maps and `.min.js` are left out.',
     `Generated PR: ${bigPrFiles.length} files, ${megabytes(sumBytes(bigPrFiles))} (seed ${BIG_PR_SEED}).`,
-    'ESLint 9 runs every rule of eslint-plugin-security and @microsoft/eslint-plugin-sdl twice: with @typescript-eslint/parser (no type information) on every corpus file, as a TypeScript MCP server lints, and with espree, which reads only the JavaScript files. Each ESLint ratio is taken against the analyzer on the same files.',
+    'ESLint 9 runs every rule of eslint-plugin-security and @microsoft/eslint-plugin-sdl twice: with @typescript-eslint/parser (no type information) on every corpus file, as a TypeScript MCP server lints and as the issue measured it (on TS and JS files), which is the judged setup; and with espree, which reads only the JavaScript files, shown for comparison under Ratios. Each ESLint ratio is taken against the analyzer on the same files.',
     ...notes,
     ...measurements.filter((item) => item.failure).map((item) => `Not measured: ${METHOD_LABELS[item.method]} on ${item.set}: ${item.failure}`),
     '',

@@ -155,19 +155,13 @@ export function evaluateTargets(measurements: readonly Measurement[], pr: PrFigu
     (value) => value <= TARGETS.maxAnalyzerVsRaw,
     (value) => `${value.toFixed(2)}×`,
   );
+  // The issue measured ESLint on TS and JS files, which takes typescript-eslint's parser; espree
+  // reads only the JavaScript files, so that comparison is printed with the ratios, not judged.
   judged(
-    'at least 4× faster than ESLint + security + sdl with typescript-eslint (every corpus file, TS and JS, whole process)',
+    'at least 4× faster than ESLint + security + sdl (typescript-eslint parser, every corpus file, TS and JS, whole process)',
     `c/b ≥ ${TARGETS.minEslintVsAnalyzer.toFixed(1)}`,
     [['corpus', 'eslint-ts'], ['corpus', 'analyzer']],
     ratios.eslintTsVsAnalyzer.whole,
-    (value) => value >= TARGETS.minEslintVsAnalyzer,
-    (value) => `${value.toFixed(2)}×`,
-  );
-  judged(
-    'at least 4× faster than ESLint + security + sdl with espree (corpus JS files only, whole process)',
-    `c/b ≥ ${TARGETS.minEslintVsAnalyzer.toFixed(1)}`,
-    [['corpus-js', 'eslint'], ['corpus-js', 'analyzer']],
-    ratios.eslintVsAnalyzer.whole,
     (value) => value >= TARGETS.minEslintVsAnalyzer,
     (value) => `${value.toFixed(2)}×`,
   );
