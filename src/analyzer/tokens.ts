@@ -10,6 +10,7 @@ import {
   EXCLUDED_BEFORE_TOKEN,
   HTTP_ERROR_GUARDS,
   HTTP_ERROR_TYPES,
+  MODULE_CREDENTIAL_TYPES,
   NOT_CREDENTIAL_NAMES,
   REQUEST_CONFIG_TYPES,
   TOKEN_CONTAINER_NAMES,
@@ -513,6 +514,8 @@ export class TokenModel {
    */
   declaredTypeCarriesCredential(declaration: Declaration): boolean {
     if (declaration.path) return false;
+    // An SDK type that holds tokens, or an SDK hook's credential parameter, whatever it is called.
+    if (declaredTypeClass(declaration) === 'credential' || this.isCredentialParameter(declaration)) return true;
     const node = declaration.node;
     const type = ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) ? node.type : undefined;
     return !!type && this.typeCarriesCredential(type, 0);
@@ -793,7 +796,7 @@ function declaredTypeClass(declaration: Declaration): 'credential' | 'not-creden
   let result: 'credential' | 'not-credential' | undefined;
   for (const member of members) {
     if (member.kind === ts.SyntaxKind.NumberKeyword || member.kind === ts.SyntaxKind.BooleanKeyword) result ??= 'not-credential';
-    else if (ts.isTypeReferenceNode(member) && CREDENTIAL_TYPE_NAMES.has(entityName(member.typeName))) return 'credential';
+    else if (ts.isTypeReferenceNode(member) && (CREDENTIAL_TYPE_NAMES.has(entityName(member.typeName)) || isImportedCredentialType(member.typeName))) return 'credential';
   }
   return members.every((member) => member.kind === ts.SyntaxKind.NumberKeyword || member.kind === ts.SyntaxKind.BooleanKeyword ||
     member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword))
@@ -951,6 +954,27 @@ function isNonSecretType(type: ts.TypeNode, generic: boolean): boolean {
 }
 
 /** A declaration annotated with one of `names` (`err: AxiosError`, `e: AxiosError<Body>`), or initialised with `x as AxiosError`. */
+/** `Installation` imported from '@slack/oauth' (or `slack.Installation` of a namespace import): see MODULE_CREDENTIAL_TYPES. */
+function isImportedCredentialType(typeName: ts.EntityName): boolean {
+  const local = ts.isIdentifier(typeName) ? typeName : ts.isIdentifier(typeName.left) ? typeName.left : undefined;
+  if (!local) return false;
+  const member = ts.isIdentifier(typeName) ? undefined : typeName.right.text;
+  for (const statement of typeName.getSourceFile().statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const types = MODULE_CREDENTIAL_TYPES.get(statement.moduleSpecifier.text);
+    const bindings = statement.importClause?.namedBindings;
+    if (!types || !bindings) continue;
+    if (ts.isNamespaceImport(bindings)) {
+      if (member !== undefined && bindings.name.text === local.text && types.includes(member)) return true;
+    } else if (member === undefined) {
+      for (const element of bindings.elements) {
+        if (element.name.text === local.text && types.includes((element.propertyName ?? element.name).text)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function hasTypeNamed(declaration: Declaration, names: ReadonlySet<string>): boolean {
   const node = declaration.node;
   const annotated = ts.isVariableDeclaration(node) || ts.isParameter(node) ? node.type : undefined;

@@ -81,13 +81,25 @@ export const CREDENTIAL_TYPE_NAMES = new Set([
 ]);
 
 /**
- * Methods of the MCP SDK's `OAuthServerProvider`/`OAuthTokenVerifier` and their parameter
+ * Methods of the MCP SDK's `OAuthServerProvider`/`OAuthTokenVerifier`, and of Slack's
+ * `InstallationStore` (the installation carries the bot and user tokens), and their parameter
  * positions that receive a credential, whatever the parameter is called.
  */
 export const CREDENTIAL_PARAMETERS: ReadonlyMap<string, readonly number[]> = new Map([
   ['verifyAccessToken', [0]],
   ['exchangeRefreshToken', [1]],
   ['exchangeAuthorizationCode', [2]],
+  ['storeInstallation', [0]],
+]);
+
+/**
+ * Types that hold credentials although their names say nothing, by the modules that declare
+ * them: a value of such a type is a credential only where the file imports the type from there.
+ */
+export const MODULE_CREDENTIAL_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+  // Slack's `Installation`: `bot.token`, `user.token`, `bot.refreshToken`.
+  ['@slack/oauth', ['Installation']],
+  ['@slack/bolt', ['Installation']],
 ]);
 
 /** Verbs that, followed by a credential's name, make a call return that credential ('getAccessToken', 'refreshTokens'). */
