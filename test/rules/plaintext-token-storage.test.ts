@@ -416,9 +416,9 @@ export function save(tokens: { expires_in: number; scope: string; token_type: st
     {
       name: 'a value typed with metadata only, or with a type from another module',
       code: `import { writeFileSync } from 'node:fs';
-import type { Installation } from '@slack/oauth';
+import type { Grant } from './grants.js';
 interface TokenMeta { expiresAt: number; scope: string; tokenType: string }
-export function save(meta: TokenMeta, tokens: Installation) {
+export function save(meta: TokenMeta, tokens: Grant) {
   writeFileSync('meta.json', JSON.stringify(meta));
   writeFileSync('install.json', JSON.stringify(tokens));
 }`,
