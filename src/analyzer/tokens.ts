@@ -247,11 +247,14 @@ export class TokenModel {
     if (declaration && this.isHttpError(node, declaration, depth)) return { label: node.text, origin: 'http-error', node };
     if (declaration && this.isRequestConfigParameter(declaration)) return { label: node.text, origin: 'request-config', node };
 
+    // `if (data.error) console.error(data)`: where a token response says it is an error, it holds none.
+    if (declaration && inErrorBodyBranch(node, declaration, this.values)) return undefined;
     const origins = this.values.origins(node).filter((origin) => origin !== node);
     if (nameClass === 'credential') {
       if (isGenericName(node.text) && declaration && this.genericNameIsHarmless(declaration, origins)) return undefined;
-      // `const CacheManagerGetRefreshToken = 'cacheManagerGetRefreshToken'`: an event name, not a token.
-      if (origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin))) return undefined;
+      // `const CacheManagerGetRefreshToken = 'cacheManagerGetRefreshToken'`: an event name, not a token;
+      // `const accessTokenData = { id, grantId, wrappedKey }`: a record about a token, visibly without it.
+      if (origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin) || this.isRecordWithoutCredential(origin, depth))) return undefined;
       return { label: node.text, origin: 'name', node };
     }
 
@@ -319,9 +322,20 @@ export class TokenModel {
       // Index 0 is the scheme ('Bearer') or a JWT's header, not the secret part.
       if (/^[1-9]\d*$/.test(key) && ts.isCallExpression(object) && ts.isPropertyAccessExpression(object.expression) &&
           ['split', 'match', 'exec'].includes(object.expression.name.text)) {
+        // `value.match(/skip=(\d+)/)[1]`: a group of digits only is a number, not the secret.
+        if (capturesDigitsOnly(object, Number(key))) return undefined;
         const receiver = object.expression.name.text === 'exec' ? object.arguments[0] : object.expression.expression;
         const inner = receiver ? this.credentialIn(receiver, depth + 1) : undefined;
         if (inner) return { ...inner, label };
+      }
+      // `settings.gitlabToken.value`, `apiKey.value`: the value of a credential-named holder is the credential
+      // (not of a bare 'token', which in a lexer holds source text).
+      if (key === 'value') {
+        const holder = lastSegment(objectName);
+        if (holder && classifyName(holder) === 'credential' && !isGenericName(holder)) {
+          const inner = this.credentialIn(node.expression, depth + 1);
+          if (inner) return { ...inner, label };
+        }
       }
       if (RESPONSE_BODY_KEYS.has(key)) {
         const whole = this.credentialIn(node.expression, depth + 1);
@@ -440,6 +454,8 @@ export class TokenModel {
       return this.credentialIn(receiver, depth + 1);
     }
     if (receiver && (method === 'json' || method === 'text') && this.isTokenEndpointResponse(receiver)) {
+      // Read where the response failed (`if (!response.ok) … await response.text()`): an OAuth error body.
+      if (inFailureBranch(call, receiver, this.values)) return undefined;
       return { label: shortText(call), origin: 'token-response', node: call };
     }
     // axios, got and ky return the parsed body of a token request directly.
@@ -463,6 +479,8 @@ export class TokenModel {
       return { label: `${method}()`, origin: 'token-response', node: call };
     }
     const local = this.values.calledFunction(call);
+    // `redactToken(token)`, `maskSecret(key)`: a helper named for hiding the value returns it hidden.
+    if (local && splitWords(method).some((word) => SANITIZER_WORDS.has(word))) return undefined;
     if (local) {
       for (const returned of this.values.returnedExpressions(local)) {
         const inner = this.credentialIn(returned, depth + 1);
@@ -500,7 +518,7 @@ export class TokenModel {
       // `other.save(x)` that this file shows to be another function is not a call of this one,
       // and `db.update(x)` on an unknown object does not call a plain function named `update`.
       const target = this.values.calledFunction(call);
-      if (target ? target !== fn : ts.isPropertyAccessExpression(call.expression) && !isMethodLike(fn)) continue;
+      if (target ? target !== fn : ts.isPropertyAccessExpression(call.expression) && (!isMethodLike(fn) || isUnrelatedReceiver(call.expression, fn))) continue;
       found.push(argument);
       if (found.length >= MAX_CALL_SITES) break;
     }
@@ -753,6 +771,38 @@ export class TokenModel {
     return false;
   }
 
+  /**
+   * An object literal every property of which visibly holds no credential: metadata keys, ids,
+   * wrapped or hashed values, numbers (`{ id: tokenId, grantId, expiresAt: now + ttl }`).
+   * A credential-named key, a spread or a method makes it a possible carrier.
+   */
+  private isRecordWithoutCredential(expression: ts.Expression, depth: number): boolean {
+    const node = this.values.unwrap(expression);
+    if (!ts.isObjectLiteralExpression(node) || node.properties.length === 0 || depth > MAX_DEPTH) return false;
+    return node.properties.every((property) => {
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) return false;
+      const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+      if (key === undefined) return false;
+      const keyClass = classifyName(key);
+      if (keyClass === 'not-credential') return true;
+      if (keyClass === 'credential') return false;
+      return this.isVisiblyHarmless(ts.isShorthandPropertyAssignment(property) ? property.name : property.initializer, depth + 1);
+    });
+  }
+
+  /** A value under a neutral key: a known non-credential, such a record, a name that is no credential, or arithmetic on those. Calls are not (`randomBytes(32)`). */
+  private isVisiblyHarmless(value: ts.Expression, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    if (this.isKnownNonCredential(value) || this.isRecordWithoutCredential(value, depth)) return true;
+    const node = this.values.unwrap(value);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const isText = (side: ts.Expression) => ts.isStringLiteralLike(side) || ts.isTemplateExpression(side);
+      return !isText(node.left) && !isText(node.right) && this.isVisiblyHarmless(node.left, depth + 1) && this.isVisiblyHarmless(node.right, depth + 1);
+    }
+    const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+    return name !== undefined && classifyName(name) !== 'credential' && !this.credentialIn(node, depth);
+  }
+
   /** Literals, booleans, counts, lengths and parser output: values a generic name like 'token' can hold without being a credential. */
   isKnownNonCredential(expression: ts.Expression): boolean {
     const node = this.values.unwrap(expression);
@@ -760,8 +810,11 @@ export class TokenModel {
     if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')) return true;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       // Placeholders, words and identifier-like names; a secret has digits or is long and random.
-      return /^(\[?redacted\]?|\*+|<[^>]*>|[a-z][a-z _.:-]*|)$/i.test(node.text) || node.text.length < 8;
+      // 'AUTH0_REFRESH_TOKEN': the name of a setting or keychain entry, in upper case.
+      return /^(\[?redacted\]?|\*+|<[^>]*>|[a-z][a-z _.:-]*|)$/i.test(node.text) || node.text.length < 8 || /^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$/.test(node.text);
     }
+    // `setting.source`, `token.type`: what a value is or where it came from, not the value.
+    if (ts.isPropertyAccessExpression(node) && METADATA_MEMBERS.has(node.name.text)) return true;
     if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken || node.operator === ts.SyntaxKind.MinusToken || node.operator === ts.SyntaxKind.PlusToken;
     if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node)) return true;
     if (ts.isBinaryExpression(node)) {
@@ -1001,6 +1054,110 @@ function isErrorCallbackParameter(parameter: ts.ParameterDeclaration): boolean {
 }
 
 /** A function that is called as a member: a method, or a function kept in an object's property or a class field. */
+/** Words of a helper's name that say it hides what it is given. */
+const SANITIZER_WORDS = new Set(['redact', 'redacted', 'mask', 'masked', 'obfuscate', 'obfuscated', 'censor', 'censored', 'sanitize', 'sanitized', 'scrub', 'hash', 'digest', 'fingerprint', 'preview']);
+
+/** Members that say what a value is or where it came from. */
+const METADATA_MEMBERS = new Set(['source', 'origin', 'kind', 'type', 'status', 'label', 'description', 'format', 'mode']);
+
+/**
+ * `socket.write(…)` is not a call of `write` in `const cookies = { write(…) {…} }`: a method of an
+ * object kept in a named variable is called through that name (or `this`), which
+ * `calledFunction` resolves; any other receiver is another object's method of the same name.
+ */
+function isUnrelatedReceiver(callee: ts.PropertyAccessExpression, fn: ts.SignatureDeclaration): boolean {
+  const holder = ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : fn.parent;
+  if (!holder || !ts.isObjectLiteralExpression(holder) || !holder.parent || !ts.isVariableDeclaration(holder.parent) || !ts.isIdentifier(holder.parent.name)) return false;
+  return callee.expression.kind !== ts.SyntaxKind.ThisKeyword;
+}
+
+/** Whether capture group `index` of the regex literal a `match`/`exec` call uses can only hold digits (`(\d+)`, `([0-9]{4})`). */
+function capturesDigitsOnly(call: ts.CallExpression, index: number): boolean {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  const pattern = callee.name.text === 'exec' ? callee.expression : call.arguments[0];
+  if (!pattern || !ts.isRegularExpressionLiteral(pattern)) return false;
+  const source = pattern.text.slice(1, pattern.text.lastIndexOf('/'));
+  const groups: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (source[i] === '(' && source[i + 1] !== '?') {
+      const close = source.indexOf(')', i);
+      groups.push(close < 0 ? '' : source.slice(i + 1, close));
+    }
+  }
+  return /^(?:\\d|\[0-9\])(?:[+*]|\{\d+(?:,\d*)?\})?$/.test(groups[index - 1] ?? '');
+}
+
+/**
+ * Whether `node` is read where the response `receiver` is known to have failed: inside
+ * `if (!r.ok)`, `if (r.status >= 400)` (or `> 299`, `!== 200`), or after `r.ok` was found false.
+ */
+function inFailureBranch(node: ts.Node, receiver: ts.Expression, values: ValueResolver): boolean {
+  const subject = values.unwrap(receiver);
+  if (!ts.isIdentifier(subject)) return false;
+  const declaration = values.declarationOf(subject);
+  if (!declaration) return false;
+  return inGuardedBranch(node, (condition) => testsFailure(condition, declaration, values));
+}
+
+/** Inside `if (data.error)` (or `'error' in data`, `data.error !== undefined`) for the declaration `data`. */
+function inErrorBodyBranch(node: ts.Identifier, declaration: Declaration, values: ValueResolver): boolean {
+  return inGuardedBranch(node, (condition) => testsErrorField(condition, declaration, values));
+}
+
+function inGuardedBranch(node: ts.Node, guards: (condition: ts.Expression) => boolean): boolean {
+  for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current); current = current.parent) {
+    const parent = current.parent;
+    if (ts.isIfStatement(parent) && parent.thenStatement === current && guards(parent.expression)) return true;
+    if (ts.isConditionalExpression(parent) && parent.whenTrue === current && guards(parent.condition)) return true;
+  }
+  return false;
+}
+
+function refersTo(expression: ts.Expression, declaration: Declaration, values: ValueResolver): boolean {
+  const node = values.unwrap(expression);
+  return ts.isIdentifier(node) && values.declarationOf(node) === declaration;
+}
+
+function testsFailure(condition: ts.Expression, declaration: Declaration, values: ValueResolver): boolean {
+  const node = values.unwrap(condition);
+  if (ts.isParenthesizedExpression(node)) return testsFailure(node.expression, declaration, values);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const operand = values.unwrap(node.operand);
+    return ts.isPropertyAccessExpression(operand) && operand.name.text === 'ok' && refersTo(operand.expression, declaration, values);
+  }
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.BarBarToken) return testsFailure(node.left, declaration, values) && testsFailure(node.right, declaration, values);
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsFailure(node.left, declaration, values) || testsFailure(node.right, declaration, values);
+  const left = values.unwrap(node.left);
+  if (!ts.isPropertyAccessExpression(left) || !refersTo(left.expression, declaration, values) || !ts.isNumericLiteral(node.right) && node.right.kind !== ts.SyntaxKind.FalseKeyword) return false;
+  if (left.name.text === 'ok') return (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && node.right.kind === ts.SyntaxKind.FalseKeyword;
+  if (left.name.text !== 'status' || !ts.isNumericLiteral(node.right)) return false;
+  const bound = Number(node.right.text);
+  return ((operator === ts.SyntaxKind.GreaterThanEqualsToken && bound >= 300) || (operator === ts.SyntaxKind.GreaterThanToken && bound >= 299) ||
+    ((operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) && bound >= 200 && bound < 300));
+}
+
+function testsErrorField(condition: ts.Expression, declaration: Declaration, values: ValueResolver): boolean {
+  const node = values.unwrap(condition);
+  if (ts.isParenthesizedExpression(node)) return testsErrorField(node.expression, declaration, values);
+  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'error' && refersTo(node.expression, declaration, values);
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsErrorField(node.left, declaration, values) || testsErrorField(node.right, declaration, values);
+  if (operator === ts.SyntaxKind.InKeyword) return ts.isStringLiteral(node.left) && node.left.text === 'error' && refersTo(node.right, declaration, values);
+  if (operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) {
+    const left = values.unwrap(node.left);
+    return ts.isPropertyAccessExpression(left) && left.name.text === 'error' && refersTo(left.expression, declaration, values) &&
+      (node.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node.right) && node.right.text === 'undefined'));
+  }
+  return false;
+}
+
 function isMethodLike(fn: ts.SignatureDeclaration): boolean {
   const parent = fn.parent;
   return ts.isMethodDeclaration(fn) || (!!parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)));

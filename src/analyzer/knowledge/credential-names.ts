@@ -26,7 +26,7 @@ export const EXCLUDED_ANYWHERE = new Set([
 export const EXCLUDED_BEFORE_TOKEN = new Set([
   // pagination cursors (CodeQL Java's list) and sync markers
   'next', 'previous', 'prev', 'current', 'page', 'continuation', 'cursor', 'pagination', 'sync', 'resume', 'resumption',
-  'start', 'end',
+  'start', 'end', 'skip', 'delta',
   // LLM units of text
   'max', 'min', 'total', 'input', 'output', 'prompt', 'completion', 'completions', 'reasoning', 'cached', 'used',
   'remaining', 'estimated', 'num', 'context', 'response', 'generated', 'special', 'stop', 'added',
@@ -44,7 +44,7 @@ export const EXCLUDED_AFTER = new Set([
   'path', 'file', 'dir', 'directory', 'filename', 'location', 'ref', 'version', 'len', 'size', 'at', 'date', 'time',
   'timestamp', 'label', 'description', 'policy', 'rotation', 'family', 'generation', 'revoked', 'revocation',
   'valid', 'used', 'budget', 'estimate', 'parser', 'middleware', 'header', 'headers', 'regex', 'set', 'ok', 'source',
-  'mode', 'strategy', 'method', 'methods', 'supported', 'payload', 'claims',
+  'mode', 'strategy', 'method', 'methods', 'supported', 'payload', 'claims', 'mtime', 'ctime', 'atime', 'birthtime',
 ]);
 
 /** Words that name a credential on their own. */

@@ -1056,7 +1056,9 @@ class StorageAnalysis {
   private check(sink: Sink): void {
     if (this.reported.has(sink.node)) return;
     const inspections = sink.values.map((value) => ({ value, inspection: this.inspect(value) }));
-    const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext));
+    const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext) &&
+      // Whatever goes into `document.cookie` is "a cookie": that name alone says nothing about a token.
+      !(sink.kind === 'cookie' && inspection.plaintext.origin === 'name' && /^cookies?$/i.test(inspection.plaintext.label)));
     if (plain) {
       this.report(sink, plain.inspection.plaintext!, plain.value, plaintextMessage(sink));
       return;
