@@ -21,6 +21,8 @@ export class ValueResolver {
   private readonly originsMemo = new Map<ts.Node, ts.Expression[]>();
   private readonly stringsMemo = new Map<ts.Node, string[] | undefined>();
   private readonly originsActive = new Set<ts.Node>();
+  private readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
+  private readonly declarationMemo = new Map<ts.Identifier, Declaration | undefined>();
   private readonly stringsActive = new Set<ts.Node>();
 
   constructor(private readonly index: WalkResult) {}
@@ -52,6 +54,17 @@ export class ValueResolver {
   declarationOf(identifier: ts.Identifier): Declaration | undefined {
     const candidates = this.index.declarations.get(identifier.text);
     if (!candidates) return undefined;
+    // Minified code declares `e` in thousands of scopes: remember each answer rather than rescan.
+    if (candidates.length > 8) {
+      if (this.declarationMemo.has(identifier)) return this.declarationMemo.get(identifier);
+      const found = this.innermostDeclaration(identifier, candidates);
+      this.declarationMemo.set(identifier, found);
+      return found;
+    }
+    return this.innermostDeclaration(identifier, candidates);
+  }
+
+  private innermostDeclaration(identifier: ts.Identifier, candidates: readonly Declaration[]): Declaration | undefined {
     const position = identifier.pos;
     let best: Declaration | undefined;
     for (const candidate of candidates) {
@@ -95,9 +108,8 @@ export class ValueResolver {
         results.push(node);
         append(results, this.parameterOrigins(declaration, depth + 1));
       }
-      const assigned = this.index.assignments.get(node.text);
-      if (assigned && declaration?.kind !== 'function') {
-        for (const value of assigned) if (this.declarationOfAssignment(value) === declaration) append(results, this.origins(value, depth + 1));
+      if (declaration?.kind !== 'function') {
+        for (const value of this.assignedValues(node.text, declaration)) append(results, this.origins(value, depth + 1));
       }
       return results.length ? results : [node];
     }
@@ -188,6 +200,26 @@ export class ValueResolver {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The values assigned to the variable `declaration` declares, grouped once per name: minified
+   * code reuses one-letter names thousands of times, and scanning every assignment to `e` for
+   * every read of `e` would be quadratic.
+   */
+  private assignedValues(name: string, declaration: Declaration | undefined): readonly ts.Expression[] {
+    let byDeclaration = this.assignmentsByDeclaration.get(name);
+    if (!byDeclaration) {
+      byDeclaration = new Map();
+      for (const value of this.index.assignments.get(name) ?? []) {
+        const target = this.declarationOfAssignment(value);
+        const list = byDeclaration.get(target);
+        if (list) list.push(value);
+        else byDeclaration.set(target, [value]);
+      }
+      this.assignmentsByDeclaration.set(name, byDeclaration);
+    }
+    return byDeclaration.get(declaration) ?? [];
   }
 
   private declarationOfAssignment(value: ts.Expression): Declaration | undefined {
