@@ -63,8 +63,9 @@ export async function openPullRequestAndAwaitCheck(options: OpenAndCheckOptions)
     name: GUARD_CHECK_NAME,
     timeoutMs: options.timeoutMs ?? 60_000,
   });
-  // The run is completed with the first 50 annotations; the rest follow. Wait for the app to go quiet.
-  const requests = await settledRequests(simulator, before);
+  // The run is completed with the first 50 annotations; the rest follow, a second apart. A first
+  // batch under 50 was the only one, so only a short wait for stragglers is needed then.
+  const requests = await settledRequests(simulator, before, checkRun.annotations.length >= 50 ? 2_000 : 300);
   const settled = (await simulator.checkRuns({ owner: repository.owner, repo: repository.name, headSha: pull.headSha })).find((run) => run.id === checkRun.id) ?? checkRun;
   return {
     pull,

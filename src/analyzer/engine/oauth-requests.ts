@@ -1,12 +1,16 @@
 import { ts } from 'ts-morph';
 import {
+  AUTHORIZATION_ENDPOINT_KEYS,
   AUTHORIZE_PATHS,
   CLIENT_METADATA_TYPES,
+  CONFIG_SCOPE_KEYS,
   DEVICE_AUTHORIZATION_PATHS,
   LIBRARY_CALLS,
   PAYLOAD_KEYS,
   OAUTH_WORDS,
   PROVIDER_HOSTS,
+  PROVIDER_NAME_KEYS,
+  PROVIDER_NAMES,
   TOKEN_PATHS,
   type LibraryCallShape,
 } from '../knowledge/oauth-endpoints.js';
@@ -367,6 +371,11 @@ class RequestBuilder {
     for (const object of this.candidates.objects) {
       guarded(() => {
         const request = this.clientMetadataRequest(object);
+        if (request) requests.push(request);
+      });
+      if (libraryArguments.has(object)) continue;
+      guarded(() => {
+        const request = this.providerConfigRequest(object);
         if (request) requests.push(request);
       });
     }
@@ -1350,6 +1359,56 @@ class RequestBuilder {
     return CLIENT_METADATA_TYPES.some((name) => new RegExp(`\\b${name}\\b`).test(text));
   }
 
+  // ---- provider configuration tables (OAuth proxies) ---------------------------------------------
+
+  /**
+   * `{ authorizationUrl: 'https://github.com/login/oauth/authorize', scopes: ['repo'] }`: an
+   * upstream provider described in one place and its authorize URL built in another. The
+   * scopes are a choice for that provider when the endpoint is an authorize endpoint of a
+   * known provider (by its host, or by a key such as `provider: 'gitlab'` next to it).
+   */
+  private providerConfigRequest(object: ts.ObjectLiteralExpression): OAuthRequest | undefined {
+    const ownKeys = object.properties.map((property) => (property.name ? propertyNameText(property.name) : undefined)).filter((key): key is string => !!key).map(configKey);
+    if (!ownKeys.some((key) => CONFIG_SCOPE_KEYS.has(key) || AUTHORIZATION_ENDPOINT_KEYS.has(key))) return undefined;
+    const properties = this.values.objectProperties(object);
+    if (!properties) return undefined;
+    const scopeExpressions: ts.Expression[] = [];
+    const endpointExpressions: ts.Expression[] = [];
+    const nameExpressions: ts.Expression[] = [];
+    for (const [rawKey, value] of properties) {
+      const key = configKey(rawKey);
+      if (CONFIG_SCOPE_KEYS.has(key)) scopeExpressions.push(value);
+      else if (AUTHORIZATION_ENDPOINT_KEYS.has(key)) endpointExpressions.push(value);
+      else if (PROVIDER_NAME_KEYS.has(key)) nameExpressions.push(value);
+    }
+    if (scopeExpressions.length === 0 || endpointExpressions.length === 0) return undefined;
+    const endpoints = endpointExpressions.flatMap((expression) => this.values.stringValues(expression) ?? []);
+    // Every value the endpoint may take must be an authorize endpoint; a token URL or a page is not.
+    if (endpoints.length === 0 || !endpoints.every((endpoint) => looksLikeUrl(endpoint) && isAuthorizeEndpoint(endpoint))) return undefined;
+    const hostProviders = new Set(endpoints.map(providerOfUrl));
+    let provider: ScopeProvider | undefined;
+    if (hostProviders.size === 1 && !hostProviders.has(undefined)) provider = [...hostProviders][0];
+    else if (endpoints.every((endpoint) => !providerOfUrl(endpoint))) provider = this.namedProvider(object, nameExpressions);
+    if (!provider) return undefined;
+    return {
+      kind: 'scopes', node: object, endpoint: endpoints[0], provider, pkce: { status: 'not-applicable' },
+      scopes: scopeExpressions.map((expression) => this.scopeValueOf(expression, expression)), callName: 'providerConfig',
+    };
+  }
+
+  /** The provider a configuration names: `provider: 'gitlab'` (and `type`, `id`, `name`), or the table key it sits under (`{ gitlab: {...} }`). */
+  private namedProvider(object: ts.ObjectLiteralExpression, nameExpressions: readonly ts.Expression[]): ScopeProvider | undefined {
+    const names = nameExpressions.flatMap((expression) => this.values.stringValues(expression) ?? []);
+    let node: ts.Node = object;
+    while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+    if (ts.isPropertyAssignment(node.parent) && node.parent.initializer === node) {
+      const tableKey = propertyNameText(node.parent.name);
+      if (tableKey !== undefined) names.push(tableKey);
+    }
+    const providers = new Set(names.map((name) => PROVIDER_NAMES[name.toLowerCase().replace(/[^a-z0-9]/g, '')]).filter((found): found is ScopeProvider => !!found));
+    return providers.size === 1 ? [...providers][0] : undefined;
+  }
+
   // ---- small helpers ------------------------------------------------------------------------
 
   private knownString(expression: ts.Expression | undefined): string | undefined {
@@ -1535,6 +1594,16 @@ function moduleMatches(imported: string, module: string): boolean {
 
 function looksLikeUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/') || (text.startsWith(UNKNOWN) && /\/[\w.-]+/.test(text));
+}
+
+/** A configuration key as the key lists spell it: lower case, without '_' and '-'. */
+function configKey(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, '');
+}
+
+function isAuthorizeEndpoint(endpoint: string): boolean {
+  const path = endpointPath(endpoint);
+  return !TOKEN_PATHS.some((pattern) => pattern.test(path)) && AUTHORIZE_PATHS.some((pattern) => pattern.test(path));
 }
 
 function joinUrl(base: string, path: string): string {

@@ -32,6 +32,30 @@ export const AUTHORIZE_PATHS: readonly RegExp[] = [
   /\/oauth2?\/auth\/?$/i,
 ];
 
+/**
+ * Provider configuration tables of OAuth proxies (`{ authorizationUrl, tokenUrl, scopes }`):
+ * the key names, compared lower-cased without '_' and '-', so `authorization_endpoint`,
+ * `authorizationEndpoint` and `authorizationURL` are one name.
+ */
+export const AUTHORIZATION_ENDPOINT_KEYS: ReadonlySet<string> = new Set([
+  'authorizationurl', 'authorizeurl', 'authurl',
+  'authorizationuri', 'authorizeuri', 'authuri',
+  'authorizationendpoint', 'authorizeendpoint', 'authendpoint',
+]);
+/** Keys that hold the scopes a provider configuration asks for (not `scopes_supported`, which is what a server offers). */
+export const CONFIG_SCOPE_KEYS: ReadonlySet<string> = new Set(['scope', 'scopes', 'defaultscope', 'defaultscopes', 'userscope', 'userscopes']);
+/** Keys whose string value may name the provider (`provider: 'github'`, `type: 'gitlab'`, `id: 'google'`). */
+export const PROVIDER_NAME_KEYS: ReadonlySet<string> = new Set(['provider', 'providerid', 'providername', 'providertype', 'type', 'id', 'name']);
+/** A provider's name as configuration tables spell it (lower-cased, only letters and digits). */
+export const PROVIDER_NAMES: Readonly<Record<string, ScopeProvider>> = {
+  github: 'github', githubenterprise: 'github',
+  google: 'google', googleworkspace: 'google',
+  microsoft: 'microsoft', azure: 'microsoft', azuread: 'microsoft', entra: 'microsoft', entraid: 'microsoft', microsoftentraid: 'microsoft', msgraph: 'microsoft',
+  slack: 'slack',
+  gitlab: 'gitlab',
+  atlassian: 'atlassian', jira: 'atlassian', confluence: 'atlassian',
+};
+
 /** Paths of token endpoints. */
 export const TOKEN_PATHS: readonly RegExp[] = [
   /\/login\/oauth\/access_token\/?$/i, // GitHub
