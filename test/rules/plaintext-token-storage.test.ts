@@ -207,6 +207,22 @@ export function keep(refreshToken: string, accessToken: string, key: Uint8Array,
       ],
     },
     {
+      name: 'a plaintext token in a file only its owner can read is a note (owner-only mode is an accepted protection), not an error',
+      code: `import fs from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
+export async function keep(tokens: { access_token: string }, refreshToken: string, apiKey: string) {
+  fs.writeFileSync('/home/me/.mcp/tokens.json', JSON.stringify(tokens), { mode: 0o600 });
+  await writeFile('/home/me/.mcp/refresh', refreshToken);
+  await chmod('/home/me/.mcp/refresh', 0o600);
+  fs.writeFileSync('/home/me/.mcp/key', apiKey);
+}`,
+      expected: [
+        { messageId: 'plaintextPrivateFile', line: 4, severity: 'note' },
+        { messageId: 'plaintextPrivateFile', line: 5, severity: 'note' },
+        { messageId: 'plaintextFile', line: 7, severity: 'error' },
+      ],
+    },
+    {
       name: 'Bun.write',
       code: `export async function keep(credentials: unknown) { await Bun.write('creds.json', JSON.stringify(credentials)); }`,
       expected: [{ messageId: 'plaintextFile', line: 1, severity: 'error' }],

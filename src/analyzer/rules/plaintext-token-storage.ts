@@ -9,7 +9,7 @@ import * as enc from '../knowledge/encryption.js';
 import * as sinks from '../knowledge/storage-sinks.js';
 import { defineRule } from './define.js';
 
-type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode';
+type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode' | 'plaintextPrivateFile';
 
 export const plaintextTokenStorage = defineRule<MessageId>({
   meta: {
@@ -33,6 +33,8 @@ export const plaintextTokenStorage = defineRule<MessageId>({
         "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it first (Electron 'safeStorage', or AES-256-GCM under a separately held key), or keep it in the OS keychain.",
       weakCipher:
         "'{{credential}}' is encrypted with '{{algorithm}}' before '{{sink}}' stores it, which {{weakness}}; use 'aes-256-gcm'.",
+      plaintextPrivateFile:
+        "'{{credential}}' is written unencrypted by '{{sink}}' to a file only its owner can read (mode 0o600); other processes of the same user and backups still can, so consider the OS keychain or AES-256-GCM under a separately held key.",
       fileMode:
         "'{{credential}}' is written encrypted to a file by '{{sink}}' without mode 0o600; pass '{ mode: 0o600 }' (or 'chmod' it right after) so other local users cannot read it.",
     },
@@ -1060,7 +1062,9 @@ class StorageAnalysis {
       // Whatever goes into `document.cookie` is "a cookie": that name alone says nothing about a token.
       !(sink.kind === 'cookie' && inspection.plaintext.origin === 'name' && /^cookies?$/i.test(inspection.plaintext.label)));
     if (plain) {
-      this.report(sink, plain.inspection.plaintext!, plain.value, plaintextMessage(sink));
+      // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
+      if (sink.kind === 'file' && this.hasPrivateMode(sink)) this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintextPrivateFile', 'note');
+      else this.report(sink, plain.inspection.plaintext!, plain.value, plaintextMessage(sink));
       return;
     }
     const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential));
