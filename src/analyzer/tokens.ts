@@ -118,7 +118,9 @@ const MAX_DEPTH = 10;
 const RESPONSE_BODY_KEYS = new Set(['data', 'body']);
 
 /** Last words of objects that hold names of things (`ManagedIdentityEnvironmentVariableNames.MSI_SECRET`). */
-const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels']);
+const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels', 'vars', 'variables']);
+/** Last words of enum-like objects whose PascalCase members are kinds, not values (`AuthMode.ClientProvidedToken`). */
+const KIND_TABLE_WORDS = new Set(['mode', 'modes', 'type', 'types', 'kind', 'kinds', 'method', 'methods', 'strategy', 'outcome']);
 
 /** Callback properties whose argument is a resumption or paging token glued into one lowercase word (`onresumptiontoken`). */
 const CURSOR_CALLBACK = /(resumption|page|next|cursor|continuation|sync|csrf|xsrf)_?token/i;
@@ -254,7 +256,9 @@ export class TokenModel {
       if (isGenericName(node.text) && declaration && this.genericNameIsHarmless(declaration, origins)) return undefined;
       // `const CacheManagerGetRefreshToken = 'cacheManagerGetRefreshToken'`: an event name, not a token;
       // `const accessTokenData = { id, grantId, wrappedKey }`: a record about a token, visibly without it.
-      if (origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin) || this.isRecordWithoutCredential(origin, depth))) return undefined;
+      // 'basic auth (user: ${name}, ${password.length} chars)' and cookie-name lists describe credentials without holding one.
+      if (origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin) || this.isRecordWithoutCredential(origin, depth) ||
+          this.isTextWithoutCredential(origin, depth) || (declaration !== undefined && this.isListOfHarmless(origin, node, declaration, depth)))) return undefined;
       return { label: node.text, origin: 'name', node };
     }
 
@@ -306,6 +310,8 @@ export class TokenModel {
         // `CacheOutcome.NO_CACHED_ACCESS_TOKEN`: a member of an enum or constant table, not a runtime value.
         const owner = this.values.unwrap(node.expression);
         if (values.length === 0 && ts.isIdentifier(owner) && /^[A-Z][a-z]/.test(owner.text) && /^[A-Z][A-Z0-9_]*$/.test(key)) return undefined;
+        // `AuthMode.ClientProvidedToken`: a member of an imported enum of modes or kinds.
+        if (values.length === 0 && ts.isIdentifier(owner) && /^[A-Z][a-z]/.test(owner.text) && KIND_TABLE_WORDS.has(lastWord(owner.text)) && /^[A-Z][A-Za-z0-9]*$/.test(key)) return undefined;
         const origin = CREDENTIAL_HEADER_NAMES.has(key.toLowerCase())
           ? 'authorization-header'
           : objectName === 'process.env' ? 'environment' : 'name';
@@ -788,6 +794,45 @@ export class TokenModel {
       if (keyClass === 'credential') return false;
       return this.isVisiblyHarmless(ts.isShorthandPropertyAssignment(property) ? property.name : property.initializer, depth + 1);
     });
+  }
+
+  /** An array literal of harmless values that only ever gets harmless values pushed (`const cookieNames = ['sid']; cookieNames.push(name)`). */
+  private isListOfHarmless(origin: ts.Expression, identifier: ts.Identifier, declaration: Declaration, depth: number): boolean {
+    const list = this.values.unwrap(origin);
+    if (!ts.isArrayLiteralExpression(list) || !list.elements.every((element) => this.isVisiblyHarmless(element, depth + 1))) return false;
+    let harmless = true;
+    const visit = (child: ts.Node): void => {
+      if (!harmless) return;
+      if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression) && ['push', 'unshift'].includes(child.expression.name.text) &&
+          ts.isIdentifier(child.expression.expression) && child.expression.expression.text === identifier.text &&
+          this.values.declarationOf(child.expression.expression) === declaration) {
+        harmless = child.arguments.every((argument) => this.isVisiblyHarmless(argument, depth + 1));
+      }
+      ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(declaration.scope, visit);
+    return harmless;
+  }
+
+  /**
+   * Text that describes rather than carries: literals, and templates with prose around harmless
+   * values. A template of bare separators assembles a token (`${header}.${payload}.${signature}`).
+   */
+  private isTextWithoutCredential(expression: ts.Expression, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = this.values.unwrap(expression);
+    if (ts.isStringLiteralLike(node)) return true;
+    if (ts.isConditionalExpression(node)) return this.isTextWithoutCredential(node.whenTrue, depth + 1) && this.isTextWithoutCredential(node.whenFalse, depth + 1);
+    if (!ts.isTemplateExpression(node)) return false;
+    if (!/[A-Za-z]{3,}/.test(node.head.text + node.templateSpans.map((span) => span.literal.text).join(''))) return false;
+    const harmless = (part: ts.Expression): boolean => {
+      const inner = this.values.unwrap(part);
+      if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.BarBarToken || inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+        return harmless(inner.left) && harmless(inner.right);
+      }
+      return this.isVisiblyHarmless(inner, depth + 1);
+    };
+    return node.templateSpans.every((span) => harmless(span.expression));
   }
 
   /** A value under a neutral key: a known non-credential, such a record, a name that is no credential, or arithmetic on those. Calls are not (`randomBytes(32)`). */

@@ -258,6 +258,8 @@ export class RequestCollector {
     for (const template of this.templates) if (!isConcatOperand(template) && hasQueryText(template)) strings.push(template);
     for (const literal of this.literals) {
       if (!/[?&](response_type|client_id|grant_type|scope)=/.test(literal.text) || isConcatOperand(literal)) continue;
+      // `mock.mockResolvedValue(url)`, `expect(x).toBe(url)`: a test's canned value or expectation, not a request.
+      if (isTestDoubleArgument(literal)) continue;
       if (!isVariableInitializer(literal) || this.isSentUnchanged(literal)) strings.push(literal);
     }
     strings.sort((a, b) => a.pos - b.pos);
@@ -1594,6 +1596,13 @@ function moduleMatches(imported: string, module: string): boolean {
 
 function looksLikeUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/') || (text.startsWith(UNKNOWN) && /\/[\w.-]+/.test(text));
+}
+
+function isTestDoubleArgument(literal: ts.Expression): boolean {
+  const call = literal.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(literal)) return false;
+  const name = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
+  return /^(expect|to[A-Z]\w*|mock(Resolved|Rejected|Return)Value(Once)?)$/.test(name);
 }
 
 /** A configuration key as the key lists spell it: lower case, without '_' and '-'. */

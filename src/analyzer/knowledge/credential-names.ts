@@ -26,7 +26,7 @@ export const EXCLUDED_ANYWHERE = new Set([
 export const EXCLUDED_BEFORE_TOKEN = new Set([
   // pagination cursors (CodeQL Java's list) and sync markers
   'next', 'previous', 'prev', 'current', 'page', 'continuation', 'cursor', 'pagination', 'sync', 'resume', 'resumption',
-  'start', 'end', 'skip', 'delta',
+  'start', 'end', 'skip', 'delta', 'progress',
   // LLM units of text
   'max', 'min', 'total', 'input', 'output', 'prompt', 'completion', 'completions', 'reasoning', 'cached', 'used',
   'remaining', 'estimated', 'num', 'context', 'response', 'generated', 'special', 'stop', 'added',
