@@ -618,14 +618,7 @@ export class TokenModel {
     if (hasTypeNamed(declaration, HTTP_ERROR_TYPES)) return true;
     const declared = declaration.node;
     if (!ts.isParameter(declared) && !(ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent))) return false;
-    for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current.parent); current = current.parent) {
-      const parent = current.parent;
-      if (ts.isIfStatement(parent) && parent.thenStatement === current && this.guardsHttpError(parent.expression, declaration)) return true;
-      if (ts.isConditionalExpression(parent) && parent.whenTrue === current && this.guardsHttpError(parent.condition, declaration)) return true;
-      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === current &&
-          this.guardsHttpError(parent.left, declaration)) return true;
-    }
-    return false;
+    return inGuardedBranch(node, (condition) => this.guardsHttpError(condition, declaration));
   }
 
   private guardsHttpError(condition: ts.Expression, declaration: Declaration): boolean {
@@ -1153,11 +1146,13 @@ function inErrorBodyBranch(node: ts.Identifier, declaration: Declaration, values
   return inGuardedBranch(node, (condition) => testsErrorField(condition, declaration, values));
 }
 
+/** Whether `node` runs only where a condition `guards` accepts holds: `if (c) …`, `c ? … :`, `c && …`, within its function. */
 function inGuardedBranch(node: ts.Node, guards: (condition: ts.Expression) => boolean): boolean {
-  for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current); current = current.parent) {
+  for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current.parent); current = current.parent) {
     const parent = current.parent;
     if (ts.isIfStatement(parent) && parent.thenStatement === current && guards(parent.expression)) return true;
     if (ts.isConditionalExpression(parent) && parent.whenTrue === current && guards(parent.condition)) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === current && guards(parent.left)) return true;
   }
   return false;
 }

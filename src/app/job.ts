@@ -122,9 +122,11 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const skipped: SkippedFile[] = [...selection.skipped];
   const unread: UnreadFile[] = [];
   let blobsNotFound = 0;
-  const fromTarball = await readFromTarball(job, github, selection.candidates, config.maxFileBytes, deps.log);
-  const fetched = await mapWithConcurrency(selection.candidates, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async (file) => {
-    const added = contentOfAddedFile(file);
+  // An added file is its patch; the rest need a blob or the tarball. Each patch is read once.
+  const sources = selection.candidates.map((file) => ({ file, added: contentOfAddedFile(file) }));
+  const needContent = sources.filter((source) => source.added === undefined).map((source) => source.file);
+  const fromTarball = await readFromTarball(job, github, needContent, config.maxFileBytes, deps.log);
+  const fetched = await mapWithConcurrency(sources, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async ({ file, added }) => {
     if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
     const extracted = fromTarball.get(file.path);
     if (extracted) return extracted;
@@ -180,13 +182,13 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
 const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
 
 /**
- * The files that need a blob, read from one tarball of the head when that is cheaper
+ * `files` (those that need a blob), read from one tarball of the head when that is cheaper
  * (`chooseContentSource`). Only files whose content hashes to the listed blob id are taken; the
  * rest, and everything when the download fails, are fetched by blob as before.
  */
-async function readFromTarball(job: AnalysisJob, github: GitHubClient, candidates: readonly ListedFile[], maxFileBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
+async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], maxFileBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
   const found = new Map<string, DecodedBlob>();
-  const wanted = new Map(candidates.filter((file) => contentOfAddedFile(file) === undefined).map((file) => [file.path, file.sha]));
+  const wanted = new Map(files.map((file) => [file.path, file.sha]));
   if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return found;
   try {
     const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, maxFileBytes });
