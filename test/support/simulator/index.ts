@@ -17,7 +17,7 @@ export type {
   SimulatedRepository,
   CheckAnnotationRecord,
 } from './world.js';
-export { gitBlobSha } from '../git-object-id.js';
+export { gitBlobSha } from '../../../src/git-object-id.js';
 export { unifiedPatch, looksBinary } from './git-objects.js';
 export { addedFilesFromFolder } from './pull-request-files.js';
 export { pullRequestPayload, deliverWebhook } from './webhooks.js';

@@ -1,5 +1,5 @@
 /**
- * A simulator in a child process (`lib/simulator/main.js`), with the same control surface as the in-process one.
+ * A simulator in a child process (`build/test/support/simulator/main.js`, compiled by tsconfig.tools.json), with the same control surface as the in-process one.
  * Jest cannot load openapi-backend (it requires an ESM-only module), so tests use this.
  */
 import { spawn } from 'node:child_process';
@@ -20,15 +20,15 @@ export interface SpawnSimulatorOptions {
   /** PEM of the app's public key; when given, app JWTs must be signed with the matching private key. */
   appPublicKeyPem?: string;
   descriptions?: DescriptionName[];
-  /** Where `lib/simulator/main.js` is; found from this module's location by default. */
+  /** Where `build/` (with `test/support/simulator/main.js`) is; found from this module's location by default. */
   projectRoot?: string;
   startTimeoutMs?: number;
 }
 
 export async function spawnGitHubSimulator(options: SpawnSimulatorOptions): Promise<SimulatorControl> {
   const projectRoot = options.projectRoot ?? findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
-  const entry = path.join(projectRoot, 'lib', 'simulator', 'main.js');
-  if (!existsSync(entry)) throw new Error(`The simulator is not built: ${entry} does not exist (run 'npm run build')`);
+  const entry = path.join(projectRoot, 'build', 'test', 'support', 'simulator', 'main.js');
+  if (!existsSync(entry)) throw new Error(`The simulator is not built: ${entry} does not exist (run 'npm run build:tools')`);
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

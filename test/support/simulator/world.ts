@@ -1,6 +1,6 @@
 /** The simulated GitHub's state: repositories, their files, pull requests, installations, tokens and check runs. */
 import { randomBytes } from 'node:crypto';
-import { gitBlobSha } from '../git-object-id.js';
+import { gitBlobSha } from '../../../src/git-object-id.js';
 import { looksBinary, syntheticCommitSha, unifiedPatch } from './git-objects.js';
 
 export type PullRequestFileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';

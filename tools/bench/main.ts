@@ -10,7 +10,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { defaultConfig } from '../config/types.js';
+import { defaultConfig } from '../../src/config/types.js';
 import { BIG_PR_FILES, BIG_PR_SEED, generateBigPr, type GeneratedFile } from './big-pr.js';
 import type { ChildJob, ChildResult } from './child.js';
 import { collectCorpus, CORPUS_PACKAGES, isJavaScriptPath, type Corpus, type CorpusFile } from './corpus.js';
@@ -40,7 +40,7 @@ import {
 } from './report.js';
 import { median, medianRun, megabytesPerSecond, summarizeTimings } from './stats.js';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CHILD_SCRIPT = fileURLToPath(new URL('./child.js', import.meta.url));
 const RESULTS_DIR = join(REPO_ROOT, 'docs', 'bench');
 

@@ -5,7 +5,7 @@
  * `tar.umask` of 002), directories 0775, owner root/root, every mtime the commit time.
  */
 import { gzipSync } from 'node:zlib';
-import { gitBlobSha, gitTreeSha, type GitTreeEntry } from '../git-object-id.js';
+import { gitBlobSha, gitTreeSha, type GitTreeEntry } from '../../../src/git-object-id.js';
 
 export interface GitArchiveInput {
   /** Written in the pax global header (`comment=<sha>`), as `git archive` does for a commit. */

@@ -1,5 +1,5 @@
 /**
- * The simulator as its own process (`node lib/simulator/main.js`), driven through the control routes.
+ * The simulator as its own process (`node build/test/support/simulator/main.js`), driven through the control routes.
  * Environment: SIMULATOR_APP_ID, SIMULATOR_APP_PUBLIC_KEY (PEM, optional), SIMULATOR_DESCRIPTIONS (comma-separated).
  * Prints one JSON line `{"url","port","host"}` when it listens; exits when its stdin closes (the parent is gone).
  */

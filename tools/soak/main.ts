@@ -14,12 +14,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../simulator/app-process.js';
-import { contractProblems, GHES_API_PREFIX, type PullRequestSummary, type RepositorySummary, type SimulatorControl } from '../simulator/control.js';
-import { addedFilesFromFolder } from '../simulator/pull-request-files.js';
-import { spawnGitHubSimulator } from '../simulator/remote.js';
-import { deliverWebhook, pullRequestPayload } from '../simulator/webhooks.js';
-import type { FileChange, SimulatedCheckRun } from '../simulator/world.js';
+import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../../test/support/simulator/app-process.js';
+import { contractProblems, GHES_API_PREFIX, type PullRequestSummary, type RepositorySummary, type SimulatorControl } from '../../test/support/simulator/control.js';
+import { addedFilesFromFolder } from '../../test/support/simulator/pull-request-files.js';
+import { spawnGitHubSimulator } from '../../test/support/simulator/remote.js';
+import { deliverWebhook, pullRequestPayload } from '../../test/support/simulator/webhooks.js';
+import type { FileChange, SimulatedCheckRun } from '../../test/support/simulator/world.js';
 
 const PULL_REQUESTS = 200;
 const INSTALLATIONS = 20;
@@ -37,7 +37,7 @@ const HARD_STOP_MS = 6 * 60_000;
 const PEAK_RSS_LIMIT_MB = 1536;
 const CHECK_NAME = 'MCP OAuth Guard';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 type Size = 'small' | 'medium' | 'large';
 interface PlannedPullRequest {

@@ -1,4 +1,4 @@
-import type { FileAnalysis } from '../analyzer/types.js';
+import type { FileAnalysis } from '../../src/analyzer/types.js';
 import type { ModuleType } from './corpus.js';
 
 /** What one file looks like to a measured method, its text already in memory. */
@@ -75,8 +75,8 @@ function countAnalysis(counters: MethodCounters, analysis: FileAnalysis, rulesBy
 
 /** The analyzer as the CLI and the app call it: one `Analyzer`, file by file. */
 export async function createAnalyzer(): Promise<MethodRunner> {
-  const { Analyzer } = await import('../analyzer/index.js');
-  const { defaultConfig } = await import('../config/types.js');
+  const { Analyzer } = await import('../../src/analyzer/index.js');
+  const { defaultConfig } = await import('../../src/config/types.js');
   const analyzer = new Analyzer(defaultConfig());
   const counters: MethodCounters = { findings: 0, suppressed: 0, errors: 0, notAnalyzed: 0 };
   const rulesByFile = new Map<string, string[]>();
@@ -91,8 +91,8 @@ export async function createAnalyzer(): Promise<MethodRunner> {
 
 /** The worker pool (reliability issue), all cores; only a whole-set time is meaningful here. */
 export async function createAnalyzerPool(threads: number): Promise<MethodRunner> {
-  const { AnalysisPool } = await import('../pool/analysis-pool.js');
-  const { defaultConfig } = await import('../config/types.js');
+  const { AnalysisPool } = await import('../../src/pool/analysis-pool.js');
+  const { defaultConfig } = await import('../../src/config/types.js');
   const pool = new AnalysisPool({ threads });
   const config = defaultConfig();
   const counters: MethodCounters = { findings: 0, suppressed: 0, errors: 0, notAnalyzed: 0, threads };

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 
 // Object ids live in the shared module (the app verifies archive contents with them); re-exported for old importers.
-export { gitBlobSha } from '../git-object-id.js';
+export { gitBlobSha } from '../../../src/git-object-id.js';
 
 /** A stable commit-like id for a set of changes (the simulator has no commits, only their ids). */
 export function syntheticCommitSha(...parts: string[]): string {

@@ -7,15 +7,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../simulator/app-process.js';
-import { contractProblems, type RepositorySummary } from '../simulator/control.js';
-import { addedFilesFromFolder } from '../simulator/pull-request-files.js';
-import { callsByEndpoint, openPullRequestAndAwaitCheck, type PullRequestRun } from '../simulator/scenario.js';
-import { startGitHubSimulator, type GitHubSimulator } from '../simulator/server.js';
-import type { FileChange } from '../simulator/world.js';
+import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../../test/support/simulator/app-process.js';
+import { contractProblems, type RepositorySummary } from '../../test/support/simulator/control.js';
+import { addedFilesFromFolder } from '../../test/support/simulator/pull-request-files.js';
+import { callsByEndpoint, openPullRequestAndAwaitCheck, type PullRequestRun } from '../../test/support/simulator/scenario.js';
+import { startGitHubSimulator, type GitHubSimulator } from '../../test/support/simulator/server.js';
+import type { FileChange } from '../../test/support/simulator/world.js';
 import { COLOURS, formatSeconds, PLAIN, renderHtml, renderTerminal, type CheckRunView } from './render.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const INSTALLATION_ID = 4242;
 const OWNER = 'acme';
 const REPO = 'mcp-github-tools';

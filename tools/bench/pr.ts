@@ -23,7 +23,7 @@ const PR_KINDS = [
  * the simulator logs them apart and they are counted apart) and read the app's peak RSS.
  */
 export async function measurePullRequests(repoRoot: string, bigPr: readonly GeneratedFile[], log: (line?: string) => void): Promise<PrFigures> {
-  const missing = ['lib/simulator/server.js', 'lib/simulator/scenario.js', 'lib/simulator/app-process.js', 'lib/app/index.js'].filter(
+  const missing = ['build/test/support/simulator/server.js', 'build/test/support/simulator/scenario.js', 'build/test/support/simulator/app-process.js', 'lib/app/index.js'].filter(
     (path) => !existsSync(join(repoRoot, path)),
   );
   if (missing.length > 0) return { status: 'skipped', reason: `simulator/app not available (missing ${missing.join(', ')})` };
@@ -31,9 +31,9 @@ export async function measurePullRequests(repoRoot: string, bigPr: readonly Gene
   let modules;
   try {
     modules = {
-      server: await import('../simulator/server.js'),
-      scenario: await import('../simulator/scenario.js'),
-      appProcess: await import('../simulator/app-process.js'),
+      server: await import('../../test/support/simulator/server.js'),
+      scenario: await import('../../test/support/simulator/scenario.js'),
+      appProcess: await import('../../test/support/simulator/app-process.js'),
     };
   } catch (error) {
     return { status: 'skipped', reason: `simulator/app not available (${describe(error)})` };

@@ -2,7 +2,7 @@
  * Pure: a completed check run shown the way GitHub shows it, in a terminal and as an HTML page.
  * Annotations appear beside the code line they point at, as in the "Files changed" tab.
  */
-import type { CheckAnnotationRecord, SimulatedCheckRun } from '../simulator/world.js';
+import type { CheckAnnotationRecord, SimulatedCheckRun } from '../../test/support/simulator/world.js';
 
 export interface CheckRunView {
   /** e.g. "PR #1: Add the GitHub and Google tools". */

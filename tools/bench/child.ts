@@ -1,5 +1,5 @@
 /**
- * One measured process: `node lib/bench/child.js <job.json>`. It loads the method, reads the
+ * One measured process: `node build/tools/bench/child.js <job.json>`. It loads the method, reads the
  * files, runs one or more passes timing every file, and writes its figures (with its own peak
  * RSS) to the job's result path. The parent times the whole process from outside.
  */
@@ -95,7 +95,7 @@ async function main(jobPath: string): Promise<void> {
 
 const jobPath = process.argv[2];
 if (!jobPath) {
-  process.stderr.write('usage: node lib/bench/child.js <job.json>\n');
+  process.stderr.write('usage: node build/tools/bench/child.js <job.json>\n');
   process.exit(2);
 }
 main(jobPath).catch((error: unknown) => {

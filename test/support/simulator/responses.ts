@@ -4,7 +4,7 @@
  */
 import type { GitHubContract } from './contract.js';
 import type { ServedOperationId } from './description.js';
-import { gitBlobSha } from '../git-object-id.js';
+import { gitBlobSha } from '../../../src/git-object-id.js';
 import { pullRequestFileStats, pullRequestJson, repositoryJson } from './pull-request-json.js';
 import type {
   PullRequestFile,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Analyzer, type FileAnalysis } from '../analyzer/index.js';
-import { defaultConfig } from '../config/types.js';
+import { Analyzer, type FileAnalysis } from '../../src/analyzer/index.js';
+import { defaultConfig } from '../../src/config/types.js';
 
 /** What the text prefilter did on one file set, and whether it changed any result. */
 export interface PrefilterCheck {

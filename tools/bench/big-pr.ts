@@ -1,4 +1,4 @@
-import type { InputFile } from '../analyzer/types.js';
+import type { InputFile } from '../../src/analyzer/types.js';
 
 /** A deterministic 32-bit PRNG (mulberry32): the same seed always yields the same PR. */
 export function createRandom(seed: number): Random {
