@@ -215,11 +215,11 @@ async function main(): Promise<number> {
   };
   for (const split of SPLITS) {
     if (!options.splits.includes(split)) {
-      run.skipped[split] = loaded.bySplit[split] === 0 ? `no ${split} labels in this branch.` : `not run in this invocation (--split ${options.splits.join(',')}).`;
+      run.skipped[split] = loaded.bySplit[split] === 0 ? `No ${split} labels in this branch.` : `Not run in this invocation (--split ${options.splits.join(',')}).`;
       continue;
     }
     if (loaded.bySplit[split] === 0) {
-      run.skipped[split] = `no ${split} labels in this branch.`;
+      run.skipped[split] = `No ${split} labels in this branch.`;
       continue;
     }
     run.splits[split] = {
