@@ -53,6 +53,21 @@ describe('scoreSplit: counting', () => {
     expect(row(score, 'token-logged')).toMatchObject({ truePositives: 1, duplicates: 1, falseAlarms: 0, precision: 1, recall: 1, f1: 1 });
   });
 
+  test('labels sharing a group are one problem: a finding at any of their lines matches it, a second is a duplicate', () => {
+    const authorize = { ...label('missing-pkce', 'dist/server.js', 40), group: 'server-pkce' };
+    const grant = { ...label('missing-pkce', 'dist/server.js', 90), group: 'server-pkce' };
+    const atGrant = scoreSplit([{ labels: pkg([authorize, grant]), findings: [finding('missing-pkce', 'dist/server.js', 90)] }], RULES);
+    expect(row(atGrant, 'missing-pkce')).toMatchObject({ labels: 1, truePositives: 1, falseNegatives: 0, recall: 1 });
+    const atBoth = scoreSplit(
+      [{ labels: pkg([authorize, grant]), findings: [finding('missing-pkce', 'dist/server.js', 40), finding('missing-pkce', 'dist/server.js', 90)] }],
+      RULES,
+    );
+    expect(row(atBoth, 'missing-pkce')).toMatchObject({ labels: 1, truePositives: 1, duplicates: 1, falseAlarms: 0 });
+    const atNeither = scoreSplit([{ labels: pkg([authorize, grant]), findings: [] }], RULES);
+    expect(row(atNeither, 'missing-pkce')).toMatchObject({ labels: 1, falseNegatives: 1 });
+    expect(atNeither.misses).toHaveLength(1);
+  });
+
   test('findings outside the reviewed files are unjudged and listed', () => {
     const score = scoreSplit([{ labels: pkg([], ['dist/auth.js']), findings: [finding('token-logged', 'dist/cli.js', 3), finding('token-logged', 'dist/auth.js', 3)] }], RULES);
     expect(row(score, 'token-logged')).toMatchObject({ falseAlarms: 1, unjudged: 1, precision: 0, recall: null, f1: null });

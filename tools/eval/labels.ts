@@ -29,6 +29,8 @@ export interface Label {
   file: string;
   line: number;
   endLine?: number;
+  /** Labels of one package and rule sharing a group are one problem, reportable at any of their lines. */
+  group?: string;
   why: string;
 }
 
@@ -53,7 +55,7 @@ export interface LabelFile {
 }
 
 const TOP_KEYS = new Set(['package', 'version', 'integrity', 'split', 'labelledBy', 'reviewed', 'labels', 'notes']);
-const LABEL_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'why']);
+const LABEL_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'group', 'why']);
 const SRI_SHA512 = /^sha512-[A-Za-z0-9+/]{86}==$/;
 const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 
@@ -121,6 +123,7 @@ export function parseLabelFile(
       if (label.endLine !== undefined && (!isPositiveInteger(label.endLine) || (isPositiveInteger(label.line) && label.endLine < label.line))) {
         at(`${field}.endLine`, 'must be a line number not before line');
       }
+      if (label.group !== undefined && (typeof label.group !== 'string' || label.group.trim() === '')) at(`${field}.group`, 'must be a non-empty name');
       if (typeof label.why !== 'string' || label.why.trim() === '') at(`${field}.why`, 'must say why in one factual sentence');
       const key = `${String(label.rule)}\u0000${String(label.file)}\u0000${String(label.line)}`;
       if (seen.has(key)) at(field, `repeats the label ${String(label.rule)} at ${String(label.file)}:${String(label.line)}`);

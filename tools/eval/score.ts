@@ -83,12 +83,13 @@ export function scoreSplit(packages: readonly ScoredPackage[], implementedRules:
 
   for (const { labels: data, findings } of packages) {
     const isReviewed = reviewedMatcher(data.reviewed);
-    const matched = new Set<Label>();
-    for (const label of data.labels) rows.get(label.rule)!.labels += 1;
+    const problems = problemsOf(data.labels);
+    const matched = new Set<Label[]>();
+    for (const problem of problems) rows.get(problem[0].rule)!.labels += 1;
     const ordered = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
     for (const finding of ordered) {
       const row = rows.get(finding.ruleId)!;
-      const hits = data.labels.filter((label) => findingMatchesLabel(finding, label));
+      const hits = problems.filter((problem) => problem.some((label) => findingMatchesLabel(finding, label)));
       if (hits.length === 0) {
         if (isReviewed(finding.file)) {
           row.falseAlarms += 1;
@@ -99,17 +100,17 @@ export function scoreSplit(packages: readonly ScoredPackage[], implementedRules:
         }
         continue;
       }
-      const fresh = hits.filter((label) => !matched.has(label));
+      const fresh = hits.filter((problem) => !matched.has(problem));
       if (fresh.length === 0) row.duplicates += 1;
-      for (const label of fresh) {
-        matched.add(label);
+      for (const problem of fresh) {
+        matched.add(problem);
         row.truePositives += 1;
       }
     }
-    for (const label of data.labels) {
-      if (!matched.has(label)) {
-        rows.get(label.rule)!.falseNegatives += 1;
-        misses.push({ package: data.package, ...label });
+    for (const problem of problems) {
+      if (!matched.has(problem)) {
+        rows.get(problem[0].rule)!.falseNegatives += 1;
+        misses.push({ package: data.package, ...problem[0] });
       }
     }
   }
@@ -130,13 +131,37 @@ export function scoreSplit(packages: readonly ScoredPackage[], implementedRules:
   );
   return {
     packages: packages.length,
-    labels: packages.reduce((sum, { labels }) => sum + labels.labels.length, 0),
+    labels: packages.reduce((sum, { labels }) => sum + problemsOf(labels.labels).length, 0),
     rules,
     core,
     misses,
     falseAlarms,
     unjudged,
   };
+}
+
+/**
+ * One problem per label, except labels sharing a `group`: one problem a reviewer could fix at any
+ * of their lines (a finding at any of them matches it, and it is missed only when none is reported).
+ */
+export function problemsOf(labels: readonly Label[]): Label[][] {
+  const problems: Label[][] = [];
+  const groups = new Map<string, Label[]>();
+  for (const label of labels) {
+    if (label.group === undefined) {
+      problems.push([label]);
+      continue;
+    }
+    const key = `${label.rule}\u0000${label.group}`;
+    let problem = groups.get(key);
+    if (!problem) {
+      problem = [];
+      groups.set(key, problem);
+      problems.push(problem);
+    }
+    problem.push(label);
+  }
+  return problems;
 }
 
 function emptyRow(rule: string, implemented: boolean): RuleScore {
