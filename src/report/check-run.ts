@@ -427,8 +427,11 @@ export function fitSummary(text: string, limit = SUMMARY_BUDGET): string {
   return text.slice(0, cut > 0 ? cut : limit - note.length) + note;
 }
 
+/** At most `limit` characters: cut after a whole word when one ends in the second half, with '…'. */
 function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  if (text.length <= limit) return text;
+  const space = text.lastIndexOf(' ', limit - 1);
+  return `${(space > limit / 2 ? text.slice(0, space) : text.slice(0, limit - 1)).trimEnd()}…`;
 }
 
 /** Paths and messages come from the PR author: keep them from breaking out of a table cell or code span. */
