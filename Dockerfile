@@ -4,16 +4,17 @@
 # test/deploy/production-install.test.ts runs these same steps without Docker.
 
 # --- build: compile TypeScript with the dev dependencies ---
-FROM node:20-slim AS build
+# Node 26 (Lithium) is the Active LTS since 2026-10-28; package.json admits Node >= 22.19.
+FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
-# --ignore-scripts: `prepare` would build before the sources are copied.
+# --ignore-scripts: no lifecycle script is needed to install; the build is the next step.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY src ./src
 RUN npm run build
 
 # --- runtime: production dependencies and the compiled app only ---
-FROM node:20-slim AS runtime
+FROM node:26-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
@@ -22,7 +23,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/lib ./lib
 COPY app.yml ./
-COPY docs ./docs
+COPY docs/rules ./docs/rules
 # The node image's unprivileged user; the app writes nothing to disk.
 USER node
 EXPOSE 3000

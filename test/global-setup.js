@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 /**
  * Tests that run the CLI, the app server or the worker pool need the compiled `lib/`; tests that
@@ -7,6 +8,8 @@ import { execFileSync } from 'node:child_process';
  * are printed and the emitted output is still used, so one broken file does not stop every test.
  */
 export default function globalSetup() {
+  // A clean lib/: output of moved or deleted sources must not linger (test/package-contents checks what ships).
+  rmSync('lib', { recursive: true, force: true });
   for (const project of ['tsconfig.build.json', 'tsconfig.tools.json']) {
     try {
       execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'pipe' });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFiles, ALL_RULES, type AnalysisResult } from '../src/analyzer/index.js';
 import { USAGE } from '../src/cli/args.js';
@@ -7,13 +7,18 @@ import { CONFIG_KEYS, parseByteSize, parseConfigText } from '../src/config/load.
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, defaultConfig } from '../src/config/types.js';
 import { buildJsonReport, formatJsonReport } from '../src/report/json.js';
 import { formatTextReport } from '../src/report/text.js';
+import { parse as parseYaml } from 'yaml';
+import { renderRulesTable, withRulesTable } from '../tools/docs/rules-table.js';
 
 /**
- * The README promises what the product does: each rule's wrong example and what the CLI prints for it,
- * the CLI's usage, the config keys and their defaults, a config error. This fails when either side drifts.
+ * The README and docs/ promise what the product does: the rule table, each rule's wrong example and what
+ * the CLI prints for it (docs/rules), the CLI's usage (docs/cli.md), the config keys and their defaults and
+ * a config error (docs/configuration.md). This fails when either side drifts.
  */
 
 const README = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+const CLI_DOC = readFileSync(join(process.cwd(), 'docs', 'cli.md'), 'utf8');
+const CONFIG_DOC = readFileSync(join(process.cwd(), 'docs', 'configuration.md'), 'utf8');
 const PACKAGE_JSON = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 /** The file name the README's CLI outputs were produced with (`mcp-oauth-guard scan wrong.ts`). */
 const EXAMPLE_FILE = 'wrong.ts';
@@ -48,6 +53,13 @@ function blockAfter(text: string, label: string): CodeBlock | undefined {
   return match ? { language: match[1]!, code: match[2]! } : undefined;
 }
 
+/** The text line right before the first fenced block of a section (the label blockAfter looks for). */
+function blockLabel(section: string): string {
+  const lines = section.split('\n');
+  const fence = lines.findIndex((line) => line.startsWith('```'));
+  return fence > 1 ? lines[fence - 2]! : '';
+}
+
 function docExample(id: string, heading: '### Wrong' | '### Right'): CodeBlock {
   const doc = readFileSync(join(process.cwd(), 'docs', 'rules', `${id}.md`), 'utf8');
   const section = markdownSection(doc, heading) ?? '';
@@ -79,87 +91,83 @@ describe('README: the two commands', () => {
   });
 });
 
-describe('README: the rules', () => {
-  const rulesChapter = markdownSection(README, '## The rules') ?? '';
-
-  test('documents exactly the rules the analyzer has', () => {
-    const headings = [...rulesChapter.matchAll(/^### (\S+)$/gm)].map((match) => match[1]);
-    expect(headings).toEqual(ALL_RULES.map((rule) => rule.meta.id));
+describe('README: short, with the rule table generated from the rules\' meta', () => {
+  test('is at most 250 lines', () => {
+    expect(README.split('\n').length).toBeLessThanOrEqual(250);
   });
 
-  describe.each(ALL_RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
-    const section = markdownSection(rulesChapter, `### ${id}`);
+  test('the rule table is what `npm run docs:rules` generates from each rule\'s meta', () => {
+    expect(withRulesTable(README, renderRulesTable(ALL_RULES.map((rule) => rule.meta)))).toBe(README);
+  });
 
-    test('has a section with its description, severity, CWE and doc link', () => {
-      expect(section).toBeDefined();
-      expect(section).toContain(rule.meta.description);
-      expect(section).toContain(`\`${rule.meta.defaultSeverity}\``);
-      for (const cwe of rule.meta.cwe) expect(section).toContain(cwe);
-      expect(section).toContain(`(docs/rules/${id}.md)`);
-    });
+  test('every relative link points at a file that exists', () => {
+    const targets = [...README.matchAll(/\]\(((?!https?:|#)[^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!);
+    expect(targets.length).toBeGreaterThan(5);
+    expect(targets.filter((target) => !existsSync(join(process.cwd(), target)))).toEqual([]);
+  });
 
-    test('has a row in the rules table with its metadata', () => {
-      const row = tableRow(rulesChapter, `[\`${id}\`](#${id})`);
-      expect(row).toEqual([`[\`${id}\`](#${id})`, rule.meta.description, `\`${rule.meta.defaultSeverity}\``, rule.meta.cwe.join(', ') || 'none', rule.meta.securitySeverity]);
-    });
-
-    test("shows the doc's Wrong and Right examples verbatim", () => {
-      expect(blockAfter(section ?? '', '**Wrong**')).toEqual(docExample(id, '### Wrong'));
-      expect(blockAfter(section ?? '', '**Right**')).toEqual(docExample(id, '### Right'));
-    });
-
-    describe('shows what the CLI prints for the Wrong example', () => {
-      const wrong = docExample(id, '### Wrong');
-      const shown = blockAfter(section ?? '', '**What the CLI prints**');
-      const command = `$ mcp-oauth-guard scan ${EXAMPLE_FILE}\n`;
-      const printed = shown?.code.startsWith(command) ? shown.code.slice(command.length) : '';
-      let result: AnalysisResult;
-
-      beforeAll(() => {
-        expect(DOCS_TEST_EXTENSIONS[wrong.language]).toBe('ts');
-        result = analyzeFiles([{ path: EXAMPLE_FILE, text: wrong.code }], defaultConfig());
-      });
-
-      test('as a text block that starts with the command', () => {
-        expect(shown?.language).toBe('text');
-        expect(shown?.code.startsWith(command)).toBe(true);
-      });
-
-      test('naming the rule, with the message the analyzer produces today for each finding', () => {
-        expect(result.findings.some((finding) => finding.ruleId === id)).toBe(true);
-        const findingLines = printed.split('\n').filter((line) => /  \[[a-z-]+\]$/.test(line));
-        expect(findingLines).toHaveLength(result.findings.length);
-        for (const finding of result.findings) {
-          const expected = `${finding.line}:${finding.column}|${finding.severity}|${finding.message}|[${finding.ruleId}]`;
-          const matching = findingLines.filter((line) => line.includes(`  ${finding.message}  [${finding.ruleId}]`) && line.trimStart().startsWith(`${finding.line}:${finding.column} `));
-          expect({ expected, shown: matching.length }).toEqual({ expected, shown: 1 });
-        }
-      });
-
-      test('exactly as the text report prints it (apart from the timing)', () => {
-        const report = formatTextReport(result, { color: false, sourceText: () => wrong.code, failOn: defaultConfig().failOn, durationMs: 0 });
-        expect(withoutTiming(printed)).toBe(withoutTiming(report));
-      });
-    });
+  test('the workflow example uses the action pinned to a commit, with inputs action.yml declares', () => {
+    const workflow = /```yaml\n(# \.github\/workflows\/mcp-oauth-guard\.yml[\s\S]*?)```/.exec(README)?.[1] ?? '';
+    const steps = (parseYaml(workflow) as { jobs: { scan: { steps: { uses?: string; with?: Record<string, string> }[] } } }).jobs.scan.steps;
+    const guard = steps.find((step) => /\/mcp-oauth-guard@/.test(step.uses ?? ''))!;
+    expect(guard.uses).toMatch(/@[0-9a-f]{40}$/);
+    const action = parseYaml(readFileSync(join(process.cwd(), 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    expect(Object.keys(guard.with ?? {}).filter((input) => !(input in action.inputs))).toEqual([]);
+    expect(steps.some((step) => /^github\/codeql-action\/upload-sarif@v\d+$/.test(step.uses ?? ''))).toBe(true);
   });
 });
 
-describe('README: the CLI', () => {
-  const cliChapter = markdownSection(README, '## The CLI') ?? '';
+describe.each(ALL_RULES.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s.md: what the CLI prints for the Wrong example', (id) => {
+  const doc = readFileSync(join(process.cwd(), 'docs', 'rules', `${id}.md`), 'utf8');
+  const wrong = docExample(id, '### Wrong');
+  const shown = blockAfter(markdownSection(doc, '### What the CLI prints') ?? '', blockLabel(markdownSection(doc, '### What the CLI prints') ?? ''));
+  const command = `$ mcp-oauth-guard scan ${EXAMPLE_FILE}\n`;
+  const printed = shown?.code.startsWith(command) ? shown.code.slice(command.length) : '';
+  let result: AnalysisResult;
+
+  beforeAll(() => {
+    expect(DOCS_TEST_EXTENSIONS[wrong.language]).toBe('ts');
+    result = analyzeFiles([{ path: EXAMPLE_FILE, text: wrong.code }], defaultConfig());
+  });
+
+  test('as a text block that starts with the command', () => {
+    expect(shown?.language).toBe('text');
+    expect(shown?.code.startsWith(command)).toBe(true);
+  });
+
+  test('naming the rule, with the message the analyzer produces today for each finding', () => {
+    expect(result.findings.some((finding) => finding.ruleId === id)).toBe(true);
+    const findingLines = printed.split('\n').filter((line) => /  \[[a-z-]+\]$/.test(line));
+    expect(findingLines).toHaveLength(result.findings.length);
+    for (const finding of result.findings) {
+      const expected = `${finding.line}:${finding.column}|${finding.severity}|${finding.message}|[${finding.ruleId}]`;
+      const matching = findingLines.filter((line) => line.includes(`  ${finding.message}  [${finding.ruleId}]`) && line.trimStart().startsWith(`${finding.line}:${finding.column} `));
+      expect({ expected, shown: matching.length }).toEqual({ expected, shown: 1 });
+    }
+  });
+
+  test('exactly as the text report prints it with no config file (apart from the timing)', () => {
+    const report = formatTextReport(result, { color: false, sourceText: () => wrong.code, failOn: defaultConfig().failOn, durationMs: 0, configFile: null });
+    expect(withoutTiming(printed)).toBe(withoutTiming(report));
+  });
+});
+
+describe('docs/cli.md', () => {
+  const cliChapter = CLI_DOC;
 
   test("shows the CLI's usage text verbatim", () => {
     expect(cliChapter).toContain(`\`\`\`text\n${USAGE}\`\`\``);
   });
 
   const flags = [...new Set(USAGE.match(/(?<![\w-])--?[a-z][a-z-]*/g) ?? [])];
-  const outsideUsage = README.replace(USAGE, '');
+  const outsideUsage = CLI_DOC.replace(USAGE, '');
 
   test('USAGE lists flags', () => {
     expect(flags).toEqual(expect.arrayContaining(['--format', '--config', '--fail-on', '--output', '--no-ignore']));
   });
 
   test.each(flags)('mentions %s', (flag) => {
-    expect(README).toMatch(new RegExp(`(?<![\\w-])${flag}(?![\\w-])`));
+    expect(CLI_DOC).toMatch(new RegExp(`(?<![\\w-])${flag}(?![\\w-])`));
   });
 
   test.each(flags.filter((flag) => flag.startsWith('--')))('explains or uses %s outside the usage text', (flag) => {
@@ -168,7 +176,7 @@ describe('README: the CLI', () => {
 
   test('the JSON report shown is what the CLI prints for the suppressed example', () => {
     const shown = blockAfter(cliChapter, '<!-- readme-test: json-report -->');
-    const example = blockAfter(markdownSection(README, '## Suppressing a finding') ?? '', '<!-- readme-test: suppressed-example -->');
+    const example = blockAfter(markdownSection(CLI_DOC, '## Suppressing a finding') ?? '', '<!-- readme-test: suppressed-example -->');
     expect(shown?.language).toBe('json');
     const parsed = JSON.parse(shown!.code) as { stats: { durationMs: number } };
     const result = analyzeFiles([{ path: 'server.ts', text: example!.code }], defaultConfig());
@@ -181,8 +189,8 @@ describe('README: the CLI', () => {
   });
 });
 
-describe('README: configuration', () => {
-  const chapter = markdownSection(README, '## Configuration') ?? '';
+describe('docs/configuration.md', () => {
+  const chapter = CONFIG_DOC;
   const defaults = defaultConfig();
   const globList = (globs: readonly string[]) => `\`[${globs.map((glob) => JSON.stringify(glob)).join(', ')}]\``;
 
@@ -196,6 +204,7 @@ describe('README: configuration', () => {
     expect(defaultOf('gate')).toBe(`\`${defaults.gate}\``);
     expect(defaultOf('on_error')).toBe(`\`${defaults.onError}\``);
     expect(defaultOf('client_types')).toBe(`\`${defaults.clientTypes}\``);
+    expect(defaultOf('test_files')).toBe(`\`${defaults.testFiles}\``);
     expect(defaultOf('include')).toBe(globList(DEFAULT_INCLUDE));
     expect(defaultOf('exclude')).toBe(globList(DEFAULT_EXCLUDE));
     expect(defaultOf('allowed_scopes')).toBe(`\`${JSON.stringify(defaults.allowedScopes)}\``);
@@ -220,8 +229,8 @@ describe('README: configuration', () => {
   });
 });
 
-describe('README: suppressions', () => {
-  const chapter = markdownSection(README, '## Suppressing a finding') ?? '';
+describe('docs/cli.md: suppressions', () => {
+  const chapter = markdownSection(CLI_DOC, '## Suppressing a finding') ?? '';
 
   test('the suppressed example is suppressed with its reason, not reported', () => {
     const example = blockAfter(chapter, '<!-- readme-test: suppressed-example -->');

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { AnalysisResult, InputFile, RuleId } from '../analyzer/types.js';
 import { validateConfig } from '../config/load.js';
+import { applyTestFilesPolicy } from '../config/test-files.js';
 import { defaultConfig, type GuardConfig, type OnError } from '../config/types.js';
 import {
   ANNOTATIONS_PER_REQUEST,
@@ -154,7 +155,7 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     }
   }
 
-  const analysis = await deps.analyze(inputs, config);
+  const { result: analysis, testFiles } = applyTestFilesPolicy(await deps.analyze(inputs, config), config.testFiles);
   // A push that arrived during the analysis has its own run; this one must not pose as the PR's result.
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
@@ -175,6 +176,7 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     configSource: { files: loaded.files },
     ruleHelp: deps.ruleHelp,
     durationMs: deps.now() - startedAt,
+    testFiles,
   });
 }
 

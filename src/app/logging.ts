@@ -41,12 +41,19 @@ export const REDACTED_PATHS = [
 
 export const REDACT: LoggerOptions['redact'] = { paths: REDACTED_PATHS, censor: '[redacted]' };
 
-/** The app's own logger: a child of Probot's with the same redaction, whichever logger Probot was given. */
+/**
+ * The app's own logger: a child of Probot's with the same redaction, whichever logger Probot was given.
+ * Probot's logger already binds `name: probot` and pino does not merge child bindings, so another
+ * `name` would write the key twice in one JSON line: the app is told apart by `component`.
+ */
 export function appLogger(parent: Logger): Logger {
-  return parent.child({ name: 'mcp-oauth-guard' }, { redact: REDACT });
+  return parent.child({ component: 'mcp-oauth-guard' }, { redact: REDACT });
 }
 
-/** The root logger for `node lib/app/server.js`: JSON lines on stdout, redacted (Probot's own logger redacts nothing). */
+/**
+ * The root logger for `node lib/app/server.js`: JSON lines on stdout, redacted (Probot's own logger
+ * redacts nothing). No `name` here: Probot's children (`probot`, `http`, `setup`) each add theirs.
+ */
 export function createRootLogger(level = process.env.LOG_LEVEL || 'info'): Logger {
-  return pino({ name: 'probot', level, redact: REDACT });
+  return pino({ level, redact: REDACT });
 }

@@ -2,11 +2,14 @@
  * The production entry (`node lib/app/server.js`, the Dockerfile's command): the same app and
  * Probot's standard environment as `probot run ./lib/app/index.js`, with a root logger that
  * redacts tokens, keys and Authorization headers (Probot's default logger redacts nothing), and
- * a clear refusal to start without WEBHOOK_SECRET in production.
+ * a clear refusal to start without WEBHOOK_SECRET in production. `npm start` runs it too, so
+ * development logs look like production's. In setup mode (no credentials yet) /healthz answers
+ * `status: setup`.
  */
 import { run } from 'probot';
 import guardApp, { assertProductionSecrets } from './index.js';
 import { createRootLogger } from './logging.js';
+import { answerHealthInSetupMode } from './setup-health.js';
 
 try {
   assertProductionSecrets(process.env);
@@ -16,6 +19,11 @@ try {
 }
 
 const log = createRootLogger();
+// The app's own SIGTERM/SIGINT handler (index.ts) completes the runs in flight and exits; say so first.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => log.info({ signal }, 'shutting down: completing the check runs in flight (at most 8 s), then exiting'));
+}
+answerHealthInSetupMode();
 run(guardApp, { log }).catch((error: unknown) => {
   log.fatal({ err: error }, 'mcp-oauth-guard could not start');
   process.exit(1);

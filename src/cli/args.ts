@@ -15,6 +15,8 @@ export interface ScanCommand {
   outputPath?: string;
   /** Walk everything: no .gitignore, no default skip of node_modules/dist/build/minified files. */
   noIgnore: boolean;
+  /** A scan that finds no file to analyse exits 0 instead of 2. */
+  allowEmpty: boolean;
 }
 
 export type Command = ScanCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -38,10 +40,12 @@ Options:
                             config's fail_on, else error)
   --output FILE             write the report to FILE instead of stdout
   --no-ignore               also walk ignored and output directories
+  --allow-empty             exit 0 when there is no file to scan (default: exit 2 with a hint)
   -h, --help                show this help
   -v, --version             show the version
 
-Exit codes: 0 no finding at or above fail-on, 1 findings at or above fail-on, 2 usage or config error.
+Exit codes: 0 no finding at or above fail-on, 1 findings at or above fail-on, 2 usage or config
+error, or no file to scan.
 Suppress one finding with a reason: // mcp-oauth-guard-ignore <rule-id>: <reason>
 `;
 
@@ -59,6 +63,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'fail-on': { type: 'string' },
         output: { type: 'string' },
         'no-ignore': { type: 'boolean', default: false },
+        'allow-empty': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -95,6 +100,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(failOn !== undefined ? { failOn: failOn as FailOn } : {}),
     ...(values.output !== undefined ? { outputPath: values.output } : {}),
     noIgnore: values['no-ignore'] === true,
+    allowEmpty: values['allow-empty'] === true,
   };
 }
 

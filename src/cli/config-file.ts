@@ -13,6 +13,8 @@ export interface LoadedConfig {
   source?: string;
   /** Things the user should know that are not errors. */
   notes: string[];
+  /** The file could not be read at all (missing, a directory, no permission): not an invalid config. */
+  readError?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export async function loadConfig(cwd: string, explicitPath: string | undefined):
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-    return { source, result: { ok: false, errors: [{ key: '', message: `cannot read config file '${source}': ${why}` }] }, notes: [] };
+    const readError = `cannot read config file '${source}': ${why}`;
+    return { source, result: { ok: false, errors: [{ key: '', message: readError }] }, notes: [], readError };
   }
   const { text: local, extended } = withoutExtends(text);
   const notes = extended

@@ -28,6 +28,8 @@ export interface Collected {
   files: CollectedFile[];
   /** Command-line paths that do not exist. */
   missing: string[];
+  /** Directories the walk did not enter (node_modules, dist, build, …), relative to the cwd: the hint for an empty scan. */
+  skippedDirectories: string[];
 }
 
 /** `a\b` → `a/b`. */
@@ -59,6 +61,7 @@ interface IgnoreLevel {
 export async function collectFiles(paths: readonly string[], options: CollectOptions): Promise<Collected> {
   const found = new Map<string, CollectedFile>();
   const missing: string[] = [];
+  const skippedDirectories: string[] = [];
   const filter = createWalkFilter(options.config, options.noIgnore);
   const toEntry = (absolutePath: string, explicit: boolean): CollectedFile => ({ absolutePath, path: toSlashes(relative(options.cwd, absolutePath)) || '.', explicit });
 
@@ -69,19 +72,27 @@ export async function collectFiles(paths: readonly string[], options: CollectOpt
       missing.push(path);
     } else if (info.isDirectory()) {
       const levels = options.noIgnore ? [] : await ancestorIgnoreLevels(absolutePath);
-      await walk(absolutePath, absolutePath, levels, options, (file) => {
+      const onFile = (file: string) => {
         const entry = toEntry(file, false);
         if (!found.has(file) && filter(entry.path, toSlashes(relative(absolutePath, file)))) found.set(file, entry);
-      });
+      };
+      await walk(absolutePath, absolutePath, levels, options, onFile, (directory) => skippedDirectories.push(toSlashes(relative(options.cwd, directory)) || '.'));
     } else {
       found.set(absolutePath, toEntry(absolutePath, true));
     }
   }
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing };
+  return { files, missing, skippedDirectories };
 }
 
-async function walk(root: string, directory: string, levels: IgnoreLevel[], options: CollectOptions, onFile: (path: string) => void): Promise<void> {
+async function walk(
+  root: string,
+  directory: string,
+  levels: IgnoreLevel[],
+  options: CollectOptions,
+  onFile: (path: string) => void,
+  onSkippedDirectory: (path: string) => void,
+): Promise<void> {
   const own = options.noIgnore ? undefined : await loadIgnoreFile(directory, '.gitignore');
   const active = own ? [...levels, own] : levels;
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
@@ -91,9 +102,11 @@ async function walk(root: string, directory: string, levels: IgnoreLevel[], opti
     if (entry.isSymbolicLink()) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!options.noIgnore && SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      if (isIgnored(active, path, true)) continue;
-      await walk(root, path, active, options, onFile);
+      if ((!options.noIgnore && SKIPPED_DIRECTORIES.has(entry.name)) || isIgnored(active, path, true)) {
+        if (entry.name !== '.git') onSkippedDirectory(path);
+        continue;
+      }
+      await walk(root, path, active, options, onFile, onSkippedDirectory);
     } else if (entry.isFile()) {
       if (!isSupportedPath(entry.name) || isIgnored(active, path, false)) continue;
       onFile(path);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer, ALL_RULES, mergeFileAnalysis, type RuleModule } from '../analyzer/index.js';
 import type { AnalysisResult } from '../analyzer/types.js';
+import { applyTestFilesPolicy, type TestFilesOutcome } from '../config/test-files.js';
 import type { FailOn, GuardConfig } from '../config/types.js';
 import { buildJsonReport, formatJsonReport } from '../report/json.js';
 import { buildSarif } from '../report/sarif.js';
@@ -46,6 +47,10 @@ export interface ScanOutcome {
   /** Texts of the files that have findings, for code lines and line hashes. */
   sources: Map<string, string>;
   durationMs: number;
+  /** What `test_files` did to findings in test locations. */
+  testFiles?: TestFilesOutcome;
+  /** The config file read, as the user named it; undefined when the defaults applied. */
+  configFile?: string;
 }
 
 /** Reads and analyses the collected files one by one; a file that cannot be read becomes an error entry. */
@@ -53,13 +58,15 @@ export async function analyzeCollected(
   files: readonly CollectedFile[],
   config: GuardConfig,
   rules: readonly RuleModule[] = ALL_RULES,
-): Promise<Omit<ScanOutcome, 'durationMs'>> {
+): Promise<Pick<ScanOutcome, 'result' | 'sources'>> {
   const analyzer = new Analyzer(config, rules);
   const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
   const sources = new Map<string, string>();
   for (const file of files) {
     const read = await readSourceFile(file.absolutePath, config.maxFileBytes);
     if (!read.ok) {
+      // Listed under the file errors, not counted as scanned.
+      result.stats.files--;
       result.errors.push({ file: file.path, message: read.message, fatal: true });
       continue;
     }
@@ -113,7 +120,14 @@ export function renderReport(outcome: ScanOutcome, options: RenderOptions): stri
       return `${JSON.stringify(sarif, null, 2)}\n`;
     }
     case 'text':
-      return formatTextReport(outcome.result, { color: options.color, sourceText, failOn: options.failOn, durationMs: outcome.durationMs });
+      return formatTextReport(outcome.result, {
+        color: options.color,
+        sourceText,
+        failOn: options.failOn,
+        durationMs: outcome.durationMs,
+        configFile: outcome.configFile ?? null,
+        ...(outcome.testFiles ? { testFiles: outcome.testFiles } : {}),
+      });
   }
 }
 
@@ -139,6 +153,10 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
   const started = io.now();
   const loaded = await loadConfig(io.cwd, command.configPath);
   for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
+  if (loaded.readError !== undefined) {
+    io.stderr.write(`${TOOL_NAME}: ${loaded.readError}\n`);
+    return EXIT_USAGE;
+  }
   if (!loaded.result.ok) {
     io.stderr.write(formatConfigErrors(loaded.source, loaded.result.errors));
     return EXIT_USAGE;
@@ -152,11 +170,19 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  if (collected.files.length === 0 && !command.noIgnore) {
-    io.stderr.write(`${TOOL_NAME}: no JavaScript or TypeScript files to scan in ${command.paths.join(', ')}; node_modules, .git, dist, build, minified and .gitignored files are skipped (--no-ignore walks them too)\n`);
+  if (collected.files.length === 0) {
+    io.stderr.write(emptyScanMessage(command.paths, collected.skippedDirectories, command));
+    if (!command.allowEmpty) return EXIT_USAGE;
   }
   const analysed = await analyzeCollected(collected.files, config);
-  const outcome: ScanOutcome = { ...analysed, durationMs: io.now() - started };
+  const { result, testFiles } = applyTestFilesPolicy(analysed.result, config.testFiles);
+  const outcome: ScanOutcome = {
+    result,
+    sources: analysed.sources,
+    durationMs: io.now() - started,
+    testFiles,
+    ...(loaded.source !== undefined ? { configFile: loaded.source } : {}),
+  };
   const report = renderReport(outcome, {
     format: command.format,
     config,
@@ -177,4 +203,31 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     io.stdout.write(report);
   }
   return exitCodeFor(outcome.result, failOn);
+}
+
+/**
+ * Why a scan found nothing, and the exact command that would scan what the walk skipped (a package
+ * that ships only `dist/` is the common case). Pure.
+ */
+export function emptyScanMessage(paths: readonly string[], skippedDirectories: readonly string[], options: { noIgnore: boolean; allowEmpty: boolean }): string {
+  const lines = [`${TOOL_NAME}: no JavaScript or TypeScript file to scan in ${paths.join(', ')}.`];
+  // Build output first: it is what a published package ships; dependencies last.
+  const rank = (path: string): number => (/(^|\/)(dist|build)$/.test(path) ? 0 : /(^|\/)node_modules$/.test(path) ? 2 : 1);
+  const candidates = [...skippedDirectories].sort((a, b) => rank(a) - rank(b));
+  if (options.noIgnore) {
+    lines.push('  --no-ignore walked every directory; these paths hold no .ts, .tsx, .mts, .cts, .js, .jsx, .mjs or .cjs file.');
+  } else if (candidates.length > 0) {
+    const shown = candidates.slice(0, 5).map((path) => `${path}/`);
+    lines.push(`  Skipped ${shown.join(', ')}${candidates.length > shown.length ? ` and ${candidates.length - shown.length} more` : ''} (node_modules, dist, build and .gitignored directories are not walked).`);
+    lines.push(`  To scan ${shown[0]}, name it: ${TOOL_NAME} scan ${quoteArgument(candidates[0]!)}`);
+    lines.push('  Or walk everything: --no-ignore.');
+  } else {
+    lines.push('  Files are found by extension: .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs (minified files are skipped).');
+  }
+  lines.push(options.allowEmpty ? '  --allow-empty: exiting 0.' : '  Exiting 2; --allow-empty accepts a scan of nothing.');
+  return `${lines.join('\n')}\n`;
+}
+
+function quoteArgument(path: string): string {
+  return /^[\w./@+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { RULE_IDS, type RuleId, type Severity } from '../analyzer/types.js';
+import { TEST_FILES_POLICIES } from './test-files.js';
 import { DEFAULT_EXCLUDE, defaultConfig, type ClientTypes, type FailOn, type Gate, type GuardConfig, type OnError, type RuleSetting } from './types.js';
 
 /** One problem in a config file, precise enough to fix without reading our source. */
@@ -118,6 +119,7 @@ const FIELDS: Record<string, FieldSpec> = {
   gate: enumField(GATES, 'gate: changed-files', (config, value) => (config.gate = value)),
   on_error: enumField(ON_ERROR, 'on_error: neutral', (config, value) => (config.onError = value)),
   client_types: enumField(CLIENT_TYPES, 'client_types: confidential', (config, value) => (config.clientTypes = value)),
+  test_files: enumField(TEST_FILES_POLICIES, 'test_files: report', (config, value) => (config.testFiles = value)),
 };
 
 export const CONFIG_KEYS: readonly string[] = Object.keys(FIELDS);
@@ -138,7 +140,9 @@ export function validateConfig(raw: unknown): ConfigResult {
     const field = FIELDS[key];
     if (!field) {
       const known = Object.keys(FIELDS);
-      problems.add([key], `is not a known setting${suggestion(key, known)}; known settings: ${known.join(', ')}`, FIELDS[closest(key, known) ?? 'fail_on']!.example);
+      // The example is for the key the user probably meant; without a near miss an unrelated example would mislead.
+      const meant = closest(key, known);
+      problems.add([key], `is not a known setting${suggestion(key, known)}; known settings: ${known.join(', ')}`, meant === undefined ? undefined : FIELDS[meant]!.example);
       continue;
     }
     if (value === null || value === undefined) {
@@ -158,11 +162,15 @@ export function parseConfigText(text: string, sourceName: string): ConfigResult 
     return {
       ok: false,
       errors: document.errors.map((error) => {
-        const position = error.linePos?.[0];
-        const where = position ? ` at line ${position.line}, column ${position.col}` : '';
+        const noticed = error.linePos?.[0];
         // prettyErrors appends a source excerpt; the first line is the message.
         const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return { key: '', message: `${sourceName} is not valid YAML or JSON${where}: ${message}`, ...(position ? { line: position.line } : {}) };
+        // An unclosed quote or bracket is noticed where the file ends or the next key starts; point at where it opened.
+        const opened = openingOf(text, error.code, message, error.pos[0]);
+        const position = opened ? lineCounter.linePos(opened) : noticed;
+        const where = position ? ` at line ${position.line}, column ${position.col}` : '';
+        const cause = opened && noticed && noticed.line !== position!.line ? ` (opened here, never closed; noticed at line ${noticed.line})` : '';
+        return { key: '', message: `${sourceName} is not valid YAML or JSON${where}: ${message}${cause}`, ...(position ? { line: position.line } : {}) };
       }),
     };
   }
@@ -181,6 +189,18 @@ export function parseConfigText(text: string, sourceName: string): ConfigResult 
       return line === undefined ? error : { ...error, line };
     }),
   };
+}
+
+/** Offset of the quote or flow bracket a MISSING_CHAR / BAD_INDENT error is about, when it can be found before `at`. */
+function openingOf(text: string, code: string, message: string, at: number): number | undefined {
+  let opener: string | undefined;
+  if (code === 'MISSING_CHAR' && /closing "quote/.test(message)) opener = '"';
+  else if (code === 'MISSING_CHAR' && /closing 'quote/.test(message)) opener = "'";
+  else if (/^Flow sequence/.test(message)) opener = '[';
+  else if (/^Flow map/.test(message)) opener = '{';
+  if (!opener) return undefined;
+  const offset = text.lastIndexOf(opener, Math.max(0, at - 1));
+  return offset >= 0 ? offset : undefined;
 }
 
 function parseRuleSetting(value: unknown, path: Path, problems: Problems): RuleSetting | undefined {

@@ -1,4 +1,5 @@
 import type { RuleId, Severity } from '../analyzer/types.js';
+import { DEFAULT_TEST_FILES_POLICY, type TestFilesPolicy } from './test-files.js';
 
 export type FailOn = Severity | 'never';
 export type Gate = 'changed-lines' | 'changed-files';
@@ -29,6 +30,8 @@ export interface GuardConfig {
   gate: Gate;
   onError: OnError;
   clientTypes: ClientTypes;
+  /** Findings in test locations: reported as is, as notes, or not at all. */
+  testFiles: TestFilesPolicy;
 }
 
 export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
@@ -46,5 +49,6 @@ export function defaultConfig(): GuardConfig {
     gate: 'changed-lines',
     onError: 'failure',
     clientTypes: 'public',
+    testFiles: DEFAULT_TEST_FILES_POLICY,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { AnalysisError, Finding, RuleId, Severity, SuppressedFinding } from '../analyzer/types.js';
 import type { ConfigError } from '../config/load.js';
+import { describeTestFilesOutcome, type TestFilesOutcome } from '../config/test-files.js';
 import type { FailOn, Gate, OnError } from '../config/types.js';
 import { countBySeverity, meetsFailOn, plural } from './severity.js';
 
@@ -101,6 +102,8 @@ export interface CheckRunInput {
   configSource: ConfigSource;
   ruleHelp: Partial<Record<RuleId, RuleHelp>>;
   durationMs: number;
+  /** What `test_files` did to findings in test locations (already applied to `findings`). */
+  testFiles?: TestFilesOutcome;
 }
 
 /** Line numbers (1-based, in the new file) that a PR adds or changes; 'all' when there is no patch to read. */
@@ -263,6 +266,8 @@ function summaryFor(input: CheckRunInput, parts: SummaryParts): string {
   const where = gate === 'changed-lines' ? 'on a line this pull request adds or changes' : 'in a file this pull request changes';
 
   out.push(`**Conclusion: ${parts.conclusion}.** ${verdict(input, parts, where)}`, '');
+  const testFiles = describeTestFilesOutcome(input.testFiles);
+  if (testFiles) out.push(`${testFiles[0]!.toUpperCase()}${testFiles.slice(1)}: test code rarely holds real credentials.`, '');
 
   if (parts.incompleteReasons.length > 0) {
     out.push('### Not analysed', '', `The analysis is incomplete, so the conclusion is at least \`${onError}\` (\`on_error: ${onError}\`). Use **Re-run** on this check to try again.`, '');
@@ -311,7 +316,7 @@ function summaryFor(input: CheckRunInput, parts: SummaryParts): string {
       ? `Read from ${input.configSource.files.map((file) => `\`${code(file)}\``).join(', then ')} (default branch, so a pull request cannot change its own gate).`
       : 'No `.github/mcp-oauth-guard.yml` in this repository or the organisation\'s `.github` repository: the defaults apply.',
   );
-  out.push('', `\`fail_on: ${failOn}\` · \`gate: ${gate}\` · \`on_error: ${onError}\``, '');
+  out.push('', `\`fail_on: ${failOn}\` · \`gate: ${gate}\` · \`on_error: ${onError}\`${input.testFiles ? ` · \`test_files: ${input.testFiles.policy}\`` : ''}`, '');
   out.push(`Analysed ${input.headSha} in ${formatDuration(input.durationMs)}.`);
   return fitSummary(out.join('\n'));
 }
@@ -422,8 +427,11 @@ export function fitSummary(text: string, limit = SUMMARY_BUDGET): string {
   return text.slice(0, cut > 0 ? cut : limit - note.length) + note;
 }
 
+/** At most `limit` characters: cut after a whole word when one ends in the second half, with '…'. */
 function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  if (text.length <= limit) return text;
+  const space = text.lastIndexOf(' ', limit - 1);
+  return `${(space > limit / 2 ? text.slice(0, space) : text.slice(0, limit - 1)).trimEnd()}…`;
 }
 
 /** Paths and messages come from the PR author: keep them from breaking out of a table cell or code span. */

@@ -1,4 +1,5 @@
 import type { AnalysisResult, Finding, Severity } from '../analyzer/types.js';
+import { describeTestFilesOutcome, type TestFilesOutcome } from '../config/test-files.js';
 import type { FailOn } from '../config/types.js';
 import { compareFindings, countBySeverity, failingFindings, plural } from './severity.js';
 
@@ -9,6 +10,10 @@ export interface TextReportOptions {
   sourceText?: (file: string) => string | undefined;
   failOn: FailOn;
   durationMs?: number;
+  /** The config file used; null: none found, the defaults applied; undefined: not said. */
+  configFile?: string | null;
+  /** What `test_files` did, for the summary. */
+  testFiles?: TestFilesOutcome;
 }
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
@@ -52,6 +57,7 @@ export function formatTextReport(result: AnalysisResult, options: TextReportOpti
     out.push('');
   }
 
+  if (options.configFile !== undefined) out.push(paint('gray', options.configFile === null ? 'Config: none found, the defaults apply.' : `Config: ${options.configFile}`));
   out.push(summaryLine(result, options, paint));
   return `${out.join('\n')}\n`;
 }
@@ -62,6 +68,7 @@ function summaryLine(result: AnalysisResult, options: TextReportOptions, paint: 
   const details = [
     `${plural(result.stats.files, 'file')} scanned`,
     ...(result.suppressed.length > 0 ? [`${result.suppressed.length} suppressed`] : []),
+    ...(describeTestFilesOutcome(options.testFiles) ? [describeTestFilesOutcome(options.testFiles)!] : []),
     ...(result.errors.length > 0 ? [plural(result.errors.length, 'file error')] : []),
     ...(options.durationMs !== undefined ? [`${(options.durationMs / 1000).toFixed(2)} s`] : []),
   ].join(', ');

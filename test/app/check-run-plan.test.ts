@@ -185,3 +185,28 @@ describe('plans without an analysis', () => {
     expect(plan.summary).toContain('a'.repeat(40));
   });
 });
+
+describe('summary table cells', () => {
+  test('a long message is cut after a whole word, never mid-word', () => {
+    const words = Array.from({ length: 80 }, (_, index) => `word${index}`).join(' ');
+    const plan = planCheckRun({
+      headSha: 'b'.repeat(40),
+      findings: [{ ruleId: 'broad-scope', severity: 'error', file: 'src/a.ts', line: 1, column: 1, endLine: 1, endColumn: 2, message: words, messageId: 'm', fingerprint: 'f' }],
+      suppressed: [],
+      errors: [],
+      analyzedFiles: 1,
+      changedFiles: [],
+      skipped: [],
+      unread: [],
+      ignored: { removed: 0, unsupported: 0, excluded: 0 },
+      settings: { failOn: 'error', gate: 'changed-files', onError: 'failure' },
+      configSource: { files: [] },
+      ruleHelp: {},
+      durationMs: 1,
+    });
+    const row = plan.summary.split('\n').find((line) => line.includes('word0 word1'))!;
+    const cell = row.split(' | ').at(-1)!.replace(/ \|$/, '');
+    expect(cell.length).toBeLessThanOrEqual(300);
+    expect(cell).toMatch(/ word\d+…$/);
+  });
+});

@@ -2,11 +2,11 @@ import { parseCommandLine } from '../../src/cli/args.js';
 
 describe('parseCommandLine', () => {
   test('scan defaults to the current directory, text output and the config fail_on', () => {
-    expect(parseCommandLine(['scan'])).toEqual({ kind: 'scan', paths: ['.'], format: 'text', noIgnore: false });
+    expect(parseCommandLine(['scan'])).toEqual({ kind: 'scan', paths: ['.'], format: 'text', noIgnore: false, allowEmpty: false });
   });
 
   test('every option', () => {
-    expect(parseCommandLine(['scan', 'src', 'server.ts', '--format', 'sarif', '--config', 'ci.yml', '--fail-on=warning', '--output', 'out.sarif', '--no-ignore'])).toEqual({
+    expect(parseCommandLine(['scan', 'src', 'server.ts', '--format', 'sarif', '--config', 'ci.yml', '--fail-on=warning', '--output', 'out.sarif', '--no-ignore', '--allow-empty'])).toEqual({
       kind: 'scan',
       paths: ['src', 'server.ts'],
       format: 'sarif',
@@ -14,6 +14,7 @@ describe('parseCommandLine', () => {
       failOn: 'warning',
       outputPath: 'out.sarif',
       noIgnore: true,
+      allowEmpty: true,
     });
   });
 

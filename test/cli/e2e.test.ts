@@ -47,7 +47,8 @@ describe('mcp-oauth-guard (spawned)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.stats.files).toBe(3);
+    // The binary file is a file error, not a scanned file.
+    expect(report.stats.files).toBe(2);
     expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}`)).toEqual([
       'src/server.ts:3:1 suppression-missing-reason note',
     ]);
@@ -84,7 +85,8 @@ describe('mcp-oauth-guard (spawned)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('src/server.ts\n  3:1  note');
     expect(run.stdout).toContain('       // mcp-oauth-guard-ignore token-logged\n       ^~~~');
-    expect(run.stdout).toContain('3 files scanned');
+    expect(run.stdout).toContain('2 files scanned, 1 file error');
+    expect(run.stdout).toContain('Config: none found, the defaults apply.');
   });
 
   test('a bad config exits 2 with each key on stderr', () => {

@@ -44,7 +44,8 @@ describe('runCli', () => {
     expect(await runCli(['scan', '--format', 'json'], run.io)).toBe(0);
     const report = JSON.parse(run.stdout()) as JsonReport;
     expect(report.tool.name).toBe('mcp-oauth-guard');
-    expect(report.stats.files).toBe(5);
+    // The binary and the oversized file are errors, not scanned files.
+    expect(report.stats.files).toBe(3);
     expect(report.stats.durationMs).toBeGreaterThan(0);
     expect(report.findings.map((finding) => [finding.ruleId, finding.severity, finding.file, finding.line, finding.column])).toEqual([
       ['suppression-missing-reason', 'note', 'src/server.ts', 3, 1],
@@ -84,7 +85,8 @@ describe('runCli', () => {
     await runCli(['scan'], run.io);
     expect(run.stdout()).toContain('src/server.ts\n  3:1  note     Suppression of');
     expect(run.stdout()).toContain('// mcp-oauth-guard-ignore token-logged\n');
-    expect(run.stdout()).toMatch(/1 problem \(1 note\) in 1 file; 0 at or above fail-on 'error' \(5 files scanned, 3 file errors, /);
+    expect(run.stdout()).toMatch(/1 problem \(1 note\) in 1 file; 0 at or above fail-on 'error' \(3 files scanned, 3 file errors, /);
+    expect(run.stdout()).toContain('Config: .mcp-oauth-guard.yml\n');
     expect(run.stdout()).not.toContain('\u001b[');
     const tty = fakeIo(project.root, {}, true);
     await runCli(['scan'], tty.io);
@@ -120,16 +122,34 @@ describe('runCli', () => {
     const run = fakeIo(project.root);
     expect(await runCli(argv, run.io)).toBe(2);
     expect(run.stderr()).toContain(message);
+    // A file that cannot be read is not an invalid config.
+    expect(run.stderr()).not.toContain('invalid config');
     expect(run.stdout()).toBe('');
   });
 
-  test('a walk that finds nothing says why on stderr and still exits 0', async () => {
-    const nothing = makeProject({ 'node_modules/pkg/dist/index.js': CLEAN_SOURCE });
+  test('a walk that finds nothing exits 2 and names the skipped dist/ to scan; --allow-empty accepts it', async () => {
+    const nothing = makeProject({ 'node_modules/pkg/dist/index.js': CLEAN_SOURCE, 'node_modules/pkg/README.md': '# pkg\n' });
     try {
       const scan = fakeIo(nothing.root);
-      expect(await runCli(['scan', 'node_modules/pkg', '--format', 'json'], scan.io)).toBe(0);
-      expect((JSON.parse(scan.stdout()) as JsonReport).stats.files).toBe(0);
-      expect(scan.stderr()).toContain('--no-ignore walks them too');
+      expect(await runCli(['scan', 'node_modules/pkg', '--format', 'json'], scan.io)).toBe(2);
+      expect(scan.stdout()).toBe('');
+      expect(scan.stderr()).toBe(
+        [
+          'mcp-oauth-guard: no JavaScript or TypeScript file to scan in node_modules/pkg.',
+          '  Skipped node_modules/pkg/dist/ (node_modules, dist, build and .gitignored directories are not walked).',
+          '  To scan node_modules/pkg/dist/, name it: mcp-oauth-guard scan node_modules/pkg/dist',
+          '  Or walk everything: --no-ignore.',
+          '  Exiting 2; --allow-empty accepts a scan of nothing.',
+          '',
+        ].join('\n'),
+      );
+      const allowed = fakeIo(nothing.root);
+      expect(await runCli(['scan', 'node_modules/pkg', '--format', 'json', '--allow-empty'], allowed.io)).toBe(0);
+      expect((JSON.parse(allowed.stdout()) as JsonReport).stats.files).toBe(0);
+      expect(allowed.stderr()).toContain('--allow-empty: exiting 0.');
+      const named = fakeIo(nothing.root);
+      expect(await runCli(['scan', 'node_modules/pkg/dist', '--format', 'json'], named.io)).toBe(0);
+      expect((JSON.parse(named.stdout()) as JsonReport).stats.files).toBe(1);
       const all = fakeIo(nothing.root);
       await runCli(['scan', 'node_modules/pkg', '--format', 'json', '--no-ignore'], all.io);
       expect((JSON.parse(all.stdout()) as JsonReport).stats.files).toBe(1);
@@ -196,7 +216,7 @@ describe('analyzeCollected with a stand-in rule (independent of the real rules)'
     expect(result.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([['token-logged', 1]]);
     expect(result.suppressed.map((finding) => [finding.line, finding.reason])).toEqual([[3, 'prints a fixed string, no credential']]);
     expect(result.errors).toEqual([{ file: 'src/deleted.ts', message: 'could not be read: no such file', fatal: true }]);
-    expect(result.stats).toEqual({ files: 2, analyzed: 1 });
+    expect(result.stats).toEqual({ files: 1, analyzed: 1 });
     expect([...sources.keys()]).toEqual(['src/debug.ts']);
 
     const json = JSON.parse(renderReport({ result, sources, durationMs: 3 }, { format: 'json', config: defaultConfig(), failOn: 'error', color: false, cwd: project.root, ruleDocs: new Map() })) as JsonReport;

@@ -39,6 +39,7 @@ max_file_size: 500KB
 gate: changed-files
 on_error: neutral
 client_types: both
+test_files: report
 `,
         '.github/mcp-oauth-guard.yml',
       ),
@@ -58,6 +59,7 @@ client_types: both
       gate: 'changed-files',
       onError: 'neutral',
       clientTypes: 'both',
+      testFiles: 'report',
     });
   });
 
@@ -192,5 +194,25 @@ describe('parseByteSize', () => {
     [true, undefined],
   ])('%p → %p', (input, bytes) => {
     expect(parseByteSize(input)).toBe(bytes);
+  });
+});
+
+describe('parseConfigText: where the cause is', () => {
+  test('an unclosed quote or bracket is reported at the line that opened it, not where the parser noticed', () => {
+    const quote = parseConfigText('fail_on: error\nrules:\n  broad-scope: "warning\n  token-logged: off\ngate: changed-files\n', 'c.yml');
+    expect(quote).toEqual({
+      ok: false,
+      errors: [{ key: '', line: 3, message: 'c.yml is not valid YAML or JSON at line 3, column 16: Missing closing "quote (opened here, never closed; noticed at line 6)' }],
+    });
+    const bracket = parseConfigText('include: [src/**, lib/**\nfail_on: error\n', 'c.yml');
+    expect(bracket.ok === false && bracket.errors[0]!.line).toBe(1);
+  });
+
+  test('an unknown key with a near miss gets the example of the key meant; without one, no unrelated example', () => {
+    const result = parseConfigText('failOn: error\ncolour: red\n', 'c.yml');
+    expect(result.ok === false && result.errors.map(({ key, example, line }) => ({ key, example, line }))).toEqual([
+      { key: 'failOn', example: 'fail_on: warning', line: 1 },
+      { key: 'colour', example: undefined, line: 2 },
+    ]);
   });
 });

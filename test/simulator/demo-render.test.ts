@@ -1,4 +1,4 @@
-import { markdownToHtml, PLAIN, renderHtml, renderTerminal, type CheckRunView } from '../../tools/demo/render.js';
+import { markdownToHtml, PLAIN, renderHtml, renderTerminal, wrapAtWords, type CheckRunView } from '../../tools/demo/render.js';
 import type { SimulatedCheckRun } from '../support/simulator/world.js';
 
 function completedRun(overrides: Partial<SimulatedCheckRun> = {}): SimulatedCheckRun {
@@ -46,24 +46,43 @@ const view = (run: SimulatedCheckRun): CheckRunView => ({
 });
 
 describe('the demo view of a check run', () => {
-  it('prints each annotation beside its code line, with a marker under the columns', () => {
+  it('prints a compact table of the annotations, not the raw Markdown summary', () => {
     const text = renderTerminal(view(completedRun()), PLAIN);
     expect(text).toContain('MCP OAuth Guard  failure  (1.23 s from webhook to completed run)');
-    expect(text).toContain('failure src/oauth.ts:2:15  broad-scope');
-    const lines = text.split('\n');
-    const codeLine = lines.findIndex((line) => line.includes("2 │ const scope = 'repo';"));
-    expect(codeLine).toBeGreaterThan(0);
-    const marker = lines[codeLine + 1]!;
-    const codeStart = lines[codeLine]!.indexOf('const');
-    expect(marker.indexOf('^')).toBe(codeStart + 14);
-    expect(marker.trim()).toBe('^^^^^^');
-    expect(text).toContain("Scope 'repo' grants write access; request 'public_repo'.");
+    expect(text).toContain('  Level    Where              Rule         Message\n');
+    expect(text).toContain("  failure  src/oauth.ts:2:15  broad-scope  Scope 'repo' grants write access; request 'public_repo'.\n");
+    expect(text).not.toMatch(/\*\*|\| ---|###|Conclusion: failure/);
     expect(text).toContain('   3  GET /repos/{owner}/{repo}/git/blobs/{file_sha}');
+  });
+
+  it('wraps a long message at words under its column, cutting nothing', () => {
+    const message = `Scope 'repo' grants write access to every repository ${'and more words '.repeat(10)}end.`;
+    const long = completedRun({ annotations: [{ ...completedRun().annotations[0]!, message }] });
+    const lines = renderTerminal(view(long), PLAIN, 100).split('\n');
+    const first = lines.findIndex((line) => line.startsWith('  failure'));
+    const column = lines[first]!.indexOf("Scope 'repo'");
+    const messageLines = [lines[first]!.slice(column)];
+    for (let index = first + 1; lines[index]!.startsWith(' '.repeat(column)) && lines[index]!.trim() !== ''; index++) messageLines.push(lines[index]!.slice(column));
+    expect(messageLines.length).toBeGreaterThan(1);
+    expect(messageLines.join(' ')).toBe(message.trim());
+    for (const line of lines.slice(first, first + messageLines.length)) expect(line.length).toBeLessThanOrEqual(100);
+    expect(wrapAtWords('one two three', 8)).toEqual(['one two', 'three']);
+  });
+
+  it('the HTML has every PR, the API-validity result and readable headings', () => {
+    const second = { ...view(completedRun({ conclusion: 'success', annotations: [] })), heading: 'PR #3: A 20-file PR', expectedConclusion: 'success' };
+    const html = renderHtml([view(completedRun()), second], new Date(0), { requests: 15, problems: [] });
+    expect(html).toContain('PR #1: Add tools');
+    expect(html).toContain('PR #3: A 20-file PR');
+    expect(html).toContain("all 15 API requests the app sent were valid per GitHub's OpenAPI descriptions");
+    const broken = renderHtml([view(completedRun())], new Date(0), { requests: 3, problems: ['GET /x → 404: ["unknown route"]'] });
+    expect(broken).toContain('1 of 3 API requests broke');
+    expect(html).toMatch(/\.output h4, \.output h5, \.output h6 \{ font-size: 1\.05em/);
   });
 
   it('renders the summary Markdown GitHub shows: tables, bold, code', () => {
     expect(markdownToHtml('### Counts\n\n| Rule | Error |\n| --- | ---: |\n| `broad-scope` | 1 |\n\n**Conclusion:** ok')).toBe(
-      '<h5>Counts</h5>\n<table><thead><tr><th>Rule</th><th>Error</th></tr></thead><tbody><tr><td><code>broad-scope</code></td><td>1</td></tr></tbody></table>\n<p><strong>Conclusion:</strong> ok</p>',
+      '<h4>Counts</h4>\n<table><thead><tr><th>Rule</th><th>Error</th></tr></thead><tbody><tr><td><code>broad-scope</code></td><td>1</td></tr></tbody></table>\n<p><strong>Conclusion:</strong> ok</p>',
     );
   });
 

@@ -82,7 +82,16 @@ async function main(): Promise<number> {
       ...addedFilesFromFolder(path.join(projectRoot, 'examples', 'hardened-server'), { pathPrefix: 'packages/hardened/' }),
       ...addedFilesFromFolder(path.join(projectRoot, 'examples', 'hardened-server'), { pathPrefix: 'packages/hardened-copy/' }),
     ];
-    const costRun = await openAndCheck(simulator, app, credentials.webhookSecret, repository, `A ${twentyFiles.length}-file PR`, twentyFiles);
+    const costTitle = `A ${twentyFiles.length}-file PR: both examples and a copy of the hardened one`;
+    const costRun = await openAndCheck(simulator, app, credentials.webhookSecret, repository, costTitle, twentyFiles);
+    const costView: CheckRunView = {
+      heading: `PR #${costRun.pull.number}: ${costTitle}`,
+      expectedConclusion: 'failure',
+      run: costRun.checkRun,
+      files: textFiles(twentyFiles),
+      webhookToCompletedMs: costRun.webhookToCompletedMs,
+      calls: callsByEndpoint(costRun.requests),
+    };
     say(style.bold(`━━ API cost of a ${twentyFiles.length}-file PR (PR #${costRun.pull.number}, ${costRun.checkRun.conclusion}) ━━`));
     for (const { endpoint, calls } of callsByEndpoint(costRun.requests)) say(`  ${String(calls).padStart(4)}  ${endpoint}`);
     say(`  ${String(costRun.requests.length).padStart(4)}  ${style.dim('in total')}, ${formatSeconds(costRun.webhookToCompletedMs)} from webhook to completed run`);
@@ -90,9 +99,12 @@ async function main(): Promise<number> {
 
     const htmlPath = path.join(projectRoot, 'demo-output', 'check-runs.html');
     mkdirSync(path.dirname(htmlPath), { recursive: true });
-    writeFileSync(htmlPath, renderHtml(views, new Date()));
-
     const problems = contractProblems(simulator.recorded);
+    const describeProblem = (problem: (typeof problems)[number]) =>
+      `${problem.method} ${problem.url} → ${problem.status}: ${JSON.stringify([...problem.violations, ...problem.responseViolations])}`;
+    // Every PR the demo opened, and whether the app's requests kept to GitHub's descriptions.
+    writeFileSync(htmlPath, renderHtml([...views, costView], new Date(), { requests: simulator.recorded.length, problems: problems.map(describeProblem) }));
+
     const outcomes = views.map((view) => ({ view, ok: view.run.conclusion === view.expectedConclusion }));
     say(style.bold('━━ Result ━━'));
     for (const { view, ok } of outcomes) {
@@ -102,7 +114,7 @@ async function main(): Promise<number> {
     say(
       problems.length === 0
         ? `  ${style.green('✓')} all ${simulator.recorded.length} API requests were valid per GitHub's OpenAPI descriptions`
-        : `  ${style.red('✗')} ${problems.length} API requests broke GitHub's OpenAPI descriptions:\n${problems.map((problem) => `      ${problem.method} ${problem.url} → ${problem.status}: ${JSON.stringify([...problem.violations, ...problem.responseViolations])}`).join('\n')}`,
+        : `  ${style.red('✗')} ${problems.length} API requests broke GitHub's OpenAPI descriptions:\n${problems.map((problem) => `      ${describeProblem(problem)}`).join('\n')}`,
     );
     const timings = [...views.map((view) => view.webhookToCompletedMs), costRun.webhookToCompletedMs].map(formatSeconds);
     say(`  Webhook to completed run: ${timings.join(', ')} (PR #1, #2, #3; the first includes the app's cold start)`);

@@ -31,7 +31,15 @@ export const PLAIN: Style = { bold: String, dim: String, red: String, green: Str
 
 const CONTEXT_LINES = 1;
 
-export function renderTerminal(view: CheckRunView, style: Style): string {
+/** Console width the compact table is laid out for; messages wrap at words to fit. */
+const TERMINAL_WIDTH = 120;
+
+/**
+ * A check run in the console: its conclusion and title, then one compact table row per annotation
+ * (level, place, rule, message wrapped at words). The annotated code and the Markdown summary are in the
+ * HTML view.
+ */
+export function renderTerminal(view: CheckRunView, style: Style, width = TERMINAL_WIDTH): string {
   const { run } = view;
   const conclusion = run.conclusion ?? run.status;
   const mark = conclusion === 'success' ? style.green('✓') : conclusion === 'failure' ? style.red('✗') : style.yellow('●');
@@ -40,45 +48,68 @@ export function renderTerminal(view: CheckRunView, style: Style): string {
   lines.push(style.bold(`━━ ${view.heading} ━━`));
   lines.push(`${mark} ${style.bold(run.name)}  ${colour(conclusion)}  ${style.dim(`(${formatSeconds(view.webhookToCompletedMs)} from webhook to completed run)`)}`);
   lines.push(`  ${style.bold(run.output.title ?? '')}`);
-  lines.push('');
-  for (const line of (run.output.summary ?? '').split('\n')) lines.push(`  ${style.dim('│')} ${line}`);
-  lines.push('');
   if (run.annotations.length > 0) {
-    lines.push(style.bold(`  Annotations (${run.annotations.length})`));
-    for (const annotation of run.annotations) lines.push(...renderAnnotationTerminal(annotation, view.files, style), '');
+    lines.push('');
+    const rows = run.annotations.map((annotation) => ({
+      level: annotation.annotation_level,
+      place: `${annotation.path}:${annotation.start_line}${annotation.start_column ? `:${annotation.start_column}` : ''}`,
+      rule: (annotation.title ?? '').replace(/ \(does not fail this check\)$/, ''),
+      message: annotation.message.replace(/\s+/g, ' '),
+    }));
+    const levelWidth = Math.max(5, ...rows.map((row) => row.level.length));
+    const placeWidth = Math.max(5, ...rows.map((row) => row.place.length));
+    const ruleWidth = Math.max(4, ...rows.map((row) => row.rule.length));
+    const messageWidth = Math.max(30, width - 2 - levelWidth - placeWidth - ruleWidth - 6);
+    lines.push(style.dim(`  ${'Level'.padEnd(levelWidth)}  ${'Where'.padEnd(placeWidth)}  ${'Rule'.padEnd(ruleWidth)}  Message`));
+    for (const row of rows) {
+      const paint = row.level === 'failure' ? style.red : row.level === 'warning' ? style.yellow : style.blue;
+      // The message wraps at words under its column: nothing is cut.
+      const [first = '', ...rest] = wrapAtWords(row.message, messageWidth);
+      lines.push(`  ${paint(row.level.padEnd(levelWidth))}  ${row.place.padEnd(placeWidth)}  ${row.rule.padEnd(ruleWidth)}  ${first}`);
+      for (const continuation of rest) lines.push(`  ${' '.repeat(levelWidth + placeWidth + ruleWidth + 6)}${continuation}`);
+    }
   }
+  lines.push('');
   lines.push(style.bold('  API calls the app made for this PR'));
   for (const { endpoint, calls } of view.calls) lines.push(`  ${String(calls).padStart(4)}  ${endpoint}`);
   lines.push(`  ${String(view.calls.reduce((sum, entry) => sum + entry.calls, 0)).padStart(4)}  ${style.dim('in total')}`);
   return lines.join('\n');
 }
 
-function renderAnnotationTerminal(annotation: CheckAnnotationRecord, files: Map<string, string>, style: Style): string[] {
-  const level = annotation.annotation_level;
-  const colour = level === 'failure' ? style.red : level === 'warning' ? style.yellow : style.blue;
-  const location = `${annotation.path}:${annotation.start_line}${annotation.start_column ? `:${annotation.start_column}` : ''}`;
-  const lines = [`  ${colour(level.padEnd(7))} ${style.bold(location)}  ${annotation.title ?? ''}`];
-  const source = files.get(annotation.path)?.split('\n');
-  if (source) {
-    const first = Math.max(1, annotation.start_line - CONTEXT_LINES);
-    const last = Math.min(source.length, annotation.end_line + CONTEXT_LINES);
-    const width = String(last).length;
-    for (let number = first; number <= last; number++) {
-      const inRange = number >= annotation.start_line && number <= annotation.end_line;
-      const gutter = `${inRange ? colour('▌') : ' '} ${String(number).padStart(width)} │ `;
-      lines.push(`    ${inRange ? gutter : style.dim(gutter)}${source[number - 1] ?? ''}`);
-      if (inRange && number === annotation.start_line && annotation.start_column && annotation.end_line === annotation.start_line) {
-        const underline = '^'.repeat(Math.max(1, (annotation.end_column ?? annotation.start_column) - annotation.start_column + 1));
-        lines.push(`    ${' '.repeat(width + 5)}${' '.repeat(annotation.start_column - 1)}${colour(underline)}`);
-      }
-    }
+/** Lines of at most `width` characters, broken between words (a word longer than the width gets a line of its own). Pure. */
+export function wrapAtWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
   }
-  for (const messageLine of annotation.message.split('\n')) lines.push(`    ${colour(messageLine)}`);
+  if (line !== '') lines.push(line);
   return lines;
 }
 
-export function renderHtml(views: CheckRunView[], generatedAt: Date): string {
+/** Whether every API request the app sent kept to GitHub's OpenAPI descriptions, for the HTML page. */
+export interface ApiValidity {
+  requests: number;
+  problems: string[];
+}
+
+export function renderHtml(views: CheckRunView[], generatedAt: Date, validity?: ApiValidity): string {
   const body = views.map(renderRunHtml).join('\n');
+  const verdicts = views
+    .map((view) => {
+      const conclusion = view.run.conclusion ?? view.run.status;
+      const ok = conclusion === view.expectedConclusion;
+      return `<li>${ok ? '✓' : '✗'} ${escapeHtml(view.heading)}: <strong>${escapeHtml(conclusion)}</strong> (${ok ? 'as expected' : `expected ${escapeHtml(view.expectedConclusion)}`})</li>`;
+    })
+    .join('');
+  const api = validity
+    ? validity.problems.length === 0
+      ? `<li>✓ all ${validity.requests} API requests the app sent were valid per GitHub's OpenAPI descriptions</li>`
+      : `<li>✗ ${validity.problems.length} of ${validity.requests} API requests broke GitHub's OpenAPI descriptions:<ul>${validity.problems.map((problem) => `<li><code>${escapeHtml(problem)}</code></li>`).join('')}</ul></li>`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -86,12 +117,13 @@ export function renderHtml(views: CheckRunView[], generatedAt: Date): string {
 <title>MCP OAuth Guard: check runs from the demo</title>
 <style>
   body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; max-width: 1100px; margin: 2em auto; padding: 0 1em; }
-  h1 { font-size: 1.6em; } .meta { color: #59636e; }
+  h1 { font-size: 1.6em; } h2 { font-size: 1.3em; } .meta { color: #59636e; }
+  .output h2.title { font-size: 1.25em; } .output h3 { font-size: 1.15em; } .output h4, .output h5, .output h6 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
   section.run { border: 1px solid #d1d9e0; border-radius: 6px; margin: 2em 0; overflow: hidden; }
   .run > header { padding: 12px 16px; background: #f6f8fa; border-bottom: 1px solid #d1d9e0; }
   .badge { display: inline-block; border-radius: 2em; padding: 0 10px; font-weight: 600; color: #fff; }
   .success { background: #1f883d; } .failure { background: #cf222e; } .neutral, .other { background: #59636e; }
-  .output { padding: 0 16px 8px; } .output h2.title { font-size: 1.25em; }
+  .output { padding: 0 16px 8px; }
   table { border-collapse: collapse; margin: 0.5em 0; } th, td { border: 1px solid #d1d9e0; padding: 4px 10px; text-align: left; }
   code { background: #eff1f3; border-radius: 4px; padding: 0 4px; font-size: 90%; }
   .annotation { margin: 12px 16px; border: 1px solid #d1d9e0; border-radius: 6px; }
@@ -107,6 +139,8 @@ export function renderHtml(views: CheckRunView[], generatedAt: Date): string {
 <body>
 <h1>MCP OAuth Guard: check runs from <code>npm run demo</code></h1>
 <p class="meta">Generated ${escapeHtml(generatedAt.toISOString())} against the local GitHub simulator.</p>
+<h2>Result</h2>
+<ul class="result">${verdicts}${api}</ul>
 ${body}
 </body>
 </html>
@@ -165,7 +199,8 @@ export function markdownToHtml(markdown: string): string {
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
-      const level = Math.min(6, heading[1]!.length + 2);
+      // The summary's ### sections sit under the run's title (h2): one level down, at a readable size.
+      const level = Math.min(6, heading[1]!.length + 1);
       html.push(`<h${level}>${inline(heading[2]!)}</h${level}>`);
       index++;
       continue;
