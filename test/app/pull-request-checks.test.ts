@@ -292,7 +292,9 @@ describe('configuration', () => {
     expect(conclusion).toBe('failure');
     expect(output.title).toMatch(/^Invalid configuration/);
     expect(output.summary).toContain('`fail_on`');
-    expect(output.summary).toContain('sometimes');
+    // Values are described, never quoted: the summary is public to the PR's readers (audit #13).
+    expect(output.summary).toContain('(got a string)');
+    expect(output.summary).not.toContain('sometimes');
     expect(output.summary).toContain('fail_on: warning');
   });
 
@@ -302,7 +304,7 @@ describe('configuration', () => {
     await openPullRequest();
 
     expect(github.completion.conclusion).toBe('failure');
-    expect(github.completion.output.summary).toContain('invalid YAML');
+    expect(github.completion.output.summary).toContain('not valid YAML (line');
   });
 });
 

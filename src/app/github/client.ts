@@ -205,7 +205,7 @@ export class GitHubClient {
     if (bytes > CONFIG_LIMITS.maxBytes) throw new Error(configTooLarge(ref, bytes).message);
     let parsed: unknown;
     try {
-      parsed = parseYaml(response.data, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+      parsed = parseYaml(response.data, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
     } catch (error) {
       // The parser's message can quote the file; the position is enough to fix it.
       const position = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
