@@ -3,21 +3,27 @@
 export type DecodedSource = { ok: true; text: string; note?: string } | { ok: false; message: string };
 
 /**
- * A NUL byte anywhere means binary content, which is skipped and named. Invalid UTF-8 is still
- * analysed (decoded with U+FFFD replacements) with a note, since skipping it would let a
- * Latin-1 comment hide a whole file from the gate. The BOM is kept: GitHub's line hash counts it.
+ * Every file with a JavaScript or TypeScript name is analysed as text, whatever its bytes: a NUL
+ * byte in a comment or string does not stop the file from compiling and running, so skipping it
+ * as "binary" would let one byte hide the whole file from the gate. NUL bytes are read as spaces
+ * (same length and lines, so positions hold; the analyzer refuses text with NUL in it), invalid
+ * UTF-8 is decoded with U+FFFD replacements; both are named in a note. The BOM is kept: GitHub's
+ * line hash counts it.
  */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
-  if (bytes.includes(0)) return { ok: false, message: 'skipped: binary content (NUL bytes)' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return {
-      ok: true,
-      text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes),
-      note: 'not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD',
-    };
+  const notes: string[] = [];
+  if (bytes.includes(0)) {
+    notes.push('contains NUL bytes: analysed with each NUL read as a space');
+    bytes = Uint8Array.from(bytes, (byte) => (byte === 0 ? 0x20 : byte));
   }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+    notes.push('not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD');
+  }
+  return notes.length > 0 ? { ok: true, text, note: notes.join('; ') } : { ok: true, text };
 }
 
 export function formatBytes(bytes: number): string {

@@ -3,7 +3,7 @@ import type { InputFile } from '../analyzer/types.js';
 import { isSupportedPath } from '../analyzer/paths.js';
 import { isIncluded } from '../config/filter.js';
 import type { GuardConfig } from '../config/types.js';
-import type { SkippedFile } from '../report/check-run.js';
+import type { SkippedFile, UnreadFile } from '../report/check-run.js';
 import type { Blob, ListedFile } from './github/client.js';
 import { decodeSource, formatBytes } from '../source-text.js';
 
@@ -30,11 +30,11 @@ function isSubmodulePatch(patch: string | undefined): boolean {
   return patch !== undefined && /^[-+]Subproject commit [0-9a-f]{40}$/m.test(patch);
 }
 
-export type DecodedBlob = { kind: 'file'; file: InputFile } | { kind: 'skipped'; skipped: SkippedFile };
+export type DecodedBlob = { kind: 'file'; file: InputFile } | { kind: 'skipped'; skipped: SkippedFile } | { kind: 'unread'; unread: UnreadFile };
 
 /**
  * Turns a blob into analyzer input, refusing it before decoding when it is over the size limit.
- * Binary content is skipped and named; decoding follows the CLI's rules (`decodeSource`).
+ * Decoding follows the CLI's rules (`decodeSource`).
  */
 export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): DecodedBlob {
   const size = blob.size > 0 ? blob.size : estimatedSize(blob);
@@ -43,11 +43,11 @@ export function decodeBlob(path: string, blob: Blob, maxFileBytes: number): Deco
   return decodeFileBytes(path, bytes, maxFileBytes);
 }
 
-/** A file's bytes (from a blob or the tarball) as analyzer input, under the same size and binary rules. */
+/** A file's bytes (from a blob or the tarball) as analyzer input, under the same size rule; NUL bytes do not make a source file "binary" (`decodeSource`). */
 export function decodeFileBytes(path: string, bytes: Buffer, maxFileBytes: number): DecodedBlob {
   if (bytes.length > maxFileBytes) return tooLarge(path, bytes.length, maxFileBytes);
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
+  if (!decoded.ok) return { kind: 'unread', unread: { path, detail: decoded.message } };
   return { kind: 'file', file: { path, text: decoded.text } };
 }
 
@@ -92,12 +92,11 @@ export function contentOfAddedFile(file: ListedFile): string | undefined {
   return finalNewline ? `${text}\n` : text;
 }
 
-/** An added file rebuilt from its patch, under the same size and binary rules as a blob. */
+/** An added file rebuilt from its patch, under the same size rule as a blob; NUL bytes are read as spaces, as `decodeSource` does. */
 export function decodeAddedFile(path: string, text: string, maxFileBytes: number): DecodedBlob {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > maxFileBytes) return tooLarge(path, size, maxFileBytes);
-  if (text.includes('\u0000')) return { kind: 'skipped', skipped: { path, reason: 'binary', detail: 'binary content' } };
-  return { kind: 'file', file: { path, text } };
+  return { kind: 'file', file: { path, text: text.replaceAll('\u0000', ' ') } };
 }
 
 function estimatedSize(blob: Blob): number {

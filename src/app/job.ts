@@ -223,7 +223,8 @@ async function loadGuardConfig(read: () => Promise<LoadedConfig>): Promise<Loade
     return { ok: false, errors: [{ key: '', message, example: 'fail_on: error\ngate: changed-lines' }], files: [] };
   }
   if (loaded.raw === null) return { ok: true, config: defaultConfig(), files: [] };
-  const result = validateConfig(loaded.raw);
+  // The summary is public to the PR's readers: describe wrong values, never quote them.
+  const result = validateConfig(loaded.raw, { quoteValues: false });
   return result.ok ? { ok: true, config: result.config, files: loaded.files } : { ok: false, errors: result.errors, files: loaded.files };
 }
 

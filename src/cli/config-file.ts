@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseConfigText, type ConfigError, type ConfigResult } from '../config/load.js';
+import { CONFIG_LIMITS, parseConfigText, type ConfigError, type ConfigResult } from '../config/load.js';
+import { readSmallTextFile } from './read.js';
 import { defaultConfig } from '../config/types.js';
 
 /** Looked up in the cwd, in this order, when --config is not given. */
@@ -30,15 +30,13 @@ export function withoutExtends(text: string): { text: string; extended?: string 
 export async function loadConfig(cwd: string, explicitPath: string | undefined): Promise<LoadedConfig> {
   const source = explicitPath ?? CONFIG_CANDIDATES.find((candidate) => existsSync(resolve(cwd, candidate)));
   if (source === undefined) return { result: { ok: true, config: defaultConfig() }, notes: [] };
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, source), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+  const read = await readSmallTextFile(resolve(cwd, source), CONFIG_LIMITS.maxBytes);
+  if (!read.ok) {
+    const why = read.message.replace(/^(could not be read|skipped): /, '').replace(/\(max_file_size\)$/, '(config files are capped)');
     const readError = `cannot read config file '${source}': ${why}`;
     return { source, result: { ok: false, errors: [{ key: '', message: readError }] }, notes: [], readError };
   }
+  const text = read.text;
   const { text: local, extended } = withoutExtends(text);
   const notes = extended
     ? [`${source}: '_extends: ${extended}' is resolved only by the GitHub App; the CLI uses this file's own settings`]

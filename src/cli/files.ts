@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { isSupportedPath } from '../analyzer/paths.js';
 import { createPathFilter } from '../config/filter.js';
 import { DEFAULT_EXCLUDE, type GuardConfig } from '../config/types.js';
+import { readSmallTextFile } from './read.js';
 
 /** Directories a walk never enters (unless --no-ignore): dependencies, VCS data, build output. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build']);
@@ -149,8 +150,11 @@ async function ancestorIgnoreLevels(directory: string): Promise<IgnoreLevel[]> {
   return levels;
 }
 
+/** .gitignore files above this are not read (a FIFO or a huge file would stall the walk). */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 async function loadIgnoreFile(directory: string, name: string): Promise<IgnoreLevel | undefined> {
-  const text = await readFile(join(directory, name), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  return { directory, rules: ignore().add(text) };
+  const read = await readSmallTextFile(join(directory, name), MAX_IGNORE_FILE_BYTES);
+  if (!read.ok) return undefined;
+  return { directory, rules: ignore().add(read.text) };
 }

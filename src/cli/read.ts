@@ -1,15 +1,27 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { decodeSource, formatBytes, type DecodedSource } from '../source-text.js';
 
 export { decodeSource, formatBytes };
 
 export type SourceRead = DecodedSource;
 
-/** Reads one file; an oversized file is refused from its size alone, without reading it. */
+/**
+ * Reads one file; an oversized file is refused from its size alone, without reading it. Anything
+ * but a regular file (a FIFO, a socket, a device) is reported, never opened: opening a FIFO waits
+ * for a writer forever. O_NONBLOCK covers a path swapped for a FIFO between stat and open.
+ */
 export async function readSourceFile(absolutePath: string, maxBytes: number): Promise<SourceRead> {
+  try {
+    const info = await stat(absolutePath);
+    if (info.isDirectory()) return { ok: false, message: 'could not be read: is a directory' };
+    if (!info.isFile()) return { ok: false, message: 'could not be read: not a regular file' };
+  } catch (error) {
+    return { ok: false, message: `could not be read: ${errorCode(error)}` };
+  }
   let handle;
   try {
-    handle = await open(absolutePath, 'r');
+    handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { ok: false, message: `could not be read: ${errorCode(error)}` };
   }
@@ -37,6 +49,16 @@ export async function readSourceFile(absolutePath: string, maxBytes: number): Pr
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * A small text file the CLI reads for itself (a config file, a .gitignore): a regular file only
+ * (a FIFO would block the read forever), refused past `maxBytes` from its size alone.
+ */
+export async function readSmallTextFile(absolutePath: string, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const read = await readSourceFile(absolutePath, maxBytes);
+  if (!read.ok) return read;
+  return { ok: true, text: read.text };
 }
 
 function errorCode(error: unknown): string {

@@ -16,6 +16,37 @@ export interface ConfigError {
 
 export type ConfigResult = { ok: true; config: GuardConfig } | { ok: false; errors: ConfigError[] };
 
+/**
+ * Limits on what a config may ask of us, so a hostile or broken file costs milliseconds, not the
+ * process (a 10 MB file of globs ran the app out of heap; one glob with ten stars in a segment
+ * backtracked for minutes against a 50-character name). Real configs are a few hundred bytes.
+ */
+export const CONFIG_LIMITS = {
+  /** Bytes of one config file, checked before it is parsed. */
+  maxBytes: 64 * 1024,
+  /** Globs in `include` or in `exclude`, and entries in `allowed_scopes`. */
+  maxListEntries: 200,
+  /** Characters of one glob. */
+  maxGlobLength: 256,
+  /** `*` wildcards in one path segment of a glob (a whole `**` segment is free): three or more can backtrack for seconds. */
+  maxStarsPerSegment: 2,
+  /** Files in an `_extends` chain. */
+  maxExtends: 3,
+} as const;
+
+export interface ValidateOptions {
+  /**
+   * false: error messages describe a wrong value by its type only, never quote it. The app uses
+   * this: a check summary is shown to everyone who can see the pull request.
+   */
+  quoteValues?: boolean;
+}
+
+/** A config file over `CONFIG_LIMITS.maxBytes`, as the one error its validation reports. */
+export function configTooLarge(sourceName: string, bytes: number): ConfigError {
+  return { key: '', message: `${sourceName} is ${bytes} bytes; a config file may have at most ${CONFIG_LIMITS.maxBytes} bytes`, example: 'fail_on: error\ngate: changed-lines' };
+}
+
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 const GATES: readonly Gate[] = ['changed-lines', 'changed-files'];
@@ -28,6 +59,13 @@ type Path = (string | number)[];
 /** Collects errors while one value is being validated. */
 class Problems {
   readonly errors: ConfigError[] = [];
+  constructor(private readonly quoteValues = true) {}
+  /** A wrong value for a message: quoted only when the caller allows it. */
+  describe(value: unknown): string {
+    if (!this.quoteValues && typeof value === 'string') return 'a string';
+    if (!this.quoteValues && (typeof value === 'number' || typeof value === 'boolean')) return `a ${typeof value}`;
+    return describe(value);
+  }
   add(path: Path, message: string, example?: string): void {
     this.errors.push(example === undefined ? { key: formatPath(path), message } : { key: formatPath(path), message, example });
   }
@@ -44,7 +82,7 @@ const FIELDS: Record<string, FieldSpec> = {
     example: 'rules:\n  broad-scope: warning\n  token-logged: off',
     apply(value, path, config, problems) {
       if (!isPlainObject(value)) {
-        problems.add(path, `must be a mapping of rule id to off, error, warning or note (got ${describe(value)})`, FIELDS.rules!.example);
+        problems.add(path, `must be a mapping of rule id to off, error, warning or note (got ${problems.describe(value)})`, FIELDS.rules!.example);
         return;
       }
       const known: readonly string[] = RULE_IDS;
@@ -63,13 +101,17 @@ const FIELDS: Record<string, FieldSpec> = {
     apply(value, path, config, problems) {
       const example = FIELDS.allowed_scopes!.example;
       if (!Array.isArray(value)) {
-        problems.add(path, `must be a list of { scope, reason } entries (got ${describe(value)})`, example);
+        problems.add(path, `must be a list of { scope, reason } entries (got ${problems.describe(value)})`, example);
+        return;
+      }
+      if (value.length > CONFIG_LIMITS.maxListEntries) {
+        problems.add(path, `has ${value.length} entries; at most ${CONFIG_LIMITS.maxListEntries} are allowed`, example);
         return;
       }
       value.forEach((entry, index) => {
         const entryPath = [...path, index];
         if (!isPlainObject(entry)) {
-          problems.add(entryPath, `must be a mapping with 'scope' and 'reason' (got ${describe(entry)})`, example);
+          problems.add(entryPath, `must be a mapping with 'scope' and 'reason' (got ${problems.describe(entry)})`, example);
           return;
         }
         let valid = true;
@@ -83,7 +125,7 @@ const FIELDS: Record<string, FieldSpec> = {
           const field = entry[key];
           if (typeof field !== 'string' || field.trim() === '') {
             const why = key === 'reason' ? 'every allowed scope needs a non-empty reason, so reviewers see why the exception is justified' : 'must be the scope string exactly as requested';
-            problems.add([...entryPath, key], `${field === undefined ? 'is missing' : `must be a non-empty string (got ${describe(field)})`}: ${why}`, example);
+            problems.add([...entryPath, key], `${field === undefined ? 'is missing' : `must be a non-empty string (got ${problems.describe(field)})`}: ${why}`, example);
             valid = false;
           }
         }
@@ -112,7 +154,7 @@ const FIELDS: Record<string, FieldSpec> = {
     apply(value, path, config, problems) {
       const bytes = parseByteSize(value);
       if (bytes === undefined) {
-        problems.add(path, `must be a positive number of bytes or a size such as "500KB" or "1MB" (got ${describe(value)})`, FIELDS.max_file_size!.example);
+        problems.add(path, `must be a positive number of bytes or a size such as "500KB" or "1MB" (got ${problems.describe(value)})`, FIELDS.max_file_size!.example);
       } else config.maxFileBytes = bytes;
     },
   },
@@ -128,12 +170,12 @@ export const CONFIG_KEYS: readonly string[] = Object.keys(FIELDS);
  * Validates an already-parsed config object (YAML or JSON, snake_case keys), as the app
  * receives it from `context.config`. `null`/`undefined` (no or empty file) means defaults.
  */
-export function validateConfig(raw: unknown): ConfigResult {
+export function validateConfig(raw: unknown, options: ValidateOptions = {}): ConfigResult {
   const config = defaultConfig();
   if (raw === null || raw === undefined) return { ok: true, config };
-  const problems = new Problems();
+  const problems = new Problems(options.quoteValues ?? true);
   if (!isPlainObject(raw)) {
-    problems.add([], `the file must be a mapping of settings such as 'rules' and 'fail_on' (got ${describe(raw)})`, 'fail_on: error');
+    problems.add([], `the file must be a mapping of settings such as 'rules' and 'fail_on' (got ${problems.describe(raw)})`, 'fail_on: error');
     return { ok: false, errors: problems.errors };
   }
   for (const [key, value] of Object.entries(raw)) {
@@ -155,7 +197,9 @@ export function validateConfig(raw: unknown): ConfigResult {
 }
 
 /** Parses YAML (which includes JSON) and validates it; errors carry line numbers where the text has them. */
-export function parseConfigText(text: string, sourceName: string): ConfigResult {
+export function parseConfigText(text: string, sourceName: string, options: ValidateOptions = {}): ConfigResult {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > CONFIG_LIMITS.maxBytes) return { ok: false, errors: [configTooLarge(sourceName, bytes)] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -180,7 +224,7 @@ export function parseConfigText(text: string, sourceName: string): ConfigResult 
   } catch (error) {
     return { ok: false, errors: [{ key: '', message: `${sourceName} could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  const result = validateConfig(raw);
+  const result = validateConfig(raw, options);
   if (result.ok) return result;
   return {
     ok: false,
@@ -209,11 +253,11 @@ function parseRuleSetting(value: unknown, path: Path, problems: Problems): RuleS
   if (typeof value === 'string') {
     if (value === 'off') return { enabled: false };
     if ((SEVERITIES as readonly string[]).includes(value)) return { enabled: true, severity: value as Severity };
-    problems.add(path, `must be one of ${RULE_LEVELS.join(', ')} (got '${value}')`, example);
+    problems.add(path, `must be one of ${RULE_LEVELS.join(', ')} (got ${problems.describe(value)})`, example);
     return undefined;
   }
   if (!isPlainObject(value)) {
-    problems.add(path, `must be one of ${RULE_LEVELS.join(', ')}, or a mapping { enabled, severity } (got ${describe(value)})`, example);
+    problems.add(path, `must be one of ${RULE_LEVELS.join(', ')}, or a mapping { enabled, severity } (got ${problems.describe(value)})`, example);
     return undefined;
   }
   const setting: RuleSetting = { enabled: true };
@@ -222,7 +266,7 @@ function parseRuleSetting(value: unknown, path: Path, problems: Problems): RuleS
     if (key === 'enabled') {
       if (typeof field === 'boolean') setting.enabled = field;
       else {
-        problems.add([...path, key], `must be true or false (got ${describe(field)})`, `rules:\n  ${id}: { enabled: false }`);
+        problems.add([...path, key], `must be true or false (got ${problems.describe(field)})`, `rules:\n  ${id}: { enabled: false }`);
         valid = false;
       }
     } else if (key === 'severity') {
@@ -239,20 +283,46 @@ function parseRuleSetting(value: unknown, path: Path, problems: Problems): RuleS
 
 function parseGlobList(value: unknown, path: Path, problems: Problems, example: string): string[] | undefined {
   if (!Array.isArray(value)) {
-    problems.add(path, `must be a list of glob patterns (got ${describe(value)})`, example);
+    problems.add(path, `must be a list of glob patterns (got ${problems.describe(value)})`, example);
+    return undefined;
+  }
+  if (value.length > CONFIG_LIMITS.maxListEntries) {
+    problems.add(path, `has ${value.length} globs; at most ${CONFIG_LIMITS.maxListEntries} are allowed (use '**' to cover a directory)`, example);
     return undefined;
   }
   let valid = true;
   value.forEach((glob, index) => {
     if (typeof glob !== 'string' || glob.trim() === '') {
-      problems.add([...path, index], `must be a non-empty glob string (got ${describe(glob)})`, example);
+      problems.add([...path, index], `must be a non-empty glob string (got ${problems.describe(glob)})`, example);
       valid = false;
     } else if (glob.includes('\\')) {
-      problems.add([...path, index], `must use '/' as the path separator (got '${glob}')`, example);
+      problems.add([...path, index], `must use '/' as the path separator (got ${problems.describe(glob)})`, example);
       valid = false;
+    } else {
+      const tooComplex = globComplexity(glob.trim());
+      if (tooComplex) {
+        problems.add([...path, index], tooComplex, example);
+        valid = false;
+      }
     }
   });
   return valid ? (value as string[]).map((glob) => glob.trim().replace(/^\.\//, '')) : undefined;
+}
+
+/**
+ * Why a glob is refused, or undefined. Matching compiles globs to regular expressions, and several
+ * `*` in one segment backtrack polynomially to exponentially on a long name that almost matches.
+ */
+export function globComplexity(glob: string): string | undefined {
+  if (glob.length > CONFIG_LIMITS.maxGlobLength) return `is ${glob.length} characters long; a glob may have at most ${CONFIG_LIMITS.maxGlobLength}`;
+  for (const segment of glob.split('/')) {
+    if (segment === '**') continue;
+    const stars = segment.split('*').length - 1;
+    if (stars > CONFIG_LIMITS.maxStarsPerSegment) {
+      return `has ${stars} '*' wildcards in one path segment; at most ${CONFIG_LIMITS.maxStarsPerSegment} are allowed (matching such a glob can take minutes)`;
+    }
+  }
+  return undefined;
 }
 
 /** A key whose value is one of a few words. */
@@ -268,7 +338,7 @@ function enumField<T extends string>(allowed: readonly T[], example: string, ass
 
 function parseEnum<T extends string>(value: unknown, allowed: readonly T[], path: Path, problems: Problems, example: string): T | undefined {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  problems.add(path, `must be one of ${allowed.join(', ')} (got ${describe(value)})`, example);
+  problems.add(path, `must be one of ${allowed.join(', ')} (got ${problems.describe(value)})`, example);
   return undefined;
 }
 

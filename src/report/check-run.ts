@@ -164,8 +164,8 @@ export function planCheckRun(input: CheckRunInput): CheckRunPlan {
 
   const fatalErrors = input.errors.filter((error) => error.fatal);
   const incompleteReasons = [
-    ...input.unread.map((file) => `\`${code(file.path)}\` could not be read: ${file.detail}`),
-    ...fatalErrors.map((error) => `\`${code(error.file)}\` was not analysed: ${error.message}`),
+    ...input.unread.map((file) => `\`${code(file.path)}\` could not be read: ${inline(file.detail)}`),
+    ...fatalErrors.map((error) => `\`${code(error.file)}\` was not analysed: ${inline(error.message)}`),
   ];
   const limit = input.fileListLimit;
   if (limit && limit.total !== undefined && limit.total > limit.listed) {
@@ -305,7 +305,7 @@ function summaryFor(input: CheckRunInput, parts: SummaryParts): string {
   const notes = input.errors.filter((error) => !error.fatal);
   if (notes.length > 0) {
     out.push('### Parser notes', '');
-    for (const note of notes.slice(0, TABLE_ROW_CAP)) out.push(`- \`${code(note.file)}\`: ${note.message}`);
+    for (const note of notes.slice(0, TABLE_ROW_CAP)) out.push(`- \`${code(note.file)}\`: ${inline(note.message)}`);
     if (notes.length > TABLE_ROW_CAP) out.push(`- … and ${notes.length - TABLE_ROW_CAP} more`);
     out.push('');
   }
@@ -435,12 +435,32 @@ function clip(text: string, limit: number): string {
 }
 
 /** Paths and messages come from the PR author: keep them from breaking out of a table cell or code span. */
+/**
+ * A table cell of text we do not control (a suppression reason, a finding message quoting code):
+ * one line, with Markdown and HTML syntax escaped, so a PR author cannot add links, images, tags
+ * or headings to the summary. Pipes would split the table.
+ */
 function cell(text: string): string {
-  return clip(text.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|'), 300);
+  return clip(inline(text), 300);
 }
 
+/** One line of untrusted text, rendered literally by GitHub's Markdown. */
+function inline(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`[\]|]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Text for a code span (a path, a key): backticks would end the span and a newline, or any
+ * control character, would end the paragraph, so both are replaced; Markdown inside a code span
+ * is literal.
+ */
 function code(text: string): string {
-  return text.replace(/`/g, "'");
+  return text.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
 }
 
 export function formatDuration(ms: number): string {

@@ -34,17 +34,17 @@ export function formatTextReport(result: AnalysisResult, options: TextReportOpti
   }
 
   for (const [file, findings] of byFile) {
-    out.push(paint('underline', file));
+    out.push(paint('underline', printable(file)));
     const lines = splitLines(options.sourceText?.(file));
     const positionWidth = Math.max(...findings.map((finding) => `${finding.line}:${finding.column}`.length));
     for (const finding of findings) {
       const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
-      out.push(`  ${paint('gray', position)}  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))}  ${finding.message}  ${paint('gray', `[${finding.ruleId}]`)}`);
+      out.push(`  ${paint('gray', position)}  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))}  ${printable(finding.message)}  ${paint('gray', `[${finding.ruleId}]`)}`);
       const code = lines?.[finding.line - 1];
       if (code !== undefined && code.trim() !== '') {
         const { text, marker } = codeWithMarker(code, finding);
         const indent = ' '.repeat(positionWidth + 4);
-        out.push(`${indent}${text}`);
+        out.push(`${indent}${printable(text, true)}`);
         out.push(`${indent}${paint(SEVERITY_STYLE[finding.severity], marker)}`);
       }
     }
@@ -53,7 +53,7 @@ export function formatTextReport(result: AnalysisResult, options: TextReportOpti
 
   if (result.errors.length > 0) {
     out.push(paint('bold', `Could not fully analyse ${plural(result.errors.length, 'file')}:`));
-    for (const error of result.errors) out.push(`  ${error.file}: ${error.message}`);
+    for (const error of result.errors) out.push(`  ${printable(error.file)}: ${printable(error.message)}`);
     out.push('');
   }
 
@@ -96,6 +96,16 @@ export function codeWithMarker(line: string, span: Pick<Finding, 'line' | 'colum
   const prefix = (from > 0 ? ' ' : '') + line.slice(from, start).replace(/[^\t]/g, ' ');
   const width = Math.max(1, Math.min(end, to) - start);
   return { text, marker: `${prefix}^${'~'.repeat(width - 1)}` };
+}
+
+/**
+ * Text from scanned files (names, code lines, messages quoting code) without terminal control
+ * characters: an ESC or OSC sequence in a file name could recolour, retitle or rewrite the
+ * terminal, a newline could forge report lines. Each becomes U+FFFD, one column wide, so the
+ * `^~~~` marker under a code line stays aligned; tabs are kept in code lines.
+ */
+export function printable(text: string, keepTabs = false): string {
+  return text.replace(keepTabs ? /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
 }
 
 function splitLines(text: string | undefined): string[] | undefined {

@@ -23,9 +23,9 @@ describe('where a PR\'s file contents come from', () => {
 });
 
 describe('file bytes from a tarball', () => {
-  test('follow the blob rules: size limit, binary content, text', () => {
+  test('follow the blob rules: size limit, NUL bytes analysed as text, text', () => {
     expect(decodeFileBytes('a.ts', Buffer.from('x'.repeat(11)), 10)).toMatchObject({ kind: 'skipped', skipped: { reason: 'too-large' } });
-    expect(decodeFileBytes('a.ts', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), 100)).toMatchObject({ kind: 'skipped', skipped: { reason: 'binary' } });
+    expect(decodeFileBytes('a.ts', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), 100)).toMatchObject({ kind: 'file' });
     expect(decodeFileBytes('a.ts', Buffer.from('export const a = 1;\n'), 100)).toEqual({ kind: 'file', file: { path: 'a.ts', text: 'export const a = 1;\n' } });
   });
 });

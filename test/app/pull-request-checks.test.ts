@@ -292,7 +292,9 @@ describe('configuration', () => {
     expect(conclusion).toBe('failure');
     expect(output.title).toMatch(/^Invalid configuration/);
     expect(output.summary).toContain('`fail_on`');
-    expect(output.summary).toContain('sometimes');
+    // Values are described, never quoted: the summary is public to the PR's readers (audit #13).
+    expect(output.summary).toContain('(got a string)');
+    expect(output.summary).not.toContain('sometimes');
     expect(output.summary).toContain('fail_on: warning');
   });
 
@@ -302,12 +304,12 @@ describe('configuration', () => {
     await openPullRequest();
 
     expect(github.completion.conclusion).toBe('failure');
-    expect(github.completion.output.summary).toContain('invalid YAML');
+    expect(github.completion.output.summary).toContain('not valid YAML (line');
   });
 });
 
 describe('files', () => {
-  it('skips removed files, analyses renamed ones under the new name, and names binary and oversized files', async () => {
+  it('skips removed files, analyses renamed ones under the new name and files with NUL bytes, and names oversized files', async () => {
     const big = `// generated\n${'export const padding = 0;\n'.repeat(Math.ceil(1024 * 1024 / 25) + 10)}`;
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
     const github = gitHubForFirstRun([
@@ -324,8 +326,9 @@ describe('files', () => {
     expect(conclusion).toBe('neutral');
     expect(github.annotations.every((annotation) => annotation.path === 'src/tools/calendar.ts')).toBe(true);
     expect(github.annotations.length).toBeGreaterThanOrEqual(2);
-    expect(output.summary).toContain('Analysed 1 file.');
-    expect(output.summary).toContain('`assets/icon.ts`: binary content');
+    // A NUL byte does not make a .ts file "binary": it is analysed like any other (audit #2).
+    expect(output.summary).toContain('Analysed 2 files.');
+    expect(output.summary).not.toContain('binary content');
     expect(output.summary).toMatch(/`src\/generated\/schema\.ts`: 1\.0 MB is over the 1\.0 MB limit/);
     expect(output.summary).toContain('1 removed');
   });

@@ -42,7 +42,7 @@ describe('mcp-oauth-guard (spawned)', () => {
     expect(help.stdout).toContain('--format text|json|sarif');
   });
 
-  test('scan --format json prints exactly one JSON object; .gitignore and node_modules are skipped; a binary file is an error', () => {
+  test('scan --format json prints exactly one JSON object; .gitignore and node_modules are skipped; a file with NUL bytes is analysed with a note', () => {
     const run = cli(['scan', '--format', 'json'], project.root);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -52,7 +52,7 @@ describe('mcp-oauth-guard (spawned)', () => {
     expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}`)).toEqual([
       'src/server.ts:3:1 suppression-missing-reason note',
     ]);
-    expect(report.errors).toEqual([{ file: 'assets/icon.js', message: 'skipped: binary content (NUL bytes)' }]);
+    expect(report.errors).toEqual([{ file: 'assets/icon.js', message: 'contains NUL bytes: analysed with each NUL read as a space' }]);
   });
 
   test('exit 1 when a finding is at or above --fail-on; paths stay relative to the cwd', () => {

@@ -7,8 +7,8 @@ describe('decodeSource', () => {
   test('UTF-8 text, BOM kept for the line hash', () => {
     expect(decodeSource(Buffer.from('\uFEFFconst a = "é";\n'))).toEqual({ ok: true, text: '\uFEFFconst a = "é";\n' });
   });
-  test('NUL bytes mean binary', () => {
-    expect(decodeSource(Uint8Array.from([0x63, 0x00, 0x64]))).toEqual({ ok: false, message: 'skipped: binary content (NUL bytes)' });
+  test('NUL bytes are analysed as text, with a note (audit #2)', () => {
+    expect(decodeSource(Uint8Array.from([0x63, 0x00, 0x64]))).toEqual({ ok: true, text: 'c d', note: 'contains NUL bytes: analysed with each NUL read as a space' });
   });
   test('invalid UTF-8 (Latin-1 bytes) is refused, not mangled', () => {
     expect(decodeSource(Uint8Array.from([0x2f, 0x2f, 0x20, 0xe9, 0x74, 0xe9]))).toEqual({ ok: true, text: '// \uFFFDt\uFFFD', note: 'not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD' });

@@ -39,7 +39,7 @@ describe('runCli', () => {
   });
   afterAll(() => project.cleanup());
 
-  test('--format json: one object; binary, non-UTF-8 and oversized files are errors and the scan goes on', async () => {
+  test('--format json: one object; NUL-byte and non-UTF-8 files are analysed with a note, oversized files are errors and the scan goes on', async () => {
     const run = fakeIo(project.root);
     expect(await runCli(['scan', '--format', 'json'], run.io)).toBe(0);
     const report = JSON.parse(run.stdout()) as JsonReport;
@@ -51,7 +51,7 @@ describe('runCli', () => {
       ['suppression-missing-reason', 'note', 'src/server.ts', 3, 1],
     ]);
     expect(report.errors).toEqual([
-      { file: 'assets/logo.js', message: 'skipped: binary content (NUL bytes)' },
+      { file: 'assets/logo.js', message: 'contains NUL bytes: analysed with each NUL read as a space; not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD' },
       { file: 'src/bundle.js', message: 'skipped: 2.9 KB is over the 2.0 KB limit (max_file_size)' },
       { file: 'src/latin1.js', message: 'not valid UTF-8: analysed with the invalid bytes replaced by U+FFFD' },
     ]);

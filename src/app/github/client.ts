@@ -4,6 +4,8 @@
  * Retries and throttling come from Probot's Octokit.
  */
 import type { ProbotOctokit } from 'probot';
+import { parse as parseYaml } from 'yaml';
+import { CONFIG_LIMITS, configTooLarge } from '../../config/load.js';
 import type { ChangedFile, CheckRunAnnotation, Conclusion } from '../../report/check-run.js';
 
 export type InstallationOctokit = InstanceType<typeof ProbotOctokit>;
@@ -155,19 +157,77 @@ export class GitHubClient {
 
   /**
    * `.github/mcp-oauth-guard.yml` from the default branch, with the organisation's `.github`
-   * repository as fallback and `_extends`: the same lookup as `context.config`, but it also
-   * tells which files were read, for the summary. Nested mappings merge; lists are replaced.
+   * repository as fallback and `_extends` (Probot's lookup), but bounded: a file over
+   * `CONFIG_LIMITS.maxBytes` is refused before it is parsed, and `_extends` may name only this
+   * repository or the owner's `.github` repository. An installation can read other private
+   * repositories of the owner; reading one into a summary every PR author sees would leak it.
+   * Nested mappings merge; lists are replaced. Failures are plain errors that quote no content.
    */
   async loadConfig(): Promise<LoadedConfig> {
-    const { config, files } = await this.octokit.config.get({
-      ...this.repository,
-      path: CONFIG_PATH,
-      defaults: (configs: object[]) => configs.reduce<Record<string, unknown>>((merged, next) => deepMerge(merged, next as Record<string, unknown>), {}),
-    });
-    const found = files.filter((file) => file.config !== null);
-    if (found.length === 0) return { raw: null, files: [] };
-    return { raw: config, files: found.map((file) => `${file.owner}/${file.repo}/${file.path}`) };
+    const { owner, repo } = this.repository;
+    const files: { ref: string; config: Record<string, unknown> }[] = [];
+    let next: { repo: string; path: string } | undefined = { repo, path: CONFIG_PATH };
+    let first = await this.readConfigFile(next.repo, next.path);
+    if (first === undefined && repo !== '.github') {
+      next = { repo: '.github', path: CONFIG_PATH };
+      first = await this.readConfigFile(next.repo, next.path);
+    }
+    if (first === undefined) return { raw: null, files: [] };
+    let current: Record<string, unknown> | undefined = first;
+    while (current !== undefined && next !== undefined) {
+      const ref = `${owner}/${next.repo}/${next.path}`;
+      const { _extends: extendsValue, ...config } = current;
+      files.push({ ref, config });
+      if (extendsValue === undefined || extendsValue === null) break;
+      if (files.length > CONFIG_LIMITS.maxExtends) throw new Error(`${ref}: '_extends' chains more than ${CONFIG_LIMITS.maxExtends} files`);
+      next = allowedExtends(extendsValue, { owner, repo }, ref);
+      if (files.some((file) => file.ref === `${owner}/${next!.repo}/${next!.path}`)) throw new Error(`${ref}: '_extends' loops back to a file already read`);
+      current = await this.readConfigFile(next.repo, next.path);
+      if (current === undefined) throw new Error(`${ref}: '_extends' names ${owner}/${next.repo}/${next.path}, which does not exist`);
+    }
+    // Nearest first; the farthest file is the base the nearer ones override.
+    const raw = files.reduceRight<Record<string, unknown>>((merged, file) => deepMerge(merged, file.config), {});
+    return { raw, files: files.map((file) => file.ref) };
   }
+
+  /** GET /repos/{o}/{r}/contents/{path} (raw): the parsed mapping, or undefined when there is no such file. */
+  private async readConfigFile(repo: string, path: string): Promise<Record<string, unknown> | undefined> {
+    const ref = `${this.repository.owner}/${repo}/${path}`;
+    let response;
+    try {
+      response = await this.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: this.repository.owner, repo, path, mediaType: { format: 'raw' } });
+    } catch (error) {
+      if ((error as { status?: unknown }).status === 404) return undefined;
+      throw error;
+    }
+    if (typeof response.data !== 'string') throw new Error(`${ref} is a directory or a submodule, not a file`);
+    const bytes = Buffer.byteLength(response.data, 'utf8');
+    if (bytes > CONFIG_LIMITS.maxBytes) throw new Error(configTooLarge(ref, bytes).message);
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(response.data, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+    } catch (error) {
+      // The parser's message can quote the file; the position is enough to fix it.
+      const position = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      throw new Error(`${ref} is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`);
+    }
+    if (parsed === null || parsed === undefined) return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${ref} must be a mapping of settings such as 'fail_on' and 'rules'`);
+    return parsed as Record<string, unknown>;
+  }
+}
+
+/** `_extends: .github`, `_extends: <this repo>`, optionally with `owner/` (this owner) and `:path.yml`; anything else is refused, unread. */
+export function allowedExtends(value: unknown, here: RepoRef, from: string): { repo: string; path: string } {
+  const match = typeof value === 'string' ? /^(?:([A-Za-z\d-]{1,39})\/)?([-_.\w]+)(?::([-_./\w]+\.ya?ml))?$/.exec(value.trim()) : null;
+  if (!match) throw new Error(`${from}: '_extends' must be '.github' or '${here.repo}', optionally with ':<path>.yml'`);
+  const [, owner, repo, path] = match;
+  const sameOwner = owner === undefined || owner.toLowerCase() === here.owner.toLowerCase();
+  const allowedRepo = repo!.toLowerCase() === '.github' || repo!.toLowerCase() === here.repo.toLowerCase();
+  if (!sameOwner || !allowedRepo || (path !== undefined && path.split('/').includes('..'))) {
+    throw new Error(`${from}: '_extends' may name only this repository or ${here.owner}/.github; other repositories are not read`);
+  }
+  return { repo: repo!, path: path ?? CONFIG_PATH };
 }
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
