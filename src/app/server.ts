@@ -16,7 +16,10 @@ try {
 }
 
 const log = createRootLogger();
-run(guardApp, { log }).catch((error: unknown) => {
+// REDIS_URL is ours (queue mode); Probot would also move its rate limiter into Redis with it, making
+// every GitHub request depend on Redis. Probot gets the environment without it.
+const { REDIS_URL: _queueRedis, ...probotEnv } = process.env;
+run(guardApp, { log, env: probotEnv }).catch((error: unknown) => {
   log.fatal({ err: error }, 'mcp-oauth-guard could not start');
   process.exit(1);
 });
