@@ -65,7 +65,7 @@ export class GuardMetrics {
   });
 
   constructor(probe?: QueueProbe, now: () => number = Date.now) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'guard_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'guard_' });
     if (!probe) return;
     new Gauge({
       name: 'guard_queue_jobs',

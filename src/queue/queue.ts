@@ -11,7 +11,7 @@ export const JOB_NAME = 'analyse-pull-request';
 export const JOB_ATTEMPTS = 4;
 
 export function openQueue(name: string, connection: Redis): Queue<QueuedRun> {
-  return new Queue<QueuedRun>(name, {
+  const queue = new Queue<QueuedRun>(name, {
     connection,
     defaultJobOptions: {
       attempts: JOB_ATTEMPTS,
@@ -21,6 +21,9 @@ export function openQueue(name: string, connection: Redis): Queue<QueuedRun> {
       removeOnFail: { age: 86_400, count: 50_000 },
     },
   });
+  // The connection reports its own failures (redis.ts); the queue's echo of them adds nothing.
+  queue.on('error', () => undefined);
+  return queue;
 }
 
 export function queueProbe(queue: Queue<QueuedRun>, ledger: RunLedger): QueueProbe {
