@@ -8,3 +8,5 @@ export { addedFilesFromFolder } from '../../../src/simulator/pull-request-files.
 export { spawnGitHubSimulator } from '../../../src/simulator/remote.js';
 export { deliverWebhook, pullRequestPayload } from '../../../src/simulator/webhooks.js';
 export type { FileChange, SimulatedCheckRun } from '../../../src/simulator/world.js';
+export { startApp, type RunningApp } from '../../../src/simulator/app-process.js';
+export { openPullRequestAndAwaitCheck } from '../../../src/simulator/scenario.js';
