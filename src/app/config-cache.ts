@@ -135,3 +135,12 @@ export function pushSummary(payload: {
     complete: !payload.created && !payload.deleted && !payload.forced && payload.commits.length < 20,
   };
 }
+
+/** CONFIG_CACHE_SECONDS: how long a repository's config is kept (0 turns the cache off). */
+export function configCacheMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.CONFIG_CACHE_SECONDS;
+  if (raw === undefined || raw.trim() === '') return 1_800_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`mcp-oauth-guard: CONFIG_CACHE_SECONDS must be a number of seconds (0 turns the cache off), not '${raw}'.`);
+  return seconds * 1000;
+}

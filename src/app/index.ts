@@ -6,7 +6,8 @@
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { createInProcessBackend, createWorkerPoolBackend, loadRuleHelpHere, workerPoolSettingsFromEnv, type AnalysisBackend, type RuleHelpTable, type WorkerPoolSettings } from './analysis-backend.js';
-import { ConfigCache, pushSummary } from './config-cache.js';
+import { ConfigCache, configCacheMsFromEnv, pushSummary } from './config-cache.js';
+export { configCacheMsFromEnv };
 import { CheckRunCoordinator } from './coordinator.js';
 import { PULL_REQUEST_ACTIONS, pullNumberFromExternalId, targetFromCheckRunRerequest, targetFromPullRequest, targetsFromCheckSuite, type RunMode, type RunTarget } from './events.js';
 import { GitHubClient, type InstallationOctokit } from './github/client.js';
@@ -16,6 +17,9 @@ import { createHealthHandler } from './health.js';
 import { PullRequestHeads } from './heads.js';
 import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
 import { appLogger } from './logging.js';
+import { countingFindings, GuardMetrics, observeGitHubCalls } from '../queue/metrics.js';
+import { createQueueReceiver, type QueueReceiver } from '../queue/receiver.js';
+import { queueSettingsFromEnv } from '../queue/settings.js';
 
 export interface GuardAppOptions {
   /** Files in, findings out; when given, it replaces `analysis`. */
@@ -64,15 +68,22 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   const backends: AnalysisBackend[] = [];
   const stopping = new AbortController();
   const coordinators: CheckRunCoordinator[] = [];
+  const receivers: QueueReceiver[] = [];
   const load = (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const env = options.env ?? process.env;
     assertProductionSecrets(env);
     const log = appLogger(app.log);
     const now = options.now ?? Date.now;
     const heads = new PullRequestHeads();
+    // Queue mode (REDIS_URL): webhooks are queued for worker processes (src/queue), not analysed here.
+    const queueSettings = queueSettingsFromEnv(env);
+    const receiver = queueSettings ? createQueueReceiver(queueSettings, log, now) : undefined;
+    if (receiver) receivers.push(receiver);
+    const metrics = receiver?.metrics ?? new GuardMetrics();
+    registerRoute(appOptions, metrics.handler());
     let analyze = options.analyze;
     let readRuleHelp: () => Promise<RuleHelpTable> = loadRuleHelpHere;
-    if (!analyze) {
+    if (!analyze && !receiver) {
       const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }, stopping.signal) : createInProcessBackend();
       backends.push(backend);
       analyze = backend.analyze;
@@ -87,34 +98,43 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         ruleHelp = undefined;
         return {};
       }));
-    const recover = (octokit: InstallationOctokit) => withGitHubRecovery(octokit, { log });
+    const recover = (octokit: InstallationOctokit, installationId?: number) =>
+      withGitHubRecovery(installationId === undefined ? octokit : observeGitHubCalls(octokit, installationId, metrics), { log });
+    // In queue mode this process never analyses: the workers do.
+    const analyzeFiles = countingFindings(analyze ?? (() => Promise.reject(new Error('queue mode: the webhook receiver does not analyse'))), metrics);
     const envAppId = Number(env.APP_ID);
     const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
 
     const configCacheMs = options.configCacheMs ?? configCacheMsFromEnv(env);
     const configCache = configCacheMs > 0 ? new ConfigCache({ ttlMs: configCacheMs }) : undefined;
-    const runJob = async (job: AnalysisJob) =>
-      runAnalysisJob(job, {
+    const runJob = async (job: AnalysisJob) => {
+      const startedAt = now();
+      const outcome = await runAnalysisJob(job, {
         ruleHelp: await ruleHelpOnce(),
         ...(configCache ? { configCache } : {}),
-        github: async (target) => new GitHubClient(recover(await app.auth(target.installationId)), { owner: target.owner, repo: target.repo }),
-        analyze,
+        github: async (target) => new GitHubClient(recover(await app.auth(target.installationId), target.installationId), { owner: target.owner, repo: target.repo }),
+        analyze: analyzeFiles,
         heads,
         log,
         now,
       });
+      metrics.jobDuration.observe({ outcome: 'completed' }, (now() - startedAt) / 1000);
+      return outcome;
+    };
     const executor = options.executor ? options.executor(runJob) : new InProcessExecutor(runJob);
     const coordinator = new CheckRunCoordinator({ executor, heads, log, now, ...(appId !== undefined ? { appId } : {}) });
     coordinators.push(coordinator);
 
-    registerHealthRoute(appOptions, () => coordinator.activeRuns);
+    registerRoute(appOptions, createHealthHandler(() => coordinator.activeRuns));
 
     // An installation client rather than `context.octokit`: Probot's event clients all share one
     // throttling queue for writes (one a second across every installation), installation clients
     // have one queue each, as GitHub's limits do.
     const startRun = async (target: RunTarget, mode: RunMode) =>
-      coordinator.start(new GitHubClient(recover(await app.auth(target.installationId)), { owner: target.owner, repo: target.repo }), target, mode);
-    const start = async (_context: Context, target: RunTarget, mode: RunMode): Promise<void> => {
+      coordinator.start(new GitHubClient(recover(await app.auth(target.installationId), target.installationId), { owner: target.owner, repo: target.repo }), target, mode);
+    const start = async (context: Context, target: RunTarget, mode: RunMode): Promise<void> => {
+      // Queue mode answers once the job is safely in Redis, or fails the webhook (5xx) when it cannot be.
+      if (receiver) return receiver.submit({ target, mode, deliveryId: context.id });
       const run = startRun(target, mode);
       if (options.answerWithinMs === undefined) return void (await run);
       let answered = false;
@@ -141,6 +161,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     // A push to a default branch that changes a config file: the next PR reads it afresh.
     app.on('push', async (context) => {
       const push = pushSummary(context.payload);
+      if (push && receiver) await receiver.publishConfigChange(push);
       if (!push || !configCache) return;
       const dropped = configCache.invalidate(push);
       if (dropped > 0) log.info({ owner: push.owner, repo: push.repo, dropped }, 'configuration changed; cached configs dropped');
@@ -171,7 +192,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   };
   return Object.assign(load, {
     async close(): Promise<void> {
-      await Promise.all(backends.splice(0).map((backend) => backend.close()));
+      await Promise.all([...backends.splice(0).map((backend) => backend.close()), ...receivers.splice(0).map((receiver) => receiver.close())]);
     },
     async shutdown(reason: string, graceMs = 8_000): Promise<void> {
       stopping.abort(reason);
@@ -179,24 +200,15 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
       while (coordinators.some((coordinator) => coordinator.activeRuns > 0) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      await Promise.all(backends.splice(0).map((backend) => backend.close()));
+      await Promise.all([...backends.splice(0).map((backend) => backend.close()), ...receivers.splice(0).map((receiver) => receiver.close())]);
     },
   });
 }
 
-/** CONFIG_CACHE_SECONDS: how long a repository's config is kept (0 turns the cache off). */
-export function configCacheMsFromEnv(env: NodeJS.ProcessEnv): number {
-  const raw = env.CONFIG_CACHE_SECONDS;
-  if (raw === undefined || raw.trim() === '') return 1_800_000;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`mcp-oauth-guard: CONFIG_CACHE_SECONDS must be a number of seconds (0 turns the cache off), not '${raw}'.`);
-  return seconds * 1000;
-}
-
-function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | undefined, activeRuns: () => number): void {
+function registerRoute(appOptions: Partial<ApplicationFunctionOptions> | undefined, handler: ReturnType<typeof createHealthHandler>): void {
   if (typeof appOptions?.addHandler !== 'function') return;
   try {
-    appOptions.addHandler(createHealthHandler(activeRuns));
+    appOptions.addHandler(handler);
   } catch {
     // `probot.load()` without a server (tests, `probot receive`) has no routes to add to.
   }

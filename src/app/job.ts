@@ -25,6 +25,7 @@ import type { ConfigCache } from './config-cache.js';
 import { MAX_LISTED_FILES, type GitHubClient, type ListedFile, type LoadedConfig } from './github/client.js';
 import { extractWantedFiles } from './tarball.js';
 import type { PullRequestHeads } from './heads.js';
+import type { RunMode, RunTarget } from './events.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
 
 export interface AnalysisJob {
@@ -45,6 +46,26 @@ export interface AnalysisJob {
 export interface JobExecutor {
   /** Resolves when the job has finished, i.e. its check run is completed (or could not be). */
   submit(job: AnalysisJob): Promise<void>;
+}
+
+/**
+ * What a webhook asks for, in either mode: analyse this pull request commit. The embedded mode
+ * (no REDIS_URL) hands it to the coordinator in this process; queue mode enqueues it, and a
+ * worker process hands it to the same coordinator. Small and serialisable for that reason.
+ */
+export interface RunRequest {
+  target: RunTarget;
+  mode: RunMode;
+  /** X-GitHub-Delivery of the webhook that asked: redeliveries are dropped across replicas. */
+  deliveryId?: string;
+}
+
+export interface RunDispatcher {
+  /**
+   * Resolves once the request is safely handed over (queue mode) or done (embedded mode).
+   * Rejects when it cannot be: the webhook then fails visibly, it never passes silently.
+   */
+  submit(request: RunRequest): Promise<void>;
 }
 
 export class InProcessExecutor implements JobExecutor {

@@ -24,7 +24,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => log.info({ signal }, 'shutting down: completing the check runs in flight (at most 8 s), then exiting'));
 }
 answerHealthInSetupMode();
-run(guardApp, { log }).catch((error: unknown) => {
+// REDIS_URL is ours (queue mode); Probot would also move its rate limiter into Redis with it, making
+// every GitHub request depend on Redis. Probot gets the environment without it.
+const { REDIS_URL: _queueRedis, ...probotEnv } = process.env;
+run(guardApp, { log, env: probotEnv }).catch((error: unknown) => {
   log.fatal({ err: error }, 'mcp-oauth-guard could not start');
   process.exit(1);
 });

@@ -10,8 +10,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// `mcp-oauth-guard worker`: the queue-mode analysis worker (docs/app.md), a long-running process
+// with its own exit handling; loaded only when asked for, so `scan` never loads BullMQ.
+if (process.argv[2] === 'worker') {
+  await (await import('../queue/worker-process.js')).main();
+}
+
 // Thin entry: real process I/O in, exit code out. Setting exitCode (not exit()) lets stdout drain.
-runCli(process.argv.slice(2), {
+else runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,

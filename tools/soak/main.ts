@@ -10,19 +10,17 @@
  * The simulator runs in its own process, so its request validation does not slow this one's
  * clock; this process's own event-loop delay is reported, to show the measurements are sound.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateAppCredentials, startApp, stopOnInterrupt, type RunningApp } from '../../test/support/simulator/app-process.js';
-import { contractProblems, GHES_API_PREFIX, type PullRequestSummary, type RepositorySummary, type SimulatorControl } from '../../test/support/simulator/control.js';
+import { contractProblems, GHES_API_PREFIX, type RepositorySummary, type SimulatorControl } from '../../test/support/simulator/control.js';
 import { addedFilesFromFolder } from '../../test/support/simulator/pull-request-files.js';
 import { spawnGitHubSimulator } from '../../test/support/simulator/remote.js';
 import { deliverWebhook, pullRequestPayload } from '../../test/support/simulator/webhooks.js';
-import type { FileChange, SimulatedCheckRun } from '../../test/support/simulator/world.js';
+import type { SimulatedCheckRun } from '../../test/support/simulator/world.js';
+import { CHECK_NAME, format, INSTALLATIONS, memoryOf, planPullRequests, PULL_REQUESTS, quantile, say, type SentPullRequest } from './shared.js';
 
-const PULL_REQUESTS = 200;
-const INSTALLATIONS = 20;
 const SEND_WINDOW_MS = 50_000;
 const WEBHOOK_TARGET_MS = 10_000;
 /** Every run must be completed this long after the last webhook went out. */
@@ -35,85 +33,8 @@ const HARD_STOP_MS = 6 * 60_000;
  * capacity from a leak; the peak is what a deployment must provision.
  */
 const PEAK_RSS_LIMIT_MB = 1536;
-const CHECK_NAME = 'MCP OAuth Guard';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-type Size = 'small' | 'medium' | 'large';
-interface PlannedPullRequest {
-  index: number;
-  size: Size;
-  vulnerable: boolean;
-  changes: FileChange[];
-}
-
-interface SentPullRequest extends PlannedPullRequest {
-  repository: RepositorySummary;
-  installationId: number;
-  pull: PullRequestSummary;
-  sentAt: number;
-  webhookStatus?: number;
-  webhookMs?: number;
-  webhookError?: string;
-}
-
-/** A helper of a generated OAuth client; clean (no finding) by construction. */
-function cleanHelper(index: number): string {
-  return [
-    `export async function exchangeCode${index}(client: { getToken(input: { code: string }): Promise<{ tokens: { access_token: string } }> }, code: string, user: string) {`,
-    '  const { tokens } = await client.getToken({ code });',
-    "  console.log('connected', user);",
-    `  return { ok: Boolean(tokens), id: ${index}, scope: ['openid', 'email'] };`,
-    '}',
-    '',
-  ].join('\n');
-}
-
-function generatedFile(name: string, helpers: number, offset: number): FileChange {
-  return { status: 'added', filename: name, content: Array.from({ length: helpers }, (_, i) => cleanHelper(offset + i)).join('') };
-}
-
-/** 60% small (1–3 files), 30% medium (10–25 files), 10% large (60–90 files, one of them ~100 KB). Half carry the vulnerable example. */
-function planPullRequests(vulnerable: FileChange[], hardened: FileChange[]): PlannedPullRequest[] {
-  const plans: PlannedPullRequest[] = [];
-  for (let index = 0; index < PULL_REQUESTS; index++) {
-    const size: Size = index % 10 === 9 ? 'large' : index % 10 >= 6 ? 'medium' : 'small';
-    const isVulnerable = index % 2 === 0;
-    const base = (isVulnerable ? vulnerable : hardened).filter((change) => /\.(?:ts|js)$/.test(change.filename));
-    const changes: FileChange[] = [];
-    if (size === 'small') {
-      changes.push(...base.slice(0, 1 + (index % 3)));
-      if (isVulnerable && !changes.some((change) => change.filename === base[0]!.filename)) changes.push(base[0]!);
-    } else {
-      changes.push(...base);
-      const extra = size === 'medium' ? 10 + (index % 16) : 60 + (index % 31);
-      for (let i = 0; i < extra; i++) changes.push(generatedFile(`src/generated/helper-${i}.ts`, 3, i * 3));
-      if (size === 'large') changes.push(generatedFile('src/generated/client.ts', 450, 1000));
-    }
-    plans.push({ index, size, vulnerable: isVulnerable, changes });
-  }
-  return plans;
-}
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-/** VmRSS and VmHWM (peak) of a process, in MB (Linux /proc). */
-function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) / 1024;
-    return { rssMb: field('VmRSS'), peakMb: field('VmHWM') };
-  } catch {
-    return undefined;
-  }
-}
-
-const format = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
-const say = (text = '') => process.stdout.write(`${text}\n`);
 
 async function soak(): Promise<number> {
   const began = Date.now();
@@ -287,4 +208,5 @@ async function soak(): Promise<number> {
   }
 }
 
-process.exitCode = await soak();
+// `--redis` (with `--workers N`): the same 200 PRs through queue mode (queue-soak.ts).
+process.exitCode = process.argv.includes('--redis') ? await (await import('./queue-soak.js')).queueSoak(process.argv.slice(2)) : await soak();

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** `npm run worker`: the queue-mode analysis worker (see worker-process.ts). */
+import { main } from './worker-process.js';
+
+await main();
