@@ -47,8 +47,8 @@ describe('mcp-oauth-guard (spawned)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as JsonReport;
-    // The binary file is a file error, not a scanned file.
-    expect(report.stats.files).toBe(2);
+    // The file with NUL bytes is analysed (NUL read as a space), so it is scanned, with a note as a file error.
+    expect(report.stats.files).toBe(3);
     expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}`)).toEqual([
       'src/server.ts:3:1 suppression-missing-reason note',
     ]);
@@ -85,7 +85,7 @@ describe('mcp-oauth-guard (spawned)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('src/server.ts\n  3:1  note');
     expect(run.stdout).toContain('       // mcp-oauth-guard-ignore token-logged\n       ^~~~');
-    expect(run.stdout).toContain('2 files scanned, 1 file error');
+    expect(run.stdout).toContain('3 files scanned, 1 file error');
     expect(run.stdout).toContain('Config: none found, the defaults apply.');
   });
 

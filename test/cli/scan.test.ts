@@ -44,8 +44,8 @@ describe('runCli', () => {
     expect(await runCli(['scan', '--format', 'json'], run.io)).toBe(0);
     const report = JSON.parse(run.stdout()) as JsonReport;
     expect(report.tool.name).toBe('mcp-oauth-guard');
-    // The binary and the oversized file are errors, not scanned files.
-    expect(report.stats.files).toBe(3);
+    // Files with NUL bytes or invalid UTF-8 are analysed (with a note); only the oversized file is not scanned.
+    expect(report.stats.files).toBe(4);
     expect(report.stats.durationMs).toBeGreaterThan(0);
     expect(report.findings.map((finding) => [finding.ruleId, finding.severity, finding.file, finding.line, finding.column])).toEqual([
       ['suppression-missing-reason', 'note', 'src/server.ts', 3, 1],
@@ -85,7 +85,7 @@ describe('runCli', () => {
     await runCli(['scan'], run.io);
     expect(run.stdout()).toContain('src/server.ts\n  3:1  note     Suppression of');
     expect(run.stdout()).toContain('// mcp-oauth-guard-ignore token-logged\n');
-    expect(run.stdout()).toMatch(/1 problem \(1 note\) in 1 file; 0 at or above fail-on 'error' \(3 files scanned, 3 file errors, /);
+    expect(run.stdout()).toMatch(/1 problem \(1 note\) in 1 file; 0 at or above fail-on 'error' \(4 files scanned, 3 file errors, /);
     expect(run.stdout()).toContain('Config: .mcp-oauth-guard.yml\n');
     expect(run.stdout()).not.toContain('\u001b[');
     const tty = fakeIo(project.root, {}, true);
