@@ -154,6 +154,8 @@ export class TokenModel {
   private cutOffs = 0;
   private fileFacts: FileFacts | undefined;
   private writtenRoots: Set<string> | undefined;
+  private readonly memberWritesByOwner = new Map<string, Map<MemberWriteOwner | undefined, MemberWrite[]>>();
+  private readonly memberWriteVerdicts = new Map<MemberWriteOwner | string, Map<string, MemberWriteVerdict | null>>();
   private callMentions: Map<string, number> | undefined;
 
   /** The credential an expression's value carries, if any. */
@@ -365,25 +367,65 @@ export class TokenModel {
    */
   private credentialInMemberWrites(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): CredentialMatch | undefined {
     const root = rootOf(node);
-    if (!root || !this.textMayWrite(node.getSourceFile(), ts.isIdentifier(root) ? root.text : 'this')) return undefined;
-    const writes = this.facts(node).memberWrites.get(ts.isIdentifier(root) ? root.text : 'this');
-    if (!writes) return undefined;
+    const rootName = root && (ts.isIdentifier(root) ? root.text : 'this');
+    if (!root || !rootName || !this.textMayWrite(node.getSourceFile(), rootName)) return undefined;
+    // Writes to `this` count in any method of the class; writes to a variable only before the read, to the same variable.
+    const owner = ts.isIdentifier(root) ? this.values.declarationOf(root) : thisOwner(root);
+    if (!ts.isIdentifier(root) && owner === undefined) return undefined;
     const target = dottedName(node);
+    const verdict = this.memberWriteVerdict(node, rootName, owner, target, depth);
+    if (!verdict || (ts.isIdentifier(root) && verdict.position > node.pos)) return undefined;
     const label = shortText(node);
-    const rootDeclaration = ts.isIdentifier(root) ? this.values.declarationOf(root) : undefined;
-    const rootClass = ts.isIdentifier(root) ? undefined : thisOwner(root);
+    return verdict.inner ? { ...verdict.inner, label } : { label, origin: 'name', node };
+  }
+
+  /**
+   * The first write (in document order) to `target` or below it, among one owner's member writes,
+   * that puts a credential there: computed once per owner and target, so that a file of many
+   * writes and many reads of one object stays linear (each read compares one position).
+   */
+  private memberWriteVerdict(read: ts.Node, rootName: string, owner: MemberWriteOwner | undefined, target: string, depth: number): MemberWriteVerdict | undefined {
+    const writes = this.memberWritesOf(read, rootName).get(owner);
+    if (!writes) return undefined;
+    let byTarget = this.memberWriteVerdicts.get(owner ?? rootName);
+    if (!byTarget) this.memberWriteVerdicts.set(owner ?? rootName, (byTarget = new Map()));
+    const known = byTarget.get(target);
+    if (known !== undefined) return known ?? undefined;
+    const cutOffsBefore = this.cutOffs;
+    let found: MemberWriteVerdict | undefined;
     for (const write of writes) {
       const exact = write.target === target;
       if (!exact && !write.target.startsWith(`${target}.`)) continue;
-      if (ts.isIdentifier(root)) {
-        // Only writes seen before the read, to the same variable.
-        if (write.value.pos > node.pos || !ts.isIdentifier(write.root) || this.values.declarationOf(write.root) !== rootDeclaration) continue;
-      } else if (ts.isIdentifier(write.root) || thisOwner(write.root) !== rootClass || rootClass === undefined) continue;
-      if (!exact && this.keyNamesCredential(write.key, write.value)) return { label, origin: 'name', node };
+      if (!exact && this.keyNamesCredential(write.key, write.value)) {
+        found = { position: write.value.pos };
+        break;
+      }
       const inner = this.credentialIn(write.value, depth + 1);
-      if (inner) return { ...inner, label };
+      if (inner) {
+        found = { position: write.value.pos, inner };
+        break;
+      }
     }
-    return undefined;
+    // As in `credentialIn`: a "no" reached by cutting a search short is not final.
+    if (found || this.cutOffs === cutOffsBefore) byTarget.set(target, found ?? null);
+    return found;
+  }
+
+  /** One root name's member writes grouped by what they write to (the variable's declaration, or `this`'s class), in document order. */
+  private memberWritesOf(read: ts.Node, rootName: string): Map<MemberWriteOwner | undefined, MemberWrite[]> {
+    let grouped = this.memberWritesByOwner.get(rootName);
+    if (grouped) return grouped;
+    grouped = new Map();
+    const writes = [...(this.facts(read).memberWrites.get(rootName) ?? [])].sort((a, b) => a.value.pos - b.value.pos);
+    for (const write of writes) {
+      const owner = ts.isIdentifier(write.root) ? this.values.declarationOf(write.root) : thisOwner(write.root);
+      if (!ts.isIdentifier(write.root) && owner === undefined) continue;
+      const list = grouped.get(owner);
+      if (list) list.push(write);
+      else grouped.set(owner, [write]);
+    }
+    this.memberWritesByOwner.set(rootName, grouped);
+    return grouped;
   }
 
   private credentialInObject(node: ts.ObjectLiteralExpression, depth: number): CredentialMatch | undefined {
@@ -939,6 +981,15 @@ function lastWord(dotted: string): string {
 function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** What member writes write to: a variable (its declaration) or, for `this.x =`, the class or object literal. */
+type MemberWriteOwner = Declaration | ts.ClassLikeDeclaration | ts.ObjectLiteralExpression;
+
+/** Where the first credential-carrying write is, and what it carries (none: its key names a credential). */
+interface MemberWriteVerdict {
+  position: number;
+  inner?: CredentialMatch;
 }
 
 /** `a.b = value` (and `this.b = value`) with the written path as a dotted name. */
