@@ -63,6 +63,7 @@ const INDEXED_KINDS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.ImportSpecifier,
   ts.SyntaxKind.ImportClause,
   ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.ImportEqualsDeclaration,
   ts.SyntaxKind.BinaryExpression,
 ]);
 
@@ -154,6 +155,12 @@ function indexDeclaration(
     case ts.SyntaxKind.NamespaceImport: {
       const named = node as ts.ImportSpecifier | ts.ImportClause | ts.NamespaceImport;
       if (named.name) add({ name: named.name.text, node, scope: node.getSourceFile(), kind: 'import' });
+      break;
+    }
+    case ts.SyntaxKind.ImportEqualsDeclaration: {
+      // `import fs = require('fs')`; `import x = Namespace.member` is not a module import.
+      const equals = node as ts.ImportEqualsDeclaration;
+      if (ts.isExternalModuleReference(equals.moduleReference)) add({ name: equals.name.text, node, scope: enclosingScope(equals), kind: 'import' });
       break;
     }
     case ts.SyntaxKind.BinaryExpression: {
