@@ -1,4 +1,3 @@
-import { REFRESH_TEXT } from '../knowledge/prefilter.js';
 import { ts } from 'ts-morph';
 import type { ValueResolver } from '../engine/values.js';
 import type { RuleVisitors } from '../engine/rule-module.js';
