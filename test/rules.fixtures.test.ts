@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Analyzer, ALL_RULES } from '../src/analyzer/index.js';
-import { defaultConfig, type GuardConfig } from '../src/config/types.js';
+import { ALL_RULES } from '../src/analyzer/index.js';
+import { defineRule } from '../src/analyzer/rules/define.js';
 import { parseExpectations } from './helpers/annotations.js';
+import { fixtureProblems } from './helpers/fixture-check.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');
 const RULE_IDS = ALL_RULES.map((rule) => rule.meta.id);
@@ -19,32 +20,48 @@ const files = fixtureFiles(FIXTURES).filter((path) => /\.(ts|tsx|mts|cts|js|jsx|
 describe('rule fixtures carry their own expectations', () => {
   test.each(files.map((path) => [relative(FIXTURES, path), path]))('%s', (_name, path) => {
     const text = readFileSync(path, 'utf8');
-    const { expectations, config: override } = parseExpectations(text);
+    const { expectations } = parseExpectations(text);
     // A fixture that expects nothing must say so with `ok:` lines; an empty file proves nothing.
     expect(expectations.length).toBeGreaterThan(0);
     for (const expectation of expectations) expect(RULE_IDS).toContain(expectation.ruleId);
+    expect(fixtureProblems(text, relative(FIXTURES, path).split('\\').join('/'))).toEqual([]);
+  });
+});
 
-    const config: GuardConfig = { ...defaultConfig(), ...(override as Partial<GuardConfig> | undefined) };
-    const analysis = new Analyzer(config).analyzeFile({ path: relative(FIXTURES, path).split('\\').join('/'), text });
-    expect(analysis.errors.filter((error) => error.fatal)).toEqual([]);
-    const reported = new Set(analysis.findings.map((finding) => `${finding.ruleId}@${finding.line}`));
+describe('the fixture runner fails what it should', () => {
+  const logCall = 'const accessToken = await getToken();\n// ruleid: token-logged:tokenLogged\nconsole.log(accessToken);\n';
 
-    const problems: string[] = [];
-    const claimed = new Set<string>();
-    for (const expectation of expectations) {
-      const key = `${expectation.ruleId}@${expectation.line}`;
-      if (expectation.kind === 'ruleid') {
-        claimed.add(key);
-        if (!reported.has(key)) problems.push(`line ${expectation.line}: expected '${expectation.ruleId}', not reported`);
-      } else if (reported.has(key)) {
-        problems.push(`line ${expectation.line}: '${expectation.ruleId}' reported but annotated '${expectation.kind}'`);
-      }
-    }
-    for (const finding of analysis.findings) {
-      if (!claimed.has(`${finding.ruleId}@${finding.line}`)) {
-        problems.push(`line ${finding.line}: unexpected '${finding.ruleId}': ${finding.message}`);
-      }
-    }
-    expect(problems).toEqual([]);
+  test('a finding with the annotated rule, line and messageId passes', () => {
+    expect(fixtureProblems(logCall, 'server.ts')).toEqual([]);
+  });
+
+  test('another messageId on the annotated line fails', () => {
+    expect(fixtureProblems(logCall.replace(':tokenLogged', ':headerLogged'), 'server.ts')).toEqual([
+      "line 3: expected 'token-logged:headerLogged', reported as tokenLogged@13",
+      expect.stringMatching(/^line 3: unexpected 'token-logged:tokenLogged@13'/),
+    ]);
+  });
+
+  test('a pinned column must match', () => {
+    expect(fixtureProblems(logCall.replace(':tokenLogged', ':tokenLogged@13'), 'server.ts')).toEqual([]);
+    expect(fixtureProblems(logCall.replace(':tokenLogged', ':tokenLogged@1'), 'server.ts')[0]).toBe(
+      "line 3: expected 'token-logged:tokenLogged@1', reported as tokenLogged@13",
+    );
+  });
+
+  test('a ruleid without a messageId fails and says what was reported', () => {
+    expect(fixtureProblems(logCall.replace(':tokenLogged', ''), 'server.ts')[0]).toBe(
+      "line 3: 'ruleid: token-logged' names no messageId (reported: token-logged:tokenLogged@13)",
+    );
+  });
+
+  test('a rule that throws fails the fixture even where it was expected to be silent', () => {
+    const throwing = defineRule({
+      meta: { ...ALL_RULES.find((rule) => rule.meta.id === 'missing-pkce')!.meta, requiresText: undefined, messages: {} },
+      create: () => ({ end: () => { throw new Error('boom'); } }),
+    });
+    expect(fixtureProblems('// ok: missing-pkce\nconst x = 1;\n', 'server.ts', [throwing])).toEqual([
+      "analysis error: rule 'missing-pkce' failed: boom",
+    ]);
   });
 });

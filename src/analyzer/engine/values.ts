@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { Flow, unwrapExpression, type FollowQuery } from './flow.js';
 import { propertyNameText, type Declaration, type WalkResult } from './walk.js';
 
 /** Stands for a part of a string whose value is not known statically. */
@@ -17,31 +18,33 @@ type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
  * concatenation, `join`, `JSON.stringify` and small helper functions.
  */
 export class ValueResolver {
-  // Memoised per file: helpers that call each other would otherwise be re-followed exponentially.
-  private readonly originsMemo = new Map<ts.Node, ts.Expression[]>();
-  private readonly stringsMemo = new Map<ts.Node, string[] | undefined>();
-  private readonly originsActive = new Set<ts.Node>();
+  // Followed through the file's one Flow, memoised per file: helpers that call each other would
+  // otherwise be re-followed exponentially, so answers a depth cut shaped are remembered too.
+  private readonly originsQuery: FollowQuery<ts.Expression[]> = {
+    name: 'origins',
+    maxDepth: MAX_DEPTH,
+    rememberCutAnswers: true,
+    // Re-entered through a cycle (a = b; b = a, mutual recursion): the value is not known here.
+    cut: (node) => [node],
+    judge: (node, depth) => dedupe(this.computeOrigins(node, depth)).slice(0, MAX_ORIGINS),
+  };
+  private readonly stringsQuery: FollowQuery<string[] | undefined> = {
+    name: 'strings',
+    maxDepth: MAX_DEPTH,
+    rememberCutAnswers: true,
+    cut: () => undefined,
+    judge: (node, depth) => this.computeStringValues(node, depth),
+  };
   private readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
-  private readonly declarationMemo = new Map<ts.Identifier, Declaration | undefined>();
-  private readonly stringsActive = new Set<ts.Node>();
 
-  constructor(private readonly index: WalkResult) {}
+  constructor(
+    private readonly index: WalkResult,
+    readonly flow: Flow = new Flow(),
+  ) {}
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
   unwrap(expression: ts.Expression): ts.Expression {
-    let current = expression;
-    for (;;) {
-      if (
-        ts.isParenthesizedExpression(current) ||
-        ts.isAsExpression(current) ||
-        ts.isTypeAssertionExpression(current) ||
-        ts.isNonNullExpression(current) ||
-        ts.isSatisfiesExpression(current) ||
-        ts.isAwaitExpression(current)
-      ) {
-        current = current.expression;
-      } else return current;
-    }
+    return unwrapExpression(expression);
   }
 
   private unwrapParentheses(expression: ts.Expression): ts.Expression {
@@ -50,29 +53,20 @@ export class ValueResolver {
     return current;
   }
 
-  /** The declaration an identifier refers to: the one in the innermost scope that contains the use. */
+  /**
+   * The declaration an identifier refers to: the one in the innermost scope that encloses the use,
+   * found by climbing the use's ancestors through the per-scope index (no scan of every
+   * same-named declaration, which made files whose local names repeat across functions quadratic).
+   */
   declarationOf(identifier: ts.Identifier): Declaration | undefined {
-    const candidates = this.index.declarations.get(identifier.text);
-    if (!candidates) return undefined;
-    // Minified code declares `e` in thousands of scopes: remember each answer rather than rescan.
-    if (candidates.length > 8) {
-      if (this.declarationMemo.has(identifier)) return this.declarationMemo.get(identifier);
-      const found = this.innermostDeclaration(identifier, candidates);
-      this.declarationMemo.set(identifier, found);
-      return found;
+    const name = identifier.text;
+    if (!this.index.declarations.has(name)) return undefined;
+    const byScope = this.index.declarationsByScope;
+    for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+      const found = byScope.get(scope)?.get(name);
+      if (found) return found;
     }
-    return this.innermostDeclaration(identifier, candidates);
-  }
-
-  private innermostDeclaration(identifier: ts.Identifier, candidates: readonly Declaration[]): Declaration | undefined {
-    const position = identifier.pos;
-    let best: Declaration | undefined;
-    for (const candidate of candidates) {
-      const scope = candidate.scope;
-      if (position < scope.pos || position > scope.end) continue;
-      if (!best || scope.end - scope.pos < best.scope.end - best.scope.pos) best = candidate;
-    }
-    return best;
+    return undefined;
   }
 
   /**
@@ -80,19 +74,7 @@ export class ValueResolver {
    * property reads on known objects. An expression that cannot be followed is its own origin.
    */
   origins(expression: ts.Expression, depth = 0): ts.Expression[] {
-    const node = this.unwrap(expression);
-    const memo = this.originsMemo.get(node);
-    if (memo) return memo;
-    // Re-entered through a cycle (a = b; b = a, mutual recursion): the value is not known here.
-    if (depth > MAX_DEPTH || this.originsActive.has(node)) return [node];
-    this.originsActive.add(node);
-    try {
-      const result = dedupe(this.computeOrigins(node, depth)).slice(0, MAX_ORIGINS);
-      this.originsMemo.set(node, result);
-      return result;
-    } finally {
-      this.originsActive.delete(node);
-    }
+    return this.flow.follow(expression, this.originsQuery, depth);
   }
 
   private computeOrigins(node: ts.Expression, depth: number): ts.Expression[] {
@@ -291,17 +273,7 @@ export class ValueResolver {
    * means nothing about the value is known.
    */
   stringValues(expression: ts.Expression, depth = 0): string[] | undefined {
-    const node = this.unwrap(expression);
-    if (this.stringsMemo.has(node)) return this.stringsMemo.get(node);
-    if (depth > MAX_DEPTH || this.stringsActive.has(node)) return undefined;
-    this.stringsActive.add(node);
-    try {
-      const result = this.computeStringValues(node, depth);
-      this.stringsMemo.set(node, result);
-      return result;
-    } finally {
-      this.stringsActive.delete(node);
-    }
+    return this.flow.follow(expression, this.stringsQuery, depth);
   }
 
   private computeStringValues(node: ts.Expression, depth: number): string[] | undefined {
