@@ -52,6 +52,8 @@ export interface ParameterLimit {
 export interface Corrections {
   provenance: Provenance[];
   notProposed: { provider: string; scope: string; why: string }[];
+  /** Scopes that serve signing in, not the tools' calls: never reported as unneeded. */
+  signIn: { provider: string; scope: string; why: string }[];
   parameterLimits: ParameterLimit[];
   hierarchy: { provider: string; scope: string; covers: string[] }[];
   perContext: { provider: string; scopes: string[]; why: string }[];
@@ -65,9 +67,12 @@ export interface ScopeMap {
   byMethod: Map<string, ScopeMapEntry>;
   /** Scope → how many methods it allows on its own: the map's own measure of privilege. */
   reach: Map<string, number>;
+  /** Scope → indexes of the entries it allows on its own. */
+  allows: Map<string, Set<number>>;
   /** Scope → the scopes it covers (itself included), from the corrections' hierarchy, closed transitively. */
   covers: Map<string, Set<string>>;
   notProposed: Map<string, string>;
+  signIn: Set<string>;
   limits: ParameterLimit[];
   perContext: { scopes: string[]; why: string }[];
   /** Every scope the map or the corrections name, lower-cased for Microsoft (whose scopes are case-insensitive). */
@@ -101,12 +106,18 @@ export function loadScopeMap(provider: ScopeMapProvider): ScopeMap {
   const byMethod = new Map<string, ScopeMapEntry>();
   const reach = new Map<string, number>();
   const known = new Set<string>();
-  for (const entry of file.entries) {
+  const allows = new Map<string, Set<number>>();
+  file.entries.forEach((entry, index) => {
     byMethod.set(`${entry.api} ${entry.method}`, entry);
     const allowing = new Set(entry.anyOf.filter((set) => set.length === 1).map((set) => set[0]!));
-    for (const scope of allowing) reach.set(scope, (reach.get(scope) ?? 0) + 1);
+    for (const scope of allowing) {
+      reach.set(scope, (reach.get(scope) ?? 0) + 1);
+      const list = allows.get(scope) ?? new Set<number>();
+      list.add(index);
+      allows.set(scope, list);
+    }
     for (const set of entry.anyOf) for (const scope of set) known.add(scope);
-  }
+  });
   const direct = new Map<string, string[]>();
   for (const item of fixes.hierarchy) {
     if (item.provider !== provider) continue;
@@ -134,13 +145,16 @@ export function loadScopeMap(provider: ScopeMapProvider): ScopeMap {
   }
   const notProposed = new Map(fixes.notProposed.filter((item) => item.provider === provider).map((item) => [item.scope, item.why]));
   for (const scope of notProposed.keys()) known.add(scope);
+  for (const item of fixes.signIn) if (item.provider === provider) known.add(item.scope);
   const map: ScopeMap = {
     provider,
     file,
     byMethod,
     reach,
+    allows,
     covers,
     notProposed,
+    signIn: new Set(fixes.signIn.filter((item) => item.provider === provider).map((item) => (provider === 'microsoft' ? item.scope.toLowerCase() : item.scope))),
     limits: fixes.parameterLimits.filter((item) => item.provider === provider),
     perContext: fixes.perContext.filter((item) => item.provider === provider),
     known: provider === 'microsoft' ? new Set([...known].map((scope) => scope.toLowerCase())) : known,
@@ -149,8 +163,22 @@ export function loadScopeMap(provider: ScopeMapProvider): ScopeMap {
   return map;
 }
 
-/** The scopes `scope` covers, itself included. */
+/** The scopes `scope` covers, itself included (the corrections' hierarchy). */
 export function coveredBy(map: ScopeMap, scope: string): Set<string> {
   return map.covers.get(scope) ?? new Set([scope]);
+}
+
+/**
+ * Whether `broad` is strictly broader than `narrow`: the hierarchy says so, or the map itself
+ * does (every method `narrow` allows, `broad` allows too, and more).
+ */
+export function strictlyCovers(map: ScopeMap, broad: string, narrow: string): boolean {
+  if (broad === narrow) return false;
+  if (coveredBy(map, broad).has(narrow)) return true;
+  const wide = map.allows.get(broad);
+  const small = map.allows.get(narrow);
+  if (!wide || !small || small.size === 0 || small.size >= wide.size) return false;
+  for (const index of small) if (!wide.has(index)) return false;
+  return true;
 }
 
