@@ -97,7 +97,7 @@ class CallFinder {
   /** `this.name = value` and class property initialisers, by name. */
   private readonly fields = new Map<string, ts.Expression[]>();
   private readonly calls: ApiCall[] = [];
-  private readonly seen = new Set<ts.Node>();
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -128,8 +128,9 @@ class CallFinder {
   }
 
   private add(call: Omit<ApiCall, 'tools'>): void {
-    if (this.seen.has(call.node)) return;
-    this.seen.add(call.node);
+    const key = `${call.node.pos}:${call.node.end}:${call.entry ? `${call.entry.api} ${call.entry.method}` : ''}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.calls.push({ ...call, tools: [] });
   }
 
@@ -146,7 +147,19 @@ class CallFinder {
     if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
     const chain = this.memberChain(callee);
     if (!chain) return;
-    const client = this.clientOf(chain.root, 0);
+    let client = this.clientOf(chain.root, 0);
+    if (!client) {
+      // `app.client.chat.postMessage` (Bolt), `context.octokit.rest.issues.create` (Probot): the member names the client.
+      const slackAt = this.providers.has('slack') ? chain.names.indexOf('client') : -1;
+      const octokitAt = this.providers.has('github') ? chain.names.indexOf('octokit') : -1;
+      if (slackAt >= 0 && slackAt < chain.names.length - 1) {
+        client = { kind: 'slack', path: [] };
+        chain.names = chain.names.slice(slackAt + 1);
+      } else if (octokitAt >= 0 && octokitAt < chain.names.length - 1) {
+        client = { kind: 'octokit', path: [] };
+        chain.names = chain.names.slice(octokitAt + 1);
+      }
+    }
     if (!client) {
       // axios instances and got/ky extensions: `http.get(url)` on `axios.create(…)`.
       if (ts.isPropertyAccessExpression(callee) && AXIOS_VERBS[callee.name.text] && chain.names.length === 1 && this.isHttpInstance(chain.root)) this.visitHttpCall(call, callee);
@@ -164,6 +177,8 @@ class CallFinder {
     let dynamic = false;
     let current = this.values.unwrap(expression);
     for (let depth = 0; depth < 12; depth++) {
+      // `this.gmail.users…`: the field is the root (its assignments say what it holds).
+      if (ts.isPropertyAccessExpression(current) && current.expression.kind === ts.SyntaxKind.ThisKeyword) return names.length ? { root: current, names, dynamic } : undefined;
       if (ts.isPropertyAccessExpression(current)) {
         names.unshift(current.name.text);
         current = this.values.unwrap(current.expression);
@@ -398,38 +413,59 @@ class CallFinder {
     if (!first) return;
     let urlExpression: ts.Expression | undefined = first;
     let options: ts.Expression | undefined = call.arguments[1];
-    let http = receiver && AXIOS_VERBS[name] ? AXIOS_VERBS[name]! : 'GET';
     const firstObject = this.values.objectProperties(first);
     if (firstObject && !ts.isStringLiteralLike(this.values.unwrap(first))) {
       urlExpression = firstObject.get('url') ?? firstObject.get('uri');
       options = first;
     }
     if (!urlExpression) return;
-    const optionProperties = options ? this.values.objectProperties(options) : undefined;
-    const method = optionProperties?.get('method');
-    if (method) {
-      const methods = this.values.stringValues(method);
-      if (methods?.length === 1 && !methods[0]!.includes(UNKNOWN)) http = methods[0]!.toUpperCase();
-      else http = UNKNOWN;
-    } else if (name === 'request' && receiver) http = UNKNOWN;
     const urls = this.values.stringValues(urlExpression);
     if (!urls) return;
+    const optionProperties = options ? this.values.objectProperties(options) : undefined;
     const baseURL = optionProperties?.get('baseURL') ?? optionProperties?.get('prefixUrl');
     const bases = baseURL ? this.values.stringValues(baseURL) : undefined;
-    for (const raw of urls.slice(0, 4)) {
-      const url = bases?.length === 1 && !/^https?:/i.test(raw) ? bases[0]!.replace(/\/$/, '') + '/' + raw.replace(/^\//, '') : raw;
-      const provider = providerOfApiUrl(url);
-      if (!provider || !this.providers.has(provider)) continue;
-      if (http === UNKNOWN) {
-        this.add({ provider, node: call, unresolved: 'the HTTP method is not a constant' });
-        return;
-      }
-      const map = loadScopeMap(provider);
-      const entry = provider === 'slack' ? map.byMethod.get(`web ${/slack\.com\/api\/([A-Za-z.]+)/.exec(url)?.[1] ?? ''}`) : matchUrl(map, http, url);
-      if (entry && urls.length === 1) this.add({ provider, node: call, entry, query: queryOf(url), parameters: optionProperties?.get('params') });
-      else this.add({ provider, node: call, unresolved: `'${http} ${shortUrl(url)}' could not be matched to one method` });
+    const fullUrls = urls.slice(0, 8).map((raw) => (bases?.length === 1 && !/^https?:/i.test(raw) ? bases[0]!.replace(/\/$/, '') + '/' + raw.replace(/^\//, '') : raw));
+    const provider = fullUrls.map(providerOfApiUrl).find((candidate) => candidate !== undefined);
+    if (!provider || !this.providers.has(provider)) return;
+    const methods = this.httpMethods(receiver && AXIOS_VERBS[name] ? AXIOS_VERBS[name]! : undefined, options, optionProperties, name === 'request' && !!receiver);
+    if (!methods) {
+      this.add({ provider, node: call, unresolved: 'the HTTP method is not a constant' });
       return;
     }
+    // A helper called with several paths and verbs stands for one call per pair; which path goes with
+    // which verb is not known, so pairs that match no method are skipped as long as every path and
+    // every verb matches in some pair (the extra pairs can only make more scopes needed).
+    const map = loadScopeMap(provider);
+    const found: { entry: ScopeMapEntry; url: string; http: string }[] = [];
+    for (const url of fullUrls) {
+      for (const http of methods) {
+        const entry = provider === 'slack' ? map.byMethod.get(`web ${/slack\.com\/api\/([A-Za-z.]+)/.exec(url)?.[1] ?? ''}`) : matchUrl(map, http, url);
+        if (entry && providerOfApiUrl(url) === provider) found.push({ entry, url, http });
+      }
+    }
+    const unmatchedUrl = fullUrls.find((url) => !found.some((item) => item.url === url));
+    const unmatchedVerb = methods.find((http) => !found.some((item) => item.http === http));
+    if (unmatchedUrl !== undefined || unmatchedVerb !== undefined) {
+      this.add({ provider, node: call, unresolved: `'${unmatchedVerb ?? methods[0]} ${shortUrl(unmatchedUrl ?? fullUrls[0]!)}' could not be matched to one method` });
+      return;
+    }
+    for (const { entry, url } of found) this.add({ provider, node: call, entry, query: queryOf(url), parameters: optionProperties?.get('params') });
+  }
+
+  /** The HTTP methods a call may use; undefined when not known (a spread or an options object out of sight may set it). */
+  private httpMethods(verb: string | undefined, options: ts.Expression | undefined, properties: Map<string, ts.Expression> | undefined, generic: boolean): string[] | undefined {
+    if (verb) return [verb];
+    const method = properties?.get('method');
+    if (method) {
+      const values = this.values.stringValues(method);
+      return values && values.length <= 4 && values.every((value) => !value.includes(UNKNOWN)) ? [...new Set(values.map((value) => value.toUpperCase()))] : undefined;
+    }
+    if (generic) return undefined;
+    if (!options) return ['GET'];
+    if (!properties) return undefined;
+    const literal = this.values.unwrap(options);
+    if (ts.isObjectLiteralExpression(literal) && literal.properties.some((property) => ts.isSpreadAssignment(property))) return undefined;
+    return ['GET'];
   }
 }
 

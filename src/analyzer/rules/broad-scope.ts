@@ -214,7 +214,7 @@ function report(context: RuleContext, node: ts.Node, parts: Part[], unseenReason
     context.report({ node, messageId: 'several', data: { scopes: quoteList(parts.map((part) => part.scope), 'and'), details: parts.map((part) => part.short).join('; '), unseen }, severity: errors ? undefined : 'warning' });
     return;
   }
-  const details = parts.map((part) => part.short).join('; ');
+  const details = parts.map((part, index) => (index === 0 ? part.short : part.short.replace(/^The /, 'the '))).join('; ');
   context.report({ node, messageId: 'combined', data: { details: details.replace(/\.$/, '') + (unseen && parts.some((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic') ? unseen : '') }, severity: errors ? undefined : 'warning' });
 }
 
