@@ -40,6 +40,8 @@ export interface ApiCall {
   query?: Map<string, string>;
   /** Names of the MCP tools whose handlers reach the call (empty: none seen). */
   tools: string[];
+  /** The scope options after the parameter limits, fixed while the file's values were at hand (for judging across files). */
+  options?: string[][];
 }
 
 /** Words a file must contain for a provider's calls to be looked for (and its map loaded). */
@@ -661,6 +663,7 @@ export function callLabel(entry: ScopeMapEntry): string {
 
 /** The call's scope options after the parameter limits of the corrections. */
 export function optionsOf(map: ScopeMap, call: ApiCall, values?: ValueResolver): string[][] {
+  if (call.options) return call.options;
   const entry = call.entry!;
   const limits = map.limits.filter((limit) => limit.api === entry.api && limit.methods.includes(entry.method));
   if (limits.length === 0) return entry.anyOf;

@@ -14,7 +14,7 @@ import type { RuleContext } from '../engine/context.js';
 import type { Severity } from '../types.js';
 import { loadScopeMap, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../knowledge/scopes.js';
-import { callLabel, displayScope, findApiCalls, isProviderScope, solveProvider, type ApiCall, type FileCalls } from '../models/api-calls.js';
+import { callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, solveProvider, type ApiCall, type FileCalls } from '../models/api-calls.js';
 
 /** What the catalogue and the heuristics say about one scope. */
 export type ScopeVerdict =
@@ -190,6 +190,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
         }
         if (analysis) {
           const found = calls.get();
+          for (const call of found.calls) if (call.entry) call.options = optionsOf(loadScopeMap(call.provider), call, context.values);
           analysis.calls = found.calls;
           analysis.providers = found.providers;
           onAnalysis!(analysis);
