@@ -21,6 +21,7 @@ import { githubEntries } from './github.js';
 import { GOOGLE_APIS, googleEntries } from './google.js';
 import { graphEntries } from './graph.js';
 import { slackEntries } from './slack.js';
+import { renderScopeCatalogue, withCatalogue } from './docs.js';
 
 export const GOOGLEAPIS_VERSION = '188.0.0';
 export const OCTOKIT_VERSION = '17.0.0';
@@ -112,6 +113,12 @@ async function main(): Promise<void> {
     licence: 'facts',
     selection: 'Web API methods MCP servers call; admin.* methods left out',
   }], slackEntries());
+
+  const docPath = resolve(process.cwd(), 'docs/rules/broad-scope.md');
+  const maps = (['google', 'microsoft', 'github', 'slack'] as const).map((provider) => ({ provider, file: JSON.parse(readFileSync(join(OUTPUT, `${provider}.json`), 'utf8')) }));
+  const corrections = JSON.parse(readFileSync(join(OUTPUT, 'corrections.json'), 'utf8'));
+  writeFileSync(docPath, withCatalogue(readFileSync(docPath, 'utf8'), renderScopeCatalogue(maps, corrections)));
+  process.stdout.write(`${docPath}: provider catalogue\n`);
 }
 
 main().catch((error: unknown) => {

@@ -101,8 +101,13 @@ export function loadCorrections(): Corrections {
 export function loadScopeMap(provider: ScopeMapProvider): ScopeMap {
   const cached = maps.get(provider);
   if (cached) return cached;
-  const file = readJson<ScopeMapFile>(provider);
-  const fixes = loadCorrections();
+  const map = buildScopeMap(provider, readJson<ScopeMapFile>(provider), loadCorrections());
+  maps.set(provider, map);
+  return map;
+}
+
+/** Indexes one provider's map with the corrections. Pure (the docs generator uses it too). */
+export function buildScopeMap(provider: ScopeMapProvider, file: ScopeMapFile, fixes: Corrections): ScopeMap {
   const byMethod = new Map<string, ScopeMapEntry>();
   const reach = new Map<string, number>();
   const known = new Set<string>();
@@ -159,7 +164,6 @@ export function loadScopeMap(provider: ScopeMapProvider): ScopeMap {
     perContext: fixes.perContext.filter((item) => item.provider === provider),
     known: provider === 'microsoft' ? new Set([...known].map((scope) => scope.toLowerCase())) : known,
   };
-  maps.set(provider, map);
   return map;
 }
 
