@@ -79,18 +79,20 @@ export interface FileCalls {
   calls: ApiCall[];
   /** Providers whose calls were looked for (their text was in the file). */
   providers: Set<ScopeMapProvider>;
+  /** MCP tool handlers the file registers: without any, the tools (and most calls) live elsewhere. */
+  toolHandlers: number;
 }
 
 /** Every provider call in the file, resolved where possible, with the tools that reach it. */
 export function findApiCalls(sourceFile: ts.SourceFile, values: ValueResolver, text = sourceFile.text): FileCalls {
   const providers = new Set<ScopeMapProvider>();
   for (const provider of Object.keys(PROVIDER_CALL_TEXT) as ScopeMapProvider[]) if (PROVIDER_CALL_TEXT[provider].test(text)) providers.add(provider);
-  if (providers.size === 0) return { calls: [], providers };
+  if (providers.size === 0) return { calls: [], providers, toolHandlers: 0 };
   const finder = new CallFinder(sourceFile, values, providers);
   const calls = finder.run();
   const tools = new ToolAttribution(sourceFile, values, finder.allCalls);
   for (const call of calls) call.tools = tools.toolsReaching(call.node);
-  return { calls, providers };
+  return { calls, providers, toolHandlers: tools.handlerCount };
 }
 
 class CallFinder {
@@ -606,6 +608,10 @@ class ToolAttribution {
       const handler = handlerOf(properties?.get('execute') ?? properties?.get('handler'));
       if (handler) this.handlers.set(handler, nameOf(properties?.get('name')) ?? '(unnamed tool)');
     }
+  }
+
+  get handlerCount(): number {
+    return this.handlers.size;
   }
 
   toolsReaching(node: ts.Node): string[] {

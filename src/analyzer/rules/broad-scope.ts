@@ -238,9 +238,12 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   const map = loadScopeMap(mapProvider);
   const judgedScopes = scopes.filter((scope) => isProviderScope(map, scope));
   if (judgedScopes.length === 0) return { kind: 'unmapped' };
-  const providerCalls = calls.get().calls.filter((call) => call.provider === mapProvider);
+  const found = calls.get();
+  const providerCalls = found.calls.filter((call) => call.provider === mapProvider);
   const name = PROVIDER_NAMES[provider!];
   if (providerCalls.length === 0) return { kind: 'unseen', reason: `the ${name} API calls the tools make could not be seen in this file` };
+  // Calls in a file that registers no tool (an auth module checking the token with one call) are not what the tools call.
+  if (found.toolHandlers === 0) return { kind: 'unseen', reason: `the MCP tools are not registered in this file, so the ${name} API calls they make could not be seen` };
   const unresolved = providerCalls.filter((call) => !call.entry);
   if (unresolved.length > 0) {
     const first = unresolved[0]!;
