@@ -98,9 +98,17 @@ const MAP_PROVIDERS: Partial<Record<ScopeProvider, ScopeMapProvider>> = { google
 /** The calls of a file, found once per file and only when a request to a mapped provider needs them. */
 class LazyCalls {
   private found?: FileCalls;
-  constructor(private readonly context: RuleContext) {}
+  constructor(
+    private readonly context: RuleContext,
+    private readonly project?: ProjectCalls,
+  ) {}
+  /** This file's calls. */
   get(): FileCalls {
     return (this.found ??= findApiCalls(this.context.sourceFile, this.context.values));
+  }
+  /** The calls the judgement uses: the whole tree's when a first pass collected them, else this file's. */
+  judged(): { calls: ApiCall[]; toolHandlers: number } {
+    return this.project ?? this.get();
   }
 }
 
@@ -136,7 +144,16 @@ function toolNote(calls: readonly ApiCall[]): string {
   return tools.length ? ` (tools ${tools.map((tool) => `'${tool}'`).join(', ')})` : '';
 }
 
-export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => void) {
+/**
+ * Calls found in every file of the scanned tree (a first pass, as `mcp-oauth-guard scopes` makes):
+ * given, the rule judges a request against them instead of the calls of its own file only.
+ */
+export interface ProjectCalls {
+  calls: ApiCall[];
+  toolHandlers: number;
+}
+
+export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => void, project?: ProjectCalls) {
   return defineRule({
     meta: {
       id: 'broad-scope',
@@ -156,7 +173,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
       },
     },
     create(context) {
-      const calls = new LazyCalls(context);
+      const calls = new LazyCalls(context, project);
       return oauthRequestVisitors(context, (requests) => {
         const allowed = new Set(context.config.allowedScopes.map((entry) => entry.scope.toLowerCase()));
         const byNode = new Map<ts.Node, Map<string, Part>>();
@@ -238,17 +255,20 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   const map = loadScopeMap(mapProvider);
   const judgedScopes = scopes.filter((scope) => isProviderScope(map, scope));
   if (judgedScopes.length === 0) return { kind: 'unmapped' };
-  const found = calls.get();
+  const found = calls.judged();
   const providerCalls = found.calls.filter((call) => call.provider === mapProvider);
   const name = PROVIDER_NAMES[provider!];
-  if (providerCalls.length === 0) return { kind: 'unseen', reason: `the ${name} API calls the tools make could not be seen in this file` };
+  const scanned = calls.judged() === calls.get() ? 'in this file' : 'in the scanned files';
+  if (providerCalls.length === 0) return { kind: 'unseen', reason: `the ${name} API calls the tools make could not be seen ${scanned}` };
   // Calls in a file that registers no tool (an auth module checking the token with one call) are not what the tools call.
-  if (found.toolHandlers === 0) return { kind: 'unseen', reason: `the MCP tools are not registered in this file, so the ${name} API calls they make could not be seen` };
+  if (found.toolHandlers === 0) return { kind: 'unseen', reason: `the MCP tools are not registered ${scanned}, so the ${name} API calls they make could not be seen` };
   const unresolved = providerCalls.filter((call) => !call.entry);
   if (unresolved.length > 0) {
     const first = unresolved[0]!;
-    const line = context.sourceFile.getLineAndCharacterOfPosition(first.node.getStart(context.sourceFile)).line + 1;
-    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (line ${line}: ${first.unresolved})` };
+    const sourceFile = first.node.getSourceFile();
+    const line = sourceFile.getLineAndCharacterOfPosition(first.node.getStart(sourceFile)).line + 1;
+    const where = sourceFile === context.sourceFile ? `line ${line}` : `${sourceFile.fileName}:${line}`;
+    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})` };
   }
   const solution = solveProvider(mapProvider, judgedScopes, providerCalls, context.values);
   if (solution.uncovered.length > 0) {
