@@ -146,6 +146,7 @@ export function renderReport(outcome: ScanOutcome, options: RenderOptions): stri
 
 /** The whole CLI: argv in, exit code out; all output goes through `io`. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'scopes') return (await import('./scopes.js')).runScopesCli(argv.slice(1), io);
   const command = parseCommandLine(argv);
   switch (command.kind) {
     case 'help':

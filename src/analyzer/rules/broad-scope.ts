@@ -10,6 +10,11 @@ import {
 } from '../knowledge/scopes.js';
 import type { ts } from './define.js';
 import { defineRule } from './define.js';
+import type { RuleContext } from '../engine/context.js';
+import type { Severity } from '../types.js';
+import { loadScopeMap, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
+import { PROVIDER_NAMES } from '../knowledge/scopes.js';
+import { callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, solveProvider, type ApiCall, type FileCalls } from '../models/api-calls.js';
 
 /** What the catalogue and the heuristics say about one scope. */
 export type ScopeVerdict =
@@ -78,59 +83,213 @@ function quoteList(scopes: string[], conjunction: 'or' | 'and' = 'or'): string {
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }
 
-export const broadScope = defineRule({
-  meta: {
-    id: 'broad-scope',
-    description: 'An OAuth authorization request asks for a scope broader than the tools need.',
-    defaultSeverity: 'error',
-    cwe: ['CWE-250', 'CWE-272'],
-    securitySeverity: '6.5',
-    precision: 'high',
-    requiresText: OAUTH_REQUEST_TEXT,
-    messages: {
-      catalogued: "Scope '{{scope}}' {{grants}}; {{advice}}.",
-      generic: "Scope '{{scope}}' asks for {{breadth}}; request only the narrower scopes the tools use, or list it under 'allowed_scopes' with a reason.",
-      several: 'Scopes {{scopes}} are broader than the tools usually need; {{details}}.',
+/** What the rule works out for one file; the `scopes` command prints it. */
+export interface FileScopeAnalysis {
+  path: string;
+  requests: { provider?: ScopeProvider; scopes: string[]; line: number }[];
+  calls: ApiCall[];
+  /** Map providers whose calls were looked for in this file. */
+  providers: Set<ScopeMapProvider>;
+}
+
+/** Providers with a vendored scope map, by the names the OAuth request model uses. */
+const MAP_PROVIDERS: Partial<Record<ScopeProvider, ScopeMapProvider>> = { google: 'google', microsoft: 'microsoft', github: 'github', slack: 'slack' };
+
+/** The calls of a file, found once per file and only when a request to a mapped provider needs them. */
+class LazyCalls {
+  private found?: FileCalls;
+  constructor(
+    private readonly context: RuleContext,
+    private readonly project?: ProjectCalls,
+  ) {}
+  /** This file's calls. */
+  get(): FileCalls {
+    return (this.found ??= findApiCalls(this.context.sourceFile, this.context.values));
+  }
+  /** The calls the judgement uses: the whole tree's when a first pass collected them, else this file's. */
+  judged(): { calls: ApiCall[]; toolHandlers: number } {
+    return this.project ?? this.get();
+  }
+}
+
+interface Part {
+  scope: string;
+  /** The finding's message for this scope alone, and its part of a combined message. */
+  alone: { messageId: 'unneeded' | 'broader' | 'catalogued' | 'generic'; data: Record<string, string> };
+  short: string;
+  severity?: Severity;
+}
+
+/** 'gmail users.messages.list, users.messages.get and users.messages.send': the API named once per run. */
+export function describeCalls(calls: readonly ApiCall[], limit = 6): string {
+  const labels: string[] = [];
+  let previousApi: string | undefined;
+  const seen = new Set<string>();
+  for (const call of calls) {
+    if (!call.entry) continue;
+    const label = callLabel(call.entry);
+    if (seen.has(label)) continue;
+    seen.add(label);
+    const api = call.entry.provider === 'google' ? label.split(' ')[0] : undefined;
+    labels.push(api && api === previousApi ? label.slice(api.length + 1) : label);
+    previousApi = api;
+  }
+  const shown = labels.slice(0, limit);
+  if (labels.length > limit) shown.push(`${labels.length - limit} more`);
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+function toolNote(calls: readonly ApiCall[]): string {
+  const tools = [...new Set(calls.flatMap((call) => call.tools))].sort();
+  return tools.length ? ` (tools ${tools.map((tool) => `'${tool}'`).join(', ')})` : '';
+}
+
+/**
+ * Calls found in every file of the scanned tree (a first pass, as `mcp-oauth-guard scopes` makes):
+ * given, the rule judges a request against them instead of the calls of its own file only.
+ */
+export interface ProjectCalls {
+  calls: ApiCall[];
+  toolHandlers: number;
+}
+
+export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => void, project?: ProjectCalls) {
+  return defineRule({
+    meta: {
+      id: 'broad-scope',
+      description: 'An OAuth authorization request asks for a scope broader than the tools need.',
+      defaultSeverity: 'error',
+      cwe: ['CWE-250', 'CWE-272'],
+      securitySeverity: '6.5',
+      precision: 'high',
+      requiresText: OAUTH_REQUEST_TEXT,
+      messages: {
+        unneeded: 'The tools call {{calls}}{{tools}}: none of these needs `{{scope}}`; drop it.',
+        broader: 'The tools call {{calls}}{{tools}}: request `{{replacement}}` instead of `{{scope}}`.',
+        catalogued: "Scope '{{scope}}' {{grants}}; {{advice}}{{unseen}}.",
+        generic: "Scope '{{scope}}' asks for {{breadth}}; request only the narrower scopes the tools use, or list it under 'allowed_scopes' with a reason{{unseen}}.",
+        several: 'Scopes {{scopes}} are broader than the tools usually need; {{details}}{{unseen}}.',
+        combined: '{{details}}.',
+      },
     },
-  },
-  create(context) {
-    return oauthRequestVisitors(context, (requests) => {
-      const allowed = new Set(context.config.allowedScopes.map((entry) => entry.scope.toLowerCase()));
-      // One finding per literal: a literal such as 'repo user' that writes several broad scopes names them all.
-      const byNode = new Map<ts.Node, Map<string, BroadVerdict>>();
-      for (const request of requests) {
-        const scopeLists = request.scopes.map((value) => ({ value, scopes: value.values.flatMap((text) => splitScopes(text, value.encoded)) }));
-        const provider = providerOf(request, scopeLists.flatMap((list) => list.scopes));
-        for (const { value, scopes } of scopeLists) {
-          for (const scope of new Set(scopes)) {
-            if (allowed.has(scope.toLowerCase())) continue;
-            const verdict = classifyScope(scope, provider);
-            if (!verdict || verdict.kind === 'narrow') continue;
-            const node: ts.Node = locateScopeLiteral(context.values, value.roots, scope) ?? value.fallback;
-            const found = byNode.get(node) ?? new Map<string, BroadVerdict>();
-            byNode.set(node, found);
-            if (!found.has(scope)) found.set(scope, verdict);
+    create(context) {
+      const calls = new LazyCalls(context, project);
+      return oauthRequestVisitors(context, (requests) => {
+        const allowed = new Set(context.config.allowedScopes.map((entry) => entry.scope.toLowerCase()));
+        const byNode = new Map<ts.Node, Map<string, Part>>();
+        const unseenByNode = new Map<ts.Node, string>();
+        const analysis: FileScopeAnalysis | undefined = onAnalysis ? { path: context.path, requests: [], calls: [], providers: new Set() } : undefined;
+        for (const request of requests) {
+          const scopeLists = request.scopes.map((value) => ({ value, scopes: value.values.flatMap((text) => splitScopes(text, value.encoded)) }));
+          const allScopes = [...new Set(scopeLists.flatMap((list) => list.scopes))];
+          const provider = providerOf(request, allScopes);
+          analysis?.requests.push({ provider, scopes: allScopes, line: context.sourceFile.getLineAndCharacterOfPosition(request.node.getStart(context.sourceFile)).line + 1 });
+          const judged = judgeWithCalls(context, calls, provider, allScopes);
+          for (const { value, scopes } of scopeLists) {
+            for (const scope of new Set(scopes)) {
+              if (allowed.has(scope.toLowerCase())) continue;
+              const node: ts.Node | undefined = locateScopeLiteral(context.values, value.roots, scope) ?? value.fallback;
+              let part: Part | undefined;
+              if (judged.kind === 'solved' && judged.parts.has(scope)) part = judged.parts.get(scope);
+              else if (judged.kind === 'solved' && judged.judgedScopes.has(scope)) part = undefined; // needed: never reported
+              else {
+                const verdict = classifyScope(scope, provider);
+                if (!verdict || verdict.kind === 'narrow') continue;
+                part = cataloguePart(scope, verdict);
+                if (judged.kind === 'unseen') unseenByNode.set(node, judged.reason);
+              }
+              if (!part) continue;
+              const found = byNode.get(node) ?? new Map<string, Part>();
+              byNode.set(node, found);
+              if (!found.has(scope)) found.set(scope, part);
+            }
           }
         }
-      }
-      for (const [node, found] of byNode) {
-        const entries = [...found];
-        const errors = entries.some(([, verdict]) => verdict.kind === 'catalogued');
-        if (entries.length > 1) {
-          const details = entries.map(([scope, verdict]) => shortAdvice(scope, verdict)).join('; ');
-          context.report({ node, messageId: 'several', data: { scopes: quoteList(entries.map(([scope]) => scope), 'and'), details }, severity: errors ? undefined : 'warning' });
-          continue;
+        if (analysis) {
+          const found = calls.get();
+          for (const call of found.calls) if (call.entry) call.options = optionsOf(loadScopeMap(call.provider), call, context.values);
+          analysis.calls = found.calls;
+          analysis.providers = found.providers;
+          onAnalysis!(analysis);
         }
-        const [scope, verdict] = entries[0]!;
-        if (verdict.kind === 'catalogued') {
-          context.report({ node, messageId: 'catalogued', data: { scope, grants: verdict.grants, advice: advice(verdict) } });
-        } else {
-          context.report({ node, messageId: 'generic', data: { scope, breadth: verdict.breadth }, severity: 'warning' });
-        }
-      }
-    });
-  },
-});
+        for (const [node, found] of byNode) report(context, node, [...found.values()], unseenByNode.get(node));
+      });
+    },
+  });
+}
+
+function report(context: RuleContext, node: ts.Node, parts: Part[], unseenReason: string | undefined): void {
+  const unseen = unseenReason ? `; ${unseenReason}, so this is the catalogue's judgement` : '';
+  const catalogueOnly = parts.every((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic');
+  if (parts.length === 1) {
+    const [part] = parts;
+    const data = { ...part!.alone.data, unseen };
+    context.report({ node, messageId: part!.alone.messageId, data, severity: part!.severity });
+    return;
+  }
+  const errors = parts.some((part) => part.severity === undefined);
+  if (catalogueOnly) {
+    context.report({ node, messageId: 'several', data: { scopes: quoteList(parts.map((part) => part.scope), 'and'), details: parts.map((part) => part.short).join('; '), unseen }, severity: errors ? undefined : 'warning' });
+    return;
+  }
+  const details = parts.map((part, index) => (index === 0 ? part.short : part.short.replace(/^The /, 'the '))).join('; ');
+  context.report({ node, messageId: 'combined', data: { details: details.replace(/\.$/, '') + (unseen && parts.some((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic') ? unseen : '') }, severity: errors ? undefined : 'warning' });
+}
+
+function cataloguePart(scope: string, verdict: BroadVerdict): Part {
+  if (verdict.kind === 'catalogued') {
+    return { scope, alone: { messageId: 'catalogued', data: { scope, grants: verdict.grants, advice: advice(verdict) } }, short: shortAdvice(scope, verdict) };
+  }
+  return { scope, alone: { messageId: 'generic', data: { scope, breadth: verdict.breadth } }, short: shortAdvice(scope, verdict), severity: 'warning' };
+}
+
+type Judgement =
+  | { kind: 'solved'; parts: Map<string, Part>; judgedScopes: Set<string> }
+  | { kind: 'unseen'; reason: string }
+  | { kind: 'unmapped' };
+
+/** Judges a request's scopes against the file's calls to the provider, or says why it cannot. */
+function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeProvider | undefined, scopes: string[]): Judgement {
+  const mapProvider = provider ? MAP_PROVIDERS[provider] : undefined;
+  if (!mapProvider) return { kind: 'unmapped' };
+  const map = loadScopeMap(mapProvider);
+  const judgedScopes = scopes.filter((scope) => isProviderScope(map, scope));
+  if (judgedScopes.length === 0) return { kind: 'unmapped' };
+  const found = calls.judged();
+  const providerCalls = found.calls.filter((call) => call.provider === mapProvider);
+  const name = PROVIDER_NAMES[provider!];
+  const scanned = calls.judged() === calls.get() ? 'in this file' : 'in the scanned files';
+  if (providerCalls.length === 0) return { kind: 'unseen', reason: `the ${name} API calls the tools make could not be seen ${scanned}` };
+  // Calls in a file that registers no tool (an auth module checking the token with one call) are not what the tools call.
+  if (found.toolHandlers === 0) return { kind: 'unseen', reason: `the MCP tools are not registered ${scanned}, so the ${name} API calls they make could not be seen` };
+  const unresolved = providerCalls.filter((call) => !call.entry);
+  if (unresolved.length > 0) {
+    const first = unresolved[0]!;
+    const sourceFile = first.node.getSourceFile();
+    const line = sourceFile.getLineAndCharacterOfPosition(first.node.getStart(sourceFile)).line + 1;
+    const where = sourceFile === context.sourceFile ? `line ${line}` : `${sourceFile.fileName}:${line}`;
+    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})` };
+  }
+  const solution = solveProvider(mapProvider, judgedScopes, providerCalls, context.values);
+  if (solution.uncovered.length > 0) {
+    // The requested scopes do not serve every call: the request is not the one these calls use.
+    return { kind: 'unseen', reason: `the requested ${name} scopes do not serve ${describeCalls(solution.uncovered, 3)}, so the calls may use another request` };
+  }
+  const parts = new Map<string, Part>();
+  const allCalls = solution.verdicts.length ? providerCalls : [];
+  for (const verdict of solution.verdicts) {
+    if (verdict.kind === 'unneeded') {
+      const data = { scope: verdict.scope, calls: describeCalls(allCalls), tools: toolNote(allCalls) };
+      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: 'unneeded', data }, short: `The tools call ${data.calls}${data.tools}: none of these needs \`${verdict.scope}\`; drop it` });
+    } else if (verdict.kind === 'broader') {
+      const data = { scope: verdict.scope, calls: describeCalls(verdict.calls), tools: toolNote(verdict.calls), replacement: verdict.replacement.map(displayScope).join(' ') };
+      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: 'broader', data }, short: `The tools call ${data.calls}${data.tools}: request \`${data.replacement}\` instead of \`${verdict.scope}\`` });
+    }
+  }
+  return { kind: 'solved', parts, judgedScopes: new Set(judgedScopes) };
+}
+
+export const broadScope = createBroadScope();
 
 type BroadVerdict = Exclude<ScopeVerdict, { kind: 'narrow' }>;
 

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer } from '../../src/analyzer/index.js';
+import { broadScope } from '../../src/analyzer/rules/broad-scope.js';
+import { scopeMapLoads } from '../../src/analyzer/knowledge/scope-maps/index.js';
+import { defaultConfig } from '../../src/config/types.js';
+
+/** The messages of the call-based judgement, fixture by fixture (the fixture test checks the lines). */
+const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'broad-scope');
+const analyse = (name: string) =>
+  new Analyzer(defaultConfig(), [broadScope]).analyzeFile({ path: name, text: readFileSync(join(FIXTURES, name), 'utf8') }).findings.map((finding) => finding.message);
+
+describe('broad-scope judges requested scopes by the calls the tools make', () => {
+  test.each([
+    ['google-gmail-tools-full-mailbox.ts', ["The tools call gmail users.messages.list, users.messages.get and users.messages.send (tools 'read_email', 'search_emails', 'send_email'): request `gmail.readonly gmail.send` instead of `https://mail.google.com/`."]],
+    ['google-drive-read-only-tools-full-drive.ts', ["The tools call drive files.list and files.get (tools 'download_file', 'list_files'): request `drive.readonly` instead of `https://www.googleapis.com/auth/drive`."]],
+    ['google-drive-tools-need-full-drive.ts', []],
+    ['graph-outlook-tools-mail-readwrite.ts', ["The tools call GET /me/messages and GET /me/messages/{id} (tools 'list_messages', 'read_message'): request `Mail.Read` instead of `Mail.ReadWrite`."]],
+    ['graph-calendar-tools-need-readwrite.ts', ["The tools call POST /me/events, GET /me/events and DELETE /me/events/{id} (tools 'cancel_event', 'create_event', 'list_events'): none of these needs `Files.ReadWrite.All`; drop it."]],
+    ['github-octokit-tools-need-repo.ts', ["The tools call users.getAuthenticated (tools 'whoami'): request `read:user` instead of `user`; the tools call issues.create, users.getAuthenticated and issues.listForRepo (tools 'create_issue', 'list_issues', 'whoami'): none of these needs `admin:org`; drop it."]],
+    ['github-gist-tools-repo-unneeded.ts', ["The tools call gists.create and gists.list (tools 'create_gist', 'list_gists'): none of these needs `repo`; drop it."]],
+    ['slack-bolt-tools-unused-scopes.js', ["The tools call chat.postMessage, conversations.history and users.info (tools 'channel_history', 'post_message', 'user_info'): none of these needs `files:write`; drop it."]],
+    ['slack-post-only-channels-read-unneeded.js', ["The tools call chat.postMessage (tools 'post'): none of these needs `channels:read`; drop it."]],
+  ])('%s', (name, messages) => {
+    expect(analyse(name)).toEqual(messages);
+  });
+
+  test.each([
+    ['google-gmail-dynamic-method-falls-back.ts', "Scope 'https://mail.google.com/'", "the Google API calls could not all be seen (line 21: 'gmail users.messages.[…]' names its method at run time), so this is the catalogue's judgement."],
+    ['graph-generic-request-tool-falls-back.ts', "Scope 'Files.ReadWrite.All'", "the Microsoft Graph API calls could not all be seen (line 21: the Graph path is not a constant), so this is the catalogue's judgement."],
+    ['github-any-endpoint-tool-falls-back.ts', "Scope 'repo'", "the GitHub API calls could not all be seen (line 21: the route is not a constant), so this is the catalogue's judgement."],
+    ['slack-api-call-dynamic-falls-back.js', "Scope 'admin'", "the Slack API calls could not all be seen (line 21: the method name is not a constant), so this is the catalogue's judgement."],
+  ])('%s: unresolved calls fall back to the catalogue and say so', (name, start, end) => {
+    const messages = analyse(name);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.startsWith(start)).toBe(true);
+    expect(messages[0]!.endsWith(end)).toBe(true);
+  });
+
+  test('a request in a file without the calls says the calls are not in the file', () => {
+    const messages = analyse('google-generate-auth-url.ts');
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).toMatch(/the Google API calls the tools make could not be seen in this file, so this is the catalogue's judgement\.$/);
+  });
+});
+
+describe('the scope maps load lazily', () => {
+  test('a file that mentions no provider loads no map', () => {
+    const before = scopeMapLoads();
+    const text = `
+      import express from 'express';
+      const app = express();
+      app.get('/login', (_req, res) => res.redirect('https://auth.example.com/authorize?' + new URLSearchParams({ client_id: 'x', scope: 'notes:read notes:write', code_challenge: 'c', code_challenge_method: 'S256' })));
+      export function helper(items: string[]) { return items.map((item) => item.trim()); }
+    `;
+    new Analyzer(defaultConfig()).analyzeFile({ path: 'server.ts', text });
+    new Analyzer(defaultConfig()).analyzeFile({ path: 'util.ts', text: 'export const add = (a: number, b: number) => a + b;\n' });
+    expect(scopeMapLoads()).toBe(before);
+  });
+});

@@ -1,0 +1,81 @@
+import { loadScopeMap, type ScopeMapProvider } from '../../src/analyzer/knowledge/scope-maps/index.js';
+
+/** Known method → scope facts, read in the providers' own references, checked against the vendored maps. */
+const G = 'https://www.googleapis.com/auth/';
+type Fact = [api: string, method: string, http: string, allowedBy: string[], notAllowedBy: string[]];
+
+const FACTS: Record<ScopeMapProvider, Fact[]> = {
+  google: [
+    ['gmail:v1', 'users.messages.send', 'POST', [`${G}gmail.send`, `${G}gmail.compose`, `${G}gmail.modify`, 'https://mail.google.com/'], [`${G}gmail.readonly`]],
+    ['gmail:v1', 'users.messages.list', 'GET', [`${G}gmail.readonly`, `${G}gmail.metadata`], [`${G}gmail.send`]],
+    ['gmail:v1', 'users.messages.get', 'GET', [`${G}gmail.readonly`, `${G}gmail.modify`], [`${G}gmail.send`, `${G}gmail.labels`]],
+    ['gmail:v1', 'users.messages.delete', 'DELETE', ['https://mail.google.com/'], [`${G}gmail.modify`]],
+    ['gmail:v1', 'users.labels.create', 'POST', [`${G}gmail.labels`, `${G}gmail.modify`], [`${G}gmail.readonly`]],
+    ['drive:v3', 'files.list', 'GET', [`${G}drive.metadata.readonly`, `${G}drive.readonly`, `${G}drive`], [`${G}spreadsheets`]],
+    ['drive:v3', 'files.create', 'POST', [`${G}drive`, `${G}drive.file`], [`${G}drive.readonly`]],
+    ['drive:v3', 'files.delete', 'DELETE', [`${G}drive`, `${G}drive.file`], [`${G}drive.readonly`, `${G}drive.metadata.readonly`]],
+    ['calendar:v3', 'events.insert', 'POST', [`${G}calendar`, `${G}calendar.events`], [`${G}calendar.readonly`]],
+    ['calendar:v3', 'events.list', 'GET', [`${G}calendar.readonly`, `${G}calendar.events.readonly`], []],
+    ['sheets:v4', 'spreadsheets.values.get', 'GET', [`${G}spreadsheets.readonly`, `${G}spreadsheets`, `${G}drive.readonly`], [`${G}documents`]],
+    ['sheets:v4', 'spreadsheets.values.update', 'PUT', [`${G}spreadsheets`, `${G}drive.file`], [`${G}spreadsheets.readonly`]],
+    ['docs:v1', 'documents.get', 'GET', [`${G}documents.readonly`, `${G}documents`], []],
+    ['people:v1', 'people.connections.list', 'GET', [`${G}contacts.readonly`, `${G}contacts`], []],
+    ['tasks:v1', 'tasks.insert', 'POST', [`${G}tasks`], [`${G}tasks.readonly`]],
+    ['youtube:v3', 'videos.list', 'GET', [`${G}youtube.readonly`], []],
+  ],
+  microsoft: [
+    ['graph', 'GET /me/messages', 'GET', ['Mail.Read', 'Mail.ReadWrite', 'Mail.ReadBasic'], ['Mail.Send']],
+    ['graph', 'POST /me/sendmail', 'POST', ['Mail.Send'], ['Mail.Read']],
+    ['graph', 'GET /me', 'GET', ['User.Read'], []],
+    ['graph', 'GET /me/events', 'GET', ['Calendars.Read', 'Calendars.ReadWrite'], ['Mail.Read']],
+    ['graph', 'POST /me/events', 'POST', ['Calendars.ReadWrite'], ['Calendars.Read']],
+    ['graph', 'GET /me/drive/root/children', 'GET', ['Files.Read', 'Files.ReadWrite'], []],
+    ['graph', 'GET /me/contacts', 'GET', ['Contacts.Read', 'Contacts.ReadWrite'], []],
+    ['graph', 'POST /me/contacts', 'POST', ['Contacts.ReadWrite'], ['Contacts.Read']],
+    ['graph', 'GET /me/joinedteams', 'GET', ['Team.ReadBasic.All'], []],
+    ['graph', 'GET /users', 'GET', ['User.ReadBasic.All', 'User.Read.All'], ['User.Read']],
+    ['graph', 'GET /me/todo/lists', 'GET', ['Tasks.Read', 'Tasks.ReadWrite'], []],
+    ['graph', 'GET /groups', 'GET', ['Group.Read.All', 'Directory.Read.All'], ['User.Read']],
+  ],
+  github: [
+    ['rest', 'issues.create', 'POST', ['repo', 'public_repo'], ['read:user']],
+    ['rest', 'issues.listForRepo', 'GET', ['repo'], ['gist']],
+    ['rest', 'pulls.create', 'POST', ['repo'], ['read:org']],
+    ['rest', 'repos.getContent', 'GET', ['repo'], []],
+    ['rest', 'repos.createOrUpdateFileContents', 'PUT', ['repo', 'public_repo'], []],
+    ['rest', 'repos.delete', 'DELETE', ['delete_repo'], ['repo']],
+    ['rest', 'users.getAuthenticated', 'GET', ['read:user', 'user'], ['repo']],
+    ['rest', 'users.listEmailsForAuthenticatedUser', 'GET', ['user:email', 'user'], ['read:user']],
+    ['rest', 'gists.create', 'POST', ['gist'], ['repo']],
+    ['rest', 'orgs.listMembers', 'GET', ['read:org', 'admin:org'], ['repo']],
+    ['rest', 'repos.createWebhook', 'POST', ['write:repo_hook', 'admin:repo_hook'], ['read:repo_hook']],
+    ['rest', 'activity.listNotificationsForAuthenticatedUser', 'GET', ['notifications', 'repo'], []],
+    ['rest', 'search.repos', 'GET', [], ['repo']],
+  ],
+  slack: [
+    ['web', 'chat.postMessage', 'POST', ['chat:write'], ['channels:read']],
+    ['web', 'chat.update', 'POST', ['chat:write'], []],
+    ['web', 'conversations.history', 'POST', ['channels:history', 'groups:history', 'im:history', 'mpim:history'], ['channels:read']],
+    ['web', 'conversations.replies', 'POST', ['channels:history'], []],
+    ['web', 'conversations.list', 'POST', ['channels:read', 'groups:read'], ['channels:history']],
+    ['web', 'conversations.join', 'POST', ['channels:join'], []],
+    ['web', 'users.info', 'POST', ['users:read'], ['users:read.email']],
+    ['web', 'users.lookupByEmail', 'POST', ['users:read.email'], []],
+    ['web', 'users.profile.get', 'POST', ['users.profile:read'], []],
+    ['web', 'reactions.add', 'POST', ['reactions:write'], ['reactions:read']],
+    ['web', 'files.uploadV2', 'POST', ['files:write'], ['files:read']],
+    ['web', 'search.messages', 'POST', ['search:read'], []],
+  ],
+};
+
+describe.each(Object.keys(FACTS) as ScopeMapProvider[])('%s scope map', (provider) => {
+  test.each(FACTS[provider].map((fact) => [`${fact[1]}`, fact] as const))('%s', (_name, [api, method, http, allowedBy, notAllowedBy]) => {
+    const entry = loadScopeMap(provider).byMethod.get(`${api} ${method}`);
+    expect(entry).toBeDefined();
+    expect(entry!.http).toBe(http);
+    const alone = new Set(entry!.anyOf.filter((set) => set.length === 1).map((set) => set[0]));
+    for (const scope of allowedBy) expect({ scope, allowed: alone.has(scope) }).toEqual({ scope, allowed: true });
+    for (const scope of notAllowedBy) expect({ scope, allowed: alone.has(scope) }).toEqual({ scope, allowed: false });
+    if (allowedBy.length === 0) expect(entry!.anyOf).toContainEqual([]);
+  });
+});
