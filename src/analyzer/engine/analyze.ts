@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
 import { defaultConfig, type GuardConfig } from '../../config/types.js';
+import { didYouMean } from '../../did-you-mean.js';
 import type { RuleModule, RuleVisitors } from '../rules/define.js';
 import { ALL_RULES, SUPPRESSION_RULE } from '../rules/index.js';
 import { TokenModel } from '../tokens.js';
@@ -208,7 +209,7 @@ export class Analyzer {
       const item: RawFinding = {
         ruleId: 'suppression-missing-reason',
         messageId,
-        message: formatMessage(template, { rules: directive.ruleIds.join(', '), unknown: unknown.join(', ') }),
+        message: formatMessage(template, { rules: directive.ruleIds.join(', '), unknown: unknown.join(', '), suggestion: unknown.length === 1 ? didYouMean(unknown[0]!, [...known]) : '' }),
         severity: this.config.rules['suppression-missing-reason']?.severity ?? SUPPRESSION_RULE.meta.defaultSeverity,
         span: { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn },
       };
