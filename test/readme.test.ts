@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFiles, ALL_RULES, type AnalysisResult } from '../src/analyzer/index.js';
 import { USAGE } from '../src/cli/args.js';
+import { emptyScanMessage } from '../src/cli/scan.js';
 import { formatConfigErrors } from '../src/cli/config-file.js';
 import { CONFIG_KEYS, parseByteSize, parseConfigText } from '../src/config/load.js';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, defaultConfig } from '../src/config/types.js';
@@ -181,6 +182,13 @@ describe('docs/cli.md', () => {
     const parsed = JSON.parse(shown!.code) as { stats: { durationMs: number } };
     const result = analyzeFiles([{ path: 'server.ts', text: example!.code }], defaultConfig());
     expect(shown!.code).toBe(formatJsonReport(buildJsonReport(result, { durationMs: parsed.stats.durationMs })));
+  });
+
+  test('the empty-scan message shown is what the CLI prints for a package that ships only dist/', () => {
+    const shown = blockAfter(cliChapter, '<!-- readme-test: empty-scan -->');
+    const [command, ...printed] = shown!.code.split('\n');
+    expect(command).toBe('$ mcp-oauth-guard scan node_modules/some-pkg');
+    expect(printed.join('\n')).toBe(emptyScanMessage(['node_modules/some-pkg'], ['node_modules/some-pkg/dist'], { noIgnore: false, allowEmpty: false }));
   });
 
   test('shows a SARIF upload to GitHub code scanning', () => {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { RULE_IDS, type RuleId, type Severity } from '../analyzer/types.js';
+import { closestName as closest, didYouMean as suggestion } from '../did-you-mean.js';
 import { TEST_FILES_POLICIES } from './test-files.js';
 import { DEFAULT_EXCLUDE, defaultConfig, type ClientTypes, type FailOn, type Gate, type GuardConfig, type OnError, type RuleSetting } from './types.js';
 
@@ -370,40 +371,6 @@ function describe(value: unknown): string {
 
 function formatPath(path: Path): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
-}
-
-/** " (did you mean 'fail_on'?)" for a near miss such as 'failOn' or 'fail-on'. */
-function suggestion(name: string, candidates: readonly string[]): string {
-  const match = closest(name, candidates);
-  return match ? ` (did you mean '${match}'?)` : '';
-}
-
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  const normalized = normalizeKey(name);
-  const exact = candidates.find((candidate) => normalizeKey(candidate) === normalized);
-  if (exact) return exact;
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(normalized, normalizeKey(candidate));
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-
-function normalizeKey(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s]/g, '_');
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** The line of the key an error names, found by walking the YAML node tree along the dotted path. */

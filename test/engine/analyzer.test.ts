@@ -139,3 +139,18 @@ describe('per-file budget', () => {
     expect(bounded).toEqual(unbounded);
   });
 });
+
+describe('suppressions naming an unknown rule', () => {
+  test('suggest the rule id meant, and only for a near miss', () => {
+    const analyzer = new Analyzer(defaultConfig());
+    const messages = (comment: string) =>
+      analyzer.analyzeFile({ path: 'a.ts', text: `${comment}\nconsole.log('started');\n` }).findings.filter((finding) => finding.ruleId === 'suppression-missing-reason').map((finding) => finding.message);
+    expect(messages('// mcp-oauth-guard-ignore token-loged: a fake token')).toEqual([
+      "Suppression names unknown rule 'token-loged' (did you mean 'token-logged'?), so it suppresses nothing for it.",
+    ]);
+    expect(messages('// mcp-oauth-guard-ignore Missing_PKCE: a test server')).toEqual([
+      "Suppression names unknown rule 'Missing_PKCE' (did you mean 'missing-pkce'?), so it suppresses nothing for it.",
+    ]);
+    expect(messages('// mcp-oauth-guard-ignore no-eval: not ours')).toEqual(["Suppression names unknown rule 'no-eval', so it suppresses nothing for it."]);
+  });
+});

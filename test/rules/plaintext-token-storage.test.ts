@@ -515,3 +515,25 @@ describe('cipherWeakness', () => {
     expect(cipherWeakness(algorithm)).toBe(expected);
   });
 });
+
+describe('plaintext-token-storage: messages quote the file mode the code sets', () => {
+  test.each([
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o400 });", 'a file only its owner can read (mode 0o400)'],
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o600 });", 'a file only its owner can read (mode 0o600)'],
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens));\n  fs.chmodSync('t.json', 0o400);", "a file only its owner can read ('chmodSync' to 0o400 after the write)"],
+    ["process.umask(0o077);\n  fs.writeFileSync('t.json', JSON.stringify(tokens));", 'a file only its owner can read (umask 0o077)'],
+  ])('plaintext, protected: %s', (write, expected) => {
+    const [finding] = findings(`import fs from 'node:fs';\nexport function keep(tokens: { access_token: string }) {\n  ${write}\n}\n`);
+    expect(finding?.messageId).toBe('plaintextPrivateFile');
+    expect(finding?.message).toContain(expected);
+  });
+
+  test.each([
+    ["{ mode: 0o644 }", 'with mode 0o644, which other local users can read'],
+    ["'utf8'", 'without an owner-only mode'],
+  ])('encrypted, readable by others: %s', (options, expected) => {
+    const [finding] = findings(`${GCM_HELPER}import fs from 'node:fs';\nexport function keep(refreshToken: string) {\n  fs.writeFileSync('rt.enc', seal(refreshToken), ${options});\n}\n`);
+    expect(finding?.messageId).toBe('fileMode');
+    expect(finding?.message).toContain(`by 'fs.writeFileSync' ${expected};`);
+  });
+});

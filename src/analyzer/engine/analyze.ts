@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import type { AnalyzerOptions, AnalyzerRuntime } from '../options.js';
 import type { RuleModule, RuleVisitors } from './rule-module.js';
 import { RULE_IDS, type AnalysisError, type FileAnalysis, type Finding, type InputFile, type RuleId, type SuppressedFinding } from '../types.js';
+import { didYouMean } from '../../did-you-mean.js';
 import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext } from './context.js';
 import { isSupportedPath, Parser } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
@@ -217,7 +218,7 @@ export class Engine {
       const item: RawFinding = {
         ruleId: 'suppression-missing-reason',
         messageId,
-        message: formatMessage(template, { rules: directive.ruleIds.join(', '), unknown: unknown.join(', ') }),
+        message: formatMessage(template, { rules: directive.ruleIds.join(', '), unknown: unknown.join(', '), suggestion: unknown.length === 1 ? didYouMean(unknown[0]!, [...known]) : '' }),
         severity: this.config.rules['suppression-missing-reason']?.severity ?? suppressionRule.meta.defaultSeverity,
         span: { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn },
       };

@@ -24,6 +24,8 @@ export interface StorageVerdict {
   credential: string;
   sink: { kind: SinkKind; name: string; storage?: string };
   cipher?: { algorithm: string; weakness: CipherWeakness };
+  /** File verdicts: what keeps the file private ('mode 0o400', 'umask 0o077'), or the mode the code sets instead. */
+  fileMode?: { protection?: string; modeSet?: string };
 }
 
 interface Sink {
@@ -560,7 +562,8 @@ export class StorageAnalysis {
       !(sink.kind === 'cookie' && inspection.plaintext.origin === 'name' && /^cookies?$/i.test(inspection.plaintext.label)));
     if (plain) {
       // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
-      if (sink.kind === 'file' && this.hasPrivateMode(sink)) this.report(sink, plain.inspection.plaintext!, plain.value, 'owner-only-file');
+      const protection = sink.kind === 'file' ? this.privateModeOf(sink) : undefined;
+      if (protection) this.report(sink, plain.inspection.plaintext!, plain.value, 'owner-only-file', undefined, { protection });
       else this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintext');
       return;
     }
@@ -575,7 +578,12 @@ export class StorageAnalysis {
       this.report(sink, encrypted.credential, sealed.value, 'weak-cipher', { algorithm: encrypted.algorithm ?? '', weakness: encrypted.weakness });
       return;
     }
-    if (sink.kind === 'file' && !this.hasPrivateMode(sink)) this.report(sink, encrypted.credential, sealed.value, 'encrypted-file-without-mode');
+    if (sink.kind === 'file' && !this.privateModeOf(sink)) {
+      // Quote the mode the code sets, if it sets one: 'with mode 0o644', not a generic 'without 0o600'.
+      const mode = this.modeSetOn(sink);
+      const modeSet = mode === undefined ? 'without an owner-only mode' : `with mode ${formatMode(mode)}, which other local users can read`;
+      this.report(sink, encrypted.credential, sealed.value, 'encrypted-file-without-mode', undefined, { modeSet });
+    }
   }
 
   /** `localStorage.setItem('access_token', value)`: the key names what the value is. */
@@ -587,7 +595,7 @@ export class StorageAnalysis {
     return { label: keyText.trim(), origin: 'name', node: value };
   }
 
-  private report(sink: Sink, credential: CredentialMatch, value: ts.Expression, kind: StorageVerdict['kind'], cipher?: StorageVerdict['cipher']): void {
+  private report(sink: Sink, credential: CredentialMatch, value: ts.Expression, kind: StorageVerdict['kind'], cipher?: StorageVerdict['cipher'], fileMode?: StorageVerdict['fileMode']): void {
     this.reported.add(sink.node);
     // On the credential when it sits inside the storing call, otherwise on the stored argument.
     const inside = credential.node.getSourceFile() === sink.node.getSourceFile() &&
@@ -596,21 +604,32 @@ export class StorageAnalysis {
     const node = inside ? credential.node : valueInside ? value : sink.node;
     // A helper's result is labelled by the call ('wrap(token)'); the argument names the credential better.
     const label = credential.label.includes('(') && ts.isIdentifier(credential.node) ? credential.node.text : credential.label;
-    this.onVerdict({ kind, node, credential: label, sink: { kind: sink.kind, name: sink.name, storage: sink.storage }, cipher });
+    this.onVerdict({ kind, node, credential: label, sink: { kind: sink.kind, name: sink.name, storage: sink.storage }, cipher, fileMode });
   }
 
-  /** A private mode on the write or its `open`, a `chmod` right after, a private directory or a strict umask. */
-  private hasPrivateMode(sink: Sink): boolean {
+  /** The mode the write (or its `open`) sets, when the code gives one the analysis can read. */
+  private modeSetOn(sink: Sink): number | undefined {
     const file = sink.file;
-    if (!file) return false;
-    if (file.options && this.isPrivateModeOption(file.options)) return true;
-    const opener = file.opener;
-    if (opener) {
-      const mode = opener.call.arguments[opener.modeArgument];
-      if (mode && this.isPrivateModeValue(mode)) return true;
+    const option = file?.options ? this.values.objectProperties(file.options)?.get('mode') : undefined;
+    const fromOpen = file?.opener ? file.opener.call.arguments[file.opener.modeArgument] : undefined;
+    for (const expression of [option, fromOpen]) {
+      const mode = expression ? this.modeNumber(expression) : undefined;
+      if (mode !== undefined) return mode;
     }
+    return undefined;
+  }
+
+  /**
+   * What keeps a written file private, in words for the message ("mode 0o400", "'chmodSync' to 0o600
+   * after the write", "a directory created with mode 0o700", "umask 0o077"), or undefined when nothing does.
+   */
+  private privateModeOf(sink: Sink): string | undefined {
+    const file = sink.file;
+    if (!file) return undefined;
+    const set = this.modeSetOn(sink);
+    if (set !== undefined && (set & 0o077) === 0) return `mode ${formatMode(set)}`;
     const scope = findAncestor(sink.node, ts.isFunctionLike) ?? sink.node.getSourceFile();
-    let protectedAfter = false;
+    let protectedAfter: string | undefined;
     const pathText = file.path ? this.values.unwrap(file.path).getText() : undefined;
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) {
@@ -618,24 +637,21 @@ export class StorageAnalysis {
         const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
         if (sinks.CHMOD_FUNCTIONS.has(fn) && node.getStart() > sink.node.getStart()) {
           const [first, second] = node.arguments;
-          if (second && this.isPrivateModeValue(second) && (!pathText || this.values.unwrap(first!).getText() === pathText)) protectedAfter = true;
-          if (!second && first && this.isPrivateModeValue(first)) protectedAfter = true; // handle.chmod(0o600)
+          const chmodded = (value: ts.Expression) => `'${fn}' to ${formatMode(this.modeNumber(value)!)} after the write`;
+          if (second && this.isPrivateModeValue(second) && (!pathText || this.values.unwrap(first!).getText() === pathText)) protectedAfter = chmodded(second);
+          if (!second && first && this.isPrivateModeValue(first)) protectedAfter = chmodded(first); // handle.chmod(0o600)
         }
         if (sinks.MKDIR_FUNCTIONS.has(fn) && node.getStart() < sink.node.getStart()) {
           const options = node.arguments[1];
-          if (options && (this.isPrivateModeOption(options) || this.isPrivateModeValue(options))) protectedAfter = true;
+          const mode = options ? (this.values.objectProperties(options)?.get('mode') ?? options) : undefined;
+          if (mode && this.isPrivateModeValue(mode)) protectedAfter = `a directory created with mode ${formatMode(this.modeNumber(mode)!)}`;
         }
         const umask = fn === 'umask' && node.arguments[0] ? this.modeNumber(node.arguments[0]) : undefined;
-        if (umask !== undefined && (umask & 0o077) === 0o077) protectedAfter = true;
+        if (umask !== undefined && (umask & 0o077) === 0o077) protectedAfter = `umask ${formatMode(umask)}`;
       }
     };
-    forEachDescendant(scope, (node) => (visit(node), !protectedAfter));
+    forEachDescendant(scope, (node) => (visit(node), protectedAfter === undefined));
     return protectedAfter;
-  }
-
-  private isPrivateModeOption(options: ts.Expression): boolean {
-    const mode = this.values.objectProperties(options)?.get('mode');
-    return !!mode && this.isPrivateModeValue(mode);
   }
 
   private isPrivateModeValue(expression: ts.Expression): boolean {
@@ -747,4 +763,9 @@ function isTransientFlowName(label: string): boolean {
   if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
   // Authorization codes are single-use and live for minutes.
   return words.includes('code') && !words.includes('token');
+}
+
+/** 384 → '0o600'. */
+function formatMode(mode: number): string {
+  return `0o${mode.toString(8).padStart(3, '0')}`;
 }

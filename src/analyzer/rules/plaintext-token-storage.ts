@@ -29,9 +29,9 @@ export const plaintextTokenStorage = defineRule<MessageId>({
       weakCipher:
         "'{{credential}}' is encrypted with '{{algorithm}}' before '{{sink}}' stores it, which {{weakness}}; use 'aes-256-gcm'.",
       plaintextPrivateFile:
-        "'{{credential}}' is written unencrypted by '{{sink}}' to a file only its owner can read (mode 0o600); other processes of the same user and backups still can, so consider the OS keychain or AES-256-GCM under a separately held key.",
+        "'{{credential}}' is written unencrypted by '{{sink}}' to a file only its owner can read ({{protection}}); other processes of the same user and backups still can, so consider the OS keychain or AES-256-GCM under a separately held key.",
       fileMode:
-        "'{{credential}}' is written encrypted to a file by '{{sink}}' without mode 0o600; pass '{ mode: 0o600 }' (or 'chmod' it right after) so other local users cannot read it.",
+        "'{{credential}}' is written encrypted to a file by '{{sink}}' {{modeSet}}; pass '{ mode: 0o600 }' (or 'chmod' it right after) so other local users cannot read it.",
     },
   },
   create(context) {
@@ -42,14 +42,14 @@ export const plaintextTokenStorage = defineRule<MessageId>({
           return context.report({ node: verdict.node, messageId: plaintextMessage(verdict.sink), data });
         case 'owner-only-file':
           // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
-          return context.report({ node: verdict.node, messageId: 'plaintextPrivateFile', severity: 'note', data });
+          return context.report({ node: verdict.node, messageId: 'plaintextPrivateFile', severity: 'note', data: { ...data, protection: verdict.fileMode?.protection ?? 'mode 0o600' } });
         case 'weak-cipher': {
           const { algorithm, weakness } = verdict.cipher!;
           return context.report({ node: verdict.node, messageId: 'weakCipher', severity: weakness === 'broken' ? 'warning' : 'note',
             data: { ...data, algorithm, weakness: WEAKNESS_TEXT[weakness] } });
         }
         case 'encrypted-file-without-mode':
-          return context.report({ node: verdict.node, messageId: 'fileMode', severity: 'note', data });
+          return context.report({ node: verdict.node, messageId: 'fileMode', severity: 'note', data: { ...data, modeSet: verdict.fileMode?.modeSet ?? 'without an owner-only mode' } });
       }
     };
     // `create` is probed with an inert context: build the analysis on the first visit only.

@@ -17,7 +17,7 @@ export const suppressionMissingReason = defineRule({
     messages: {
       missingReason: "Suppression of '{{rules}}' gives no reason, so it suppresses nothing; write 'mcp-oauth-guard-ignore {{rules}}: <why this is safe>'.",
       missingRule: "Suppression names no rule id, so it suppresses nothing; write 'mcp-oauth-guard-ignore <rule-id>: <reason>'.",
-      unknownRule: "Suppression names unknown rule '{{unknown}}', so it suppresses nothing for it.",
+      unknownRule: "Suppression names unknown rule '{{unknown}}'{{suggestion}}, so it suppresses nothing for it.",
     },
   },
   // Reported by the engine from comments, not from syntax nodes.
