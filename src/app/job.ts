@@ -159,6 +159,10 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
   const reachedLimit = listed.length >= MAX_LISTED_FILES;
+  if (reachedLimit && changedFilesTotal === undefined) {
+    // A check_suite event carries no file count: ask, so a PR past GitHub's list limit fails closed whichever event started it.
+    changedFilesTotal = (await github.getPullRequest(job.pullNumber)).changedFiles;
+  }
   return planCheckRun({
     headSha: job.headSha,
     findings: analysis.findings,
