@@ -66,11 +66,14 @@ export class GitHubClient {
     readonly repository: RepoRef,
   ) {}
 
-  /** GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=…: the newest run of that name for the SHA. */
-  async findCheckRun(headSha: string, name: string, appId: number | undefined): Promise<ExistingCheckRun | undefined> {
-    const { data } = await this.octokit.rest.checks.listForRef({ ...this.repository, ref: headSha, check_name: name, filter: 'latest', per_page: 100 });
+  /**
+   * GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=…: the newest run of that name for the
+   * SHA, and for one pull request when `externalId` (its number) is given.
+   */
+  async findCheckRun(headSha: string, name: string, appId: number | undefined, externalId?: string): Promise<ExistingCheckRun | undefined> {
+    const { data } = await this.octokit.rest.checks.listForRef({ ...this.repository, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
     const ours = data.check_runs
-      .filter((run) => run.name === name && run.head_sha === headSha && (appId === undefined || run.app?.id === appId))
+      .filter((run) => run.name === name && run.head_sha === headSha && (appId === undefined || run.app?.id === appId) && (externalId === undefined || run.external_id === externalId))
       .sort((a, b) => b.id - a.id)[0];
     return ours ? { id: ours.id, status: ours.status, externalId: ours.external_id ?? null, appId: ours.app?.id ?? null } : undefined;
   }
