@@ -146,7 +146,7 @@ export class GitHubClient {
    */
   async getBlob(blobSha: string): Promise<Blob> {
     const { data } = await this.octokit.rest.git.getBlob({ ...this.repository, file_sha: blobSha });
-    return { size: data.size ?? 0, content: data.content, encoding: data.encoding };
+    return blobFromResponse(data);
   }
 
   /**
@@ -231,6 +231,27 @@ export function allowedExtends(value: unknown, here: RepoRef, from: string): { r
     throw new Error(`${from}: '_extends' may name only this repository or ${here.owner}/.github; other repositories are not read`);
   }
   return { repo: repo!, path: path ?? CONFIG_PATH };
+}
+
+/**
+ * A blob from GitHub's answer. For blobs of about 6 MB and more Octokit hands back the JSON as
+ * text rather than an object; it is parsed here, and anything without content is a clear error
+ * (never an empty file, never "Received undefined").
+ */
+export function blobFromResponse(data: unknown): Blob {
+  let body = data;
+  if (typeof data === 'string') {
+    try {
+      body = JSON.parse(data);
+    } catch {
+      throw new Error(`GitHub's answer for this blob (${data.length} characters) is not the JSON the blob API returns`);
+    }
+  }
+  const blob = body as { size?: unknown; content?: unknown; encoding?: unknown } | null;
+  if (typeof blob !== 'object' || blob === null || typeof blob.content !== 'string' || typeof blob.encoding !== 'string') {
+    throw new Error("GitHub's answer for this blob has no content");
+  }
+  return { size: typeof blob.size === 'number' ? blob.size : 0, content: blob.content, encoding: blob.encoding };
 }
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
