@@ -16,6 +16,7 @@ import { createHealthHandler } from './health.js';
 import { PullRequestHeads } from './heads.js';
 import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
 import { appLogger } from './logging.js';
+import { registerWebhookIntake } from './webhook-intake.js';
 
 export interface GuardAppOptions {
   /** Files in, findings out; when given, it replaces `analysis`. */
@@ -64,10 +65,13 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   const backends: AnalysisBackend[] = [];
   const stopping = new AbortController();
   const coordinators: CheckRunCoordinator[] = [];
+  const stopIntakes: (() => void)[] = [];
   const load = (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const env = options.env ?? process.env;
     assertProductionSecrets(env);
     const log = appLogger(app.log);
+    // Bodies are capped and signatures checked before Probot buffers or logs anything (audit #1).
+    stopIntakes.push(registerWebhookIntake({ path: app.webhookPath, verify: (payload, signature) => app.webhooks.verify(payload, signature), log }));
     const now = options.now ?? Date.now;
     const heads = new PullRequestHeads();
     let analyze = options.analyze;
@@ -171,6 +175,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   };
   return Object.assign(load, {
     async close(): Promise<void> {
+      for (const stop of stopIntakes.splice(0)) stop();
       await Promise.all(backends.splice(0).map((backend) => backend.close()));
     },
     async shutdown(reason: string, graceMs = 8_000): Promise<void> {
