@@ -106,6 +106,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         heads,
         log,
         now,
+        stopping: stopping.signal,
       });
     const executor = options.executor ? options.executor(runJob) : new InProcessExecutor(runJob);
     const coordinator = new CheckRunCoordinator({ executor, heads, log, now, ...(appId !== undefined ? { appId } : {}) });

@@ -68,6 +68,12 @@ export interface JobDependencies {
   blobConcurrency?: number;
   /** Configs kept between PRs; without it every PR reads its config. */
   configCache?: ConfigCache;
+  /**
+   * Aborted when the app stops (SIGTERM): file fetches in flight are cancelled and the run is
+   * completed at once as interrupted (on_error), instead of being left in progress. Its reason
+   * (a string) is the summary's explanation.
+   */
+  stopping?: AbortSignal;
 }
 
 export interface JobOutcome {
@@ -116,6 +122,9 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const newer = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newer) return planSuperseded(newer);
 
+  const interrupted = () => (deps.stopping?.aborted ? planAnalysisError(interruptedReason(deps.stopping), config.onError) : undefined);
+  const stoppedEarly = interrupted();
+  if (stoppedEarly) return stoppedEarly;
   const listed = await github.listPullRequestFiles(job.pullNumber);
   const selection = selectFiles(listed, config);
   const inputs: InputFile[] = [];
@@ -130,13 +139,16 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
     const extracted = fromTarball.get(file.path);
     if (extracted) return extracted;
+    if (deps.stopping?.aborted) return { kind: 'unread' as const, unread: { path: file.path, detail: 'not fetched: the app was stopping' } };
     try {
-      return decodeBlob(file.path, await github.getBlob(file.sha), config.maxFileBytes);
+      return decodeBlob(file.path, await github.getBlob(file.sha, deps.stopping), config.maxFileBytes);
     } catch (error) {
       if (hasStatus(error) && error.status === 404) blobsNotFound++;
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   });
+  const stoppedWhileFetching = interrupted();
+  if (stoppedWhileFetching) return stoppedWhileFetching;
   for (const item of fetched) {
     if (item.kind === 'file') inputs.push(item.file);
     else if (item.kind === 'skipped') skipped.push(item.skipped);
@@ -281,6 +293,11 @@ function hasStatus(error: unknown): error is { status: number } {
 
 function isUnprocessable(error: unknown): boolean {
   return hasStatus(error) && error.status === 422;
+}
+
+function interruptedReason(signal: AbortSignal): string {
+  const reason = typeof signal.reason === 'string' ? signal.reason : 'the app was stopped';
+  return `Interrupted, re-run this check: ${reason}`;
 }
 
 /** A reason fit for a summary and a log: the status and route of a GitHub failure, never headers or tokens. */

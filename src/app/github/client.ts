@@ -144,8 +144,8 @@ export class GitHubClient {
    * GET /repos/{o}/{r}/git/blobs/{sha}. Read from the base repository even for fork PRs: the
    * head commits of a PR are stored there, and the installation can read them.
    */
-  async getBlob(blobSha: string): Promise<Blob> {
-    const { data } = await this.octokit.rest.git.getBlob({ ...this.repository, file_sha: blobSha });
+  async getBlob(blobSha: string, signal?: AbortSignal): Promise<Blob> {
+    const { data } = await this.octokit.rest.git.getBlob({ ...this.repository, file_sha: blobSha, ...(signal ? { request: { signal } } : {}) });
     return blobFromResponse(data);
   }
 
