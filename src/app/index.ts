@@ -17,6 +17,7 @@ import { PullRequestHeads } from './heads.js';
 import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
 import { appLogger } from './logging.js';
 import { registerWebhookIntake } from './webhook-intake.js';
+import { reconcileAllInstallations } from './reconcile.js';
 
 export interface GuardAppOptions {
   /** Files in, findings out; when given, it replaces `analysis`. */
@@ -43,6 +44,10 @@ export interface GuardAppOptions {
   env?: NodeJS.ProcessEnv;
   /** How long a repository's config is kept between PRs (pushes that change it drop it sooner); 0 reads it for every PR. Default: CONFIG_CACHE_SECONDS, else 1800. */
   configCacheMs?: number;
+  /** At load, complete the runs of ours that an earlier process left in progress (`completeStaleRuns`). */
+  reconcileOnStart?: boolean;
+  /** Waits between later attempts to complete a run GitHub refused; see `COMPLETION_RETRY_DELAYS_MS`. */
+  completionRetryDelaysMs?: readonly number[];
 }
 
 /** Refuses to run in production without a webhook secret: Probot would silently use "development". */
@@ -107,12 +112,23 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         log,
         now,
         stopping: stopping.signal,
+        ...(options.completionRetryDelaysMs ? { completionRetryDelaysMs: options.completionRetryDelaysMs } : {}),
       });
     const executor = options.executor ? options.executor(runJob) : new InProcessExecutor(runJob);
     const coordinator = new CheckRunCoordinator({ executor, heads, log, now, ...(appId !== undefined ? { appId } : {}) });
     coordinators.push(coordinator);
 
     registerHealthRoute(appOptions, () => coordinator.activeRuns);
+
+    if (options.reconcileOnStart && appId !== undefined) {
+      // Runs an earlier process left in progress (SIGKILL, a long GitHub outage) are completed, failing closed.
+      const staleBefore = now();
+      const client = (octokit: InstallationOctokit, repository: { owner: string; repo: string }) => new GitHubClient(recover(octokit), repository);
+      void reconcileAllInstallations(app as never, client, { appId, staleBefore, now, log }).then(
+        (completed) => log.info({ completed }, 'stale check runs reconciled'),
+        (error: unknown) => log.warn({ reason: describeError(error) }, 'could not reconcile stale check runs'),
+      );
+    }
 
     // An installation client rather than `context.octokit`: Probot's event clients all share one
     // throttling queue for writes (one a second across every installation), installation clients
@@ -209,7 +225,7 @@ function registerHealthRoute(appOptions: Partial<ApplicationFunctionOptions> | u
 }
 
 /** The default export `probot run` loads: analysis in worker threads. */
-const guardApp = createGuardApp({ analysis: 'worker-pool', answerWithinMs: 1000 });
+const guardApp = createGuardApp({ analysis: 'worker-pool', answerWithinMs: 1000, reconcileOnStart: true });
 // Probot has no unload hook; idle workers do not hold the process open, so this runs on a quiet exit.
 process.once('beforeExit', () => void guardApp.close());
 // A container stop (SIGTERM) or Ctrl-C: end the analyses in flight so their runs complete (failing

@@ -114,6 +114,24 @@ export class GitHubClient {
     await this.octokit.rest.checks.update({ ...this.repository, check_run_id: checkRunId, output });
   }
 
+  /** GET /repos/{o}/{r}/pulls?state=open: the open PRs' numbers and heads, up to `max`. */
+  async listOpenPullRequestHeads(max = 1000): Promise<{ number: number; headSha: string }[]> {
+    const heads: { number: number; headSha: string }[] = [];
+    for await (const page of this.octokit.paginate.iterator(this.octokit.rest.pulls.list, { ...this.repository, state: 'open', per_page: 100 })) {
+      for (const pull of page.data) heads.push({ number: pull.number, headSha: pull.head.sha });
+      if (heads.length >= max) break;
+    }
+    return heads.slice(0, max);
+  }
+
+  /** GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=…: every run of that name for the SHA, with when it started. */
+  async listCheckRuns(headSha: string, name: string): Promise<(ExistingCheckRun & { startedAt: string | null })[]> {
+    const { data } = await this.octokit.rest.checks.listForRef({ ...this.repository, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
+    return data.check_runs
+      .filter((run) => run.name === name && run.head_sha === headSha)
+      .map((run) => ({ id: run.id, status: run.status, externalId: run.external_id ?? null, appId: run.app?.id ?? null, startedAt: run.started_at ?? null }));
+  }
+
   /** GET /repos/{o}/{r}/pulls/{n} */
   async getPullRequest(pullNumber: number): Promise<PullRequestState> {
     const { data } = await this.octokit.rest.pulls.get({ ...this.repository, pull_number: pullNumber });
