@@ -1,6 +1,9 @@
 /**
- * One check run and one analysis per commit. Finds or creates the run, then hands the job to the
- * executor; a commit already being analysed in this process is not started again.
+ * One check run and one analysis per pull request head: per (repository, head SHA, PR), which is
+ * per (head, base), since GitHub allows one open PR per head and base. Two PRs of one commit into
+ * different bases differ in changed files and gate, so each gets its own run (`external_id` is the
+ * PR number). Finds or creates the run, then hands the job to the executor; a head already being
+ * analysed for that PR in this process is not started again.
  */
 import type { Logger } from 'pino';
 import { CHECK_RUN_NAME } from '../report/check-run.js';
@@ -38,13 +41,13 @@ export class CheckRunCoordinator {
   }
 
   async start(github: GitHubClient, target: RunTarget, mode: RunMode): Promise<StartOutcome> {
-    const key = `${target.owner.toLowerCase()}/${target.repo.toLowerCase()}@${target.headSha}`;
+    const key = `${target.owner.toLowerCase()}/${target.repo.toLowerCase()}@${target.headSha}#${target.pullNumber}`;
     if (target.updatedAt) this.deps.heads.record(target, target.pullNumber, target.headSha, target.updatedAt);
     // Claimed before the first await, so two deliveries racing for one commit cannot both pass.
     if (this.inFlight.has(key)) return this.skip(target, 'this commit is already being analysed');
     this.inFlight.add(key);
     try {
-      const existing = await github.findCheckRun(target.headSha, CHECK_RUN_NAME, this.appId);
+      const existing = await github.findCheckRun(target.headSha, CHECK_RUN_NAME, this.appId, String(target.pullNumber));
       const decision = decideRun(existing, mode);
       if (decision.action === 'skip') return this.skip(target, decision.reason);
 

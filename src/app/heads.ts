@@ -10,7 +10,8 @@ export interface RepoKey {
 }
 
 interface Head {
-  sha: string;
+  /** Every SHA seen with the newest `updated_at`: GitHub's timestamps have one-second resolution, so two pushes can tie. */
+  shas: string[];
   updatedAt: string;
 }
 
@@ -22,16 +23,19 @@ export class PullRequestHeads {
   record(repo: RepoKey, pullNumber: number, sha: string, updatedAt: string): void {
     const key = keyOf(repo, pullNumber);
     const current = this.heads.get(key);
-    if (current && Date.parse(current.updatedAt) > Date.parse(updatedAt)) return;
+    const order = current ? Date.parse(updatedAt) - Date.parse(current.updatedAt) : 1;
+    if (order < 0 || Number.isNaN(order)) return;
+    // A tie cannot tell which push came last: keep both as heads, so neither cancels the other.
+    const shas = order === 0 && current ? (current.shas.includes(sha) ? current.shas : [...current.shas, sha]) : [sha];
     this.heads.delete(key);
-    this.heads.set(key, { sha, updatedAt });
+    this.heads.set(key, { shas, updatedAt });
     if (this.heads.size > this.capacity) this.heads.delete(this.heads.keys().next().value!);
   }
 
-  /** The newer head SHA when `sha` is no longer the PR's head, else undefined. */
+  /** A newer head SHA when `sha` is known to be no longer the PR's head, else undefined (also when it ties for newest). */
   newerThan(repo: RepoKey, pullNumber: number, sha: string): string | undefined {
     const current = this.heads.get(keyOf(repo, pullNumber));
-    return current && current.sha !== sha ? current.sha : undefined;
+    return current && !current.shas.includes(sha) ? current.shas[current.shas.length - 1] : undefined;
   }
 }
 

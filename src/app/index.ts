@@ -20,6 +20,8 @@ import { appLogger } from './logging.js';
 import { countingFindings, GuardMetrics, observeGitHubCalls } from '../queue/metrics.js';
 import { createQueueReceiver, type QueueReceiver } from '../queue/receiver.js';
 import { queueSettingsFromEnv } from '../queue/settings.js';
+import { registerWebhookIntake } from './webhook-intake.js';
+import { reconcileAllInstallations } from './reconcile.js';
 
 export interface GuardAppOptions {
   /** Files in, findings out; when given, it replaces `analysis`. */
@@ -46,6 +48,10 @@ export interface GuardAppOptions {
   env?: NodeJS.ProcessEnv;
   /** How long a repository's config is kept between PRs (pushes that change it drop it sooner); 0 reads it for every PR. Default: CONFIG_CACHE_SECONDS, else 1800. */
   configCacheMs?: number;
+  /** At load, complete the runs of ours that an earlier process left in progress (`completeStaleRuns`). */
+  reconcileOnStart?: boolean;
+  /** Waits between later attempts to complete a run GitHub refused; see `COMPLETION_RETRY_DELAYS_MS`. */
+  completionRetryDelaysMs?: readonly number[];
 }
 
 /** Refuses to run in production without a webhook secret: Probot would silently use "development". */
@@ -69,10 +75,13 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   const stopping = new AbortController();
   const coordinators: CheckRunCoordinator[] = [];
   const receivers: QueueReceiver[] = [];
+  const stopIntakes: (() => void)[] = [];
   const load = (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const env = options.env ?? process.env;
     assertProductionSecrets(env);
     const log = appLogger(app.log);
+    // Bodies are capped and signatures checked before Probot buffers or logs anything (audit #1).
+    stopIntakes.push(registerWebhookIntake({ path: app.webhookPath, verify: (payload, signature) => app.webhooks.verify(payload, signature), log }));
     const now = options.now ?? Date.now;
     const heads = new PullRequestHeads();
     // Queue mode (REDIS_URL): webhooks are queued for worker processes (src/queue), not analysed here.
@@ -117,6 +126,8 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         heads,
         log,
         now,
+        stopping: stopping.signal,
+        ...(options.completionRetryDelaysMs ? { completionRetryDelaysMs: options.completionRetryDelaysMs } : {}),
       });
       metrics.jobDuration.observe({ outcome: 'completed' }, (now() - startedAt) / 1000);
       return outcome;
@@ -126,6 +137,16 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     coordinators.push(coordinator);
 
     registerRoute(appOptions, createHealthHandler(() => coordinator.activeRuns));
+
+    if (options.reconcileOnStart && appId !== undefined) {
+      // Runs an earlier process left in progress (SIGKILL, a long GitHub outage) are completed, failing closed.
+      const staleBefore = now();
+      const client = (octokit: InstallationOctokit, repository: { owner: string; repo: string }) => new GitHubClient(recover(octokit), repository);
+      void reconcileAllInstallations(app as never, client, { appId, staleBefore, now, log }).then(
+        (completed) => log.info({ completed }, 'stale check runs reconciled'),
+        (error: unknown) => log.warn({ reason: describeError(error) }, 'could not reconcile stale check runs'),
+      );
+    }
 
     // An installation client rather than `context.octokit`: Probot's event clients all share one
     // throttling queue for writes (one a second across every installation), installation clients
@@ -192,6 +213,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
   };
   return Object.assign(load, {
     async close(): Promise<void> {
+      for (const stop of stopIntakes.splice(0)) stop();
       await Promise.all([...backends.splice(0).map((backend) => backend.close()), ...receivers.splice(0).map((receiver) => receiver.close())]);
     },
     async shutdown(reason: string, graceMs = 8_000): Promise<void> {
@@ -215,7 +237,7 @@ function registerRoute(appOptions: Partial<ApplicationFunctionOptions> | undefin
 }
 
 /** The default export `probot run` loads: analysis in worker threads. */
-const guardApp = createGuardApp({ analysis: 'worker-pool', answerWithinMs: 1000 });
+const guardApp = createGuardApp({ analysis: 'worker-pool', answerWithinMs: 1000, reconcileOnStart: true });
 // Probot has no unload hook; idle workers do not hold the process open, so this runs on a quiet exit.
 process.once('beforeExit', () => void guardApp.close());
 // A container stop (SIGTERM) or Ctrl-C: end the analyses in flight so their runs complete (failing

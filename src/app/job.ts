@@ -90,6 +90,14 @@ export interface JobDependencies {
   blobConcurrency?: number;
   /** Configs kept between PRs; without it every PR reads its config. */
   configCache?: ConfigCache;
+  /**
+   * Aborted when the app stops (SIGTERM): file fetches in flight are cancelled and the run is
+   * completed at once as interrupted (on_error), instead of being left in progress. Its reason
+   * (a string) is the summary's explanation.
+   */
+  stopping?: AbortSignal;
+  /** Waits between later attempts to complete a run GitHub refused (default `COMPLETION_RETRY_DELAYS_MS`). */
+  completionRetryDelaysMs?: readonly number[];
 }
 
 export interface JobOutcome {
@@ -97,6 +105,8 @@ export interface JobOutcome {
   title: string;
   /** Annotation batches GitHub refused; the summary says so. */
   rejectedBatches: number;
+  /** GitHub refused the completion; it is retried in the background. */
+  completionPending?: true;
 }
 
 const DEFAULT_BLOB_CONCURRENCY = 8;
@@ -107,19 +117,53 @@ export async function runAnalysisJob(job: AnalysisJob, deps: JobDependencies): P
   const log = deps.log.child({ owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, headSha: job.headSha, checkRunId: job.checkRunId });
   let onError: OnError = 'failure';
   let github: GitHubClient | undefined;
+  let plan: CheckRunPlan;
   try {
     github = await deps.github(job);
-    const plan = await analyse(job, github, deps, startedAt, (value) => (onError = value));
+    plan = await analyse(job, github, deps, startedAt, (value) => (onError = value));
+  } catch (error) {
+    const reason = describeError(error);
+    log.error({ reason }, 'analysis failed; completing the check run with on_error');
+    plan = planAnalysisError(reason, onError);
+    github ??= await deps.github(job);
+  }
+  try {
     const outcome = await publishPlan(github, job.checkRunId, plan, new Date(deps.now()).toISOString(), log);
     log.info({ conclusion: outcome.conclusion, durationMs: deps.now() - startedAt }, 'check run completed');
     return outcome;
   } catch (error) {
-    const reason = describeError(error);
-    log.error({ reason }, 'analysis failed; completing the check run with on_error');
-    const plan = planAnalysisError(reason, onError);
-    const client = github ?? (await deps.github(job));
-    return publishPlan(client, job.checkRunId, plan, new Date(deps.now()).toISOString(), log);
+    // GitHub refused the completion even after Octokit's retries (an outage): keep it pending
+    // and try again later, so the run is not left in progress (audit #9).
+    log.error({ reason: describeError(error) }, 'could not complete the check run; retrying later');
+    keepCompletionPending(github, job.checkRunId, plan, deps, log);
+    return { conclusion: plan.conclusion, title: plan.title, rejectedBatches: 0, completionPending: true };
   }
+}
+
+/** Waits before each later attempt to complete a run GitHub refused: about 30 minutes in all. */
+export const COMPLETION_RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 240_000, 480_000, 900_000];
+
+/**
+ * Retries a completion in the background, bounded by `completionRetryDelaysMs`. The timers do not
+ * keep the process alive: a run still pending when the process exits is completed by the startup
+ * reconciler (`completeStaleRuns`).
+ */
+function keepCompletionPending(github: GitHubClient, checkRunId: number, plan: CheckRunPlan, deps: JobDependencies, log: Logger): void {
+  const delays = deps.completionRetryDelaysMs ?? COMPLETION_RETRY_DELAYS_MS;
+  const attempt = (index: number): void => {
+    if (index >= delays.length) return void log.error({ attempts: delays.length }, 'gave up completing the check run; the reconciler completes it at the next start');
+    const timer = setTimeout(() => {
+      publishPlan(github, checkRunId, plan, new Date(deps.now()).toISOString(), log).then(
+        () => log.info({ attempt: index + 1 }, 'check run completed after GitHub recovered'),
+        (error: unknown) => {
+          log.warn({ attempt: index + 1, reason: describeError(error) }, 'check run still not completed');
+          attempt(index + 1);
+        },
+      );
+    }, delays[index]);
+    timer.unref();
+  };
+  attempt(0);
 }
 
 async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependencies, startedAt: number, setOnError: (value: OnError) => void): Promise<CheckRunPlan> {
@@ -138,6 +182,9 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const newer = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newer) return planSuperseded(newer);
 
+  const interrupted = () => (deps.stopping?.aborted ? planAnalysisError(interruptedReason(deps.stopping), config.onError) : undefined);
+  const stoppedEarly = interrupted();
+  if (stoppedEarly) return stoppedEarly;
   const listed = await github.listPullRequestFiles(job.pullNumber);
   const selection = selectFiles(listed, config);
   const inputs: InputFile[] = [];
@@ -152,13 +199,16 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
     const extracted = fromTarball.get(file.path);
     if (extracted) return extracted;
+    if (deps.stopping?.aborted) return { kind: 'unread' as const, unread: { path: file.path, detail: 'not fetched: the app was stopping' } };
     try {
-      return decodeBlob(file.path, await github.getBlob(file.sha), config.maxFileBytes);
+      return decodeBlob(file.path, await github.getBlob(file.sha, deps.stopping), config.maxFileBytes);
     } catch (error) {
       if (hasStatus(error) && error.status === 404) blobsNotFound++;
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   });
+  const stoppedWhileFetching = interrupted();
+  if (stoppedWhileFetching) return stoppedWhileFetching;
   for (const item of fetched) {
     if (item.kind === 'file') inputs.push(item.file);
     else if (item.kind === 'skipped') skipped.push(item.skipped);
@@ -181,6 +231,10 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
   const reachedLimit = listed.length >= MAX_LISTED_FILES;
+  if (reachedLimit && changedFilesTotal === undefined) {
+    // A check_suite event carries no file count: ask, so a PR past GitHub's list limit fails closed whichever event started it.
+    changedFilesTotal = (await github.getPullRequest(job.pullNumber)).changedFiles;
+  }
   return planCheckRun({
     headSha: job.headSha,
     findings: analysis.findings,
@@ -300,6 +354,11 @@ function hasStatus(error: unknown): error is { status: number } {
 
 function isUnprocessable(error: unknown): boolean {
   return hasStatus(error) && error.status === 422;
+}
+
+function interruptedReason(signal: AbortSignal): string {
+  const reason = typeof signal.reason === 'string' ? signal.reason : 'the app was stopped';
+  return `Interrupted, re-run this check: ${reason}`;
 }
 
 /** A reason fit for a summary and a log: the status and route of a GitHub failure, never headers or tokens. */

@@ -11,14 +11,14 @@ import { gitBlobSha } from '../git-object-id.js';
 export interface TarballLimits {
   /** Uncompressed bytes read before giving up. */
   maxArchiveBytes: number;
-  /** A wanted file larger than this is reported in `oversized` and never held in memory. */
+  /** A wanted file whose blob is larger than this is reported in `oversized`, not returned; one archived at more than twice this is never held in memory. */
   maxFileBytes: number;
 }
 
 export interface TarballExtract {
   /** Wanted files found with exactly the expected git blob id. */
   files: Map<string, Buffer>;
-  /** Wanted files over maxFileBytes: not read into memory (the caller reports them as skipped by size). */
+  /** Wanted files whose blob is over maxFileBytes (the caller reports them as skipped by size). */
   oversized: { path: string; bytes: number }[];
   /** Wanted files absent from the archive, not regular files in it, or whose content hashes to another blob id (export-ignore, export-subst, eol conversion, LFS): the caller fetches these by blob. */
   mismatched: string[];
@@ -231,8 +231,13 @@ class WantedFilesParser {
       return { kind: 'skip' };
     }
     if (entry.size > this.maxFileBytes) {
-      this.settle(path, () => this.oversized.push({ path, bytes: entry.size }));
-      return { kind: 'skip' };
+      // The archived size is not the blob's: `eol=crlf` or `export-subst` can grow a file past the
+      // limit. Up to twice the limit (what CRLF can do) the content is hashed, and only a file that
+      // is its blob is called oversized; past that, or when it is not, the blob decides.
+      if (entry.size > this.maxFileBytes * 2 + MAX_METADATA_BYTES) {
+        this.settle(path, () => this.mismatched.push(path));
+        return { kind: 'skip' };
+      }
     }
     return { kind: 'wanted', path, buffer: Buffer.alloc(entry.size), filled: 0 };
   }
@@ -255,8 +260,9 @@ class WantedFilesParser {
     if (sink.kind === 'wanted') {
       const expected = this.wanted.get(sink.path);
       this.settle(sink.path, () => {
-        if (gitBlobSha(sink.buffer) === expected) this.files.set(sink.path, sink.buffer);
-        else this.mismatched.push(sink.path);
+        if (gitBlobSha(sink.buffer) !== expected) this.mismatched.push(sink.path);
+        else if (sink.buffer.length > this.maxFileBytes) this.oversized.push({ path: sink.path, bytes: sink.buffer.length });
+        else this.files.set(sink.path, sink.buffer);
       });
     } else if (sink.kind === 'metadata') {
       if (sink.typeflag === 'L') this.nextPath = cString(sink.buffer);

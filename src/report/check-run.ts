@@ -170,6 +170,9 @@ export function planCheckRun(input: CheckRunInput): CheckRunPlan {
   const limit = input.fileListLimit;
   if (limit && limit.total !== undefined && limit.total > limit.listed) {
     incompleteReasons.push(`GitHub lists at most ${limit.listed.toLocaleString('en-US')} files of a pull request; this one has ${limit.total.toLocaleString('en-US')}, so ${(limit.total - limit.listed).toLocaleString('en-US')} were not analysed`);
+  } else if (limit && limit.total === undefined) {
+    // Unknown total at the limit: files past it may exist unseen, so this is no pass.
+    incompleteReasons.push(`GitHub lists at most ${limit.listed.toLocaleString('en-US')} files of a pull request and this list reached that limit; the pull request's file count is unknown, so files beyond it may not have been analysed`);
   }
 
   let conclusion: Conclusion = gating.length > 0 ? 'failure' : input.findings.length > 0 ? 'neutral' : 'success';
@@ -373,10 +376,6 @@ function filesSection(input: CheckRunInput): string[] {
     excluded > 0 ? `${excluded} excluded by \`include\`/\`exclude\`` : '',
   ].filter(Boolean);
   if (ignored.length > 0) out.push('', `Not candidates: ${ignored.join(', ')}.`);
-  const limit = input.fileListLimit;
-  if (limit && limit.total === undefined) {
-    out.push('', `GitHub lists at most ${limit.listed.toLocaleString('en-US')} files of a pull request and this list reached that limit; files beyond it, if any, were not analysed.`);
-  }
   return out;
 }
 

@@ -118,7 +118,7 @@ describe('extractWantedFiles on archives from GNU tar', () => {
     expect(result.files.size).toBe(Object.keys(FILES).length - 1);
   });
 
-  it('does not hold a file over maxFileBytes, and names it with its size', async () => {
+  it('names a file over maxFileBytes with its size, once its content proves to be its blob', async () => {
     const big = 'x'.repeat(200_000);
     const files = { 'src/generated.ts': big, 'src/small.ts': 'export {};\n' };
     const archive = systemTarGz(tree('oversized', files), 'pax');
@@ -278,5 +278,32 @@ describe('extractWantedFiles on `git archive` output, as GitHub serves it', () =
     for (const [file, content] of result.files) expect(gitBlobSha(content)).toBe(wanted.get(file));
     // git archive rewrites export-subst and eol files and leaves export-ignore ones out: those need their blobs.
     expect(result.mismatched.sort()).toEqual(['fixtures/secret-sample.ts', 'src/version.ts', 'src/windows.ts']);
+  });
+
+  // Audit #5: a 990,003-byte blob archived as 1,098,994 bytes (eol=crlf) was skipped as over 1 MB and the run passed.
+  it('judges size by the blob, not the archived copy: a file eol=crlf grew past the limit is fetched by blob', async () => {
+    const crlfRepo = mkdtempSync(path.join(workspace, 'git-crlf-'));
+    const run = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'core.autocrlf=false', ...args], { cwd: crlfRepo, stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = 'export const value = "padding padding padding padding padding padding padding";\n';
+    const body = line.repeat(Math.floor(990_000 / line.length));
+    mkdirSync(path.join(crlfRepo, 'src'));
+    writeFileSync(path.join(crlfRepo, '.gitattributes'), '*.ts text eol=crlf\n');
+    writeFileSync(path.join(crlfRepo, 'src/server.ts'), body);
+    writeFileSync(path.join(crlfRepo, 'src/huge.ts'), 'x'.repeat(3 * 1024 * 1024 + 10));
+    run('init', '--quiet');
+    run('add', '--all');
+    run('commit', '--quiet', '-m', 'big files');
+    const archivePath = path.join(workspace, 'git-crlf.tar.gz');
+    run('archive', '--format=tar.gz', '--prefix=o-r-abc/', '-o', archivePath, 'HEAD');
+    const blobOf = (file: string) => run('rev-parse', `HEAD:${file}`).toString().trim();
+    const wanted = new Map([['src/server.ts', blobOf('src/server.ts')], ['src/huge.ts', blobOf('src/huge.ts')]]);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(LIMITS.maxFileBytes);
+    const result = await extractWantedFiles(chunked(readFileSync(archivePath), 8192), wanted, LIMITS);
+    // The archived copy is over 1 MB but is not the blob: its blob (under 1 MB) is fetched and analysed.
+    expect(result.oversized.map((file) => file.path)).not.toContain('src/server.ts');
+    expect(result.mismatched).toContain('src/server.ts');
+    // Far past twice the limit the archive copy is not read at all; the blob API reports its real size.
+    expect(result.mismatched).toContain('src/huge.ts');
+    expect(result.files.size).toBe(0);
   });
 });

@@ -66,11 +66,14 @@ export class GitHubClient {
     readonly repository: RepoRef,
   ) {}
 
-  /** GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=…: the newest run of that name for the SHA. */
-  async findCheckRun(headSha: string, name: string, appId: number | undefined): Promise<ExistingCheckRun | undefined> {
-    const { data } = await this.octokit.rest.checks.listForRef({ ...this.repository, ref: headSha, check_name: name, filter: 'latest', per_page: 100 });
+  /**
+   * GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=…: the newest run of that name for the
+   * SHA, and for one pull request when `externalId` (its number) is given.
+   */
+  async findCheckRun(headSha: string, name: string, appId: number | undefined, externalId?: string): Promise<ExistingCheckRun | undefined> {
+    const { data } = await this.octokit.rest.checks.listForRef({ ...this.repository, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
     const ours = data.check_runs
-      .filter((run) => run.name === name && run.head_sha === headSha && (appId === undefined || run.app?.id === appId))
+      .filter((run) => run.name === name && run.head_sha === headSha && (appId === undefined || run.app?.id === appId) && (externalId === undefined || run.external_id === externalId))
       .sort((a, b) => b.id - a.id)[0];
     return ours ? { id: ours.id, status: ours.status, externalId: ours.external_id ?? null, appId: ours.app?.id ?? null } : undefined;
   }
@@ -111,6 +114,24 @@ export class GitHubClient {
     await this.octokit.rest.checks.update({ ...this.repository, check_run_id: checkRunId, output });
   }
 
+  /** GET /repos/{o}/{r}/pulls?state=open: the open PRs' numbers and heads, up to `max`. */
+  async listOpenPullRequestHeads(max = 1000): Promise<{ number: number; headSha: string }[]> {
+    const heads: { number: number; headSha: string }[] = [];
+    for await (const page of this.octokit.paginate.iterator(this.octokit.rest.pulls.list, { ...this.repository, state: 'open', per_page: 100 })) {
+      for (const pull of page.data) heads.push({ number: pull.number, headSha: pull.head.sha });
+      if (heads.length >= max) break;
+    }
+    return heads.slice(0, max);
+  }
+
+  /** GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=…: every run of that name for the SHA, with when it started. */
+  async listCheckRuns(headSha: string, name: string): Promise<(ExistingCheckRun & { startedAt: string | null })[]> {
+    const { data } = await this.octokit.rest.checks.listForRef({ ...this.repository, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
+    return data.check_runs
+      .filter((run) => run.name === name && run.head_sha === headSha)
+      .map((run) => ({ id: run.id, status: run.status, externalId: run.external_id ?? null, appId: run.app?.id ?? null, startedAt: run.started_at ?? null }));
+  }
+
   /** GET /repos/{o}/{r}/pulls/{n} */
   async getPullRequest(pullNumber: number): Promise<PullRequestState> {
     const { data } = await this.octokit.rest.pulls.get({ ...this.repository, pull_number: pullNumber });
@@ -141,9 +162,9 @@ export class GitHubClient {
    * GET /repos/{o}/{r}/git/blobs/{sha}. Read from the base repository even for fork PRs: the
    * head commits of a PR are stored there, and the installation can read them.
    */
-  async getBlob(blobSha: string): Promise<Blob> {
-    const { data } = await this.octokit.rest.git.getBlob({ ...this.repository, file_sha: blobSha });
-    return { size: data.size ?? 0, content: data.content, encoding: data.encoding };
+  async getBlob(blobSha: string, signal?: AbortSignal): Promise<Blob> {
+    const { data } = await this.octokit.rest.git.getBlob({ ...this.repository, file_sha: blobSha, ...(signal ? { request: { signal } } : {}) });
+    return blobFromResponse(data);
   }
 
   /**
@@ -228,6 +249,27 @@ export function allowedExtends(value: unknown, here: RepoRef, from: string): { r
     throw new Error(`${from}: '_extends' may name only this repository or ${here.owner}/.github; other repositories are not read`);
   }
   return { repo: repo!, path: path ?? CONFIG_PATH };
+}
+
+/**
+ * A blob from GitHub's answer. For blobs of about 6 MB and more Octokit hands back the JSON as
+ * text rather than an object; it is parsed here, and anything without content is a clear error
+ * (never an empty file, never "Received undefined").
+ */
+export function blobFromResponse(data: unknown): Blob {
+  let body = data;
+  if (typeof data === 'string') {
+    try {
+      body = JSON.parse(data);
+    } catch {
+      throw new Error(`GitHub's answer for this blob (${data.length} characters) is not the JSON the blob API returns`);
+    }
+  }
+  const blob = body as { size?: unknown; content?: unknown; encoding?: unknown } | null;
+  if (typeof blob !== 'object' || blob === null || typeof blob.content !== 'string' || typeof blob.encoding !== 'string') {
+    throw new Error("GitHub's answer for this blob has no content");
+  }
+  return { size: typeof blob.size === 'number' ? blob.size : 0, content: blob.content, encoding: blob.encoding };
 }
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
