@@ -101,7 +101,7 @@ function serveMetrics(host: string, port: number, metrics: GuardMetrics, activeJ
 
 /** The process entry (`npm run worker`, `mcp-oauth-guard worker`): exit code 1 with a clear message when it cannot run. */
 export async function main(): Promise<void> {
-  const log = createRootLogger();
+  const log = createRootLogger().child({ name: 'mcp-oauth-guard-worker' });
   try {
     await runWorker(process.env, log);
     process.exit(0);

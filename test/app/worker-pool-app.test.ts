@@ -29,10 +29,14 @@ describe('the default export', () => {
   it('analyses through the worker pool, and close() stops it', async () => {
     const logs: string[] = [];
     const probot = new Probot({ appId: APP_ID, privateKey: PRIVATE_KEY, log: pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }) });
+    // The embedded mode: `.ci/run` exports REDIS_URL for the queue tests, which would load queue mode.
+    const redisUrl = process.env.REDIS_URL;
+    delete process.env.REDIS_URL;
     try {
       await probot.load(guardApp);
       expect(logs.map((line) => JSON.parse(line) as { msg: string; analysis?: string }).find((entry) => entry.msg === 'analysis backend ready')?.analysis).toBe('worker-pool');
     } finally {
+      if (redisUrl !== undefined) process.env.REDIS_URL = redisUrl;
       await guardApp.close();
     }
   });

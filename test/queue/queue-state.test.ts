@@ -15,6 +15,7 @@ import { JOB_NAME, openQueue } from '../../src/queue/queue.js';
 import { createQueueReceiver } from '../../src/queue/receiver.js';
 import { MAX_REQUEUES, Reconciler } from '../../src/queue/reconciler.js';
 import { RunLedger, type RunRecord } from '../../src/queue/run-ledger.js';
+import { startQueueWorker } from '../../src/queue/worker.js';
 import { queueSettingsFromEnv, type QueueSettings } from '../../src/queue/settings.js';
 import { describeWithRedis, dropQueueKeys, REDIS_URL, uniqueQueueName } from './support/redis.js';
 import { freePort } from './support/simulator.js';
@@ -117,6 +118,41 @@ describeWithRedis('queue state on Redis', () => {
     expect(byInstallation).toContainEqual([2, 1]);
     expect(byInstallation.filter(([installation]) => installation === 1).map(([, priority]) => priority).sort()).toEqual([1, 2, 3, 4]);
     await receiver.close();
+  });
+
+  test('a worker keeps an installation to its cap while another installation waits, and serves the newcomer next', async () => {
+    const capped = { ...settings, installationMaxActive: 1, workerConcurrency: 3, lockDurationMs: 5000 };
+    const receiver = createQueueReceiver(capped, log);
+    for (let i = 0; i < 4; i++) await receiver.submitRequest(request({ installationId: 1, headSha: `${i}`.repeat(40) }));
+    await receiver.submitRequest(request({ installationId: 2, headSha: 'e'.repeat(40) }));
+    const started: number[] = [];
+    const running = new Map<number, number>();
+    let worstWhileOthersWait = 0;
+    const processor: RunProcessor = {
+      github: async () => Promise.reject(new Error('unused')),
+      invalidateConfig: () => 0,
+      async process(run) {
+        const installation = run.target.installationId;
+        started.push(installation);
+        running.set(installation, (running.get(installation) ?? 0) + 1);
+        if (started.filter((id) => id === 2).length === 0) worstWhileOthersWait = Math.max(worstWhileOthersWait, running.get(1) ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        running.set(installation, running.get(installation)! - 1);
+        return { started: true, checkRunId: 1, reused: false };
+      },
+    };
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
+    const worker = startQueueWorker({ settings: capped, connection, redis, queue, processor, metrics: new GuardMetrics(), log });
+    const deadline = Date.now() + 30_000;
+    while (started.length < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await worker.close(5000);
+    connection.disconnect();
+    await receiver.close();
+    expect(started).toHaveLength(5);
+    // The newcomer ran second: after installation 1's first job, before its backlog.
+    expect(started.indexOf(2)).toBe(1);
+    expect(worstWhileOthersWait).toBe(1);
+    expect(await queue.getJobCounts('completed')).toEqual({ completed: 5 });
   });
 
   describe('the reconciler', () => {

@@ -141,4 +141,27 @@ describeWithRedis('queue mode: two receivers and two workers on one Redis', () =
     expect(sum('guard_webhook_deliveries_total{outcome="queued"}')).toBeGreaterThanOrEqual(3);
     expect(deliveries[0]!.values.has('guard_queue_jobs{state="waiting"}')).toBe(true);
   }, STEP_TIMEOUT_MS);
+
+  test('SIGTERM mid-job: the worker finishes the job it holds (the run completed once) and exits 0', async () => {
+    await simulator.injectFault({ operationId: 'pulls/list-files', status: 502, delayMs: 3000, times: 1 });
+    const { pull, payload } = await openPullRequest('Add the OAuth tools during a deploy', 'hardened-server');
+    expect((await deliverWebhook({ url: receivers[1]!.webhookUrl, secret: credentials.webhookSecret, event: 'pull_request', payload })).status).toBe(200);
+    const deadline = Date.now() + 30_000;
+    let holder: QueueProcess | undefined;
+    while (!holder && Date.now() < deadline) {
+      holder = workers.find((worker) => worker.logs('analysis job submitted').some((entry) => entry.headSha === pull.headSha));
+      if (!holder) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!holder) throw new Error(`no worker took the job\n${diagnosis()}`);
+    holder.kill('SIGTERM');
+    const runs = await completedRun(pull.headSha);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(completions(runs[0]!)).toBe(1);
+    await holder.stop();
+    expect(holder.exitCode()).toBe(0);
+    expect(holder.logs('every job finished')).toHaveLength(1);
+    expect(holder.logs('job finished').some((entry) => entry.checkRunId === runs[0]!.id)).toBe(true);
+    workers.splice(workers.indexOf(holder), 1, await startWorker(options));
+  }, STEP_TIMEOUT_MS);
 });

@@ -30,9 +30,9 @@ const COMPLETION_DEADLINE_MS = 240_000;
 const HARD_STOP_MS = 8 * 60_000;
 const WORKER_RSS_LIMIT_MB = 1536;
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-interface Child {
+export interface Child {
   name: string;
   process: ChildProcess;
   url: string;
@@ -45,7 +45,7 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-async function startChild(name: string, entry: string, env: Record<string, string>, readyPath: string, port: number): Promise<Child> {
+export async function startChild(name: string, entry: string, env: Record<string, string>, readyPath: string, port: number): Promise<Child> {
   const child = spawn(process.execPath, [path.join(projectRoot, entry)], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -69,7 +69,7 @@ async function startChild(name: string, entry: string, env: Record<string, strin
   throw new Error(`${name} was not ready in 30 s:\n${output.join('').slice(-3000)}`);
 }
 
-async function stopChild(child: Child): Promise<void> {
+export async function stopChild(child: Child): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;
   const exited = new Promise((resolve) => child.process.once('exit', resolve));
   child.process.kill('SIGTERM');
@@ -78,7 +78,7 @@ async function stopChild(child: Child): Promise<void> {
   clearTimeout(timer);
 }
 
-function logEntries(child: Child, message: string): Array<Record<string, unknown>> {
+export function logEntries(child: Child, message: string): Array<Record<string, unknown>> {
   return child.output
     .join('')
     .split('\n')
@@ -92,7 +92,7 @@ function logEntries(child: Child, message: string): Array<Record<string, unknown
     });
 }
 
-class SoakRedis {
+export class SoakRedis {
   private child: ChildProcess | undefined;
   readonly dir = mkdtempSync(path.join(tmpdir(), 'guard-soak-redis-'));
   constructor(readonly port: number) {}
@@ -123,7 +123,7 @@ class SoakRedis {
   }
 }
 
-function env(credentials: AppCredentials, githubHost: string, redisUrl: string, port: number): Record<string, string> {
+export function env(credentials: AppCredentials, githubHost: string, redisUrl: string, port: number): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',

@@ -16,6 +16,7 @@ export interface QueueProcess {
   /** JSON log lines with this message. */
   logs(message: string): Array<Record<string, unknown>>;
   exited(): boolean;
+  exitCode(): number | null;
   kill(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
@@ -88,6 +89,7 @@ async function launch(entry: string, options: QueueProcessOptions, readyPath: st
         });
     },
     exited: () => child.exitCode !== null || child.signalCode !== null,
+    exitCode: () => child.exitCode,
     kill: (signal) => void child.kill(signal),
     async stop() {
       if (handle.exited()) return;
