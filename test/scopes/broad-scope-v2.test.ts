@@ -58,3 +58,24 @@ describe('the scope maps load lazily', () => {
     expect(scopeMapLoads()).toBe(before);
   });
 });
+
+describe('whole-tree calls from a first pass', () => {
+  test('a request in an auth module is judged against the tools of another module', async () => {
+    const { createBroadScope } = await import('../../src/analyzer/rules/broad-scope.js');
+    const analyses: import('../../src/analyzer/rules/broad-scope.js').FileScopeAnalysis[] = [];
+    const tools = `import { google } from 'googleapis';
+      const gmail = google.gmail({ version: 'v1' });
+      server.tool('send', async () => gmail.users.messages.send({ userId: 'me', requestBody: {} }));`;
+    const auth = `import { google } from 'googleapis';
+      import { CodeChallengeMethod } from 'google-auth-library';
+      const client = new google.auth.OAuth2('id', 'secret', 'http://localhost:3000/cb');
+      export const url = client.generateAuthUrl({ code_challenge: 'c', code_challenge_method: CodeChallengeMethod.S256, scope: ['https://mail.google.com/'] });`;
+    const capture = new Analyzer(defaultConfig(), [createBroadScope((analysis) => analyses.push(analysis))], { prefilter: false });
+    for (const [path, text] of [['tools.ts', tools], ['auth.ts', auth]]) capture.analyzeFile({ path: path!, text: text! });
+    const project = { calls: analyses.flatMap((analysis) => analysis.calls), toolHandlers: analyses.reduce((sum, analysis) => sum + analysis.toolHandlers, 0) };
+    const withProject = new Analyzer(defaultConfig(), [createBroadScope(undefined, project)]).analyzeFile({ path: 'auth.ts', text: auth }).findings;
+    expect(withProject.map((finding) => finding.message)).toEqual(["The tools call gmail users.messages.send (tools 'send'): request `gmail.send` instead of `https://mail.google.com/`."]);
+    const alone = new Analyzer(defaultConfig(), [broadScope]).analyzeFile({ path: 'auth.ts', text: auth }).findings;
+    expect(alone[0]!.message).toMatch(/could not be seen in this file, so this is the catalogue's judgement\.$/);
+  });
+});

@@ -72,6 +72,11 @@ describe('the minimal scope set, with the corrections a naive minimum needs', ()
     expect(solution.verdicts.every((verdict) => verdict.kind === 'needed')).toBe(true);
   });
 
+  test("a scope whose own API has no seen call is not judged (its client may be one the resolver could not follow)", () => {
+    const solution = solveProvider('google', [`${G}drive.readonly`, `${G}documents`], [call('google', 'drive:v3 files.list', {}), call('google', 'drive:v3 files.get', { alt: 'media' })]);
+    expect(solution.verdicts.find((verdict) => verdict.scope === `${G}documents`)?.kind).toBe('needed');
+  });
+
   test('calls the requested scopes do not serve are listed, not solved around', () => {
     const solution = solveProvider('slack', ['chat:write'], [call('slack', 'web users.info')]);
     expect(solution.uncovered).toHaveLength(1);

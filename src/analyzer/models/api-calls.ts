@@ -815,7 +815,14 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
 
   // Unneeded: drop the broadest first while the rest still serves every call the full set served.
   const servedByAll = needs.filter((need) => covers(map, closure(map, kept), need.options));
+  // A scope whose own API (where it allows most) has no seen call is not judged: its client may be one the resolver could not follow.
+  const seenApis = new Set(needs.map((need) => need.call.entry!.api));
+  const judgeable = (scope: string) => {
+    const home = homeApi(map, canonicalScope(map, scope));
+    return home === undefined || seenApis.has(home);
+  };
   for (const scope of [...kept].sort((a, b) => reachOf(map, b) - reachOf(map, a))) {
+    if (!judgeable(scope)) continue;
     const rest = kept.filter((other) => other !== scope);
     const restKeys = closure(map, rest);
     if (!servedByAll.every((need) => covers(map, restKeys, need.options))) continue;
@@ -837,6 +844,7 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
     const replacement = dependent.length ? cheapestAdditions(map, dependent, [...others, ...final]) : undefined;
     const broad = canonicalScope(map, scope);
     if (
+      judgeable(scope) &&
       replacement &&
       replacement.length > 0 &&
       replacement.every((candidate) => strictlyCovers(map, broad, canonicalScope(map, candidate))) &&
@@ -856,6 +864,18 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
     callsByScope.set(scope, servedByAll.filter((need) => covers(map, keys, need.options)).map((need) => need.call));
   }
   return { provider, requested: [...new Set(requested)], needed, callsByScope, verdicts, uncovered };
+}
+
+/** The API in which a scope allows the most methods (undefined when it allows none). */
+function homeApi(map: ScopeMap, scope: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const index of map.allows.get(scope) ?? []) {
+    const api = map.file.entries[index]!.api;
+    counts.set(api, (counts.get(api) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [api, count] of counts) if (best === undefined || count > counts.get(best)! || (count === counts.get(best)! && api < best)) best = api;
+  return best;
 }
 
 /** A Google scope as the issue's messages write it: without the `https://www.googleapis.com/auth/` prefix. */

@@ -90,6 +90,8 @@ export interface FileScopeAnalysis {
   calls: ApiCall[];
   /** Map providers whose calls were looked for in this file. */
   providers: Set<ScopeMapProvider>;
+  /** MCP tool handlers the file registers. */
+  toolHandlers: number;
 }
 
 /** Providers with a vendored scope map, by the names the OAuth request model uses. */
@@ -178,7 +180,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
         const allowed = new Set(context.config.allowedScopes.map((entry) => entry.scope.toLowerCase()));
         const byNode = new Map<ts.Node, Map<string, Part>>();
         const unseenByNode = new Map<ts.Node, string>();
-        const analysis: FileScopeAnalysis | undefined = onAnalysis ? { path: context.path, requests: [], calls: [], providers: new Set() } : undefined;
+        const analysis: FileScopeAnalysis | undefined = onAnalysis ? { path: context.path, requests: [], calls: [], providers: new Set(), toolHandlers: 0 } : undefined;
         for (const request of requests) {
           const scopeLists = request.scopes.map((value) => ({ value, scopes: value.values.flatMap((text) => splitScopes(text, value.encoded)) }));
           const allScopes = [...new Set(scopeLists.flatMap((list) => list.scopes))];
@@ -210,6 +212,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
           for (const call of found.calls) if (call.entry) call.options = optionsOf(loadScopeMap(call.provider), call, context.values);
           analysis.calls = found.calls;
           analysis.providers = found.providers;
+          analysis.toolHandlers = found.toolHandlers;
           onAnalysis!(analysis);
         }
         for (const [node, found] of byNode) report(context, node, [...found.values()], unseenByNode.get(node));
