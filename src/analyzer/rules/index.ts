@@ -4,6 +4,8 @@ import { missingPkce } from './missing-pkce.js';
 import { refreshTokenNotRotated } from './refresh-token-not-rotated.js';
 import { tokenLogged } from './token-logged.js';
 import { plaintextTokenStorage } from './plaintext-token-storage.js';
+import { tokenPassthrough } from './token-passthrough.js';
+import { tokenAudienceNotValidated } from './token-audience-not-validated.js';
 import { suppressionMissingReason } from './suppression-missing-reason.js';
 
 export const SUPPRESSION_RULE = suppressionMissingReason;
@@ -15,6 +17,8 @@ export const ALL_RULES: readonly RuleModule[] = [
   refreshTokenNotRotated,
   tokenLogged,
   plaintextTokenStorage,
+  tokenPassthrough,
+  tokenAudienceNotValidated,
   suppressionMissingReason,
 ];
 
