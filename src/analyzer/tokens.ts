@@ -20,6 +20,7 @@ import {
 } from './knowledge/credential-names.js';
 import type { Declaration } from './engine/walk.js';
 import { dottedName, functionName, type ValueResolver } from './engine/values.js';
+import { importedFrom } from './engine/modules.js';
 
 export type NameClass = 'credential' | 'not-credential' | 'neutral';
 
@@ -243,7 +244,7 @@ export class TokenModel {
     const nameClass = classifyName(node.text);
     if (nameClass === 'not-credential') return undefined;
     const declaration = this.values.declarationOf(node);
-    const typeClass = declaration ? declaredTypeClass(declaration) : undefined;
+    const typeClass = declaration ? declaredTypeClass(declaration, this.values) : undefined;
     if (typeClass === 'credential') return { label: node.text, origin: 'sdk', node };
     if (typeClass === 'not-credential') return undefined;
     if (declaration && this.isCredentialParameter(declaration)) return { label: node.text, origin: 'sdk', node };
@@ -581,7 +582,7 @@ export class TokenModel {
   declaredTypeCarriesCredential(declaration: Declaration): boolean {
     if (declaration.path) return false;
     // An SDK type that holds tokens, or an SDK hook's credential parameter, whatever it is called.
-    if (declaredTypeClass(declaration) === 'credential' || this.isCredentialParameter(declaration)) return true;
+    if (declaredTypeClass(declaration, this.values) === 'credential' || this.isCredentialParameter(declaration)) return true;
     const node = declaration.node;
     const type = ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) ? node.type : undefined;
     return !!type && this.typeCarriesCredential(type, 0);
@@ -920,7 +921,7 @@ export class TokenModel {
 }
 
 /** What a declaration's type annotation says: an SDK token type, a number or boolean, or nothing. */
-function declaredTypeClass(declaration: Declaration): 'credential' | 'not-credential' | undefined {
+function declaredTypeClass(declaration: Declaration, values: ValueResolver): 'credential' | 'not-credential' | undefined {
   const node = declaration.node;
   if (declaration.path) return undefined;
   const type = ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) ? node.type : undefined;
@@ -929,7 +930,7 @@ function declaredTypeClass(declaration: Declaration): 'credential' | 'not-creden
   let result: 'credential' | 'not-credential' | undefined;
   for (const member of members) {
     if (member.kind === ts.SyntaxKind.NumberKeyword || member.kind === ts.SyntaxKind.BooleanKeyword) result ??= 'not-credential';
-    else if (ts.isTypeReferenceNode(member) && (CREDENTIAL_TYPE_NAMES.has(entityName(member.typeName)) || isImportedCredentialType(member.typeName))) return 'credential';
+    else if (ts.isTypeReferenceNode(member) && (CREDENTIAL_TYPE_NAMES.has(entityName(member.typeName)) || isImportedCredentialType(member.typeName, values))) return 'credential';
   }
   return members.every((member) => member.kind === ts.SyntaxKind.NumberKeyword || member.kind === ts.SyntaxKind.BooleanKeyword ||
     member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword))
@@ -1097,24 +1098,15 @@ function isNonSecretType(type: ts.TypeNode, generic: boolean): boolean {
 
 /** A declaration annotated with one of `names` (`err: AxiosError`, `e: AxiosError<Body>`), or initialised with `x as AxiosError`. */
 /** `Installation` imported from '@slack/oauth' (or `slack.Installation` of a namespace import): see MODULE_CREDENTIAL_TYPES. */
-function isImportedCredentialType(typeName: ts.EntityName): boolean {
+function isImportedCredentialType(typeName: ts.EntityName, values: ValueResolver): boolean {
   const local = ts.isIdentifier(typeName) ? typeName : ts.isIdentifier(typeName.left) ? typeName.left : undefined;
-  if (!local) return false;
-  const member = ts.isIdentifier(typeName) ? undefined : typeName.right.text;
-  for (const statement of typeName.getSourceFile().statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const types = MODULE_CREDENTIAL_TYPES.get(statement.moduleSpecifier.text);
-    const bindings = statement.importClause?.namedBindings;
-    if (!types || !bindings) continue;
-    if (ts.isNamespaceImport(bindings)) {
-      if (member !== undefined && bindings.name.text === local.text && types.includes(member)) return true;
-    } else if (member === undefined) {
-      for (const element of bindings.elements) {
-        if (element.name.text === local.text && types.includes((element.propertyName ?? element.name).text)) return true;
-      }
-    }
-  }
-  return false;
+  if (!local || values.declarationOf(local)?.kind !== 'import') return false;
+  const ref = importedFrom(local, values);
+  const types = ref && MODULE_CREDENTIAL_TYPES.get(ref.module);
+  if (!ref || !types) return false;
+  // `Installation` (named import) or `slack.Installation` (namespace import).
+  const member = ts.isIdentifier(typeName) ? ref.path[0] : ref.path.length === 0 ? typeName.right.text : undefined;
+  return (ts.isIdentifier(typeName) ? ref.path.length === 1 : true) && member !== undefined && types.includes(member);
 }
 
 function hasTypeNamed(declaration: Declaration, names: ReadonlySet<string>): boolean {

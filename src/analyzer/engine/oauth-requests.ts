@@ -19,6 +19,7 @@ import type { RuleVisitors } from '../rules/define.js';
 import type { RuleContext } from './context.js';
 import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from './values.js';
 import { propertyNameText } from './walk.js';
+import { importedFrom, importedModules, type ModuleRef } from './modules.js';
 
 /**
  * Shared recognition of OAuth authorization requests and code exchanges, for `broad-scope`
@@ -169,7 +170,7 @@ export class RequestCollector {
   private readonly objects: ts.ObjectLiteralExpression[] = [];
   private mentionsOAuth = false;
   private result: OAuthRequest[] | undefined;
-  private importedModules: Set<string> | undefined;
+  private loadedModules: Set<string> | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -297,23 +298,7 @@ export class RequestCollector {
   }
 
   private fileModules(): Set<string> {
-    if (!this.importedModules) {
-      this.importedModules = new Set();
-      for (const call of this.calls) {
-        const first = call.arguments[0];
-        if ((call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require')) &&
-            first && ts.isStringLiteralLike(first)) {
-          this.importedModules.add(first.text);
-        }
-      }
-      for (const statement of this.sourceFile.statements) {
-        if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) this.importedModules.add(statement.moduleSpecifier.text);
-        if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
-          this.importedModules.add(statement.moduleReference.expression.text);
-        }
-      }
-    }
-    return this.importedModules;
+    return (this.loadedModules ??= importedModules(this.sourceFile, this.calls));
   }
 }
 
@@ -1287,36 +1272,8 @@ class RequestBuilder {
   }
 
   /** Where an imported name comes from: `{ module, path }` for `X`, `ns.X`, `require('m').X`, `google.auth.OAuth2`. */
-  private importOf(expression: ts.Expression, depth: number): { module: string; path: string[] } | undefined {
-    if (depth > 6) return undefined;
-    const node = this.values.unwrap(expression);
-    if (ts.isPropertyAccessExpression(node)) {
-      const base = this.importOf(node.expression, depth + 1);
-      return base ? { module: base.module, path: [...base.path, node.name.text] } : undefined;
-    }
-    if (ts.isCallExpression(node)) {
-      const first = node.arguments[0];
-      if ((node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) && first && ts.isStringLiteralLike(first)) {
-        return { module: first.text, path: [] };
-      }
-      return undefined;
-    }
-    if (!ts.isIdentifier(node)) return undefined;
-    const declaration = this.values.declarationOf(node);
-    if (!declaration) return undefined;
-    if (declaration.kind === 'import') {
-      const declared = declaration.node;
-      const importDeclaration = findAncestor(declared, ts.isImportDeclaration);
-      if (!importDeclaration || !ts.isStringLiteral(importDeclaration.moduleSpecifier)) return undefined;
-      const module = importDeclaration.moduleSpecifier.text;
-      if (ts.isImportSpecifier(declared)) return { module, path: [(declared.propertyName ?? declared.name).text] };
-      return { module, path: [] };
-    }
-    if (declaration.kind === 'variable' && declaration.initializer) {
-      const base = this.importOf(declaration.initializer, depth + 1);
-      return base ? { module: base.module, path: [...base.path, ...(declaration.path ?? [])] } : undefined;
-    }
-    return undefined;
+  private importOf(expression: ts.Expression, _depth: number): ModuleRef | undefined {
+    return importedFrom(expression, this.values);
   }
 
   /** The module at the root of `issuer.Client` when `issuer` comes from `Issuer.discover(...)`. */
@@ -1570,11 +1527,9 @@ function isStringifyCall(call: ts.CallExpression, values: ValueResolver): boolea
 }
 
 function isImportedStringify(callee: ts.Expression, values: ValueResolver): boolean {
-  if (!ts.isIdentifier(callee)) return false;
-  const declaration = values.declarationOf(callee);
-  if (declaration?.kind !== 'import') return false;
-  const importDeclaration = findAncestor(declaration.node, ts.isImportDeclaration);
-  return !!importDeclaration && ts.isStringLiteral(importDeclaration.moduleSpecifier) && /^(node:)?querystring$|^qs$|^query-string$/.test(importDeclaration.moduleSpecifier.text);
+  if (!ts.isIdentifier(callee) || values.declarationOf(callee)?.kind !== 'import') return false;
+  const ref = importedFrom(callee, values);
+  return !!ref && /^(node:)?querystring$|^qs$|^query-string$/.test(ref.module);
 }
 
 function isUrlSearchParamsNew(node: ts.Node): boolean {

@@ -22,7 +22,6 @@ export class ValueResolver {
   private readonly stringsMemo = new Map<ts.Node, string[] | undefined>();
   private readonly originsActive = new Set<ts.Node>();
   private readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
-  private readonly declarationMemo = new Map<ts.Identifier, Declaration | undefined>();
   private readonly stringsActive = new Set<ts.Node>();
 
   constructor(private readonly index: WalkResult) {}
@@ -50,29 +49,20 @@ export class ValueResolver {
     return current;
   }
 
-  /** The declaration an identifier refers to: the one in the innermost scope that contains the use. */
+  /**
+   * The declaration an identifier refers to: the one in the innermost scope that encloses the use,
+   * found by climbing the use's ancestors through the per-scope index (no scan of every
+   * same-named declaration, which made files whose local names repeat across functions quadratic).
+   */
   declarationOf(identifier: ts.Identifier): Declaration | undefined {
-    const candidates = this.index.declarations.get(identifier.text);
-    if (!candidates) return undefined;
-    // Minified code declares `e` in thousands of scopes: remember each answer rather than rescan.
-    if (candidates.length > 8) {
-      if (this.declarationMemo.has(identifier)) return this.declarationMemo.get(identifier);
-      const found = this.innermostDeclaration(identifier, candidates);
-      this.declarationMemo.set(identifier, found);
-      return found;
+    const name = identifier.text;
+    if (!this.index.declarations.has(name)) return undefined;
+    const byScope = this.index.declarationsByScope;
+    for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+      const found = byScope.get(scope)?.get(name);
+      if (found) return found;
     }
-    return this.innermostDeclaration(identifier, candidates);
-  }
-
-  private innermostDeclaration(identifier: ts.Identifier, candidates: readonly Declaration[]): Declaration | undefined {
-    const position = identifier.pos;
-    let best: Declaration | undefined;
-    for (const candidate of candidates) {
-      const scope = candidate.scope;
-      if (position < scope.pos || position > scope.end) continue;
-      if (!best || scope.end - scope.pos < best.scope.end - best.scope.pos) best = candidate;
-    }
-    return best;
+    return undefined;
   }
 
   /**

@@ -6,6 +6,8 @@ export interface WalkResult {
   /** The nodes of every wanted kind, in document order (parents before their children). */
   orderedNodes: ts.Node[];
   declarations: Map<string, Declaration[]>;
+  /** Per scope node, the first declaration of each name it holds: a use finds its declaration by climbing its ancestors. */
+  declarationsByScope: Map<ts.Node, Map<string, Declaration>>;
   /** `name = value` assignments to plain identifiers, so a `let` assigned later still resolves. */
   assignments: Map<string, ts.Expression[]>;
   /** Calls whose callee is a plain name or `this.name`/`obj.name`, keyed by that last name. */
@@ -61,6 +63,7 @@ const INDEXED_KINDS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.ImportSpecifier,
   ts.SyntaxKind.ImportClause,
   ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.ImportEqualsDeclaration,
   ts.SyntaxKind.BinaryExpression,
 ]);
 
@@ -75,10 +78,14 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
   const declarations = new Map<string, Declaration[]>();
   const assignments = new Map<string, ts.Expression[]>();
   const callsByName = new Map<string, ts.CallExpression[]>();
+  const declarationsByScope = new Map<ts.Node, Map<string, Declaration>>();
   const addDeclaration = (declaration: Declaration) => {
     const list = declarations.get(declaration.name);
     if (list) list.push(declaration);
     else declarations.set(declaration.name, [declaration]);
+    let names = declarationsByScope.get(declaration.scope);
+    if (!names) declarationsByScope.set(declaration.scope, (names = new Map()));
+    if (!names.has(declaration.name)) names.set(declaration.name, declaration);
   };
 
   let parent: ts.Node = sourceFile;
@@ -100,7 +107,7 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
     parent = saved;
   };
   ts.forEachChild(sourceFile, visit);
-  return { nodesByKind, orderedNodes, declarations, assignments, callsByName };
+  return { nodesByKind, orderedNodes, declarations, declarationsByScope, assignments, callsByName };
 }
 
 function indexCall(call: ts.CallExpression, callsByName: Map<string, ts.CallExpression[]>): void {
@@ -148,6 +155,12 @@ function indexDeclaration(
     case ts.SyntaxKind.NamespaceImport: {
       const named = node as ts.ImportSpecifier | ts.ImportClause | ts.NamespaceImport;
       if (named.name) add({ name: named.name.text, node, scope: node.getSourceFile(), kind: 'import' });
+      break;
+    }
+    case ts.SyntaxKind.ImportEqualsDeclaration: {
+      // `import fs = require('fs')`; `import x = Namespace.member` is not a module import.
+      const equals = node as ts.ImportEqualsDeclaration;
+      if (ts.isExternalModuleReference(equals.moduleReference)) add({ name: equals.name.text, node, scope: enclosingScope(equals), kind: 'import' });
       break;
     }
     case ts.SyntaxKind.BinaryExpression: {

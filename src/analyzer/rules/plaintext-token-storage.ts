@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { dottedName, findAncestor, UNKNOWN } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
+import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
 import { splitWords, type CredentialMatch } from '../tokens.js';
 import { cipherWeakness, WEAKNESS_TEXT, type CipherWeakness } from '../knowledge/encryption.js';
 import * as enc from '../knowledge/encryption.js';
@@ -105,12 +106,6 @@ interface Bindings {
 function boundArgument(scope: Bindings, parameter: ts.Node): { argument: ts.Expression; scope?: Bindings } | undefined {
   const argument = scope.bindings.get(parameter);
   return argument ? { argument, scope: scope.parent } : undefined;
-}
-
-interface ModuleRef {
-  module: string;
-  /** Members taken from the module: `require('fs').promises.writeFile` → ['promises', 'writeFile'] before normalising. */
-  path: string[];
 }
 
 type SinkKind = 'file' | 'browser' | 'cookie' | 'store';
@@ -663,32 +658,8 @@ class StorageAnalysis {
   // ----- modules -------------------------------------------------------------------------------
 
   /** The module member an expression denotes: `fsp.writeFile` after `import fsp from 'node:fs/promises'` → fs/promises › writeFile. */
-  private moduleRefOf(expression: ts.Expression, depth = 0): ModuleRef | undefined {
-    if (depth > 8) return undefined;
-    const node = this.values.unwrap(expression);
-    if (ts.isIdentifier(node)) {
-      const declaration = this.values.declarationOf(node);
-      if (!declaration) return undefined;
-      if (declaration.kind === 'import') return importRef(declaration.node);
-      if (declaration.kind === 'variable' && declaration.initializer) {
-        const base = this.moduleRefOf(declaration.initializer, depth + 1);
-        return base && normaliseRef({ module: base.module, path: [...base.path, ...(declaration.path ?? [])] });
-      }
-      return undefined;
-    }
-    if (ts.isPropertyAccessExpression(node)) {
-      const base = this.moduleRefOf(node.expression, depth + 1);
-      return base && normaliseRef({ module: base.module, path: [...base.path, node.name.text] });
-    }
-    if (ts.isCallExpression(node)) {
-      const argument = node.arguments[0];
-      if ((node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) && argument) {
-        return ts.isStringLiteralLike(argument) ? normaliseRef({ module: argument.text, path: [] }) : undefined;
-      }
-      const base = this.moduleRefOf(node.expression, depth + 1);
-      return base && { module: base.module, path: [...base.path, '()'] };
-    }
-    return undefined;
+  private moduleRefOf(expression: ts.Expression): ModuleRef | undefined {
+    return normalisedModuleRefOf(expression, this.values);
   }
 
   // ----- following the stored value ------------------------------------------------------------
@@ -1232,27 +1203,6 @@ export function storedSqlSlots(sql: string): { stored: SqlSlot[]; all: SqlSlot[]
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function importRef(node: ts.Node): ModuleRef | undefined {
-  let declaration: ts.Node | undefined = node;
-  while (declaration && !ts.isImportDeclaration(declaration)) declaration = declaration.parent;
-  if (!declaration || !ts.isImportDeclaration(declaration) || !ts.isStringLiteral(declaration.moduleSpecifier)) return undefined;
-  const module = declaration.moduleSpecifier.text;
-  if (ts.isImportSpecifier(node)) return normaliseRef({ module, path: [(node.propertyName ?? node.name).text] });
-  return normaliseRef({ module, path: [] });
-}
-
-function normaliseRef(ref: ModuleRef): ModuleRef {
-  let module = ref.module.replace(/^node:/, '');
-  let path = ref.path;
-  if (path[0] === 'default') path = path.slice(1);
-  if (module === 'fs' && path[0] === 'promises') {
-    module = 'fs/promises';
-    path = path.slice(1);
-  }
-  if (module === 'fs/promises' && path[0] === 'default') path = path.slice(1);
-  return { module, path };
-}
 
 /** Visits a subtree without recursion (long `a + b + …` chains are deep); `visit` returns false to stop. */
 function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => boolean): void {

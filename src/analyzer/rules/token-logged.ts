@@ -1,6 +1,7 @@
 import { TOKEN_TEXT } from '../knowledge/prefilter.js';
 import { ts } from 'ts-morph';
 import { dottedName, findAncestor, functionName, type ValueResolver } from '../engine/values.js';
+import { loadedModule } from '../engine/modules.js';
 import {
   CHILD_LOGGER_METHODS,
   CONSOLE_METHODS,
@@ -301,10 +302,10 @@ function isBoundConsole(callee: ts.Identifier, values: ValueResolver): boolean {
   });
 }
 
+/** `require('pino')` or `import('pino')`: a load of one of `modules`. */
 function isRequireOf(call: ts.CallExpression, modules: ReadonlySet<string>): boolean {
-  const [specifier] = call.arguments;
-  return ts.isIdentifier(call.expression) && call.expression.text === 'require' && specifier !== undefined &&
-    ts.isStringLiteral(specifier) && modules.has(specifier.text);
+  const loaded = loadedModule(call);
+  return loaded !== undefined && modules.has(loaded);
 }
 
 /**

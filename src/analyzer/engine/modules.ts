@@ -1,0 +1,123 @@
+import { ts } from 'ts-morph';
+import type { ValueResolver } from './values.js';
+import { findAncestor } from './values.js';
+
+/**
+ * The one import resolver of the analyzer: which module member an expression denotes, through
+ * `import` (default, named, namespace), `import x = require()`, `require()`, `import()`,
+ * destructuring and property reads. Rules and models ask it instead of reading import
+ * statements themselves.
+ */
+export interface ModuleRef {
+  /** The specifier as written: 'pino', 'node:fs', './store.js'. */
+  module: string;
+  /** Members taken from the module, in order; '()' where the member is called (`require('pino')()` → ['()']). */
+  path: string[];
+}
+
+/** Bounds the walk through `const a = b; const b = require(…)` chains. */
+const MAX_DEPTH = 8;
+
+/** The module a call loads: 'm' for `require('m')` and `import('m')`. */
+export function loadedModule(call: ts.CallExpression): string | undefined {
+  const first = call.arguments[0];
+  if (!first || !ts.isStringLiteralLike(first)) return undefined;
+  const callee = call.expression;
+  if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) return first.text;
+  return undefined;
+}
+
+/** What an import binding (specifier, default clause, namespace, `import x = require()`) brings in. */
+export function importBindingRef(node: ts.Node): ModuleRef | undefined {
+  if (ts.isImportEqualsDeclaration(node)) {
+    const reference = node.moduleReference;
+    return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) ? { module: reference.expression.text, path: [] } : undefined;
+  }
+  const declaration = ts.isImportDeclaration(node) ? node : findAncestor(node, ts.isImportDeclaration);
+  if (!declaration || !ts.isStringLiteral(declaration.moduleSpecifier)) return undefined;
+  const module = declaration.moduleSpecifier.text;
+  if (ts.isImportSpecifier(node)) return { module, path: [(node.propertyName ?? node.name).text] };
+  return { module, path: [] };
+}
+
+/**
+ * The module member an expression denotes: `fsp.writeFile` after `import fsp from 'node:fs/promises'`
+ * → { 'node:fs/promises', ['writeFile'] }; `require('pino')()` → { 'pino', ['()'] }. As written:
+ * see `normaliseModuleRef` for comparing against knowledge.
+ */
+export function moduleRefOf(expression: ts.Expression, values: ValueResolver, depth = 0): ModuleRef | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = values.unwrap(expression);
+  if (ts.isIdentifier(node)) {
+    const declaration = values.declarationOf(node);
+    if (!declaration) return undefined;
+    if (declaration.kind === 'import') return importBindingRef(declaration.node);
+    if (declaration.kind === 'variable' && declaration.initializer) {
+      const base = moduleRefOf(declaration.initializer, values, depth + 1);
+      return base && { module: base.module, path: [...base.path, ...(declaration.path ?? [])] };
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = moduleRefOf(node.expression, values, depth + 1);
+    return base && { module: base.module, path: [...base.path, node.name.text] };
+  }
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    const base = moduleRefOf(node.expression, values, depth + 1);
+    return base && { module: base.module, path: [...base.path, node.argumentExpression.text] };
+  }
+  if (ts.isCallExpression(node)) {
+    const loaded = loadedModule(node);
+    if (loaded !== undefined) return { module: loaded, path: [] };
+    const base = moduleRefOf(node.expression, values, depth + 1);
+    return base && { module: base.module, path: [...base.path, '()'] };
+  }
+  return undefined;
+}
+
+/**
+ * One spelling per module member: 'node:' dropped, a leading 'default' dropped (ESM interop),
+ * and `fs.promises` read as 'fs/promises'.
+ */
+export function normaliseModuleRef(ref: ModuleRef): ModuleRef {
+  let module = ref.module.replace(/^node:/, '');
+  let path = ref.path;
+  if (path[0] === 'default') path = path.slice(1);
+  if (module === 'fs' && path[0] === 'promises') {
+    module = 'fs/promises';
+    path = path.slice(1);
+  }
+  if (module === 'fs/promises' && path[0] === 'default') path = path.slice(1);
+  return { module, path };
+}
+
+/** `moduleRefOf`, normalised. */
+export function normalisedModuleRefOf(expression: ts.Expression, values: ValueResolver): ModuleRef | undefined {
+  const ref = moduleRefOf(expression, values);
+  return ref && normaliseModuleRef(ref);
+}
+
+/** The module an imported name comes from, when it is one (not a call of it): `X`, `ns.X`, `require('m').X`. */
+export function importedFrom(expression: ts.Expression, values: ValueResolver): ModuleRef | undefined {
+  const ref = moduleRefOf(expression, values);
+  return ref && !ref.path.includes('()') ? ref : undefined;
+}
+
+/** Every module specifier a file loads: import and export-from declarations, `import x = require()`, `require()` and `import()` calls. */
+export function importedModules(sourceFile: ts.SourceFile, calls: readonly ts.CallExpression[]): Set<string> {
+  const modules = new Set<string>();
+  for (const call of calls) {
+    const loaded = loadedModule(call);
+    if (loaded !== undefined) modules.add(loaded);
+  }
+  for (const statement of sourceFile.statements) {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      modules.add(statement.moduleSpecifier.text);
+    }
+    if (ts.isImportEqualsDeclaration(statement)) {
+      const ref = importBindingRef(statement);
+      if (ref) modules.add(ref.module);
+    }
+  }
+  return modules;
+}
