@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { functionName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { AUDIENCE_WORDS, JWT_VERIFIERS, type JwtVerifier } from '../knowledge/mcp-authorization.js';
-import { importedCallee, importOf } from './imports.js';
+import { normalisedModuleRefOf } from '../engine/modules.js';
 import { IncomingTokenFlow } from './resource-server.js';
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -25,10 +25,10 @@ export interface JwtVerification {
 
 /** A call of a known JWT verifier, with what is known of its audience option. */
 export function jwtVerification(values: ValueResolver, call: ts.CallExpression): JwtVerification | undefined {
-  const callee = importedCallee(values, call);
-  if (!callee) return undefined;
-  const [module, name] = callee.split(':');
-  const verifier = JWT_VERIFIERS.find((candidate) => candidate.module === module && candidate.names.includes(name ?? ''));
+  const ref = normalisedModuleRefOf(call.expression, values);
+  if (!ref) return undefined;
+  const name = ref.path.join('.');
+  const verifier = JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(name));
   if (!verifier) return undefined;
   const options = call.arguments[verifier.optionsIndex];
   if (!options || ts.isFunctionLike(values.unwrap(options))) return { call, verifier, audience: 'missing' };
@@ -86,7 +86,7 @@ export function verifiesAccessToken(values: ValueResolver, flow: IncomingTokenFl
   if (flow.sourceOf(token)) return true;
   if (ACCESS_TOKEN_NAME.test(tokenText)) return true;
   const key = call.arguments[1];
-  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && importOf(values, origin.expression)?.path.join('.') === 'createRemoteJWKSet')) return true;
+  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && normalisedModuleRefOf(origin.expression, values)?.path.join('.') === 'createRemoteJWKSet')) return true;
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     const name = functionName(fn);
     if (name && VERIFIER_FUNCTION.test(name)) return true;
