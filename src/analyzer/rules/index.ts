@@ -6,6 +6,7 @@ import { tokenLogged } from './token-logged.js';
 import { plaintextTokenStorage } from './plaintext-token-storage.js';
 import { tokenPassthrough } from './token-passthrough.js';
 import { tokenAudienceNotValidated } from './token-audience-not-validated.js';
+import { redirectUriNotExact } from './redirect-uri-not-exact.js';
 import { suppressionMissingReason } from './suppression-missing-reason.js';
 
 export const SUPPRESSION_RULE = suppressionMissingReason;
@@ -19,6 +20,7 @@ export const ALL_RULES: readonly RuleModule[] = [
   plaintextTokenStorage,
   tokenPassthrough,
   tokenAudienceNotValidated,
+  redirectUriNotExact,
   suppressionMissingReason,
 ];
 
