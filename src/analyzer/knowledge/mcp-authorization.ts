@@ -85,7 +85,6 @@ export const LOCAL_OR_ANY_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::
 export const TOKEN_PASSTHROUGH_TEXT = new TextRequirement(['authorization', 'authInfo', '.auth']);
 export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', 'verifyAccessToken']);
 export const REDIRECT_URI_TEXT = new TextRequirement(['redirect', 'callback_ur', 'callbackur', 'return_to', 'returnto', 'return_ur', 'returnur']);
-export const STATE_TEXT = new TextRequirement(['state', 'response_type', 'authorization_code', 'generateAuthUrl', 'authorizationUrl', 'createAuthorizationURL', 'buildAuthorizationUrl']);
 export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, ...QUERY_MAYBE_TOKEN_KEYS, 'accessToken', 'bearerToken', 'authToken']);
 export const SECRET_COMPARE_TEXT = new TextRequirement(['secret', 'key', 'password', 'passwd', 'passphrase', 'signature', 'verifier', 'bearer', 'token', 'sig', 'hmac', 'authorization']);
 export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS].map((name) => name.replace(/^Node/, '')));

@@ -7,6 +7,7 @@ import { plaintextTokenStorage } from './plaintext-token-storage.js';
 import { tokenPassthrough } from './token-passthrough.js';
 import { tokenAudienceNotValidated } from './token-audience-not-validated.js';
 import { redirectUriNotExact } from './redirect-uri-not-exact.js';
+import { oauthStateMissing } from './oauth-state-missing.js';
 import { suppressionMissingReason } from './suppression-missing-reason.js';
 
 export const SUPPRESSION_RULE = suppressionMissingReason;
@@ -21,6 +22,7 @@ export const ALL_RULES: readonly RuleModule[] = [
   tokenPassthrough,
   tokenAudienceNotValidated,
   redirectUriNotExact,
+  oauthStateMissing,
   suppressionMissingReason,
 ];
 
