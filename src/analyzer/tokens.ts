@@ -21,6 +21,7 @@ import {
 import type { Declaration } from './engine/walk.js';
 import { dottedName, functionName, type ValueResolver } from './engine/values.js';
 import { importedFrom } from './engine/modules.js';
+import type { FollowQuery } from './engine/flow.js';
 
 export type NameClass = 'credential' | 'not-credential' | 'neutral';
 
@@ -149,10 +150,19 @@ export class TokenModel {
 
   classifyName = classifyName;
 
-  /** Answers per node, so that values reached along many paths are judged once per file. */
-  private readonly memo = new Map<ts.Node, CredentialMatch | null>();
-  private readonly pending = new Set<ts.Node>();
-  private cutOffs = 0;
+  /**
+   * What a value carries, followed through the file's one Flow (shared with the value resolver's
+   * questions and budget). A "no" reached by cutting a search short is not remembered; a "yes" is.
+   */
+  private readonly credentialQuery: FollowQuery<CredentialMatch | undefined> = {
+    name: 'credential',
+    maxDepth: MAX_DEPTH,
+    depthBeforeMemo: true,
+    rememberCutAnswers: false,
+    isFinal: (found) => found !== undefined,
+    cut: () => undefined,
+    judge: (node, depth) => this.judge(node, depth),
+  };
   private fileFacts: FileFacts | undefined;
   private writtenRoots: Set<string> | undefined;
   private readonly memberWritesByOwner = new Map<string, Map<MemberWriteOwner | undefined, MemberWrite[]>>();
@@ -161,27 +171,7 @@ export class TokenModel {
 
   /** The credential an expression's value carries, if any. */
   credentialIn(expression: ts.Expression, depth = 0): CredentialMatch | undefined {
-    if (depth > MAX_DEPTH) {
-      this.cutOffs++;
-      return undefined;
-    }
-    const node = this.values.unwrap(expression);
-    const known = this.memo.get(node);
-    if (known !== undefined) return known ?? undefined;
-    if (this.pending.has(node)) {
-      this.cutOffs++; // a cycle through assignments or recursion
-      return undefined;
-    }
-    this.pending.add(node);
-    const cutOffsBefore = this.cutOffs;
-    try {
-      const found = this.judge(node, depth);
-      // A "no" reached by cutting a search short is not final; a "yes" is.
-      if (found || this.cutOffs === cutOffsBefore) this.memo.set(node, found ?? null);
-      return found;
-    } finally {
-      this.pending.delete(node);
-    }
+    return this.values.flow.follow(expression, this.credentialQuery, depth);
   }
 
   private judge(node: ts.Expression, depth: number): CredentialMatch | undefined {
@@ -392,7 +382,7 @@ export class TokenModel {
     if (!byTarget) this.memberWriteVerdicts.set(owner ?? rootName, (byTarget = new Map()));
     const known = byTarget.get(target);
     if (known !== undefined) return known ?? undefined;
-    const cutOffsBefore = this.cutOffs;
+    const cutsBefore = this.values.flow.cutsOf(this.credentialQuery);
     let found: MemberWriteVerdict | undefined;
     for (const write of writes) {
       const exact = write.target === target;
@@ -408,7 +398,7 @@ export class TokenModel {
       }
     }
     // As in `credentialIn`: a "no" reached by cutting a search short is not final.
-    if (found || this.cutOffs === cutOffsBefore) byTarget.set(target, found ?? null);
+    if (found || this.values.flow.cutsOf(this.credentialQuery) === cutsBefore) byTarget.set(target, found ?? null);
     return found;
   }
 

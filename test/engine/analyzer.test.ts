@@ -115,3 +115,27 @@ describe('bad input becomes an error entry, never an exception', () => {
     expect(result.analyzed || result.errors.length > 0).toBe(true);
   });
 });
+
+describe('per-file budget', () => {
+  /** A file whose token-logged check follows a long chain of member writes and reads. */
+  const busy = ['export function f(accessToken: string) {', '  const h: any = {};',
+    ...Array.from({ length: 300 }, (_, i) => `  h.k${i} = ${i};`), '  h.auth = accessToken;',
+    ...Array.from({ length: 300 }, () => '  console.log(h);'), '}'].join('\n');
+
+  test('a file that spends its budget is an error for that file, with no partial findings', () => {
+    let clock = 0;
+    const now = () => (clock += 10);
+    const result = new Analyzer(defaultConfig(), undefined, { fileBudgetMs: 20, now }).analyzeFile({ path: 'busy.ts', text: busy });
+    expect(result).toEqual({
+      file: 'busy.ts', findings: [], suppressed: [], analyzed: false,
+      errors: [{ file: 'busy.ts', fatal: true, message: 'analysis took longer than the 20 ms per-file budget' }],
+    });
+  });
+
+  test('within budget, the findings are the same as without one', () => {
+    const unbounded = new Analyzer(defaultConfig()).analyzeFile({ path: 'busy.ts', text: busy });
+    const bounded = new Analyzer(defaultConfig(), undefined, { fileBudgetMs: 60_000, now: () => performance.now() }).analyzeFile({ path: 'busy.ts', text: busy });
+    expect(unbounded.findings.length).toBe(300);
+    expect(bounded).toEqual(unbounded);
+  });
+});

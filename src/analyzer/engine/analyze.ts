@@ -9,6 +9,7 @@ import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext } f
 import { isSupportedPath, Parser } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
+import { BudgetExceeded, FileBudget, Flow, type BudgetOptions } from './flow.js';
 import { walkFile } from './walk.js';
 import { formatBytes } from '../../source-text.js';
 import { mergeFileAnalysis } from '../result.js';
@@ -20,6 +21,13 @@ export interface AnalyzerOptions {
    * applies to (default on). Off only to check that it changes nothing.
    */
   prefilter?: boolean;
+  /**
+   * Milliseconds one file's analysis may take (parse, walk, every rule); a file over budget
+   * becomes a fatal error entry for that file, never a silent pass. Needs `now`.
+   */
+  fileBudgetMs?: number;
+  /** The clock the budget is measured with (`performance.now`); the analyzer reads none of its own. */
+  now?: () => number;
 }
 
 /**
@@ -32,6 +40,7 @@ export class Analyzer {
   /** Node kinds the walk collects, per set of rules that apply to a file (keyed by their indexes). */
   private readonly wantedKinds = new Map<string, Set<ts.SyntaxKind>>();
   private readonly prefilter: boolean;
+  private readonly budget: BudgetOptions;
 
   constructor(
     private readonly config: GuardConfig = defaultConfig(),
@@ -40,6 +49,7 @@ export class Analyzer {
   ) {
     this.rules = rules.filter((rule) => config.rules[rule.meta.id]?.enabled !== false);
     this.prefilter = options.prefilter ?? true;
+    this.budget = { fileBudgetMs: options.fileBudgetMs, now: options.now };
   }
 
   /** The rules whose required text the file contains (all of them without the prefilter). */
@@ -68,6 +78,16 @@ export class Analyzer {
   }
 
   analyzeFile(file: InputFile): FileAnalysis {
+    try {
+      return this.analyzeWithinBudget(file, new FileBudget(this.budget));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      // Over budget: the file's findings so far are incomplete, so none are kept; the error says why.
+      return { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: error.message, fatal: true }], analyzed: false };
+    }
+  }
+
+  private analyzeWithinBudget(file: InputFile, budget: FileBudget): FileAnalysis {
     const result: FileAnalysis = { file: file.path, findings: [], suppressed: [], errors: [], analyzed: false };
     const refusal = this.refusalReason(file);
     if (refusal) {
@@ -107,14 +127,15 @@ export class Analyzer {
       result.errors.push({ file: file.path, message: `could not be walked: ${describe(error)}`, fatal: true });
       return result;
     }
-    // One resolver (and token model) per text requirement. Their memos keep answers that a depth
-    // limit cut short, so what one rule asks first shapes what the next one is told: rules that
-    // the prefilter or the config can run apart must not share them.
+    budget.check();
+    // One Flow (and resolver and token model on it) per text requirement. Its memos keep answers
+    // that a depth limit cut short, so what one rule asks first shapes what the next one is told:
+    // rules that the prefilter or the config can run apart must not share them. The budget is the file's.
     const models = new Map<TextRequirement | undefined, { values: ValueResolver; tokens: TokenModel }>();
     const modelFor = (rule: RuleModule) => {
       let model = models.get(rule.meta.requiresText);
       if (!model) {
-        const values = new ValueResolver(walked);
+        const values = new ValueResolver(walked, new Flow(budget));
         model = { values, tokens: new TokenModel(values) };
         models.set(rule.meta.requiresText, model);
       }
@@ -147,8 +168,10 @@ export class Analyzer {
         const visitors = rule.create(context);
         runVisitors(visitors, walked.orderedNodes);
       } catch (error) {
+        if (error instanceof BudgetExceeded) throw error;
         result.errors.push({ file: file.path, message: `rule '${rule.meta.id}' failed: ${describe(error)}`, fatal: false });
       }
+      budget.check();
     }
 
     result.analyzed = true;

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { Flow, unwrapExpression, type FollowQuery } from './flow.js';
 import { propertyNameText, type Declaration, type WalkResult } from './walk.js';
 
 /** Stands for a part of a string whose value is not known statically. */
@@ -17,30 +18,33 @@ type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
  * concatenation, `join`, `JSON.stringify` and small helper functions.
  */
 export class ValueResolver {
-  // Memoised per file: helpers that call each other would otherwise be re-followed exponentially.
-  private readonly originsMemo = new Map<ts.Node, ts.Expression[]>();
-  private readonly stringsMemo = new Map<ts.Node, string[] | undefined>();
-  private readonly originsActive = new Set<ts.Node>();
+  // Followed through the file's one Flow, memoised per file: helpers that call each other would
+  // otherwise be re-followed exponentially, so answers a depth cut shaped are remembered too.
+  private readonly originsQuery: FollowQuery<ts.Expression[]> = {
+    name: 'origins',
+    maxDepth: MAX_DEPTH,
+    rememberCutAnswers: true,
+    // Re-entered through a cycle (a = b; b = a, mutual recursion): the value is not known here.
+    cut: (node) => [node],
+    judge: (node, depth) => dedupe(this.computeOrigins(node, depth)).slice(0, MAX_ORIGINS),
+  };
+  private readonly stringsQuery: FollowQuery<string[] | undefined> = {
+    name: 'strings',
+    maxDepth: MAX_DEPTH,
+    rememberCutAnswers: true,
+    cut: () => undefined,
+    judge: (node, depth) => this.computeStringValues(node, depth),
+  };
   private readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
-  private readonly stringsActive = new Set<ts.Node>();
 
-  constructor(private readonly index: WalkResult) {}
+  constructor(
+    private readonly index: WalkResult,
+    readonly flow: Flow = new Flow(),
+  ) {}
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
   unwrap(expression: ts.Expression): ts.Expression {
-    let current = expression;
-    for (;;) {
-      if (
-        ts.isParenthesizedExpression(current) ||
-        ts.isAsExpression(current) ||
-        ts.isTypeAssertionExpression(current) ||
-        ts.isNonNullExpression(current) ||
-        ts.isSatisfiesExpression(current) ||
-        ts.isAwaitExpression(current)
-      ) {
-        current = current.expression;
-      } else return current;
-    }
+    return unwrapExpression(expression);
   }
 
   private unwrapParentheses(expression: ts.Expression): ts.Expression {
@@ -70,19 +74,7 @@ export class ValueResolver {
    * property reads on known objects. An expression that cannot be followed is its own origin.
    */
   origins(expression: ts.Expression, depth = 0): ts.Expression[] {
-    const node = this.unwrap(expression);
-    const memo = this.originsMemo.get(node);
-    if (memo) return memo;
-    // Re-entered through a cycle (a = b; b = a, mutual recursion): the value is not known here.
-    if (depth > MAX_DEPTH || this.originsActive.has(node)) return [node];
-    this.originsActive.add(node);
-    try {
-      const result = dedupe(this.computeOrigins(node, depth)).slice(0, MAX_ORIGINS);
-      this.originsMemo.set(node, result);
-      return result;
-    } finally {
-      this.originsActive.delete(node);
-    }
+    return this.flow.follow(expression, this.originsQuery, depth);
   }
 
   private computeOrigins(node: ts.Expression, depth: number): ts.Expression[] {
@@ -281,17 +273,7 @@ export class ValueResolver {
    * means nothing about the value is known.
    */
   stringValues(expression: ts.Expression, depth = 0): string[] | undefined {
-    const node = this.unwrap(expression);
-    if (this.stringsMemo.has(node)) return this.stringsMemo.get(node);
-    if (depth > MAX_DEPTH || this.stringsActive.has(node)) return undefined;
-    this.stringsActive.add(node);
-    try {
-      const result = this.computeStringValues(node, depth);
-      this.stringsMemo.set(node, result);
-      return result;
-    } finally {
-      this.stringsActive.delete(node);
-    }
+    return this.flow.follow(expression, this.stringsQuery, depth);
   }
 
   private computeStringValues(node: ts.Expression, depth: number): string[] | undefined {

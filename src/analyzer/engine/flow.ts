@@ -1,0 +1,140 @@
+import { ts } from 'ts-morph';
+
+/**
+ * The one value follower of the analyzer. Every question a model asks about where a value
+ * comes from or what it carries (the origins of an expression, the strings it may be, the
+ * credential it carries) is a `FollowQuery` run by `Flow.follow`: one memo table, one cycle
+ * guard, one depth rule and one per-file budget, instead of followers that each keep their own.
+ */
+
+/** Thrown when a file's analysis spends its budget; the engine reports it as an error for that file. */
+export class BudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`analysis took longer than the ${formatSeconds(budgetMs)} per-file budget`);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+export interface BudgetOptions {
+  /** Milliseconds one file may take; needs `now`. The analyzer reads no clock of its own. */
+  fileBudgetMs?: number;
+  /** A monotonic clock in milliseconds (`performance.now`), handed in by the caller. */
+  now?: () => number;
+}
+
+/** How often (in follow steps) the clock is read: reading it costs more than a step. */
+const CLOCK_EVERY = 512;
+
+/** One file's time budget, shared by every follower and rule run on that file. */
+export class FileBudget {
+  private steps = 0;
+  private readonly deadline: number | undefined;
+
+  constructor(private readonly options: BudgetOptions = {}) {
+    const { fileBudgetMs, now } = options;
+    this.deadline = fileBudgetMs !== undefined && now ? now() + fileBudgetMs : undefined;
+  }
+
+  /** Counts one step of work; past the deadline, throws `BudgetExceeded`. */
+  charge(): void {
+    if (this.deadline === undefined || ++this.steps % CLOCK_EVERY !== 0) return;
+    this.check();
+  }
+
+  /** Reads the clock now (between rules, after the parse). */
+  check(): void {
+    if (this.deadline !== undefined && this.options.now!() > this.deadline) throw new BudgetExceeded(this.options.fileBudgetMs!);
+  }
+}
+
+export interface FollowQuery<T> {
+  /** Names the query's memo (answers of different questions about one node are kept apart). */
+  name: string;
+  /** Nesting beyond which a search is cut short. */
+  maxDepth: number;
+  /** The answer for one (unwrapped) node; it asks `follow` again, at `depth + 1`, for the nodes it steps to. */
+  judge(node: ts.Expression, depth: number): T;
+  /** The answer where a search is cut: a cycle (`a = b; b = a`) or the depth limit. */
+  cut(node: ts.Expression): T;
+  /**
+   * Whether an answer that a cut shaped is remembered. Yes keeps chains of helpers linear;
+   * no keeps answers exact (a later question from nearer the value gets the full search).
+   */
+  rememberCutAnswers: boolean;
+  /** An answer that stands even when cut (a found credential is found, however the search went on). */
+  isFinal?(answer: T): boolean;
+  /** Check the depth before the memo (an answer remembered for a shallower question is not reused past the limit). */
+  depthBeforeMemo?: boolean;
+}
+
+/** Strips parentheses, type assertions, `!`, `satisfies` and `await`: they do not change what a value carries. */
+export function unwrapExpression(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isAwaitExpression(current)
+    ) {
+      current = current.expression;
+    } else return current;
+  }
+}
+
+/** One file's follower state: the memo of every query, the nodes being followed, the cuts made. */
+export class Flow {
+  private readonly memos = new Map<string, Map<ts.Node, unknown>>();
+  private readonly active = new Map<string, Set<ts.Node>>();
+  private readonly cuts = new Map<string, number>();
+
+  constructor(readonly budget: FileBudget = new FileBudget()) {}
+
+  /** Follows `expression` for `query`: memoised per node, cycle-safe, depth-limited, charged to the file's budget. */
+  follow<T>(expression: ts.Expression, query: FollowQuery<T>, depth = 0): T {
+    if (query.depthBeforeMemo && depth > query.maxDepth) return this.cutShort(expression, query);
+    const node = unwrapExpression(expression);
+    const memo = this.table(this.memos, query.name, () => new Map<ts.Node, unknown>());
+    if (memo.has(node)) return memo.get(node) as T;
+    const active = this.table(this.active, query.name, () => new Set<ts.Node>());
+    if (depth > query.maxDepth || active.has(node)) return this.cutShort(node, query);
+    this.budget.charge();
+    active.add(node);
+    const cutsBefore = this.cutsOf(query);
+    try {
+      const answer = query.judge(node, depth);
+      if (query.rememberCutAnswers || this.cutsOf(query) === cutsBefore || query.isFinal?.(answer)) memo.set(node, answer);
+      return answer;
+    } finally {
+      active.delete(node);
+    }
+  }
+
+  /** Records a cut made inside a query's own judgement (a limit of its own, such as call sites followed). */
+  noteCut(query: FollowQuery<unknown>): void {
+    this.cuts.set(query.name, this.cutsOf(query) + 1);
+  }
+
+  private cutShort<T>(node: ts.Expression, query: FollowQuery<T>): T {
+    this.noteCut(query as FollowQuery<unknown>);
+    return query.cut(node);
+  }
+
+  /** How many cuts a query has made so far in this file (a search that made none is exact). */
+  cutsOf(query: FollowQuery<unknown>): number {
+    return this.cuts.get(query.name) ?? 0;
+  }
+
+  private table<V>(tables: Map<string, V>, name: string, create: () => V): V {
+    let table = tables.get(name);
+    if (!table) tables.set(name, (table = create()));
+    return table;
+  }
+}
+
+function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
