@@ -24,6 +24,7 @@ export function weakRandomSource(values: ValueResolver, expression: ts.Expressio
   let strong = false;
   const visit = (value: ts.Expression, depth: number): void => {
     if (depth > MAX_DEPTH || strong) return;
+    values.flow.budget.charge();
     const node = values.unwrap(value);
     if (ts.isCallExpression(node)) {
       const name = dottedName(node.expression);

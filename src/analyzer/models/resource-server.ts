@@ -4,6 +4,7 @@
  * over the value resolver; the names they know live in `knowledge/mcp-authorization.ts`.
  */
 import { ts } from 'ts-morph';
+import type { FollowQuery } from '../engine/flow.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import {
   AUTH_INFO_NAMES,
@@ -179,25 +180,21 @@ export function isIncomingTokenRead(values: ValueResolver, expression: ts.Expres
  * is another value, and an unknown value is no evidence.
  */
 export class IncomingTokenFlow {
-  private readonly memo = new Map<ts.Node, ts.Expression | null>();
-  private readonly active = new Set<ts.Node>();
+  /** Run on the file's one follower: its memo, cycle guard, depth rule and budget. */
+  private readonly query: FollowQuery<ts.Expression | undefined> = {
+    name: 'incoming-token-source',
+    maxDepth: MAX_DEPTH,
+    judge: (node, depth) => this.compute(node, depth),
+    cut: () => undefined,
+    rememberCutAnswers: false,
+    isFinal: (answer) => answer !== undefined,
+  };
 
   constructor(private readonly values: ValueResolver) {}
 
   /** The read of the incoming token a value comes from, if any. */
   sourceOf(expression: ts.Expression, depth = 0): ts.Expression | undefined {
-    const node = this.values.unwrap(expression);
-    const known = this.memo.get(node);
-    if (known !== undefined) return known ?? undefined;
-    if (depth > MAX_DEPTH || this.active.has(node)) return undefined;
-    this.active.add(node);
-    try {
-      const found = this.compute(node, depth);
-      this.memo.set(node, found ?? null);
-      return found;
-    } finally {
-      this.active.delete(node);
-    }
+    return this.values.flow.follow(expression, this.query, depth);
   }
 
   private compute(node: ts.Expression, depth: number): ts.Expression | undefined {
