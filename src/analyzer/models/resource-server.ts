@@ -145,7 +145,9 @@ function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
     const first = node.arguments?.[0];
     if (!first) return false;
-    const inner = values.unwrap(first);
+    let inner = values.unwrap(first);
+    // new URL(req.url ?? '/', base)
+    while (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) inner = values.unwrap(inner.left);
     return ts.isPropertyAccessExpression(inner) && (inner.name.text === 'url' || inner.name.text === 'originalUrl') && isRequestExpression(values, inner.expression);
   }
   if (ts.isIdentifier(node) && depth < 3) {

@@ -8,6 +8,7 @@ import { tokenPassthrough } from './token-passthrough.js';
 import { tokenAudienceNotValidated } from './token-audience-not-validated.js';
 import { redirectUriNotExact } from './redirect-uri-not-exact.js';
 import { oauthStateMissing } from './oauth-state-missing.js';
+import { bearerTokenInQuery } from './bearer-token-in-query.js';
 import { suppressionMissingReason } from './suppression-missing-reason.js';
 
 export const SUPPRESSION_RULE = suppressionMissingReason;
@@ -23,6 +24,7 @@ export const ALL_RULES: readonly RuleModule[] = [
   tokenAudienceNotValidated,
   redirectUriNotExact,
   oauthStateMissing,
+  bearerTokenInQuery,
   suppressionMissingReason,
 ];
 
