@@ -67,10 +67,6 @@ export const WEAK_RANDOM_CALLS = new Set(['Math.random', 'Date.now', 'performanc
 export const CONSTANT_TIME_CALLS = /timingSafeEqual|constantTimeEqual|safeCompare|secureCompare|timingSafeCompare|tsscmp/i;
 export const HASH_CALLS = /(?:^|\.)(?:createHash|subtle\.digest|sha256|sha512|sha1|hash|bcrypt\.compare|argon2\.verify|scrypt)$/i;
 export const HMAC_CALLS = /(?:^|\.)(?:createHmac|hmac|sign)$/i;
-/** Names of values that are secrets a server compares: request credentials and the secrets they are checked against. */
-export const SECRET_NAME = /secret|api_?key|password|passwd|passphrase|signature|verifier|bearer|access_?token|refresh_?token|auth_?token|^token$|^expected_?token$|^presented_?token$|^provided_?token$|_token$|Token$|^sig$|hmac/i;
-/** Names that end in a credential word but hold something public or derived. */
-export const NOT_SECRET_NAME = /(?:type|types|kind|count|length|id|ids|name|names|url|uri|endpoint|expires?(?:_?at|_?in)?|expiry|hint|prefix|suffix|header|scheme|format|mode|source|status|present|exists|required|enabled|hash|hashed|digest|challenge|method|path|file|key_?id|kid)$/i;
 /** Headers that carry request credentials. */
 export const CREDENTIAL_REQUEST_HEADERS = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|x-webhook-secret|x-hub-signature(?:-256)?|x-signature|x-slack-signature|stripe-signature|x-mcp-api-key|x-token)$/i;
 

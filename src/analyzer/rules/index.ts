@@ -9,6 +9,7 @@ import { tokenAudienceNotValidated } from './token-audience-not-validated.js';
 import { redirectUriNotExact } from './redirect-uri-not-exact.js';
 import { oauthStateMissing } from './oauth-state-missing.js';
 import { bearerTokenInQuery } from './bearer-token-in-query.js';
+import { secretCompareNotConstantTime } from './secret-compare-not-constant-time.js';
 import { suppressionMissingReason } from './suppression-missing-reason.js';
 
 export const SUPPRESSION_RULE = suppressionMissingReason;
@@ -25,6 +26,7 @@ export const ALL_RULES: readonly RuleModule[] = [
   redirectUriNotExact,
   oauthStateMissing,
   bearerTokenInQuery,
+  secretCompareNotConstantTime,
   suppressionMissingReason,
 ];
 
