@@ -71,7 +71,10 @@ export const HMAC_CALLS = /(?:^|\.)(?:createHmac|hmac|sign)$/i;
 export const CREDENTIAL_REQUEST_HEADERS = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|x-webhook-secret|x-hub-signature(?:-256)?|x-signature|x-slack-signature|stripe-signature|x-mcp-api-key|x-token)$/i;
 
 /** The MCP SDK's server transports that speak HTTP. */
-export const HTTP_SERVER_TRANSPORTS = new Set(['StreamableHTTPServerTransport', 'SSEServerTransport', 'NodeStreamableHTTPServerTransport']);
+export const HTTP_SERVER_TRANSPORTS = new Map<string, number>([
+  // class name → position of its options argument
+  ['StreamableHTTPServerTransport', 0], ['WebStandardStreamableHTTPServerTransport', 0], ['NodeStreamableHTTPServerTransport', 0], ['SSEServerTransport', 2],
+]);
 /** SDK helpers that validate Host (and so defeat DNS rebinding) by themselves. */
 export const HOST_VALIDATING_HELPERS = new Set(['createMcpExpressApp', 'hostHeaderValidation', 'localhostHostValidation', 'createMcpHonoApp']);
 /** Hosts that mean "this machine" or "every interface". */
@@ -83,4 +86,4 @@ export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', '
 export const REDIRECT_URI_TEXT = new TextRequirement(['redirect', 'callback_ur', 'callbackur', 'return_to', 'returnto', 'return_ur', 'returnur']);
 export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, ...QUERY_MAYBE_TOKEN_KEYS, 'accessToken', 'bearerToken', 'authToken']);
 export const SECRET_COMPARE_TEXT = new TextRequirement(['secret', 'key', 'password', 'passwd', 'passphrase', 'signature', 'verifier', 'bearer', 'token', 'sig', 'hmac', 'authorization']);
-export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS].map((name) => name.replace(/^Node/, '')));
+export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS.keys(), 'createMcpExpressApp']);

@@ -10,6 +10,7 @@ import { redirectUriNotExact } from './redirect-uri-not-exact.js';
 import { oauthStateMissing } from './oauth-state-missing.js';
 import { bearerTokenInQuery } from './bearer-token-in-query.js';
 import { secretCompareNotConstantTime } from './secret-compare-not-constant-time.js';
+import { dnsRebindingUnprotected } from './dns-rebinding-unprotected.js';
 import { suppressionMissingReason } from './suppression-missing-reason.js';
 
 export const SUPPRESSION_RULE = suppressionMissingReason;
@@ -27,6 +28,7 @@ export const ALL_RULES: readonly RuleModule[] = [
   oauthStateMissing,
   bearerTokenInQuery,
   secretCompareNotConstantTime,
+  dnsRebindingUnprotected,
   suppressionMissingReason,
 ];
 
