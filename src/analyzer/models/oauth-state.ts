@@ -69,6 +69,21 @@ export function libraryStateArgument(values: ValueResolver, call: ts.Node): ts.E
   return undefined;
 }
 
+/**
+ * What a library authorization call says about `state`: present (an option or arctic's argument),
+ * absent (its options object is known in full and has none), or unknown (undefined).
+ */
+export function libraryState(values: ValueResolver, call: ts.Node): { present: boolean; value?: ts.Expression } | undefined {
+  const value = libraryStateArgument(values, call);
+  if (value) return { present: true, value };
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  const literal = values.origins(call.arguments[0]!).find(ts.isObjectLiteralExpression);
+  if (!literal || literal.properties.some((property) => !ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property))) return undefined;
+  // An OpenID Connect nonce also ties the response to this browser's flow (RFC 9700 §2.1).
+  if (values.objectProperties(literal)?.has('nonce')) return { present: true };
+  return { present: false };
+}
+
 function enclosingFunctions(node: ts.Node): FunctionNode[] {
   const result: FunctionNode[] = [];
   for (let current = node.parent; current; current = current.parent) {

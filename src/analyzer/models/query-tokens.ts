@@ -3,7 +3,7 @@
  * (and using it as the credential), or a client writing one into the URL of an MCP endpoint.
  */
 import { ts } from 'ts-morph';
-import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import { dottedName, type ValueResolver } from '../engine/values.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
 
@@ -69,19 +69,51 @@ export function mcpUrlWithQueryToken(values: ValueResolver, node: ts.Expression)
   return undefined;
 }
 
-/** `url.searchParams.set('access_token', token)` on a URL of an MCP endpoint. */
+/**
+ * Whether the URL whose parameters are set is then sent to the browser as a redirect
+ * (`res.redirect(url.toString())`, `c.redirect(url.href)`, `Response.redirect(url)`): a token in
+ * it travels through the front channel, whatever the endpoint.
+ */
+function redirectsTo(url: ts.Expression, from: ts.Node): boolean {
+  const node = url;
+  if (!ts.isIdentifier(node)) return false;
+  let scope: ts.Node | undefined = from.parent;
+  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return false;
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child) && /(?:^|\.)redirect$/.test(dottedName(child.expression)) && child.arguments.some((argument) => mentions(argument, node.text))) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function mentions(expression: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(expression)) return expression.text === name;
+  let found = false;
+  ts.forEachChild(expression, (child) => {
+    found ||= mentions(child, name);
+  });
+  return found;
+}
+
+/** `url.searchParams.set('access_token', token)` on a URL of an MCP endpoint, or on a URL the server redirects the browser to. */
 export function mcpSearchParamToken(values: ValueResolver, call: ts.CallExpression): string | undefined {
   const callee = values.unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !/^(?:set|append)$/.test(callee.name.text) || call.arguments.length !== 2) return undefined;
   const params = values.unwrap(callee.expression);
   if (!ts.isPropertyAccessExpression(params) || params.name.text !== 'searchParams') return undefined;
   const key = values.stringValues(call.arguments[0]!);
-  if (!key || key.length !== 1 || queryTokenKind(key[0]) === undefined || key[0]!.toLowerCase() === 'key' || key[0]!.toLowerCase() === 'api_key' || key[0]!.toLowerCase() === 'apikey') return undefined;
+  const name = key?.length === 1 ? key[0]!.replace(/^_+/, '') : undefined;
+  if (!name || queryTokenKind(name) === undefined || /^(?:key|api_?key)$/i.test(name)) return undefined;
+  if (redirectsTo(params.expression, call)) return key![0];
   for (const origin of values.origins(params.expression)) {
     const url = values.unwrap(origin);
     if (!ts.isNewExpression(url) || !ts.isIdentifier(url.expression) || url.expression.text !== 'URL' || !url.arguments?.[0]) continue;
     const strings = values.stringValues(url.arguments[0]);
-    if (strings?.some((value) => MCP_PATH.test(value.split(UNKNOWN).join('\uFFFF')))) return key[0];
+    if (strings?.some((value) => MCP_PATH.test(value))) return key![0];
   }
   return undefined;
 }

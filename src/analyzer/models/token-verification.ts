@@ -15,6 +15,8 @@ type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
 const ACCESS_TOKEN_NAME = /access_?token|bearer/i;
 const OTHER_TOKEN_NAME = /id_?token|refresh|session|cookie|state|invite|magic|reset|webhook|csrf|code/i;
 const VERIFIER_FUNCTION = /^verifyAccessToken$/;
+/** A helper that checks whom the token was issued to by its client (`verifyClientId(payload, expected)`, `validateAzp`): the recipient check some providers use instead of `aud`. */
+const RECIPIENT_CHECK = /^(?:verify|validate|check|assert|ensure)\w*(?:ClientId|Azp|Audience|Recipient)$/i;
 
 export interface JwtVerification {
   call: ts.CallExpression;
@@ -66,7 +68,7 @@ export function checksAudience(node: ts.Node | undefined): boolean {
   let found = false;
   const visit = (child: ts.Node): void => {
     if (found) return;
-    if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && AUDIENCE_WORDS.test(child.text)) found = true;
+    if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && (AUDIENCE_WORDS.test(child.text) || RECIPIENT_CHECK.test(child.text))) found = true;
     else ts.forEachChild(child, visit);
   };
   visit(node);

@@ -39,7 +39,8 @@ export function fileProtection(values: ValueResolver, node: ts.Node): string | u
   }
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) {
     const header = requestHeaderRead(values, node as ts.Expression);
-    if (header === 'origin' || header === 'host' || header === 'authorization') return `${header} header`;
+    // An Authorization read is not counted: code that reads it often lets requests without one through.
+    if (header === 'origin' || header === 'host') return `${header} header`;
   }
   return undefined;
 }
@@ -95,6 +96,9 @@ function isPortLike(values: ValueResolver, node: ts.Expression): boolean {
 }
 
 function knownLocalHost(values: ValueResolver, host: ts.Expression): string | undefined {
+  // `options?.hostname`: when the caller passes no options, the server binds its default host.
+  const unwrapped = values.unwrap(host);
+  if (ts.isPropertyAccessExpression(unwrapped) && unwrapped.questionDotToken && values.origins(unwrapped).every((origin) => origin === unwrapped)) return 'its default host';
   const strings = values.stringValues(host);
   const found = strings?.find((value) => !value.includes(UNKNOWN) && LOCAL_OR_ANY_HOSTS.has(value));
   if (!found) return undefined;

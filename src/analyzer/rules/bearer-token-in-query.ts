@@ -17,7 +17,7 @@ export const bearerTokenInQuery = defineRule({
       acceptsQueryToken:
         "The server takes an access token from the query parameter '{{key}}', where URLs leave it in logs, proxies and browser history; accept tokens only in the 'Authorization: Bearer' header.",
       sendsQueryToken:
-        "The MCP endpoint URL carries the token in its '{{key}}' query parameter, where logs and proxies keep it; send it in the 'Authorization: Bearer' header instead.",
+        "The URL carries the token in its '{{key}}' query parameter, where browser history, logs and proxies keep it; send it in the 'Authorization: Bearer' header (or, after a redirect, exchange a one-time code for it) instead.",
     },
   },
   create(context) {

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
 import { oauthRequestVisitors, type OAuthRequest } from '../engine/oauth-requests.js';
 import { UNKNOWN } from '../engine/values.js';
-import { callbacksWithoutState, libraryStateArgument, weakRandomSource } from '../models/oauth-state.js';
+import { callbacksWithoutState, libraryState, libraryStateArgument, weakRandomSource } from '../models/oauth-state.js';
 import { defineRule } from './define.js';
 
 function target(request: OAuthRequest): string {
@@ -32,16 +32,21 @@ export const oauthStateMissing = defineRule({
   create(context) {
     const calls: ts.CallExpression[] = [];
     const visitors = oauthRequestVisitors(context, (requests) => {
+      let stateless = 0;
       for (const request of requests) {
         if (request.kind !== 'authorize') continue;
-        const state = request.state;
+        const state: { present: boolean; value?: ts.Expression; site?: ts.Node } | undefined =
+          request.state ?? (request.library ? libraryState(context.values, request.node) : undefined);
         if (state && !state.present && request.pkce.status === 'missing-challenge') {
+          stateless++;
           context.report({ node: request.node, messageId: 'missingState', data: { target: target(request) } });
         }
         const value = state?.value ?? (request.library ? libraryStateArgument(context.values, request.node) : undefined);
         const weak = value && weakRandomSource(context.values, value);
         if (weak && value) context.report({ node: state?.site ?? value, messageId: 'weakState', data: { source: weak } });
       }
+      // A flow whose request already has neither state nor PKCE is reported once, at the request.
+      if (stateless > 0) return;
       for (const read of callbacksWithoutState(context.values, requests, calls)) context.report({ node: read, messageId: 'callbackWithoutState' });
     });
     const feed = visitors[ts.SyntaxKind.CallExpression];
