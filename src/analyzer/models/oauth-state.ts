@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { dottedName, type ValueResolver } from '../engine/values.js';
-import type { OAuthRequest } from '../engine/oauth-requests.js';
+import type { OAuthRequest } from './oauth-client.js';
 import { WEAK_RANDOM_CALLS } from '../knowledge/mcp-authorization.js';
 import { requestQueryRead } from './resource-server.js';
 

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS } from '../knowledge/mcp-authorization.js';
-import { classifyName } from '../tokens.js';
+import { classifyName } from './credentials.js';
 import { IncomingTokenFlow, isRequestExpression, requestHeaderRead, requestQueryRead } from './resource-server.js';
 
 const EQUALITY = new Set([

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
-import { oauthRequestVisitors, type OAuthRequest } from '../engine/oauth-requests.js';
+import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.js';
 import { UNKNOWN } from '../engine/values.js';
 import { callbacksWithoutState, libraryState, libraryStateArgument, weakRandomSource } from '../models/oauth-state.js';
 import { defineRule } from './define.js';

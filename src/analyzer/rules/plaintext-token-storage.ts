@@ -4,7 +4,7 @@ import type { RuleContext } from '../engine/context.js';
 import { dottedName, findAncestor, UNKNOWN } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
-import { splitWords, type CredentialMatch } from '../tokens.js';
+import { credentialsFor, splitWords, type CredentialMatch } from '../models/credentials.js';
 import { cipherWeakness, WEAKNESS_TEXT, type CipherWeakness } from '../knowledge/encryption.js';
 import * as enc from '../knowledge/encryption.js';
 import * as sinks from '../knowledge/storage-sinks.js';
@@ -169,7 +169,7 @@ class StorageAnalysis {
 
   constructor(private readonly context: RuleContext<MessageId>) {
     this.values = context.values;
-    this.tokens = context.tokens;
+    this.tokens = credentialsFor(context.values);
   }
 
   // ----- visitors ------------------------------------------------------------------------------
