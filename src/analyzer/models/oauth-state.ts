@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import type { OAuthRequest } from './oauth-client.js';
 import { WEAK_RANDOM_CALLS } from '../knowledge/mcp-authorization.js';
-import { requestQueryRead } from './resource-server.js';
+import { calleeOf, requestQueryRead } from './resource-server.js';
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
@@ -27,7 +27,7 @@ export function weakRandomSource(values: ValueResolver, expression: ts.Expressio
     values.flow.budget.charge();
     const node = values.unwrap(value);
     if (ts.isCallExpression(node)) {
-      const name = dottedName(node.expression);
+      const name = dottedName(calleeOf(node.expression));
       if (WEAK_RANDOM_CALLS.has(name)) weak ??= name;
       else if (CSPRNG.test(name)) strong = true;
       else if (/^new Date\(\)|^\?\.(?:getTime|valueOf)$/.test(name)) weak ??= 'new Date()';

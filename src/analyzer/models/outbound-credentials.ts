@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
+import { calleeOf } from './resource-server.js';
 import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, VALIDATION_ENDPOINT } from '../knowledge/mcp-authorization.js';
 
 export interface OutboundCredential {
@@ -55,7 +56,7 @@ export function outboundFromProperty(values: ValueResolver, property: ts.Propert
   if (CLIENT_CREDENTIAL_OPTIONS.has(key)) {
     const call = receivingCall(property);
     if (!call || call.arguments?.[0] !== object) return undefined;
-    const callee = dottedName(call.expression);
+    const callee = dottedName(calleeOf(call.expression));
     const last = callee.split('.').pop() ?? '';
     if (ts.isNewExpression(call)) {
       if (NOT_CLIENTS.test(last)) return undefined;

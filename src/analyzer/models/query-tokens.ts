@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
-import { IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
+import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
 
 export type QueryTokenKind = 'definite' | 'maybe';
 
@@ -33,7 +33,7 @@ export function queryTokenRead(values: ValueResolver, expression: ts.Expression)
 /** Where a token-named query value is used as the credential: verified, checked against a secret, or taken when the header is absent. */
 export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Node): { key: string; node: ts.Expression } | undefined {
   if (ts.isCallExpression(node)) {
-    const callee = dottedName(node.expression).split('.').pop() ?? '';
+    const callee = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
     if (!TOKEN_VERIFY_CALLS.has(callee) || !node.arguments[0]) return undefined;
     return queryTokenRead(values, node.arguments[0]);
   }
@@ -83,7 +83,7 @@ function redirectsTo(url: ts.Expression, from: ts.Node): boolean {
   let found = false;
   const visit = (child: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(child) && /(?:^|\.)redirect$/.test(dottedName(child.expression)) && child.arguments.some((argument) => mentions(argument, node.text))) found = true;
+    if (ts.isCallExpression(child) && /(?:^|\.)redirect$/.test(dottedName(calleeOf(child.expression))) && child.arguments.some((argument) => mentions(argument, node.text))) found = true;
     else ts.forEachChild(child, visit);
   };
   visit(scope);

@@ -179,3 +179,63 @@ export function looseComparison(values: ValueResolver, binary: ts.BinaryExpressi
   }
   return undefined;
 }
+
+/** Any value named as a redirect URI (`clientRedirectUri`, `stateData.redirectUri`, `redirect_url`). */
+const REDIRECT_NAMED = /redirect_?ur[il]$/i;
+const VALIDATING_CALL = /valid|verif|check|allow|regist|match|trusted|permitted/i;
+const COMPARING_METHODS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'find', 'findIndex', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
+
+function redirectNamed(values: ValueResolver, expression: ts.Expression): boolean {
+  const node = stripWrappers(values, expression);
+  const name = nameOf(values, node);
+  return !!name && REDIRECT_NAMED.test(name);
+}
+
+/** A read of the requested redirect URI from the incoming request (query, body, form parameters). */
+export function requestedRedirectRead(values: ValueResolver, node: ts.Expression): boolean {
+  const name = nameOf(values, node);
+  return !!name && REDIRECT_URI_NAME.test(name) && !ts.isIdentifier(node) && isFromRequest(values, node);
+}
+
+/**
+ * Whether a node compares or validates a redirect-named value in any way: equality with a
+ * non-literal, a membership or prefix test, a pattern, or a validating helper that is handed it.
+ */
+export function validatesRedirect(values: ValueResolver, node: ts.Node): boolean {
+  if (ts.isBinaryExpression(node)) {
+    const kind = node.operatorToken.kind;
+    if (kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && kind !== ts.SyntaxKind.EqualsEqualsToken && kind !== ts.SyntaxKind.ExclamationEqualsToken) return false;
+    const literal = (side: ts.Expression) => ts.isStringLiteralLike(side) || side.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(side) && side.text === 'undefined') || ts.isTypeOfExpression(side);
+    return (redirectNamed(values, node.left) && !literal(values.unwrap(node.right))) || (redirectNamed(values, node.right) && !literal(values.unwrap(node.left)));
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const callee = values.unwrap(node.expression);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  const involved = node.arguments.some((argument) => redirectNamed(values, argument)) || (ts.isPropertyAccessExpression(callee) && redirectNamed(values, callee.expression));
+  if (!involved) return false;
+  return COMPARING_METHODS.has(method) || VALIDATING_CALL.test(method);
+}
+
+/**
+ * An authorization response built on a redirect-named URI: `url.searchParams.set('code', …)` on
+ * `new URL(redirectUri)`, or a template or concatenation `${redirectUri}?code=…`.
+ */
+export function authorizationResponseTo(values: ValueResolver, node: ts.Node): boolean {
+  if (ts.isCallExpression(node)) {
+    const callee = values.unwrap(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set' || node.arguments.length !== 2) return false;
+    const key = values.stringValues(node.arguments[0]!);
+    if (!key || key.length !== 1 || key[0] !== 'code') return false;
+    const params = values.unwrap(callee.expression);
+    if (!ts.isPropertyAccessExpression(params) || params.name.text !== 'searchParams') return false;
+    return values.origins(params.expression).some((origin) => {
+      const url = values.unwrap(origin);
+      return ts.isNewExpression(url) && ts.isIdentifier(url.expression) && url.expression.text === 'URL' && !!url.arguments?.[0] && redirectNamed(values, url.arguments[0]);
+    });
+  }
+  if (ts.isTemplateExpression(node)) {
+    const first = node.templateSpans[0];
+    return node.head.text === '' && !!first && redirectNamed(values, first.expression) && /[?&]code=$/.test(first.literal.text);
+  }
+  return false;
+}

@@ -19,6 +19,19 @@ const MAX_DEPTH = 10;
 const STRING_STEPS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'split', 'at', 'toString', 'valueOf', 'match']);
 const REQUEST_TYPE = /\b(?:Request|IncomingMessage|FastifyRequest|HonoRequest|NextRequest)\b/;
 
+/**
+ * The function a call invokes, as written: compiled CommonJS calls imports as `(0, mod.fn)(…)`,
+ * which is `mod.fn` for every question asked here.
+ */
+export function calleeOf(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node)) node = node.expression;
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) node = node.right;
+    else return node;
+  }
+}
+
 /** `req`, `request`, `c.req`, `ctx.request`, `c.req.raw`, or a parameter typed as a request. */
 export function isRequestExpression(values: ValueResolver, expression: ts.Expression): boolean {
   const node = values.unwrap(expression);

@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS } from '../knowledge/mcp-authorization.js';
 import { classifyName } from './credentials.js';
-import { IncomingTokenFlow, isRequestExpression, requestHeaderRead, requestQueryRead } from './resource-server.js';
+import { calleeOf, IncomingTokenFlow, isRequestExpression, requestHeaderRead, requestQueryRead } from './resource-server.js';
 
 const EQUALITY = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
@@ -48,7 +48,7 @@ function isHashed(values: ValueResolver, node: ts.Expression): boolean {
   return values.origins(node).some((origin) => {
     let current = values.unwrap(origin);
     for (let steps = 0; steps < 6 && ts.isCallExpression(current); steps++) {
-      const name = dottedName(current.expression);
+      const name = dottedName(calleeOf(current.expression));
       if (HMAC_CALLS.test(name.replace(/\(\)/g, ''))) return false;
       if (HASH_CALLS.test(name.replace(/\(\)/g, ''))) return true;
       current = ts.isPropertyAccessExpression(current.expression) ? values.unwrap(current.expression.expression) : current;
@@ -66,7 +66,7 @@ function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean 
     if (depth < 3 && ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) return isHmac(values, current.left, depth + 1) || isHmac(values, current.right, depth + 1);
     if (depth < 3 && ts.isTemplateExpression(current)) return current.templateSpans.some((span) => isHmac(values, span.expression, depth + 1));
     for (let steps = 0; steps < 6 && ts.isCallExpression(current); steps++) {
-      if (HMAC_CALLS.test(dottedName(current.expression).replace(/\(\)/g, ''))) return true;
+      if (HMAC_CALLS.test(dottedName(calleeOf(current.expression)).replace(/\(\)/g, ''))) return true;
       if (!ts.isPropertyAccessExpression(current.expression)) return false;
       current = values.unwrap(current.expression.expression);
     }

@@ -8,7 +8,7 @@ import { functionName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { AUDIENCE_WORDS, JWT_VERIFIERS, type JwtVerifier } from '../knowledge/mcp-authorization.js';
 import { normalisedModuleRefOf } from '../engine/modules.js';
-import { IncomingTokenFlow } from './resource-server.js';
+import { calleeOf, IncomingTokenFlow } from './resource-server.js';
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
@@ -27,7 +27,7 @@ export interface JwtVerification {
 
 /** A call of a known JWT verifier, with what is known of its audience option. */
 export function jwtVerification(values: ValueResolver, call: ts.CallExpression): JwtVerification | undefined {
-  const ref = normalisedModuleRefOf(call.expression, values);
+  const ref = normalisedModuleRefOf(calleeOf(call.expression), values);
   if (!ref) return undefined;
   const name = ref.path.join('.');
   const verifier = JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(name));
@@ -88,7 +88,7 @@ export function verifiesAccessToken(values: ValueResolver, flow: IncomingTokenFl
   if (flow.sourceOf(token)) return true;
   if (ACCESS_TOKEN_NAME.test(tokenText)) return true;
   const key = call.arguments[1];
-  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && normalisedModuleRefOf(origin.expression, values)?.path.join('.') === 'createRemoteJWKSet')) return true;
+  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && normalisedModuleRefOf(calleeOf(origin.expression), values)?.path.join('.') === 'createRemoteJWKSet')) return true;
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     const name = functionName(fn);
     if (name && VERIFIER_FUNCTION.test(name)) return true;

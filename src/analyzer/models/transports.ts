@@ -7,13 +7,13 @@
 import { ts } from 'ts-morph';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { HOST_VALIDATING_HELPERS, HTTP_SERVER_TRANSPORTS, LOCAL_OR_ANY_HOSTS } from '../knowledge/mcp-authorization.js';
-import { requestHeaderRead } from './resource-server.js';
+import { calleeOf, requestHeaderRead } from './resource-server.js';
 
 export type TransportProtection = 'enabled' | 'missing' | 'unknown';
 
 /** A construction of an SDK HTTP server transport, with what its options say about DNS-rebinding protection. */
 export function httpTransport(values: ValueResolver, node: ts.NewExpression): { name: string; protection: TransportProtection } | undefined {
-  const name = dottedName(node.expression).split('.').pop() ?? '';
+  const name = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
   const optionsIndex = HTTP_SERVER_TRANSPORTS.get(name);
   if (optionsIndex === undefined) return undefined;
   const options = node.arguments?.[optionsIndex];
@@ -33,7 +33,7 @@ export function httpTransport(values: ValueResolver, node: ts.NewExpression): { 
 /** What in a file protects an HTTP transport on its own terms: a Host-validating helper, an Origin/Host check, or authentication. */
 export function fileProtection(values: ValueResolver, node: ts.Node): string | undefined {
   if (ts.isCallExpression(node)) {
-    const name = dottedName(node.expression).split('.').pop() ?? '';
+    const name = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
     if (HOST_VALIDATING_HELPERS.has(name) && (name !== 'createMcpExpressApp' || !unprotectedExpressHelper(values, node))) return name;
     if (name === 'requireBearerAuth' || name === 'mcpAuthRouter' || name === 'mcpAuthMetadataRouter') return name;
   }
@@ -50,7 +50,7 @@ export function fileProtection(values: ValueResolver, node: ts.Node): string | u
  * default) or with `allowedHosts`; bound to every interface without `allowedHosts`, it does not.
  */
 export function unprotectedExpressHelper(values: ValueResolver, call: ts.CallExpression): string | undefined {
-  if ((dottedName(call.expression).split('.').pop() ?? '') !== 'createMcpExpressApp') return undefined;
+  if ((dottedName(calleeOf(call.expression)).split('.').pop() ?? '') !== 'createMcpExpressApp') return undefined;
   const options = call.arguments[0];
   if (!options) return undefined;
   const properties = values.objectProperties(options);
@@ -63,7 +63,7 @@ export function unprotectedExpressHelper(values: ValueResolver, call: ts.CallExp
 
 /** The host a server listens on when that is loopback or every interface: `app.listen(port)`, `listen(port, '0.0.0.0')`, `listen({ port, host })`, hono's `serve({ fetch, port })`. */
 export function localOrAnyListen(values: ValueResolver, call: ts.CallExpression): string | undefined {
-  const callee = values.unwrap(call.expression);
+  const callee = calleeOf(values.unwrap(call.expression));
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   const first = call.arguments[0];
   if (!first) return undefined;
