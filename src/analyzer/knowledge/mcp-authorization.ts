@@ -4,6 +4,7 @@
  * which comparisons are exact, and how the SDK's Streamable HTTP transport is protected. The
  * recognisers in `models/` read these tables; each rule's prefilter is built from the same words.
  */
+import { CREDENTIAL_HEADER_NAMES, CREDENTIAL_PHRASES, CREDENTIAL_WORDS, TOKEN_CONTAINER_NAMES } from './credential-names.js';
 import { TextRequirement } from './prefilter.js';
 
 /** Receivers that are an incoming HTTP request in express, fastify, koa, hono, Workers and node:http handlers. */
@@ -84,6 +85,11 @@ export const LOCAL_OR_ANY_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::
 export const TOKEN_PASSTHROUGH_TEXT = new TextRequirement(['authorization', 'authInfo', '.auth']);
 export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', 'verifyAccessToken']);
 export const REDIRECT_URI_TEXT = new TextRequirement(['redirect', 'callback_ur', 'callbackur', 'return_to', 'returnto', 'return_ur', 'returnur']);
-export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, ...QUERY_MAYBE_TOKEN_KEYS, 'accessToken', 'bearerToken', 'authToken']);
-export const SECRET_COMPARE_TEXT = new TextRequirement(['secret', 'key', 'password', 'passwd', 'passphrase', 'signature', 'verifier', 'bearer', 'token', 'sig', 'hmac', 'authorization']);
+/** A token-named query key, a query or URL-parameter read, or a token written into a query string. */
+export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, 'query', 'searchParams', 'token=']);
+/** The credential vocabulary of the credentials model (names it classifies as secrets), plus signatures, verifiers and credential headers. */
+export const SECRET_COMPARE_TEXT = new TextRequirement(
+  [...CREDENTIAL_WORDS, ...CREDENTIAL_HEADER_NAMES, ...TOKEN_CONTAINER_NAMES, 'signature', 'sig', 'hmac', 'verifier', 'x-auth', 'x-access'],
+  CREDENTIAL_PHRASES.map(([first, second]) => `${first}[^a-z]*${second}`),
+);
 export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS.keys(), 'createMcpExpressApp']);

@@ -19,7 +19,16 @@ export function queryTokenKind(key: string | undefined): QueryTokenKind | undefi
 }
 
 /** A read of a token-named query parameter: the read itself, or a variable that holds one. */
+const QUERY_WORDS = /query|searchParams|\.get\(/;
+
 export function queryTokenRead(values: ValueResolver, expression: ts.Expression): { key: string; node: ts.Expression } | undefined {
+  // Follow only values whose code or declaration mentions a query: most operands of '||' and '===' do not.
+  const node0 = values.unwrap(expression);
+  const declared = ts.isIdentifier(node0) ? values.declarationOf(node0) : undefined;
+  let declaration: ts.Node | undefined = declared && declared.kind !== 'parameter' ? declared.node : undefined;
+  while (declaration && ts.isBindingElement(declaration)) declaration = declaration.parent.parent; // const { token } = req.query
+  const text = node0.getText() + (declaration ? declaration.getText() : '');
+  if (!QUERY_WORDS.test(text)) return undefined;
   const candidates = [expression, ...values.origins(expression)];
   for (const candidate of candidates) {
     let node = values.unwrap(candidate);

@@ -58,9 +58,20 @@ function sources(values: ValueResolver, expression: ts.Expression): ts.Expressio
   return result;
 }
 
+/** Redirect words in a value's code or in its declaration: a cheap gate before its origins are followed. */
+const REDIRECT_WORDS = /redirect|callback|return/i;
+function mayBeRedirectUri(values: ValueResolver, node: ts.Expression): boolean {
+  if (REDIRECT_WORDS.test(node.getText())) return true;
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = values.declarationOf(node);
+  return !!declaration && (REDIRECT_WORDS.test(declaration.name) || (!!declaration.initializer && REDIRECT_WORDS.test(declaration.initializer.getText())) ||
+    values.origins(node).some((origin) => origin !== node && REDIRECT_WORDS.test(origin.getText())));
+}
+
 /** The value is the requested redirect URI: named so itself or where it comes from. */
 export function isRedirectUri(values: ValueResolver, expression: ts.Expression): boolean {
   const node = stripWrappers(values, expression);
+  if (!mayBeRedirectUri(values, node)) return false;
   const named = (candidate: ts.Expression) => {
     const name = nameOf(values, stripWrappers(values, candidate));
     return !!name && REDIRECT_URI_NAME.test(name);
@@ -96,6 +107,7 @@ function parsedRedirectUri(values: ValueResolver, expression: ts.Expression): ts
 /** `new URL(redirectUri).hostname` and the like: the subject, when the expression is only a host part of it. */
 function hostPartOf(values: ValueResolver, expression: ts.Expression): ts.Expression | undefined {
   const node = values.unwrap(expression);
+  if (!/host|origin/i.test(node.getText()) && !(ts.isIdentifier(node) && /host|origin/i.test(values.declarationOf(node)?.node.getText() ?? ''))) return undefined;
   if (ts.isPropertyAccessExpression(node) && HOST_PARTS.has(node.name.text)) return parsedRedirectUri(values, node.expression);
   if (ts.isIdentifier(node)) {
     const declaration = values.declarationOf(node);

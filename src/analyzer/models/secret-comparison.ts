@@ -59,7 +59,12 @@ function isHashed(values: ValueResolver, node: ts.Expression): boolean {
 }
 
 /** An HMAC the server computed (`createHmac(…).update(…).digest('hex')`): the expected side of a signature check. */
+const HMAC_WORDS = /hmac|sign/i;
+
 function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
+  // Only values whose code or declaration mentions an HMAC are followed.
+  const declared = ts.isIdentifier(node) ? values.declarationOf(node) : undefined;
+  if (!HMAC_WORDS.test(node.getText()) && !(declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))) return false;
   return values.origins(node).some((origin) => {
     let current = values.unwrap(origin);
     // 'sha256=' + hmac, `sha256=${hmac}`

@@ -30,6 +30,10 @@ export const bearerTokenInQuery = defineRule({
       context.report({ node, messageId, data: { key } });
     };
     const definiteRead = (node: ts.Expression) => {
+      // The key must be an access-token name before the receiver is looked at.
+      const member = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text
+        : ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) ? node.arguments[0].text : undefined;
+      if (member === undefined || queryTokenKind(member) !== 'definite') return;
       const key = requestQueryRead(values, node);
       if (key !== undefined && queryTokenKind(key) === 'definite') report(node, 'acceptsQueryToken', key);
     };
