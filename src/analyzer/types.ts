@@ -3,8 +3,8 @@
 export type Severity = 'error' | 'warning' | 'note';
 
 /**
- * The five OAuth rules plus the engine's own diagnostic for malformed suppressions, in report
- * order. A plain list, so config validation need not load the rules (and the compiler they use).
+ * The OAuth rules (the first five, then the MCP authorization rules) plus the engine's own
+ * diagnostic for malformed suppressions, in report order. A plain list, so config validation need not load the rules (and the compiler they use).
  */
 export const RULE_IDS = [
   'broad-scope',
@@ -12,6 +12,13 @@ export const RULE_IDS = [
   'refresh-token-not-rotated',
   'token-logged',
   'plaintext-token-storage',
+  'token-passthrough',
+  'token-audience-not-validated',
+  'redirect-uri-not-exact',
+  'oauth-state-missing',
+  'bearer-token-in-query',
+  'secret-compare-not-constant-time',
+  'dns-rebinding-unprotected',
   'suppression-missing-reason',
 ] as const;
 

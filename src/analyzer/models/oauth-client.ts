@@ -67,6 +67,8 @@ export interface OAuthRequest {
   callName?: string;
   pkce: PkceVerdict;
   scopes: ScopeValue[];
+  /** For authorization requests built from parameters: the `state` parameter (undefined when the request is not known in full). */
+  state?: { present: boolean; value?: ts.Expression; site?: ts.Node };
 }
 
 interface ParamEntry {
@@ -875,7 +877,14 @@ class RequestBuilder {
       (responseType !== undefined && !(isRelative && !isAuthorizePath) && (params.has('client_id') || params.has('redirect_uri') || isAuthorizePath)) ||
       (isAuthorizePath && (params.has('client_id') || params.has('redirect_uri')));
     if (!isAuthorize) return undefined;
-    return { kind: 'authorize', node: bag.anchor, endpoint, provider, pkce: this.challengeVerdict(bag), scopes };
+    return { kind: 'authorize', node: bag.anchor, endpoint, provider, pkce: this.challengeVerdict(bag), scopes, state: this.stateParameter(bag) };
+  }
+
+  /** The request's `state`: its value when written, absent when the request is known in full, else unknown (undefined). */
+  private stateParameter(bag: Bag): OAuthRequest['state'] {
+    const entry = bag.params.get('state');
+    if (entry) return { present: true, value: entry.expression, site: entry.site };
+    return this.isComplete(bag) ? { present: false } : undefined;
   }
 
   private challengeVerdict(bag: Bag): PkceVerdict {

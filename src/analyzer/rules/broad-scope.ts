@@ -1,5 +1,5 @@
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
-import { oauthRequestVisitors, locateScopeLiteral, splitScopes, type OAuthRequest } from '../engine/oauth-requests.js';
+import { oauthRequestVisitors, locateScopeLiteral, splitScopes, type OAuthRequest } from '../models/oauth-client.js';
 import {
   BROAD_SCOPES,
   GENERIC_BROAD_WORDS,

@@ -1,0 +1,100 @@
+/**
+ * Outbound credentials: the places where code hands a credential to a request it sends or a
+ * client it builds: an `Authorization` header of an outgoing request, `headers.set('Authorization', …)`,
+ * an SDK client's `auth`/`token` option, `setCredentials({ access_token })`.
+ */
+import { ts } from 'ts-morph';
+import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import { propertyNameText } from '../engine/walk.js';
+import { calleeOf } from './resource-server.js';
+import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, VALIDATION_ENDPOINT } from '../knowledge/mcp-authorization.js';
+
+export interface OutboundCredential {
+  /** The expression whose value is sent as the credential. */
+  value: ts.Expression;
+  /** Where a finding is reported. */
+  node: ts.Node;
+  /** How the message names the sink: `'Authorization' header`, `'auth' option of 'Octokit'`. */
+  label: string;
+}
+
+const RESPONSE_NAMES = /^(?:res|response|reply|resp|ctx|c|context|h)$/;
+const NOT_CLIENTS = /Error$|^(?:Map|Set|WeakMap|Date|Response|Promise|URL|URLSearchParams|Headers|McpServer|Server|AuthInfo)$/;
+
+/** The call or `new` an options object is an argument of, looking through `headers: {…}` and `requestInit: {…}` nesting. */
+function receivingCall(node: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
+  let current: ts.Node | undefined = node.parent;
+  for (let steps = 0; current && steps < 8; steps++, current = current.parent) {
+    if (ts.isCallExpression(current) || ts.isNewExpression(current)) return current;
+    if (!(ts.isObjectLiteralExpression(current) || ts.isPropertyAssignment(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSpreadAssignment(current))) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether an outgoing request goes to an endpoint that exists to check the token (userinfo, introspection). */
+export function callsValidationEndpoint(values: ValueResolver, call: ts.CallExpression | ts.NewExpression | undefined): boolean {
+  const first = call?.arguments?.[0];
+  if (!first) return false;
+  const strings = values.stringValues(first);
+  return !!strings && strings.some((value) => VALIDATION_ENDPOINT.test(value.split(UNKNOWN).join('')));
+}
+
+/** `Authorization: …` inside an object that is an outgoing request's headers. */
+export function outboundFromProperty(values: ValueResolver, property: ts.PropertyAssignment): OutboundCredential | undefined {
+  const key = propertyNameText(property.name) ?? (ts.isComputedPropertyName(property.name) ? values.stringValues(property.name.expression)?.[0] : undefined);
+  if (!key) return undefined;
+  const object = property.parent;
+  if (key.toLowerCase() === 'authorization') {
+    const holder = object.parent;
+    const isHeaders = (ts.isPropertyAssignment(holder) && /^headers$/i.test(propertyNameText(holder.name) ?? '')) ||
+      (ts.isNewExpression(holder) && ts.isIdentifier(holder.expression) && holder.expression.text === 'Headers') ||
+      (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && /headers$/i.test(holder.name.text));
+    if (!isHeaders) return undefined;
+    if (callsValidationEndpoint(values, receivingCall(object))) return undefined;
+    return { value: property.initializer, node: property, label: "'Authorization' header" };
+  }
+  if (CLIENT_CREDENTIAL_OPTIONS.has(key)) {
+    const call = receivingCall(property);
+    if (!call || call.arguments?.[0] !== object) return undefined;
+    const callee = dottedName(calleeOf(call.expression));
+    const last = callee.split('.').pop() ?? '';
+    if (ts.isNewExpression(call)) {
+      if (NOT_CLIENTS.test(last)) return undefined;
+      return { value: property.initializer, node: property, label: `'${key}' option of '${last}'` };
+    }
+    if (/^create\w*Client$|^(?:defaults|withAuth|authenticate)$/.test(last)) return { value: property.initializer, node: property, label: `'${key}' option of '${last}'` };
+    if (CREDENTIAL_SETTERS.has(last)) return { value: property.initializer, node: property, label: `'${last}'` };
+  }
+  return undefined;
+}
+
+/** `headers.set('Authorization', v)`, `.setHeader(…)`, `.append(…)`, superagent `.set(…)`, `setAccessToken(v)`. */
+export function outboundFromCall(values: ValueResolver, call: ts.CallExpression): OutboundCredential | undefined {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  if (/^(?:set|append|setHeader|header)$/.test(method) && call.arguments.length === 2) {
+    const name = values.stringValues(call.arguments[0]!);
+    if (!name || name.length !== 1 || name[0]!.toLowerCase() !== 'authorization') return undefined;
+    const receiver = values.unwrap(callee.expression);
+    // Response headers and hono's `c.header(…)` answer the client; they send nothing onward.
+    if (ts.isIdentifier(receiver) && RESPONSE_NAMES.test(receiver.text)) return undefined;
+    if (ts.isPropertyAccessExpression(receiver) && RESPONSE_NAMES.test(dottedName(receiver.expression)) && receiver.name.text === 'headers') return undefined;
+    return { value: call.arguments[1]!, node: call, label: "'Authorization' header" };
+  }
+  if ((method === 'setAccessToken' || method === 'setToken') && call.arguments.length === 1) {
+    return { value: call.arguments[0]!, node: call, label: `'${method}'` };
+  }
+  return undefined;
+}
+
+/** `axios.defaults.headers.common.Authorization = v`, `config.headers.Authorization = v`. */
+export function outboundFromAssignment(values: ValueResolver, binary: ts.BinaryExpression): OutboundCredential | undefined {
+  if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = values.unwrap(binary.left);
+  if (!(ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left))) return undefined;
+  if (values.memberName(left)?.toLowerCase() !== 'authorization') return undefined;
+  const chain = dottedName(left.expression);
+  if (!/(?:^|\.)headers(?:\.common)?$/i.test(chain) || RESPONSE_NAMES.test(chain.split('.')[0] ?? '')) return undefined;
+  return { value: binary.right, node: binary, label: "'Authorization' header" };
+}

@@ -1,0 +1,128 @@
+/**
+ * Access tokens in URI query strings: a resource server reading one from the request's query
+ * (and using it as the credential), or a client writing one into the URL of an MCP endpoint.
+ */
+import { ts } from 'ts-morph';
+import { dottedName, type ValueResolver } from '../engine/values.js';
+import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
+import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
+
+export type QueryTokenKind = 'definite' | 'maybe';
+
+/** Whether a query key names an access token outright ('access_token') or only possibly ('token', 'key'). */
+export function queryTokenKind(key: string | undefined): QueryTokenKind | undefined {
+  if (key === undefined) return undefined;
+  const lower = key.toLowerCase();
+  if (QUERY_TOKEN_KEYS.has(lower)) return 'definite';
+  if (QUERY_MAYBE_TOKEN_KEYS.has(lower)) return 'maybe';
+  return undefined;
+}
+
+/** A read of a token-named query parameter: the read itself, or a variable that holds one. */
+const QUERY_WORDS = /query|searchParams|\.get\(/;
+
+export function queryTokenRead(values: ValueResolver, expression: ts.Expression): { key: string; node: ts.Expression } | undefined {
+  // Follow only values whose code or declaration mentions a query: most operands of '||' and '===' do not.
+  const node0 = values.unwrap(expression);
+  const declared = ts.isIdentifier(node0) ? values.declarationOf(node0) : undefined;
+  let declaration: ts.Node | undefined = declared && declared.kind !== 'parameter' ? declared.node : undefined;
+  while (declaration && ts.isBindingElement(declaration)) declaration = declaration.parent.parent; // const { token } = req.query
+  const text = node0.getText() + (declaration ? declaration.getText() : '');
+  if (!QUERY_WORDS.test(text)) return undefined;
+  const candidates = [expression, ...values.origins(expression)];
+  for (const candidate of candidates) {
+    let node = values.unwrap(candidate);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'String' && node.arguments[0]) node = values.unwrap(node.arguments[0]);
+    const key = requestQueryRead(values, node);
+    if (key !== undefined && queryTokenKind(key)) return { key, node };
+  }
+  return undefined;
+}
+
+/** Where a token-named query value is used as the credential: verified, checked against a secret, or taken when the header is absent. */
+export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Node): { key: string; node: ts.Expression } | undefined {
+  if (ts.isCallExpression(node)) {
+    const callee = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
+    if (!TOKEN_VERIFY_CALLS.has(callee) || !node.arguments[0]) return undefined;
+    return queryTokenRead(values, node.arguments[0]);
+  }
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  const pairs = [[node.left, node.right], [node.right, node.left]] as const;
+  if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+    for (const [side, other] of pairs) {
+      const read = queryTokenRead(values, side);
+      if (read && (requestHeaderRead(values, other) !== undefined || flow.sourceOf(other))) return read;
+    }
+  }
+  if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+      operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) {
+    for (const [side, other] of pairs) {
+      const read = queryTokenRead(values, side);
+      if (read && /^process\.env\./.test(dottedName(values.unwrap(other)))) return read;
+    }
+  }
+  return undefined;
+}
+
+const MCP_URL_WITH_TOKEN = /\/(?:mcp|sse)\b[^?#]*\?(?:[^#]*&)?(access_token|accesstoken|token|auth_token|bearer_token|bearer)=\uFFFF/i;
+const MCP_PATH = /\/(?:mcp|sse)(?:\/|$|\?|\uFFFF)/i;
+
+/** A client URL to an MCP endpoint with a token placeholder in its query: a template or a concatenation. */
+export function mcpUrlWithQueryToken(values: ValueResolver, node: ts.Expression): string | undefined {
+  const strings = values.stringValues(node);
+  for (const value of strings ?? []) {
+    const match = MCP_URL_WITH_TOKEN.exec(value);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * Whether the URL whose parameters are set is then sent to the browser as a redirect
+ * (`res.redirect(url.toString())`, `c.redirect(url.href)`, `Response.redirect(url)`): a token in
+ * it travels through the front channel, whatever the endpoint.
+ */
+function redirectsTo(url: ts.Expression, from: ts.Node): boolean {
+  const node = url;
+  if (!ts.isIdentifier(node)) return false;
+  let scope: ts.Node | undefined = from.parent;
+  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return false;
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child) && /(?:^|\.)redirect$/.test(dottedName(calleeOf(child.expression))) && child.arguments.some((argument) => mentions(argument, node.text))) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function mentions(expression: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(expression)) return expression.text === name;
+  let found = false;
+  ts.forEachChild(expression, (child) => {
+    found ||= mentions(child, name);
+  });
+  return found;
+}
+
+/** `url.searchParams.set('access_token', token)` on a URL of an MCP endpoint, or on a URL the server redirects the browser to. */
+export function mcpSearchParamToken(values: ValueResolver, call: ts.CallExpression): string | undefined {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !/^(?:set|append)$/.test(callee.name.text) || call.arguments.length !== 2) return undefined;
+  const params = values.unwrap(callee.expression);
+  if (!ts.isPropertyAccessExpression(params) || params.name.text !== 'searchParams') return undefined;
+  const key = values.stringValues(call.arguments[0]!);
+  const name = key?.length === 1 ? key[0]!.replace(/^_+/, '') : undefined;
+  if (!name || queryTokenKind(name) === undefined || /^(?:key|api_?key)$/i.test(name)) return undefined;
+  if (redirectsTo(params.expression, call)) return key![0];
+  for (const origin of values.origins(params.expression)) {
+    const url = values.unwrap(origin);
+    if (!ts.isNewExpression(url) || !ts.isIdentifier(url.expression) || url.expression.text !== 'URL' || !url.arguments?.[0]) continue;
+    const strings = values.stringValues(url.arguments[0]);
+    if (strings?.some((value) => MCP_PATH.test(value))) return key![0];
+  }
+  return undefined;
+}

@@ -1,0 +1,252 @@
+/**
+ * The resource-server side of an MCP server: what arrives in an incoming request (headers, query
+ * parameters), the bearer token its client sent, and where that token goes. Small recognisers
+ * over the value resolver; the names they know live in `knowledge/mcp-authorization.ts`.
+ */
+import { ts } from 'ts-morph';
+import type { FollowQuery } from '../engine/flow.js';
+import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import {
+  AUTH_INFO_NAMES,
+  AUTHORIZATION_HEADER,
+  REQUEST_CONTEXT_NAMES,
+  REQUEST_NAMES,
+  TOKEN_EXCHANGE_WORDS,
+} from '../knowledge/mcp-authorization.js';
+
+const MAX_DEPTH = 10;
+/** String operations that keep a token a token: stripping 'Bearer ', trimming, splitting off the scheme. */
+const STRING_STEPS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'split', 'at', 'toString', 'valueOf', 'match']);
+const REQUEST_TYPE = /\b(?:Request|IncomingMessage|FastifyRequest|HonoRequest|NextRequest)\b/;
+
+/**
+ * The function a call invokes, as written: compiled CommonJS calls imports as `(0, mod.fn)(…)`,
+ * which is `mod.fn` for every question asked here.
+ */
+export function calleeOf(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node)) node = node.expression;
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) node = node.right;
+    else return node;
+  }
+}
+
+/** `req`, `request`, `c.req`, `ctx.request`, `c.req.raw`, or a parameter typed as a request. */
+export function isRequestExpression(values: ValueResolver, expression: ts.Expression): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isIdentifier(node)) {
+    if (REQUEST_NAMES.has(node.text)) return true;
+    const declaration = values.declarationOf(node);
+    const declared = declaration?.node;
+    return !!declared && ts.isParameter(declared) && !!declared.type && REQUEST_TYPE.test(declared.type.getText());
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const name = node.name.text;
+    if (name === 'req' || name === 'request') return true;
+    if (name === 'raw') return isRequestExpression(values, node.expression);
+  }
+  return false;
+}
+
+/** `req.headers`, `c.req.raw.headers`, `extra.requestInfo.headers`, or a variable holding one (`const { headers } = req`). */
+export function isRequestHeaders(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'headers') {
+    const owner = values.unwrap(node.expression);
+    return isRequestExpression(values, owner) || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'requestInfo');
+  }
+  if (ts.isIdentifier(node) && depth < 3) {
+    const declaration = values.declarationOf(node);
+    if (!declaration?.initializer || declaration.kind === 'parameter') return false;
+    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'headers' && isRequestExpression(values, declaration.initializer);
+    return isRequestHeaders(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
+function literalArgument(values: ValueResolver, call: ts.CallExpression, index = 0): string | undefined {
+  const argument = call.arguments[index];
+  if (!argument) return undefined;
+  const strings = values.stringValues(argument);
+  return strings && strings.length === 1 && !strings[0]!.includes(UNKNOWN) ? strings[0] : undefined;
+}
+
+/**
+ * The name of the request header an expression reads: `req.headers.x`, `req.headers['x']`,
+ * `headers.get('x')`, `req.header('x')`, `req.get('x')`, `c.req.header('x')`. Lower-cased.
+ */
+export function requestHeaderRead(values: ValueResolver, expression: ts.Expression): string | undefined {
+  const node = values.unwrap(expression);
+  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isRequestHeaders(values, node.expression)) {
+    return values.memberName(node)?.toLowerCase();
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    const receiver = node.expression.expression;
+    if ((method === 'get' && (isRequestHeaders(values, receiver) || isRequestExpression(values, receiver))) ||
+        ((method === 'header' || method === 'getHeader') && isRequestExpression(values, receiver))) {
+      return literalArgument(values, node)?.toLowerCase();
+    }
+  }
+  if (ts.isIdentifier(node)) {
+    // const { authorization } = req.headers
+    const declaration = values.declarationOf(node);
+    if (declaration?.initializer && declaration.path?.length === 1 && declaration.kind === 'variable' && isRequestHeaders(values, declaration.initializer)) {
+      return declaration.path[0]!.toLowerCase();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The name of the query parameter an expression reads: `req.query.x`, `request.query['x']`,
+ * `url.searchParams.get('x')` (of the request's URL), `c.req.query('x')`, `const { x } = req.query`.
+ */
+export function requestQueryRead(values: ValueResolver, expression: ts.Expression): string | undefined {
+  const node = values.unwrap(expression);
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const owner = values.unwrap(node.expression);
+    if (isRequestQuery(values, owner)) return values.memberName(node);
+    return undefined;
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    const receiver = values.unwrap(node.expression.expression);
+    if (method === 'query' && isRequestExpression(values, receiver)) return literalArgument(values, node);
+    if (method === 'get' && isRequestSearchParams(values, receiver)) return literalArgument(values, node);
+  }
+  if (ts.isIdentifier(node)) {
+    const declaration = values.declarationOf(node);
+    if (declaration?.initializer && declaration.path?.length === 1 && declaration.kind === 'variable' && isRequestQuery(values, declaration.initializer)) {
+      return declaration.path[0];
+    }
+  }
+  return undefined;
+}
+
+function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && node.arguments.length === 0) {
+    return isRequestExpression(values, node.expression.expression); // hono: c.req.query()
+  }
+  if (ts.isIdentifier(node) && depth < 3) {
+    const declaration = values.declarationOf(node);
+    if (!declaration?.initializer || declaration.kind === 'parameter') return false;
+    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && isRequestExpression(values, declaration.initializer);
+    return isRequestQuery(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
+/** `new URL(req.url, base).searchParams`, `url.searchParams` where `url` is the request's URL. */
+function isRequestSearchParams(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams') return isRequestUrl(values, node.expression);
+  if (ts.isIdentifier(node) && depth < 3) {
+    const declaration = values.declarationOf(node);
+    if (!declaration?.initializer || declaration.kind === 'parameter') return false;
+    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'searchParams' && isRequestUrl(values, declaration.initializer);
+    return isRequestSearchParams(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
+function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
+    const first = node.arguments?.[0];
+    if (!first) return false;
+    let inner = values.unwrap(first);
+    // new URL(req.url ?? '/', base)
+    while (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) inner = values.unwrap(inner.left);
+    return ts.isPropertyAccessExpression(inner) && (inner.name.text === 'url' || inner.name.text === 'originalUrl') && isRequestExpression(values, inner.expression);
+  }
+  if (ts.isIdentifier(node) && depth < 3) {
+    const declaration = values.declarationOf(node);
+    if (!declaration?.initializer || declaration.kind === 'parameter' || declaration.path) return false;
+    return isRequestUrl(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
+/** `extra.authInfo.token`, `req.auth.token`, `authInfo.token`: the token the SDK's bearer middleware verified. */
+export function isVerifiedTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
+  const node = values.unwrap(expression);
+  if (!(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || values.memberName(node) !== 'token') return false;
+  const owner = values.unwrap(node.expression);
+  if (ts.isIdentifier(owner)) return owner.text === 'authInfo';
+  if (ts.isPropertyAccessExpression(owner) && AUTH_INFO_NAMES.has(owner.name.text)) {
+    return owner.name.text === 'authInfo' || isRequestExpression(values, owner.expression);
+  }
+  return false;
+}
+
+/** The incoming bearer token itself: the request's Authorization header or the SDK's verified token. */
+export function isIncomingTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
+  return requestHeaderRead(values, expression) === AUTHORIZATION_HEADER || isVerifiedTokenRead(values, expression);
+}
+
+/**
+ * Whether a value is (or is cut from) the token the server received: followed through variables,
+ * parameters, template literals, concatenation, string steps ('Bearer ' stripped) and local
+ * helpers. A call the follower does not know (an exchange, a lookup) ends the trail: its result
+ * is another value, and an unknown value is no evidence.
+ */
+export class IncomingTokenFlow {
+  /** Run on the file's one follower: its memo, cycle guard, depth rule and budget. */
+  private readonly query: FollowQuery<ts.Expression | undefined> = {
+    name: 'incoming-token-source',
+    maxDepth: MAX_DEPTH,
+    judge: (node, depth) => this.compute(node, depth),
+    cut: () => undefined,
+    rememberCutAnswers: false,
+    isFinal: (answer) => answer !== undefined,
+  };
+
+  constructor(private readonly values: ValueResolver) {}
+
+  /** The read of the incoming token a value comes from, if any. */
+  sourceOf(expression: ts.Expression, depth = 0): ts.Expression | undefined {
+    return this.values.flow.follow(expression, this.query, depth);
+  }
+
+  private compute(node: ts.Expression, depth: number): ts.Expression | undefined {
+    if (isIncomingTokenRead(this.values, node)) return node;
+    if (ts.isTemplateExpression(node)) {
+      for (const span of node.templateSpans) {
+        const found = this.sourceOf(span.expression, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return this.sourceOf(node.left, depth + 1) ?? this.sourceOf(node.right, depth + 1);
+    }
+    if (ts.isElementAccessExpression(node) && (ts.isNumericLiteral(node.argumentExpression) || ts.isCallExpression(this.values.unwrap(node.expression)))) {
+      return this.sourceOf(node.expression, depth + 1); // header.split(' ')[1], match[1]
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = this.values.unwrap(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && STRING_STEPS.has(callee.name.text)) return this.sourceOf(callee.expression, depth + 1);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'exec' && node.arguments[0]) return this.sourceOf(node.arguments[0], depth + 1);
+      if (TOKEN_EXCHANGE_WORDS.test(dottedName(callee))) return undefined;
+      const helper = this.values.calledFunction(node);
+      if (helper) {
+        if (helper.name && TOKEN_EXCHANGE_WORDS.test(helper.name.getText())) return undefined;
+        for (const returned of this.values.returnedExpressions(helper)) {
+          const found = this.sourceOf(returned, depth + 1);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    }
+    for (const origin of this.values.origins(node)) {
+      if (origin === node) continue;
+      const found = this.sourceOf(origin, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}

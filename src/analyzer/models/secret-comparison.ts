@@ -1,0 +1,133 @@
+/**
+ * Comparisons of a presented secret (a request's credential header, query or body field, a
+ * verifier's parameter) with the expected one (configuration, a stored credential, an HMAC the
+ * server computed) by `===`, which stops at the first differing character.
+ */
+import { ts } from 'ts-morph';
+import { dottedName, type ValueResolver } from '../engine/values.js';
+import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS } from '../knowledge/mcp-authorization.js';
+import { classifyName } from './credentials.js';
+import { calleeOf, IncomingTokenFlow, isRequestExpression, requestHeaderRead, requestQueryRead } from './resource-server.js';
+
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+]);
+/** Secret words the credential vocabulary leaves to context: signatures and verifiers. */
+const EXTRA_SECRET = /(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier)$|^(?:sig|signature|hmac|verifier)$/;
+const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
+
+export interface SecretComparison {
+  node: ts.BinaryExpression;
+  presented: ts.Expression;
+  expected: ts.Expression;
+  operator: string;
+}
+
+function nameOf(values: ValueResolver, node: ts.Expression): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return values.memberName(node);
+  return undefined;
+}
+
+export function isSecretName(name: string | undefined): boolean {
+  if (!name || NOT_SECRET.test(name)) return false;
+  return classifyName(name) === 'credential' || EXTRA_SECRET.test(name);
+}
+
+/** Literals, `typeof`, lengths, numbers and booleans: a comparison with them reveals nothing secret by its timing. */
+function isInert(values: ValueResolver, node: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || ts.isTypeOfExpression(node) || ts.isPrefixUnaryExpression(node)) return true;
+  if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isIdentifier(node) && (node.text === 'undefined' || node.text === 'NaN')) return true;
+  if (ts.isPropertyAccessExpression(node) && /^(?:length|size|byteLength)$/.test(node.name.text)) return true;
+  return ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
+}
+
+/** A digest of a hash (not an HMAC): comparing digests leaks nothing useful about the secret. */
+function isHashed(values: ValueResolver, node: ts.Expression): boolean {
+  return values.origins(node).some((origin) => {
+    let current = values.unwrap(origin);
+    for (let steps = 0; steps < 6 && ts.isCallExpression(current); steps++) {
+      const name = dottedName(calleeOf(current.expression));
+      if (HMAC_CALLS.test(name.replace(/\(\)/g, ''))) return false;
+      if (HASH_CALLS.test(name.replace(/\(\)/g, ''))) return true;
+      current = ts.isPropertyAccessExpression(current.expression) ? values.unwrap(current.expression.expression) : current;
+      if (!ts.isCallExpression(current)) break;
+    }
+    return false;
+  });
+}
+
+/** An HMAC the server computed (`createHmac(…).update(…).digest('hex')`): the expected side of a signature check. */
+const HMAC_WORDS = /hmac|sign/i;
+
+function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
+  // Only values whose code or declaration mentions an HMAC are followed.
+  const declared = ts.isIdentifier(node) ? values.declarationOf(node) : undefined;
+  if (!HMAC_WORDS.test(node.getText()) && !(declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))) return false;
+  return values.origins(node).some((origin) => {
+    let current = values.unwrap(origin);
+    // 'sha256=' + hmac, `sha256=${hmac}`
+    if (depth < 3 && ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) return isHmac(values, current.left, depth + 1) || isHmac(values, current.right, depth + 1);
+    if (depth < 3 && ts.isTemplateExpression(current)) return current.templateSpans.some((span) => isHmac(values, span.expression, depth + 1));
+    for (let steps = 0; steps < 6 && ts.isCallExpression(current); steps++) {
+      if (HMAC_CALLS.test(dottedName(calleeOf(current.expression)).replace(/\(\)/g, ''))) return true;
+      if (!ts.isPropertyAccessExpression(current.expression)) return false;
+      current = values.unwrap(current.expression.expression);
+    }
+    return false;
+  });
+}
+
+/** The value arrives with the request: a credential header, a query or body field, the incoming token, or a verifier's secret-named parameter. */
+function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Expression): boolean {
+  const header = requestHeaderRead(values, node);
+  if (header !== undefined) return CREDENTIAL_REQUEST_HEADERS.test(header);
+  if (flow.sourceOf(node)) return true;
+  for (const origin of [node, ...values.origins(node)]) {
+    const unwrapped = values.unwrap(origin);
+    const headerName = requestHeaderRead(values, unwrapped);
+    if (headerName !== undefined && CREDENTIAL_REQUEST_HEADERS.test(headerName)) return true;
+    const key = requestQueryRead(values, unwrapped);
+    if (key !== undefined && isSecretName(key)) return true;
+    if ((ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)) && isSecretName(values.memberName(unwrapped))) {
+      const owner = values.unwrap(unwrapped.expression);
+      if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
+    }
+    if (ts.isIdentifier(unwrapped) && isSecretName(unwrapped.text)) {
+      const declaration = values.declarationOf(unwrapped);
+      if (declaration?.kind === 'parameter') return true;
+      if (declaration?.path && declaration.initializer) {
+        // const { client_secret } = req.body
+        const init = values.unwrap(declaration.initializer);
+        if (ts.isPropertyAccessExpression(init) && /^(?:body|query)$/.test(init.name.text) && isRequestExpression(values, init.expression)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The value is the secret the server expects: configuration, a stored credential (secret-named), or an HMAC it computed. */
+function isExpected(values: ValueResolver, node: ts.Expression): boolean {
+  // `Bearer ${process.env.SECRET}`: a template around the expected secret is the expected value.
+  if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression)));
+  if (/^process\.env\./.test(dottedName(node))) return true; // configuration: the value the server expects
+  if (isSecretName(nameOf(values, node))) return true;
+  return isHmac(values, node);
+}
+
+export function secretComparison(values: ValueResolver, flow: IncomingTokenFlow, binary: ts.BinaryExpression): SecretComparison | undefined {
+  if (!EQUALITY.has(binary.operatorToken.kind)) return undefined;
+  const left = values.unwrap(binary.left);
+  const right = values.unwrap(binary.right);
+  if (isInert(values, left) || isInert(values, right)) return undefined;
+  // At least one side must be named or made as a secret; then one presented, the other expected.
+  const secretish = (node: ts.Expression): boolean => (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node));
+  if (!secretish(left) && !secretish(right)) return undefined;
+  for (const [presented, expected] of [[left, right], [right, left]] as const) {
+    if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
+    if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
+    return { node: binary, presented, expected, operator: binary.operatorToken.getText() };
+  }
+  return undefined;
+}

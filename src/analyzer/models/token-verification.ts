@@ -1,0 +1,119 @@
+/**
+ * How a resource server verifies the access tokens it receives: JWT signature checks (jose,
+ * jsonwebtoken) and their audience option, and `verifyAccessToken` functions (the MCP SDK's
+ * `OAuthTokenVerifier`, `ProxyOAuthServerProvider`) that introspect tokens.
+ */
+import { ts } from 'ts-morph';
+import { functionName, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import { propertyNameText } from '../engine/walk.js';
+import { AUDIENCE_WORDS, JWT_VERIFIERS, type JwtVerifier } from '../knowledge/mcp-authorization.js';
+import { normalisedModuleRefOf } from '../engine/modules.js';
+import { calleeOf, IncomingTokenFlow } from './resource-server.js';
+
+type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+const ACCESS_TOKEN_NAME = /access_?token|bearer/i;
+const OTHER_TOKEN_NAME = /id_?token|refresh|session|cookie|state|invite|magic|reset|webhook|csrf|code/i;
+const VERIFIER_FUNCTION = /^verifyAccessToken$/;
+/** A helper that checks whom the token was issued to by its client (`verifyClientId(payload, expected)`, `validateAzp`): the recipient check some providers use instead of `aud`. */
+const RECIPIENT_CHECK = /^(?:verify|validate|check|assert|ensure)\w*(?:ClientId|Azp|Audience|Recipient)$/i;
+
+export interface JwtVerification {
+  call: ts.CallExpression;
+  verifier: JwtVerifier;
+  /** 'missing': no options or options without the audience key; 'present'; 'unknown': options the resolver cannot read in full. */
+  audience: 'missing' | 'present' | 'unknown';
+}
+
+/** A call of a known JWT verifier, with what is known of its audience option. */
+export function jwtVerification(values: ValueResolver, call: ts.CallExpression): JwtVerification | undefined {
+  const ref = normalisedModuleRefOf(calleeOf(call.expression), values);
+  if (!ref) return undefined;
+  const name = ref.path.join('.');
+  const verifier = JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(name));
+  if (!verifier) return undefined;
+  const options = call.arguments[verifier.optionsIndex];
+  if (!options || ts.isFunctionLike(values.unwrap(options))) return { call, verifier, audience: 'missing' };
+  return { call, verifier, audience: optionVerdict(values, options, verifier.audienceOption) };
+}
+
+function optionVerdict(values: ValueResolver, options: ts.Expression, key: string): JwtVerification['audience'] {
+  const literal = values.origins(options).find(ts.isObjectLiteralExpression);
+  if (!literal) return 'unknown';
+  for (const property of literal.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      const spread = values.objectProperties(property.expression);
+      if (!spread) return 'unknown';
+      if (spread.has(key)) return 'present';
+    } else if (property.name && propertyNameText(property.name) === key) return 'present';
+    else if (property.name && ts.isComputedPropertyName(property.name)) return 'unknown';
+  }
+  return 'missing';
+}
+
+/** The innermost function around a node. */
+export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
+  let current = node.parent;
+  while (current) {
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isArrowFunction(current) || ts.isMethodDeclaration(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** Whether code checks an audience or resource itself: reads `aud`, names an audience, compares a resource. */
+export function checksAudience(node: ts.Node | undefined): boolean {
+  if (!node) return false;
+  // Names and strings only: a comment that mentions the audience checks nothing.
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && (AUDIENCE_WORDS.test(child.text) || RECIPIENT_CHECK.test(child.text))) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Whether a verification is a resource server's check of an access token: the token came from
+ * the request, the key is a remote JWKS (tokens issued by someone else), the function is a
+ * `verifyAccessToken`, or the token is named as an access token.
+ */
+export function verifiesAccessToken(values: ValueResolver, flow: IncomingTokenFlow, call: ts.CallExpression): boolean {
+  const token = call.arguments[0];
+  if (!token) return false;
+  const tokenText = ts.isIdentifier(values.unwrap(token)) || ts.isPropertyAccessExpression(values.unwrap(token)) ? values.unwrap(token).getText() : '';
+  if (OTHER_TOKEN_NAME.test(tokenText) && !ACCESS_TOKEN_NAME.test(tokenText)) return false;
+  if (flow.sourceOf(token)) return true;
+  if (ACCESS_TOKEN_NAME.test(tokenText)) return true;
+  const key = call.arguments[1];
+  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && normalisedModuleRefOf(calleeOf(origin.expression), values)?.path.join('.') === 'createRemoteJWKSet')) return true;
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const name = functionName(fn);
+    if (name && VERIFIER_FUNCTION.test(name)) return true;
+  }
+  return false;
+}
+
+/** A `verifyAccessToken` function (SDK verifier, proxy provider option, class method). */
+export function isAccessTokenVerifier(fn: ts.Node): fn is FunctionNode {
+  if (!(ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isMethodDeclaration(fn))) return false;
+  const name = functionName(fn);
+  return !!name && VERIFIER_FUNCTION.test(name);
+}
+
+/** Calls inside a function (not in nested functions' own verifiers) that send a token to an introspection endpoint. */
+export function introspectionCalls(values: ValueResolver, fn: FunctionNode): ts.CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const first = node.arguments[0];
+      const strings = first ? values.stringValues(first) : undefined;
+      if (strings?.some((value) => /introspect/i.test(value.split(UNKNOWN).join('')))) found.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}

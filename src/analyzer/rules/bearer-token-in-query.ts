@@ -1,0 +1,72 @@
+import { ts } from 'ts-morph';
+import { QUERY_TOKEN_TEXT } from '../knowledge/mcp-authorization.js';
+import { mcpSearchParamToken, mcpUrlWithQueryToken, queryTokenKind, queryTokenUse } from '../models/query-tokens.js';
+import { IncomingTokenFlow, requestQueryRead } from '../models/resource-server.js';
+import { defineRule } from './define.js';
+
+export const bearerTokenInQuery = defineRule({
+  meta: {
+    id: 'bearer-token-in-query',
+    description: 'An access token travels in a URI query string.',
+    defaultSeverity: 'error',
+    cwe: ['CWE-598'],
+    securitySeverity: '6.5',
+    precision: 'high',
+    requiresText: QUERY_TOKEN_TEXT,
+    messages: {
+      acceptsQueryToken:
+        "The server takes an access token from the query parameter '{{key}}', where URLs leave it in logs, proxies and browser history; accept tokens only in the 'Authorization: Bearer' header.",
+      sendsQueryToken:
+        "The URL carries the token in its '{{key}}' query parameter, where browser history, logs and proxies keep it; send it in the 'Authorization: Bearer' header (or, after a redirect, exchange a one-time code for it) instead.",
+    },
+  },
+  create(context) {
+    const { values } = context;
+    const flow = new IncomingTokenFlow(values);
+    const reported = new Set<ts.Node>();
+    const report = (node: ts.Node, messageId: 'acceptsQueryToken' | 'sendsQueryToken', key: string) => {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data: { key } });
+    };
+    const definiteRead = (node: ts.Expression) => {
+      // The key must be an access-token name before the receiver is looked at.
+      const member = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text
+        : ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) ? node.arguments[0].text : undefined;
+      if (member === undefined || queryTokenKind(member) !== 'definite') return;
+      const key = requestQueryRead(values, node);
+      if (key !== undefined && queryTokenKind(key) === 'definite') report(node, 'acceptsQueryToken', key);
+    };
+    const use = (node: ts.Node) => {
+      const read = queryTokenUse(values, flow, node);
+      if (read && queryTokenKind(read.key) === 'maybe') report(read.node, 'acceptsQueryToken', read.key);
+    };
+    const clientUrl = (node: ts.Expression) => {
+      // Only the outermost piece of a URL: a template inside a concatenation is the same URL.
+      if (node.parent && (ts.isBinaryExpression(node.parent) || ts.isTemplateSpan(node.parent))) return;
+      const key = mcpUrlWithQueryToken(values, node);
+      if (key) report(node, 'sendsQueryToken', key);
+    };
+    return {
+      [ts.SyntaxKind.PropertyAccessExpression]: definiteRead,
+      [ts.SyntaxKind.ElementAccessExpression]: definiteRead,
+      [ts.SyntaxKind.BindingElement]: (node: ts.BindingElement) => {
+        if (ts.isIdentifier(node.name)) {
+          const key = requestQueryRead(values, node.name);
+          if (key !== undefined && queryTokenKind(key) === 'definite') report(node, 'acceptsQueryToken', key);
+        }
+      },
+      [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
+        definiteRead(call);
+        use(call);
+        const key = mcpSearchParamToken(values, call);
+        if (key) report(call, 'sendsQueryToken', key);
+      },
+      [ts.SyntaxKind.BinaryExpression]: (binary: ts.BinaryExpression) => {
+        use(binary);
+        if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) clientUrl(binary);
+      },
+      [ts.SyntaxKind.TemplateExpression]: clientUrl,
+    };
+  },
+});
