@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import {
+  CLAIMS_READING_CALLS,
   CREDENTIAL_HEADER_NAMES,
   CREDENTIAL_PARAMETERS,
   CREDENTIAL_PHRASES,
@@ -284,6 +285,8 @@ export class TokenModel {
         continue;
       }
       const inner = this.credentialIn(origin, depth + 1);
+      // `const { AC } = process.env; const config = AC || 'default'`: one variable, not the whole environment.
+      if (inner?.origin === 'environment' && inner.label === 'process.env' && isDestructuredSource(origin)) continue;
       if (inner) return { ...inner, label: node.text };
     }
     return this.credentialInMemberWrites(node, depth);
@@ -906,6 +909,8 @@ export class TokenModel {
     if (ts.isCallExpression(node)) {
       const callee = this.values.unwrap(node.expression);
       const name = dottedName(callee);
+      // `jwt.verify(token, key)`: the claims, not the token
+      if (CLAIMS_READING_CALLS.test(name)) return true;
       if (/(^|\.)(tokenize|lex|scan|nextToken|Boolean|Number|parseInt|parseFloat|isNaN|count\w*|countTokens|estimateTokens|encodingForModel|get_encoding)$/.test(name)) return true;
       if (ts.isPropertyAccessExpression(callee)) {
         const method = callee.name.text;
@@ -916,6 +921,12 @@ export class TokenModel {
     }
     return false;
   }
+}
+
+/** The object of a destructuring declaration (`const { a } = object`): a binding holds one member of it, not all of it. */
+function isDestructuredSource(origin: ts.Expression): boolean {
+  const parent = origin.parent;
+  return !!parent && ts.isVariableDeclaration(parent) && parent.initializer === origin && ts.isObjectBindingPattern(parent.name);
 }
 
 /** What a declaration's type annotation says: an SDK token type, a number or boolean, or nothing. */

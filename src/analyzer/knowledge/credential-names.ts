@@ -27,6 +27,8 @@ export const EXCLUDED_BEFORE_TOKEN = new Set([
   // pagination cursors (CodeQL Java's list) and sync markers
   'next', 'previous', 'prev', 'current', 'page', 'continuation', 'cursor', 'pagination', 'sync', 'resume', 'resumption',
   'start', 'end', 'skip', 'delta', 'progress',
+  // the OAuth `state` round-trips an anti-forgery value, not a credential ('stateToken', 'generateStateToken')
+  'state',
   // LLM units of text
   'max', 'min', 'total', 'input', 'output', 'prompt', 'completion', 'completions', 'reasoning', 'cached', 'used',
   'remaining', 'estimated', 'num', 'context', 'response', 'generated', 'special', 'stop', 'added',
@@ -47,9 +49,13 @@ export const EXCLUDED_AFTER = new Set([
   'mode', 'strategy', 'method', 'methods', 'supported', 'payload', 'claims', 'mtime', 'ctime', 'atime', 'birthtime',
 ]);
 
-/** Words that name a credential on their own. */
+/**
+ * Words that name a credential on their own. A user's login password ('password', 'passwd') is
+ * not one of the OAuth credentials these rules are about: a password grant's or a login
+ * form's password is the user's, and logging or storing it is a different finding.
+ */
 export const CREDENTIAL_WORDS = new Set([
-  'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'passphrase', 'credential', 'credentials', 'creds',
+  'token', 'tokens', 'secret', 'secrets', 'passphrase', 'credential', 'credentials', 'creds',
   'jwt', 'jwts', 'bearer', 'apikey', 'authinfo', 'cookie', 'cookies',
 ]);
 
@@ -107,6 +113,13 @@ export const TOKEN_PRODUCING_VERBS = new Set([
   'get', 'fetch', 'exchange', 'refresh', 'request', 'issue', 'create', 'generate', 'mint', 'obtain', 'acquire', 'load',
   'read', 'retrieve', 'sign', 'new', 'decrypt', 'unseal', 'reveal',
 ]);
+
+/**
+ * Calls that read a token's claims: `jwt.verify(token, key)` and `jwt.decode(token)` return the
+ * payload (subject, scopes, expiry), `jose.jwtVerify` a `{ payload }` record, not the token. (The MCP SDK's
+ * `verifyAccessToken` is not one: its `AuthInfo` carries the token.)
+ */
+export const CLAIMS_READING_CALLS = /(^|\.)(jwtVerify|jwtDecode|decodeJwt|decodeProtectedHeader|verifyIdToken)$|(^|\.)(jwt|jsonwebtoken|jws|jose|JWT|Jwt)(_\d+)?(\.default)?\.(verify|decode)$/;
 
 /** Calls that mint a signed token: the result is a credential whatever it is called. */
 export const TOKEN_MINTING_CALLS = new Set(['jwt.sign', 'jsonwebtoken.sign', 'jws.sign']);
