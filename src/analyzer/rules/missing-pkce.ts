@@ -1,5 +1,5 @@
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
-import { oauthRequestVisitors, type OAuthRequest } from '../engine/oauth-requests.js';
+import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.js';
 import { UNKNOWN } from '../engine/values.js';
 import { defineRule } from './define.js';
 

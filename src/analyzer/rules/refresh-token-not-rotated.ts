@@ -31,7 +31,7 @@ import {
   SDK_REFRESH_METHOD,
   SDK_REFRESH_TOKEN_PARAMETER_INDEX,
 } from '../knowledge/refresh-handlers.js';
-import { splitWords } from '../tokens.js';
+import { splitWords } from '../models/credentials.js';
 import type { Severity } from '../types.js';
 import { defineRule } from './define.js';
 

@@ -20,7 +20,7 @@ import {
   REDACTION_OPTION,
   STDIO_STREAMS,
 } from '../knowledge/log-sinks.js';
-import { splitWords, type CredentialMatch, type TokenModel } from '../tokens.js';
+import { credentialsFor, splitWords, type CredentialMatch, type TokenModel } from '../models/credentials.js';
 import { defineRule } from './define.js';
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -99,13 +99,13 @@ export const tokenLogged = defineRule({
       const expression = ts.isSpreadElement(argument) ? argument.expression : argument;
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
-      const parts = loggedParts(expression, context.values, context.tokens);
-      const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, context.tokens, context.values) !== undefined) : [];
+      const parts = loggedParts(expression, context.values, credentialsFor(context.values));
+      const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, credentialsFor(context.values), context.values) !== undefined) : [];
       if (forwarded.length > 0 && enclosing && name) {
         registerHelper(enclosing, name, forwarded, sink);
         for (const part of parts) {
           if (forwarded.includes(part)) continue;
-          const match = context.tokens.credentialIn(part);
+          const match = credentialsFor(context.values).credentialIn(part);
           if (match) report(match, part, sink.label);
         }
         return;
@@ -113,18 +113,18 @@ export const tokenLogged = defineRule({
       if (sink.redacted.size > 0) {
         const properties = objectLiteralOf(expression, context.values);
         if (properties) {
-          for (const match of unredactedCredentials(properties, sink.redacted, '', context.tokens)) report(match, expression, sink.label);
+          for (const match of unredactedCredentials(properties, sink.redacted, '', credentialsFor(context.values))) report(match, expression, sink.label);
           return;
         }
       }
-      const match = context.tokens.credentialIn(expression);
+      const match = credentialsFor(context.values).credentialIn(expression);
       if (match) report(match, expression, sink.label);
     };
 
     const registerHelper = (fn: FunctionNode, name: string, forwarded: ts.Expression[], sink: LogSink): void => {
       const helper = helpers.get(fn) ?? { name, positions: new Set<number>(), innerSink: sink.underlying ?? sink.label };
       for (const part of forwarded) {
-        const parameter = forwardedParameter(part, fn, context.tokens, context.values)!;
+        const parameter = forwardedParameter(part, fn, credentialsFor(context.values), context.values)!;
         const position = fn.parameters.indexOf(parameter);
         if (parameter.dotDotDotToken) helper.restFrom = position;
         else helper.positions.add(position);
