@@ -136,3 +136,29 @@ export const HTTP_ERROR_TYPES = new Set(['AxiosError', 'GaxiosError']);
 export const HTTP_ERROR_GUARDS = /(^|\.)isAxiosError$/;
 /** Types of an HTTP client's request configuration, whose `headers` carry the Authorization header. */
 export const REQUEST_CONFIG_TYPES = new Set(['AxiosRequestConfig', 'InternalAxiosRequestConfig', 'GaxiosOptions']);
+
+/**
+ * Authorization codes: a request parameter of this name on a callback or token endpoint
+ * (`req.query.code`, `url.searchParams.get('code')`, `params.get('code')` of a form body) is the
+ * code, which anyone who reads it can redeem (without PKCE) or replay.
+ */
+export const AUTHORIZATION_CODE_PARAMETERS = new Set(['code']);
+/** Members that hold a request's parameters: `req.query`, `url.searchParams`, `ctx.request.body`. */
+export const REQUEST_PARAMETER_MEMBERS = /(^|\.)(searchParams|query)$|(^|\.)(req|request|ctx|c|context|event)\.(query|params|body)$/;
+/** Hono and similar: `c.req.query('code')`, `c.req.param('code')`. */
+export const REQUEST_PARAMETER_METHODS = new Set(['query', 'param', 'queryParam']);
+/** Query or fragment parameters whose value is a credential when a URL carries them: `?code=…`, `#access_token=…`. */
+export const URL_CREDENTIAL_PARAMETER = /[?&#](code|access_token|refresh_token|id_token|token|client_secret)=$/;
+/** Calls that put a parameter into a URL's query (`url.searchParams.set('code', code)`). */
+export const URL_PARAMETER_SETTERS = new Set(['set', 'append']);
+
+/**
+ * Records of an OAuth server's storage model, by the receiver of the call that fetches or creates
+ * them (`model.accessToken.fetchByToken(t, (err, obj) => …)`): the record holds the token, the
+ * code or the client secret. Node-style callbacks hand the record over as their second parameter.
+ */
+export const CREDENTIAL_RECORD_KINDS = new Set(['accesstoken', 'refreshtoken', 'code', 'authorizationcode', 'authcode', 'client', 'token']);
+export const CREDENTIAL_RECORD_OWNERS = new Set(['model', 'models', 'store', 'storage', 'repository', 'dao']);
+export const RECORD_READING_VERBS = new Set(['fetch', 'get', 'find', 'load', 'read', 'create', 'issue', 'generate', 'save', 'lookup']);
+/** First parameter names of node-style callbacks (`function (err, result)`). */
+export const CALLBACK_ERROR_PARAMETER = /^(err|error|e|er|ex)$/;

@@ -1,6 +1,15 @@
 import { ts } from 'ts-morph';
 import {
+  AUTHORIZATION_CODE_PARAMETERS,
+  CALLBACK_ERROR_PARAMETER,
   CLAIMS_READING_CALLS,
+  CREDENTIAL_RECORD_KINDS,
+  CREDENTIAL_RECORD_OWNERS,
+  RECORD_READING_VERBS,
+  REQUEST_PARAMETER_MEMBERS,
+  REQUEST_PARAMETER_METHODS,
+  URL_CREDENTIAL_PARAMETER,
+  URL_PARAMETER_SETTERS,
   CREDENTIAL_HEADER_NAMES,
   CREDENTIAL_PARAMETERS,
   CREDENTIAL_PHRASES,
@@ -42,7 +51,11 @@ export interface CredentialMatch {
     /** An HTTP client's request configuration (axios `config`), whose headers carry the Authorization header. */
     | 'request-config'
     /** An axios error logged whole: it carries the request configuration. */
-    | 'http-error';
+    | 'http-error'
+    /** An OAuth authorization code: a `code` request parameter, or a URL that carries one. */
+    | 'authorization-code'
+    /** A record of an OAuth server's storage model (token, code or client record) handed over whole. */
+    | 'credential-record';
   node: ts.Node;
 }
 
@@ -136,6 +149,8 @@ const MAX_TYPE_DEPTH = 4;
 
 /** `root.member =`, `root['key'] =` (not `==`, `=>`) in a file's text: the roots of member writes. */
 const MEMBER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+|\[[^\]\n]+\])+\s*=(?![=>])/g;
+/** `root.searchParams.set(` and `.append(` in a file's text: the roots of URL query writes. */
+const URL_PARAMETER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+)*\.searchParams\.(?:set|append)\(/g;
 /** `name(`, `name?.(`, `name<T>(` in a file's text: names that may be called. */
 const CALL_TEXT = /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?:\?\.)?[(<]/g;
 
@@ -199,9 +214,14 @@ export class TokenModel {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.credentialInMember(node, depth);
 
     if (ts.isTemplateExpression(node)) {
+      let before = node.head.text;
       for (const span of node.templateSpans) {
         const inner = this.credentialIn(span.expression, depth + 1);
         if (inner) return inner;
+        // `${redirectUri}?code=${code}`: the parameter's name says what the URL carries.
+        const parameter = URL_CREDENTIAL_PARAMETER.exec(before);
+        if (parameter && !this.isKnownNonCredential(span.expression)) return { label: parameter[1]!, origin: parameter[1] === 'code' ? 'authorization-code' : 'name', node: span.expression };
+        before = span.literal.text;
       }
       return undefined;
     }
@@ -276,6 +296,7 @@ export class TokenModel {
 
     // A parameter is what its callers pass: judge each argument by its own name and origin, so that
     // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
+    if (declaration && this.callbackRecord(declaration)) return { label: node.text, origin: 'credential-record', node };
     const callArguments = declaration ? this.argumentsFor(declaration) : undefined;
     if (callArguments) {
       for (const argument of callArguments) {
@@ -286,6 +307,10 @@ export class TokenModel {
     }
 
     const opaqueBase = declaration?.path && declaration.initializer ? this.values.unwrap(declaration.initializer) : undefined;
+    // `const { code } = req.query`
+    if (opaqueBase && declaration?.path?.length === 1 && AUTHORIZATION_CODE_PARAMETERS.has(declaration.path[0]!) && this.isRequestParameters(opaqueBase, depth)) {
+      return { label: node.text, origin: 'authorization-code', node };
+    }
     for (const origin of origins) {
       if (origin === opaqueBase && declaration?.path) {
         // `const { data } = await axios.post(tokenUrl, …)`: the resolver could not take the
@@ -331,6 +356,7 @@ export class TokenModel {
           : objectName === 'process.env' ? 'environment' : 'name';
         return { label, origin, node };
       }
+      if (AUTHORIZATION_CODE_PARAMETERS.has(key) && this.isRequestParameters(node.expression, depth)) return { label, origin: 'authorization-code', node };
       if (key === 'headers' && /(^|\.)(req|request|incoming|incomingMessage|requestInfo|ctx)$/i.test(objectName)) {
         return { label, origin: 'request-headers', node };
       }
@@ -410,6 +436,10 @@ export class TokenModel {
       if (!exact && !write.target.startsWith(`${target}.`)) continue;
       if (!exact && this.keyNamesCredential(write.key, write.value)) {
         found = { position: write.value.pos };
+        break;
+      }
+      if (write.urlParameter && AUTHORIZATION_CODE_PARAMETERS.has(write.key) && !this.isKnownNonCredential(write.value)) {
+        found = { position: write.value.pos, inner: { label: write.key, origin: 'authorization-code', node: write.value } };
         break;
       }
       const inner = this.credentialIn(write.value, depth + 1);
@@ -521,6 +551,14 @@ export class TokenModel {
     }
     // axios, got and ky return the parsed body of a token request directly.
     if (!/(^|\.)fetch$/.test(name) && this.isTokenRequest(call)) return { label: shortText(call), origin: 'token-response', node: call };
+    if (receiver && (method === 'get' || REQUEST_PARAMETER_METHODS.has(method))) {
+      const parameter = call.arguments[0];
+      const parameterName = parameter && ts.isStringLiteralLike(parameter) ? parameter.text : undefined;
+      if (parameterName !== undefined && AUTHORIZATION_CODE_PARAMETERS.has(parameterName) &&
+          (method === 'get' ? this.isRequestParameters(receiver, depth) : /(^|\.)(req|request)$/.test(dottedName(receiver)))) {
+        return { label: shortText(call), origin: 'authorization-code', node: call };
+      }
+    }
     if (receiver && ['get', 'header', 'getHeader', 'getItem'].includes(method)) {
       const header = call.arguments[0];
       const headerName = header && (ts.isStringLiteral(header) || ts.isNoSubstitutionTemplateLiteral(header)) ? header.text : undefined;
@@ -716,7 +754,7 @@ export class TokenModel {
    * One pass of the text each, on first need.
    */
   private textMayWrite(sourceFile: ts.SourceFile, root: string): boolean {
-    this.writtenRoots ??= new Set(Array.from(sourceFile.text.matchAll(MEMBER_WRITE_TEXT), (match) => match[1]!));
+    this.writtenRoots ??= new Set([...sourceFile.text.matchAll(MEMBER_WRITE_TEXT), ...sourceFile.text.matchAll(URL_PARAMETER_WRITE_TEXT)].map((match) => match[1]!));
     return this.writtenRoots.has(root);
   }
 
@@ -812,6 +850,49 @@ export class TokenModel {
       if (ts.isPropertyAccessExpression(unwrapped) && /token_?(url|endpoint)/i.test(unwrapped.name.text)) return true;
     }
     return false;
+  }
+
+  /**
+   * A request's parameters: `req.query`, `url.searchParams`, `c.req.query()`, or a `URLSearchParams`
+   * made in this file (of a form body, a callback URL's search string).
+   */
+  private isRequestParameters(expression: ts.Expression, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = this.values.unwrap(expression);
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      return this.isRequestParameters(node.left, depth + 1);
+    }
+    if (ts.isNewExpression(node)) return dottedName(node.expression) === 'URLSearchParams';
+    if (ts.isPropertyAccessExpression(node)) return REQUEST_PARAMETER_MEMBERS.test(dottedName(node));
+    if (ts.isCallExpression(node)) {
+      const callee = this.values.unwrap(node.expression);
+      return ts.isPropertyAccessExpression(callee) && REQUEST_PARAMETER_METHODS.has(callee.name.text) && /(^|\.)(req|request)$/.test(dottedName(callee.expression));
+    }
+    if (!ts.isIdentifier(node)) return false;
+    return this.values.origins(node).some((origin) => origin !== node && !ts.isIdentifier(origin) && this.isRequestParameters(origin, depth + 1));
+  }
+
+  /**
+   * The second parameter of a node-style callback handed to a call that fetches or creates a record
+   * of an OAuth server's storage model: `model.accessToken.fetchByToken(t, function (err, obj) { … })`.
+   */
+  private callbackRecord(declaration: Declaration): boolean {
+    const parameter = declaration.node;
+    if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter)) return false;
+    const fn = parameter.parent;
+    if (!(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || fn.parameters.indexOf(parameter) !== 1) return false;
+    const first = fn.parameters[0]!;
+    if (!ts.isIdentifier(first.name) || !CALLBACK_ERROR_PARAMETER.test(first.name.text)) return false;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== fn) return false;
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const verb = splitWords(callee.name.text)[0] ?? '';
+    if (!RECORD_READING_VERBS.has(verb)) return false;
+    const segments = dottedName(callee.expression).split('.');
+    const kind = segments[segments.length - 1]?.toLowerCase() ?? '';
+    const owner = segments[segments.length - 2]?.toLowerCase() ?? '';
+    return CREDENTIAL_RECORD_KINDS.has(kind) && CREDENTIAL_RECORD_OWNERS.has(owner);
   }
 
   /** Whether a call hands its input through unchanged (`String(x)`, `JSON.stringify(x)`, `x.trim()`). */
@@ -1022,6 +1103,8 @@ interface MemberWrite {
   target: string;
   key: string;
   value: ts.Expression;
+  /** Set through `url.searchParams.set(key, value)`: the key is a query parameter's name. */
+  urlParameter?: boolean;
 }
 
 interface FileFacts {
@@ -1047,6 +1130,17 @@ function collectFileFacts(sourceFile: ts.SourceFile): FileFacts {
         const callee = (node as ts.CallExpression).expression;
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         if (name !== undefined) addTo(facts.callsByName, name, node as ts.CallExpression);
+        // `redirectUrl.searchParams.set('code', code)`: a write into the URL's query.
+        const [keyArgument, value] = (node as ts.CallExpression).arguments;
+        if (ts.isPropertyAccessExpression(callee) && URL_PARAMETER_SETTERS.has(callee.name.text) && ts.isPropertyAccessExpression(callee.expression) &&
+            callee.expression.name.text === 'searchParams' && keyArgument && ts.isStringLiteralLike(keyArgument) && value) {
+          const root = rootOf(callee.expression);
+          if (root) {
+            addTo(facts.memberWrites, ts.isIdentifier(root) ? root.text : 'this', {
+              root, target: `${dottedName(callee.expression)}.${keyArgument.text}`, key: keyArgument.text, value, urlParameter: true,
+            });
+          }
+        }
         break;
       }
       case ts.SyntaxKind.BinaryExpression: {

@@ -774,6 +774,7 @@ function isRelative(module: string): boolean {
 
 /** A PKCE verifier, state or authorization code, by its name; a value whose declared type holds a token is not one, whatever it is called. */
 function isTransientFlowSecret(credential: CredentialMatch): boolean {
+  if (credential.origin === 'authorization-code') return true;
   return credential.origin !== 'declared-type' && isTransientFlowName(credential.label);
 }
 
