@@ -162,3 +162,17 @@ export const CREDENTIAL_RECORD_OWNERS = new Set(['model', 'models', 'store', 'st
 export const RECORD_READING_VERBS = new Set(['fetch', 'get', 'find', 'load', 'read', 'create', 'issue', 'generate', 'save', 'lookup']);
 /** First parameter names of node-style callbacks (`function (err, result)`). */
 export const CALLBACK_ERROR_PARAMETER = /^(err|error|e|er|ex)$/;
+
+/**
+ * Commands whose output is a credential: CLIs that print a token or a session with one
+ * (`sf org display --json`, `gcloud auth print-access-token`, `az account get-access-token`,
+ * `gh auth token`). Their output, logged or stored, is the credential.
+ */
+export const CREDENTIAL_PRINTING_COMMANDS = /\b(sf|sfdx)\s+(org\s+display|force:org:display)\b|\bprint-(access|identity)-token\b|\bget-access-token\b|\bgh\s+auth\s+token\b|\bauth\s+token\b|--show-token\b|\baccess-token\s+show\b/;
+/** Functions that run a command and return (or resolve to) its output. */
+export const COMMAND_RUNNERS = /(^|\.)(exec|execSync|execAsync|execFile|execFileSync|execFileAsync|spawnSync|execa|execaSync|execaCommand|execaCommandSync|runCommand|runCommandSync|\$)$/;
+
+/** Route paths of an authorization server's token endpoint: the request body carries a code, refresh token or client secret. */
+export const TOKEN_ENDPOINT_PATH = /\/(oauth2?\/)?(access_)?token\/?$/;
+/** Methods that register a route handler: `app.post('/token', handler)`, `router.all(...)`. */
+export const ROUTE_METHODS = new Set(['post', 'all', 'use', 'route', 'put']);

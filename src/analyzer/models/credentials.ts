@@ -3,6 +3,10 @@ import {
   AUTHORIZATION_CODE_PARAMETERS,
   CALLBACK_ERROR_PARAMETER,
   CLAIMS_READING_CALLS,
+  COMMAND_RUNNERS,
+  CREDENTIAL_PRINTING_COMMANDS,
+  ROUTE_METHODS,
+  TOKEN_ENDPOINT_PATH,
   CREDENTIAL_RECORD_KINDS,
   CREDENTIAL_RECORD_OWNERS,
   RECORD_READING_VERBS,
@@ -131,8 +135,8 @@ const PASS_THROUGH_CONSTRUCTORS = new Set(['URLSearchParams', 'Headers', 'URL', 
 const SAFE_PREFIX_LENGTH = 8;
 const MAX_DEPTH = 10;
 
-/** Keys of an HTTP client's parsed response (axios `data`, got `body`) that hold the whole token response. */
-const RESPONSE_BODY_KEYS = new Set(['data', 'body']);
+/** Keys of an HTTP client's parsed response (axios `data`, got `body`), or a command's result (`stdout`), that hold the whole token response. */
+const RESPONSE_BODY_KEYS = new Set(['data', 'body', 'stdout']);
 
 /** Last words of objects that hold names of things (`ManagedIdentityEnvironmentVariableNames.MSI_SECRET`). */
 const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels', 'vars', 'variables']);
@@ -153,6 +157,9 @@ const MEMBER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+|\[[^\]\n]
 const URL_PARAMETER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+)*\.searchParams\.(?:set|append)\(/g;
 /** `name(`, `name?.(`, `name<T>(` in a file's text: names that may be called. */
 const CALL_TEXT = /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?:\?\.)?[(<]/g;
+
+/** Array methods whose callback's return values make up the result. */
+const ITERATING_METHODS = new Set(['map', 'flatMap']);
 
 /** Receivers of `.encode()` that are tokenizers (LLM token ids, not credentials). */
 const TOKENIZER_RECEIVER = /(^|\.)(tokenizer|encoder|encoding|enc|tiktoken|tokenizers)$/i;
@@ -357,6 +364,8 @@ export class TokenModel {
         return { label, origin, node };
       }
       if (AUTHORIZATION_CODE_PARAMETERS.has(key) && this.isRequestParameters(node.expression, depth)) return { label, origin: 'authorization-code', node };
+      // `req.body` in the handler of `app.post('/token', …)`: a code, refresh token or client secret.
+      if (key === 'body' && this.isTokenEndpointRequest(node.expression)) return { label, origin: 'token-response', node };
       if (key === 'headers' && /(^|\.)(req|request|incoming|incomingMessage|requestInfo|ctx)$/i.test(objectName)) {
         return { label, origin: 'request-headers', node };
       }
@@ -551,6 +560,10 @@ export class TokenModel {
     }
     // axios, got and ky return the parsed body of a token request directly.
     if (!/(^|\.)fetch$/.test(name) && this.isTokenRequest(call)) return { label: shortText(call), origin: 'token-response', node: call };
+    // `execAsync('sf org display --json')`: a CLI that prints a token.
+    if (COMMAND_RUNNERS.test(name) && call.arguments[0] && this.values.stringValues(call.arguments[0])?.some((command) => CREDENTIAL_PRINTING_COMMANDS.test(command))) {
+      return { label: shortText(call), origin: 'token-response', node: call };
+    }
     if (receiver && (method === 'get' || REQUEST_PARAMETER_METHODS.has(method))) {
       const parameter = call.arguments[0];
       const parameterName = parameter && ts.isStringLiteralLike(parameter) ? parameter.text : undefined;
@@ -576,6 +589,14 @@ export class TokenModel {
     }
     if (method && isTokenProducingCall(method) && !(receiver && classifyName(lastSegment(dottedName(receiver))) === 'not-credential')) {
       return { label: `${method}()`, origin: 'token-response', node: call };
+    }
+    // `Object.entries(credentials).map(([key, value]) => \`${key}=${value}\`)`: each element comes back whole.
+    if (receiver && ITERATING_METHODS.has(method) && call.arguments[0]) {
+      const fn = this.values.unwrap(call.arguments[0]);
+      if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.values.returnedExpressions(fn).some((returned) => this.carriesParameter(returned, fn, 0))) {
+        const inner = this.credentialIn(receiver, depth + 1);
+        if (inner) return { ...inner, label: shortText(call) };
+      }
     }
     const local = this.values.calledFunction(call);
     // `redactToken(token)`, `maskSecret(key)`: a helper named for hiding the value returns it hidden.
@@ -870,6 +891,47 @@ export class TokenModel {
     }
     if (!ts.isIdentifier(node)) return false;
     return this.values.origins(node).some((origin) => origin !== node && !ts.isIdentifier(origin) && this.isRequestParameters(origin, depth + 1));
+  }
+
+  /** Whether an expression a callback returns holds one of its parameters whole (not its length, a slice or a mask of it). */
+  private carriesParameter(expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = this.values.unwrap(expression);
+    const inner = (part: ts.Expression): boolean => this.carriesParameter(part, fn, depth + 1);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      if (declaration?.kind !== 'parameter' || declaration.node.pos < fn.pos || declaration.node.end > fn.end) return false;
+      // `([key, value]) => …` over `Object.entries(…)`: the key is a name, the value is what is carried.
+      const binding = declaration.node;
+      return !(ts.isBindingElement(binding) && ts.isArrayBindingPattern(binding.parent) && binding.parent.elements.indexOf(binding) === 0 && binding.parent.elements.length > 1);
+    }
+    if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => inner(span.expression));
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      return (operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) && (inner(node.left) || inner(node.right));
+    }
+    if (ts.isConditionalExpression(node)) return inner(node.whenTrue) || inner(node.whenFalse);
+    if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => !ts.isSpreadElement(element) && inner(element));
+    if (ts.isCallExpression(node) && this.passesThrough(node)) {
+      const callee = this.values.unwrap(node.expression);
+      return (ts.isPropertyAccessExpression(callee) && inner(callee.expression)) || node.arguments.some((argument) => inner(argument));
+    }
+    return false;
+  }
+
+  /** The request parameter of a handler registered for a token endpoint's path (`app.post('/oauth/token', (req, res) => …)`). */
+  private isTokenEndpointRequest(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    if (declaration?.kind !== 'parameter' || declaration.path || !ts.isParameter(declaration.node)) return false;
+    const fn = declaration.node.parent;
+    if (fn.parameters[0] !== declaration.node) return false;
+    const route = fn.parent;
+    if (!ts.isCallExpression(route) || !route.arguments.includes(fn as ts.Expression)) return false;
+    const callee = this.values.unwrap(route.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text) || !route.arguments[0]) return false;
+    return this.values.stringValues(route.arguments[0])?.some((path) => TOKEN_ENDPOINT_PATH.test(path)) ?? false;
   }
 
   /**

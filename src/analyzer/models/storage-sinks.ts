@@ -441,8 +441,9 @@ export class StorageAnalysis {
     // `db.insert(tokensTable).values(...)`: the argument is the table, the row comes next.
     const parent = call.parent;
     if (sinks.TABLE_TAKING_STEPS.has(method) && ts.isPropertyAccessExpression(parent) && own(sinks.BUILDER_DATA_STEPS, parent.name.text)) return undefined;
-    // `doc.save()` and Mongoose's `doc.save(callback)` store the document itself.
-    const onlyCallback = call.arguments.length === 1 && ts.isFunctionLike(this.values.unwrap(call.arguments[0]!));
+    // `doc.save()`, Mongoose's `doc.save(callback)` and `new Model({ … }).save(options)` store the document itself.
+    const onlyCallback = call.arguments.length === 1 && (ts.isFunctionLike(this.values.unwrap(call.arguments[0]!)) ||
+      constructionsOf(receiver, this.values).some((origin) => ts.isNewExpression(origin)));
     const data = generic === 'save' && (call.arguments.length === 0 || onlyCallback) ? [receiver] : this.dataArguments(call, generic);
     const values = data.flatMap((part) => this.storedParts(part));
     return values.length ? { kind: 'store', node: call, name, storage: 'a database', values } : undefined;
