@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { dottedName, type ValueResolver } from '../engine/values.js';
-import { loadedModule } from '../engine/modules.js';
+import { importedFrom, loadedModule } from '../engine/modules.js';
+import { declaredTypeOf } from '../engine/declared-types.js';
 import {
   CHILD_LOGGER_METHODS,
   CONSOLE_METHODS,
@@ -10,6 +11,8 @@ import {
   DEFAULT_LOGGER_NAMES,
   LOGGER_CONSTRUCTORS,
   LOGGER_FACTORIES,
+  LOGGER_LIBRARIES,
+  LOGGER_SHAPE_MIN_LEVELS,
   LOGGER_METHODS,
   LOGGER_MODULES,
   LOGGER_NAME_WORDS,
@@ -115,12 +118,46 @@ function mcpLogNotification(call: ts.CallExpression, label: string, values: Valu
 export function isLogger(receiver: ts.Expression, values: ValueResolver, depth: number): boolean {
   if (depth > MAX_LOGGER_DEPTH) return false;
   const node = values.unwrap(receiver);
-  if (ts.isCallExpression(node)) return isLoggerCreation(node, values, depth);
-  if (ts.isNewExpression(node)) return LOGGER_CONSTRUCTORS.has(dottedName(node.expression));
+  if (ts.isCallExpression(node)) return isLoggerCreation(node, values, depth) || libraryMakes(node.expression, 'factories', values);
+  if (ts.isNewExpression(node)) return LOGGER_CONSTRUCTORS.has(dottedName(node.expression)) || libraryMakes(node.expression, 'constructors', values);
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
     const name = ts.isIdentifier(node) ? node.text : node.name.text;
     if (DEFAULT_LOGGER_NAMES.has(name) || LOGGER_NAME_WORDS.has(lastWord(name))) return true;
+    if (isDeclaredLogger(node, values)) return true;
     return values.origins(node).some((origin) => origin !== node && (ts.isCallExpression(origin) || ts.isNewExpression(origin)) && isLogger(origin, values, depth + 1));
+  }
+  return false;
+}
+
+/** A call or `new` of a logging library's factory or class, through its import: `mk()` after `import { createLogger as mk } from 'winston'`. */
+function libraryMakes(callee: ts.Expression, kind: 'factories' | 'constructors', values: ValueResolver): boolean {
+  const ref = importedFrom(callee, values);
+  if (!ref) return false;
+  const module = ref.module.replace(/^node:/, '');
+  const member = (ref.path[0] === 'default' ? ref.path.slice(1) : ref.path).join('.');
+  return LOGGER_LIBRARIES.some((library) => library.module === module && library[kind].includes(member));
+}
+
+/**
+ * A receiver declared as a logger: with a logging library's logger type (`audit: pino.Logger`),
+ * or with an interface or type of this file shaped like a logger (level methods `info`, `error`, …).
+ */
+function isDeclaredLogger(node: ts.Expression, values: ValueResolver): boolean {
+  const type = declaredTypeOf(node, values);
+  if (!type) return false;
+  if (type.module !== undefined) return LOGGER_LIBRARIES.some((library) => library.module === type.module && library.types.includes(type.name));
+  return isLoggerShaped(type.name, node.getSourceFile());
+}
+
+function isLoggerShaped(typeName: string, sourceFile: ts.SourceFile): boolean {
+  for (const statement of sourceFile.statements) {
+    const members = ts.isInterfaceDeclaration(statement) && statement.name.text === typeName ? statement.members
+      : ts.isTypeAliasDeclaration(statement) && statement.name.text === typeName && ts.isTypeLiteralNode(statement.type) ? statement.type.members
+        : undefined;
+    if (!members) continue;
+    const levels = members.filter((member) => (ts.isMethodSignature(member) || ts.isPropertySignature(member)) && member.name &&
+      ts.isIdentifier(member.name) && LOGGER_METHODS.has(member.name.text));
+    return levels.length >= LOGGER_SHAPE_MIN_LEVELS;
   }
   return false;
 }

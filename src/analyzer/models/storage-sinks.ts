@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
+import { declaredTypeOf } from '../engine/declared-types.js';
 import { credentialsFor, splitWords, type CredentialMatch } from './credentials.js';
 import type { CipherWeakness } from '../knowledge/encryption.js';
 import { constructionsOf, constructorName, forEachDescendant, own, ProtectionModel, shortName, type Inspection } from './protection.js';
@@ -81,7 +82,7 @@ export class StorageAnalysis {
   visitCall(call: ts.CallExpression): void {
     this.recordPush(call);
     if (!this.mayStore(call)) return;
-    const sink = this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.configStoreSink(call) ??
+    const sink = this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
       this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
     if (sink) this.check(sink);
   }
@@ -283,6 +284,31 @@ export class StorageAnalysis {
       const ref = this.moduleRefOf(origin.expression);
       const store = ref && own(sinks.PLATFORM_STORE_MODULES, ref.module);
       if (store && ref.path.length === 1 && store.factories.has(ref.path[0]!) && store.methods.has(method)) return store.storage;
+    }
+    return undefined;
+  }
+
+  /** A write to a store of a hosting platform or a KV client, known by the receiver's declared type or by the call that opened it. */
+  private keyValueSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
+    const record = this.keyValueStoreOf(callee.expression);
+    if (!record || !record.writeMethods.includes(callee.name.text)) return undefined;
+    return { kind: 'store', node: call, name: shortName(callee), storage: record.store, values: [...call.arguments] };
+  }
+
+  private keyValueStoreOf(receiver: ts.Expression): sinks.KeyValueStoreRecord | undefined {
+    const type = declaredTypeOf(receiver, this.values);
+    if (type) {
+      const byType = sinks.KEY_VALUE_STORES.find((record) => record.types.includes(type.name) &&
+        (record.modules ? type.module !== undefined && record.modules.includes(type.module) : type.module === undefined));
+      if (byType) return byType;
+    }
+    for (const origin of this.constructionsOf(receiver)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const opener = dottedName(this.values.unwrap(origin.expression));
+      const opened = sinks.KEY_VALUE_STORES.find((record) => record.openers?.includes(opener));
+      if (opened) return opened;
     }
     return undefined;
   }
