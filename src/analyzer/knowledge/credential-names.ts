@@ -176,3 +176,10 @@ export const COMMAND_RUNNERS = /(^|\.)(exec|execSync|execAsync|execFile|execFile
 export const TOKEN_ENDPOINT_PATH = /\/(oauth2?\/)?(access_)?token\/?$/;
 /** Methods that register a route handler: `app.post('/token', handler)`, `router.all(...)`. */
 export const ROUTE_METHODS = new Set(['post', 'all', 'use', 'route', 'put']);
+
+/**
+ * The URL an OAuth client's callback handler receives (`handleCallback(url)`,
+ * `onOAuthCallback(callbackUrl)`) is the redirect that carries the authorization code.
+ */
+export const CALLBACK_HANDLER_WORDS = new Set(['callback', 'redirect']);
+export const URL_PARAMETER_WORDS = new Set(['url', 'uri', 'href']);

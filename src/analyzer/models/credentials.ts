@@ -2,7 +2,9 @@ import { ts } from 'ts-morph';
 import {
   AUTHORIZATION_CODE_PARAMETERS,
   CALLBACK_ERROR_PARAMETER,
+  CALLBACK_HANDLER_WORDS,
   CLAIMS_READING_CALLS,
+  URL_PARAMETER_WORDS,
   COMMAND_RUNNERS,
   CREDENTIAL_PRINTING_COMMANDS,
   ROUTE_METHODS,
@@ -304,6 +306,7 @@ export class TokenModel {
     // A parameter is what its callers pass: judge each argument by its own name and origin, so that
     // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
     if (declaration && this.callbackRecord(declaration)) return { label: node.text, origin: 'credential-record', node };
+    if (declaration && isCallbackUrlParameter(declaration)) return { label: node.text, origin: 'authorization-code', node };
     const callArguments = declaration ? this.argumentsFor(declaration) : undefined;
     if (callArguments) {
       for (const argument of callArguments) {
@@ -1076,6 +1079,19 @@ export class TokenModel {
     }
     return false;
   }
+}
+
+/** `handleCallback(url)`: the URL parameter of a function named for handling the OAuth redirect. */
+function isCallbackUrlParameter(declaration: Declaration): boolean {
+  const parameter = declaration.node;
+  if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name)) return false;
+  const words = splitWords(parameter.name.text);
+  if (!URL_PARAMETER_WORDS.has(words[words.length - 1] ?? '')) return false;
+  const fn = parameter.parent;
+  const name = functionName(fn) ?? (ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent) ? fn.parent.name.getText() : undefined) ??
+    (ts.isBinaryExpression(fn.parent) && ts.isPropertyAccessExpression(fn.parent.left) ? fn.parent.left.name.text : undefined);
+  const fnWords = name ? splitWords(name) : [];
+  return fnWords.some((word) => CALLBACK_HANDLER_WORDS.has(word)) && fnWords[0] !== 'build' && fnWords[0] !== 'get' && fnWords[0] !== 'create';
 }
 
 /** The object of a destructuring declaration (`const { a } = object`): a binding holds one member of it, not all of it. */
