@@ -80,8 +80,19 @@ export function unwrapExpression(expression: ts.Expression): ts.Expression {
       ts.isAwaitExpression(current)
     ) {
       current = current.expression;
+    } else if (isIndirectCallTarget(current)) {
+      current = current.right;
     } else return current;
   }
+}
+
+/**
+ * `(0, fs_1.writeFileSync)(…)`: compiled CommonJS calls an imported function through a comma
+ * expression so that it runs without a `this`; the value is the right-hand side.
+ */
+function isIndirectCallTarget(expression: ts.Expression): expression is ts.BinaryExpression {
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.CommaToken &&
+    ts.isNumericLiteral(expression.left) && expression.left.text === '0';
 }
 
 /** One query's state in one file: its answers, the nodes being followed, the cuts made. */

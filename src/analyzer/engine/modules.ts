@@ -15,6 +15,13 @@ export interface ModuleRef {
   path: string[];
 }
 
+/**
+ * Module-interop helpers that compilers and bundlers wrap around `require`: TypeScript's
+ * `__importStar`/`__importDefault` (also as `tslib.__importStar`), Babel's `_interopRequire*`,
+ * esbuild's `__toESM`. The wrapped module is their first argument.
+ */
+const INTEROP_HELPERS = /^(__importStar|__importDefault|__importWildcard|_interopRequireDefault|_interopRequireWildcard|__toESM)$/;
+
 /** Bounds the walk through `const a = b; const b = require(…)` chains. */
 const MAX_DEPTH = 8;
 
@@ -23,7 +30,7 @@ export function loadedModule(call: ts.CallExpression): string | undefined {
   const first = call.arguments[0];
   if (!first || !ts.isStringLiteralLike(first)) return undefined;
   const callee = call.expression;
-  if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) return first.text;
+  if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && (callee.text === 'require' || callee.text === '__require'))) return first.text;
   return undefined;
 }
 
@@ -69,10 +76,17 @@ export function moduleRefOf(expression: ts.Expression, values: ValueResolver, de
   if (ts.isCallExpression(node)) {
     const loaded = loadedModule(node);
     if (loaded !== undefined) return { module: loaded, path: [] };
+    const wrapped = node.arguments[0];
+    if (wrapped && isInteropHelper(node.expression)) return moduleRefOf(wrapped, values, depth + 1);
     const base = moduleRefOf(node.expression, values, depth + 1);
     return base && { module: base.module, path: [...base.path, '()'] };
   }
   return undefined;
+}
+
+function isInteropHelper(callee: ts.Expression): boolean {
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && INTEROP_HELPERS.test(name);
 }
 
 /**

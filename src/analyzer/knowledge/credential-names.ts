@@ -27,6 +27,8 @@ export const EXCLUDED_BEFORE_TOKEN = new Set([
   // pagination cursors (CodeQL Java's list) and sync markers
   'next', 'previous', 'prev', 'current', 'page', 'continuation', 'cursor', 'pagination', 'sync', 'resume', 'resumption',
   'start', 'end', 'skip', 'delta', 'progress',
+  // the OAuth `state` round-trips an anti-forgery value, not a credential ('stateToken', 'generateStateToken')
+  'state',
   // LLM units of text
   'max', 'min', 'total', 'input', 'output', 'prompt', 'completion', 'completions', 'reasoning', 'cached', 'used',
   'remaining', 'estimated', 'num', 'context', 'response', 'generated', 'special', 'stop', 'added',
@@ -47,9 +49,13 @@ export const EXCLUDED_AFTER = new Set([
   'mode', 'strategy', 'method', 'methods', 'supported', 'payload', 'claims', 'mtime', 'ctime', 'atime', 'birthtime',
 ]);
 
-/** Words that name a credential on their own. */
+/**
+ * Words that name a credential on their own. A user's login password ('password', 'passwd') is
+ * not one of the OAuth credentials these rules are about: a password grant's or a login
+ * form's password is the user's, and logging or storing it is a different finding.
+ */
 export const CREDENTIAL_WORDS = new Set([
-  'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'passphrase', 'credential', 'credentials', 'creds',
+  'token', 'tokens', 'secret', 'secrets', 'passphrase', 'credential', 'credentials', 'creds',
   'jwt', 'jwts', 'bearer', 'apikey', 'authinfo', 'cookie', 'cookies',
 ]);
 
@@ -108,6 +114,13 @@ export const TOKEN_PRODUCING_VERBS = new Set([
   'read', 'retrieve', 'sign', 'new', 'decrypt', 'unseal', 'reveal',
 ]);
 
+/**
+ * Calls that read a token's claims: `jwt.verify(token, key)` and `jwt.decode(token)` return the
+ * payload (subject, scopes, expiry), `jose.jwtVerify` a `{ payload }` record, not the token. (The MCP SDK's
+ * `verifyAccessToken` is not one: its `AuthInfo` carries the token.)
+ */
+export const CLAIMS_READING_CALLS = /(^|\.)(jwtVerify|jwtDecode|decodeJwt|decodeProtectedHeader|verifyIdToken)$|(^|\.)(jwt|jsonwebtoken|jws|jose|JWT|Jwt)(_\d+)?(\.default)?\.(verify|decode)$/;
+
 /** Calls that mint a signed token: the result is a credential whatever it is called. */
 export const TOKEN_MINTING_CALLS = new Set(['jwt.sign', 'jsonwebtoken.sign', 'jws.sign']);
 
@@ -123,3 +136,50 @@ export const HTTP_ERROR_TYPES = new Set(['AxiosError', 'GaxiosError']);
 export const HTTP_ERROR_GUARDS = /(^|\.)isAxiosError$/;
 /** Types of an HTTP client's request configuration, whose `headers` carry the Authorization header. */
 export const REQUEST_CONFIG_TYPES = new Set(['AxiosRequestConfig', 'InternalAxiosRequestConfig', 'GaxiosOptions']);
+
+/**
+ * Authorization codes: a request parameter of this name on a callback or token endpoint
+ * (`req.query.code`, `url.searchParams.get('code')`, `params.get('code')` of a form body) is the
+ * code, which anyone who reads it can redeem (without PKCE) or replay.
+ */
+export const AUTHORIZATION_CODE_PARAMETERS = new Set(['code']);
+/** Members that hold a request's parameters: `req.query`, `url.searchParams`, `ctx.request.body`. */
+export const REQUEST_PARAMETER_MEMBERS = /(^|\.)(searchParams|query)$|(^|\.)(req|request|ctx|c|context|event)\.(query|params|body)$/;
+/** Hono and similar: `c.req.query('code')`, `c.req.param('code')`. */
+export const REQUEST_PARAMETER_METHODS = new Set(['query', 'param', 'queryParam']);
+/** Query or fragment parameters whose value is a credential when a URL carries them: `?code=…`, `#access_token=…`. */
+export const URL_CREDENTIAL_PARAMETER = /[?&#](code|access_token|refresh_token|id_token|token|client_secret)=$/;
+/** Calls that put a parameter into a URL's query (`url.searchParams.set('code', code)`). */
+export const URL_PARAMETER_SETTERS = new Set(['set', 'append']);
+
+/**
+ * Records of an OAuth server's storage model, by the receiver of the call that fetches or creates
+ * them (`model.accessToken.fetchByToken(t, (err, obj) => …)`): the record holds the token, the
+ * code or the client secret. Node-style callbacks hand the record over as their second parameter.
+ */
+export const CREDENTIAL_RECORD_KINDS = new Set(['accesstoken', 'refreshtoken', 'code', 'authorizationcode', 'authcode', 'client', 'token']);
+export const CREDENTIAL_RECORD_OWNERS = new Set(['model', 'models', 'store', 'storage', 'repository', 'dao']);
+export const RECORD_READING_VERBS = new Set(['fetch', 'get', 'find', 'load', 'read', 'create', 'issue', 'generate', 'save', 'lookup']);
+/** First parameter names of node-style callbacks (`function (err, result)`). */
+export const CALLBACK_ERROR_PARAMETER = /^(err|error|e|er|ex)$/;
+
+/**
+ * Commands whose output is a credential: CLIs that print a token or a session with one
+ * (`sf org display --json`, `gcloud auth print-access-token`, `az account get-access-token`,
+ * `gh auth token`). Their output, logged or stored, is the credential.
+ */
+export const CREDENTIAL_PRINTING_COMMANDS = /\b(sf|sfdx)\s+(org\s+display|force:org:display)\b|\bprint-(access|identity)-token\b|\bget-access-token\b|\bgh\s+auth\s+token\b|\bauth\s+token\b|--show-token\b|\baccess-token\s+show\b/;
+/** Functions that run a command and return (or resolve to) its output. */
+export const COMMAND_RUNNERS = /(^|\.)(exec|execSync|execAsync|execFile|execFileSync|execFileAsync|spawnSync|execa|execaSync|execaCommand|execaCommandSync|runCommand|runCommandSync|\$)$/;
+
+/** Route paths of an authorization server's token endpoint: the request body carries a code, refresh token or client secret. */
+export const TOKEN_ENDPOINT_PATH = /\/(oauth2?\/)?(access_)?token\/?$/;
+/** Methods that register a route handler: `app.post('/token', handler)`, `router.all(...)`. */
+export const ROUTE_METHODS = new Set(['post', 'all', 'use', 'route', 'put']);
+
+/**
+ * The URL an OAuth client's callback handler receives (`handleCallback(url)`,
+ * `onOAuthCallback(callbackUrl)`) is the redirect that carries the authorization code.
+ */
+export const CALLBACK_HANDLER_WORDS = new Set(['callback', 'redirect']);
+export const URL_PARAMETER_WORDS = new Set(['url', 'uri', 'href']);

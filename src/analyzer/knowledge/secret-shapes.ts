@@ -14,9 +14,27 @@ const RANDOM_RUN = /[A-Za-z0-9+/=_-]{24,}/g;
 export function looksLikeSecret(text: string): boolean {
   if (ISSUED_PREFIX.test(text) || SCHEME_WITH_VALUE.test(text)) return true;
   for (const run of text.match(RANDOM_RUN) ?? []) {
-    if (/[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run) && /[g-zG-Z]/.test(run)) return true;
+    if (/[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run) && /[g-zG-Z]/.test(run) && !isWordyName(run)) return true;
   }
   return false;
+}
+
+/**
+ * A name made of words and short numbers, not random characters: 'MS365_MCP_ATTACHMENT_URL_BASE',
+ * 'oauth2-callback-handler-v12'. A random run splits into single letters and digit groups.
+ */
+function isWordyName(run: string): boolean {
+  const parts = run.split(/[_-]+/).filter(Boolean).flatMap((part) => part
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/\s+|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean));
+  if (parts.length < 2) return false;
+  let words = 0;
+  for (const part of parts) {
+    if (/^[0-9]{1,4}$/.test(part)) continue;
+    if (!/^[A-Za-z]{2,}$/.test(part) || (!/[aeiouy]/i.test(part) && part.length > 3 && part !== part.toUpperCase())) return false;
+    words++;
+  }
+  return words >= 2 * (parts.length - words);
 }
 
 /** How a message shows a secret it must not quote. */

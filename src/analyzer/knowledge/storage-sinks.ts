@@ -88,6 +88,8 @@ export const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client', '@ups
 export const REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'createClient', 'createCluster', 'fromEnv', 'kv', 'default', '']);
 /** Words in a receiver's name that say it is a Redis-like store, when its construction is not in the file. */
 export const REDIS_RECEIVER_WORDS = new Set(['redis', 'valkey', 'upstash', 'kv']);
+/** Wrappers that return the same client with promise-returning methods (`bluebird.promisifyAll(redis.createClient())`). */
+export const PROMISIFY_FUNCTIONS = new Set(['promisify', 'promisifyAll', 'fromCallback']);
 /** Calls on a client that return a client for chaining (`redis.multi().set(...)`). */
 export const REDIS_CHAIN_METHODS = new Set(['multi', 'pipeline', 'duplicate', 'connect', 'withTypeMapping']);
 /** Redis commands that write; every argument is stored (the key too, so a raw token used as a key counts). */
@@ -98,6 +100,19 @@ export const REDIS_WRITE_METHODS = new Set([
 ]);
 /** Cloudflare Workers KV namespaces (`env.OAUTH_KV.put(key, value)`) are recognised by this word in their name. */
 export const WORKERS_KV_WORD = 'kv';
+/**
+ * Hosting platforms' key-value stores (their writes store the key too, so a raw token used as a
+ * key counts). Cloudflare: a binding of the worker's `env` in upper case (`env.OAUTH_TOKENS.put`,
+ * a KV namespace or an R2 bucket), any `put` given KV's options (`{ expirationTtl }`), and a
+ * Durable Object's `ctx.storage.put`. Netlify Blobs: `getStore('tokens').set(key, value)`.
+ */
+export const PLATFORM_ENV_BINDING = /(^|\.)env\.[A-Z][A-Z0-9_]*$/;
+export const PLATFORM_KV_PUT_METHODS = new Set(['put']);
+export const KV_PUT_OPTION_KEYS = new Set(['expirationTtl', 'expiration', 'metadata']);
+export const DURABLE_OBJECT_STORAGE = /(^|\.)(ctx|state)\.storage$/;
+export const PLATFORM_STORE_MODULES: Readonly<Record<string, { storage: string; factories: ReadonlySet<string>; methods: ReadonlySet<string> }>> = {
+  '@netlify/blobs': { storage: 'Netlify Blobs', factories: new Set(['getStore', 'getDeployStore']), methods: new Set(['set', 'setJSON']) },
+};
 
 /**
  * Persistent key-value stores built in the file: `new Store()` (electron-store), `new Conf()`,

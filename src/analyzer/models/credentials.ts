@@ -1,5 +1,21 @@
 import { ts } from 'ts-morph';
 import {
+  AUTHORIZATION_CODE_PARAMETERS,
+  CALLBACK_ERROR_PARAMETER,
+  CALLBACK_HANDLER_WORDS,
+  CLAIMS_READING_CALLS,
+  URL_PARAMETER_WORDS,
+  COMMAND_RUNNERS,
+  CREDENTIAL_PRINTING_COMMANDS,
+  ROUTE_METHODS,
+  TOKEN_ENDPOINT_PATH,
+  CREDENTIAL_RECORD_KINDS,
+  CREDENTIAL_RECORD_OWNERS,
+  RECORD_READING_VERBS,
+  REQUEST_PARAMETER_MEMBERS,
+  REQUEST_PARAMETER_METHODS,
+  URL_CREDENTIAL_PARAMETER,
+  URL_PARAMETER_SETTERS,
   CREDENTIAL_HEADER_NAMES,
   CREDENTIAL_PARAMETERS,
   CREDENTIAL_PHRASES,
@@ -41,7 +57,11 @@ export interface CredentialMatch {
     /** An HTTP client's request configuration (axios `config`), whose headers carry the Authorization header. */
     | 'request-config'
     /** An axios error logged whole: it carries the request configuration. */
-    | 'http-error';
+    | 'http-error'
+    /** An OAuth authorization code: a `code` request parameter, or a URL that carries one. */
+    | 'authorization-code'
+    /** A record of an OAuth server's storage model (token, code or client record) handed over whole. */
+    | 'credential-record';
   node: ts.Node;
 }
 
@@ -117,8 +137,8 @@ const PASS_THROUGH_CONSTRUCTORS = new Set(['URLSearchParams', 'Headers', 'URL', 
 const SAFE_PREFIX_LENGTH = 8;
 const MAX_DEPTH = 10;
 
-/** Keys of an HTTP client's parsed response (axios `data`, got `body`) that hold the whole token response. */
-const RESPONSE_BODY_KEYS = new Set(['data', 'body']);
+/** Keys of an HTTP client's parsed response (axios `data`, got `body`), or a command's result (`stdout`), that hold the whole token response. */
+const RESPONSE_BODY_KEYS = new Set(['data', 'body', 'stdout']);
 
 /** Last words of objects that hold names of things (`ManagedIdentityEnvironmentVariableNames.MSI_SECRET`). */
 const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels', 'vars', 'variables']);
@@ -135,8 +155,13 @@ const MAX_TYPE_DEPTH = 4;
 
 /** `root.member =`, `root['key'] =` (not `==`, `=>`) in a file's text: the roots of member writes. */
 const MEMBER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+|\[[^\]\n]+\])+\s*=(?![=>])/g;
+/** `root.searchParams.set(` and `.append(` in a file's text: the roots of URL query writes. */
+const URL_PARAMETER_WRITE_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\??\.[\w$]+)*\.searchParams\.(?:set|append)\(/g;
 /** `name(`, `name?.(`, `name<T>(` in a file's text: names that may be called. */
 const CALL_TEXT = /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?:\?\.)?[(<]/g;
+
+/** Array methods whose callback's return values make up the result. */
+const ITERATING_METHODS = new Set(['map', 'flatMap']);
 
 /** Receivers of `.encode()` that are tokenizers (LLM token ids, not credentials). */
 const TOKENIZER_RECEIVER = /(^|\.)(tokenizer|encoder|encoding|enc|tiktoken|tokenizers)$/i;
@@ -198,9 +223,14 @@ export class TokenModel {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.credentialInMember(node, depth);
 
     if (ts.isTemplateExpression(node)) {
+      let before = node.head.text;
       for (const span of node.templateSpans) {
         const inner = this.credentialIn(span.expression, depth + 1);
         if (inner) return inner;
+        // `${redirectUri}?code=${code}`: the parameter's name says what the URL carries.
+        const parameter = URL_CREDENTIAL_PARAMETER.exec(before);
+        if (parameter && !this.isKnownNonCredential(span.expression)) return { label: parameter[1]!, origin: parameter[1] === 'code' ? 'authorization-code' : 'name', node: span.expression };
+        before = span.literal.text;
       }
       return undefined;
     }
@@ -275,6 +305,8 @@ export class TokenModel {
 
     // A parameter is what its callers pass: judge each argument by its own name and origin, so that
     // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
+    if (declaration && this.callbackRecord(declaration)) return { label: node.text, origin: 'credential-record', node };
+    if (declaration && isCallbackUrlParameter(declaration)) return { label: node.text, origin: 'authorization-code', node };
     const callArguments = declaration ? this.argumentsFor(declaration) : undefined;
     if (callArguments) {
       for (const argument of callArguments) {
@@ -285,6 +317,10 @@ export class TokenModel {
     }
 
     const opaqueBase = declaration?.path && declaration.initializer ? this.values.unwrap(declaration.initializer) : undefined;
+    // `const { code } = req.query`
+    if (opaqueBase && declaration?.path?.length === 1 && AUTHORIZATION_CODE_PARAMETERS.has(declaration.path[0]!) && this.isRequestParameters(opaqueBase, depth)) {
+      return { label: node.text, origin: 'authorization-code', node };
+    }
     for (const origin of origins) {
       if (origin === opaqueBase && declaration?.path) {
         // `const { data } = await axios.post(tokenUrl, …)`: the resolver could not take the
@@ -296,6 +332,8 @@ export class TokenModel {
         continue;
       }
       const inner = this.credentialIn(origin, depth + 1);
+      // `const { AC } = process.env; const config = AC || 'default'`: one variable, not the whole environment.
+      if (inner?.origin === 'environment' && inner.label === 'process.env' && isDestructuredSource(origin)) continue;
       if (inner) return { ...inner, label: node.text };
     }
     return this.credentialInMemberWrites(node, depth);
@@ -328,6 +366,9 @@ export class TokenModel {
           : objectName === 'process.env' ? 'environment' : 'name';
         return { label, origin, node };
       }
+      if (AUTHORIZATION_CODE_PARAMETERS.has(key) && this.isRequestParameters(node.expression, depth)) return { label, origin: 'authorization-code', node };
+      // `req.body` in the handler of `app.post('/token', …)`: a code, refresh token or client secret.
+      if (key === 'body' && this.isTokenEndpointRequest(node.expression)) return { label, origin: 'token-response', node };
       if (key === 'headers' && /(^|\.)(req|request|incoming|incomingMessage|requestInfo|ctx)$/i.test(objectName)) {
         return { label, origin: 'request-headers', node };
       }
@@ -407,6 +448,10 @@ export class TokenModel {
       if (!exact && !write.target.startsWith(`${target}.`)) continue;
       if (!exact && this.keyNamesCredential(write.key, write.value)) {
         found = { position: write.value.pos };
+        break;
+      }
+      if (write.urlParameter && AUTHORIZATION_CODE_PARAMETERS.has(write.key) && !this.isKnownNonCredential(write.value)) {
+        found = { position: write.value.pos, inner: { label: write.key, origin: 'authorization-code', node: write.value } };
         break;
       }
       const inner = this.credentialIn(write.value, depth + 1);
@@ -518,6 +563,18 @@ export class TokenModel {
     }
     // axios, got and ky return the parsed body of a token request directly.
     if (!/(^|\.)fetch$/.test(name) && this.isTokenRequest(call)) return { label: shortText(call), origin: 'token-response', node: call };
+    // `execAsync('sf org display --json')`: a CLI that prints a token.
+    if (COMMAND_RUNNERS.test(name) && call.arguments[0] && this.values.stringValues(call.arguments[0])?.some((command) => CREDENTIAL_PRINTING_COMMANDS.test(command))) {
+      return { label: shortText(call), origin: 'token-response', node: call };
+    }
+    if (receiver && (method === 'get' || REQUEST_PARAMETER_METHODS.has(method))) {
+      const parameter = call.arguments[0];
+      const parameterName = parameter && ts.isStringLiteralLike(parameter) ? parameter.text : undefined;
+      if (parameterName !== undefined && AUTHORIZATION_CODE_PARAMETERS.has(parameterName) &&
+          (method === 'get' ? this.isRequestParameters(receiver, depth) : /(^|\.)(req|request)$/.test(dottedName(receiver)))) {
+        return { label: shortText(call), origin: 'authorization-code', node: call };
+      }
+    }
     if (receiver && ['get', 'header', 'getHeader', 'getItem'].includes(method)) {
       const header = call.arguments[0];
       const headerName = header && (ts.isStringLiteral(header) || ts.isNoSubstitutionTemplateLiteral(header)) ? header.text : undefined;
@@ -535,6 +592,14 @@ export class TokenModel {
     }
     if (method && isTokenProducingCall(method) && !(receiver && classifyName(lastSegment(dottedName(receiver))) === 'not-credential')) {
       return { label: `${method}()`, origin: 'token-response', node: call };
+    }
+    // `Object.entries(credentials).map(([key, value]) => \`${key}=${value}\`)`: each element comes back whole.
+    if (receiver && ITERATING_METHODS.has(method) && call.arguments[0]) {
+      const fn = this.values.unwrap(call.arguments[0]);
+      if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.values.returnedExpressions(fn).some((returned) => this.carriesParameter(returned, fn, 0))) {
+        const inner = this.credentialIn(receiver, depth + 1);
+        if (inner) return { ...inner, label: shortText(call) };
+      }
     }
     const local = this.values.calledFunction(call);
     // `redactToken(token)`, `maskSecret(key)`: a helper named for hiding the value returns it hidden.
@@ -713,7 +778,7 @@ export class TokenModel {
    * One pass of the text each, on first need.
    */
   private textMayWrite(sourceFile: ts.SourceFile, root: string): boolean {
-    this.writtenRoots ??= new Set(Array.from(sourceFile.text.matchAll(MEMBER_WRITE_TEXT), (match) => match[1]!));
+    this.writtenRoots ??= new Set([...sourceFile.text.matchAll(MEMBER_WRITE_TEXT), ...sourceFile.text.matchAll(URL_PARAMETER_WRITE_TEXT)].map((match) => match[1]!));
     return this.writtenRoots.has(root);
   }
 
@@ -809,6 +874,90 @@ export class TokenModel {
       if (ts.isPropertyAccessExpression(unwrapped) && /token_?(url|endpoint)/i.test(unwrapped.name.text)) return true;
     }
     return false;
+  }
+
+  /**
+   * A request's parameters: `req.query`, `url.searchParams`, `c.req.query()`, or a `URLSearchParams`
+   * made in this file (of a form body, a callback URL's search string).
+   */
+  private isRequestParameters(expression: ts.Expression, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = this.values.unwrap(expression);
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      return this.isRequestParameters(node.left, depth + 1);
+    }
+    if (ts.isNewExpression(node)) return dottedName(node.expression) === 'URLSearchParams';
+    if (ts.isPropertyAccessExpression(node)) return REQUEST_PARAMETER_MEMBERS.test(dottedName(node));
+    if (ts.isCallExpression(node)) {
+      const callee = this.values.unwrap(node.expression);
+      return ts.isPropertyAccessExpression(callee) && REQUEST_PARAMETER_METHODS.has(callee.name.text) && /(^|\.)(req|request)$/.test(dottedName(callee.expression));
+    }
+    if (!ts.isIdentifier(node)) return false;
+    return this.values.origins(node).some((origin) => origin !== node && !ts.isIdentifier(origin) && this.isRequestParameters(origin, depth + 1));
+  }
+
+  /** Whether an expression a callback returns holds one of its parameters whole (not its length, a slice or a mask of it). */
+  private carriesParameter(expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = this.values.unwrap(expression);
+    const inner = (part: ts.Expression): boolean => this.carriesParameter(part, fn, depth + 1);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      if (declaration?.kind !== 'parameter' || declaration.node.pos < fn.pos || declaration.node.end > fn.end) return false;
+      // `([key, value]) => …` over `Object.entries(…)`: the key is a name, the value is what is carried.
+      const binding = declaration.node;
+      return !(ts.isBindingElement(binding) && ts.isArrayBindingPattern(binding.parent) && binding.parent.elements.indexOf(binding) === 0 && binding.parent.elements.length > 1);
+    }
+    if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => inner(span.expression));
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      return (operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) && (inner(node.left) || inner(node.right));
+    }
+    if (ts.isConditionalExpression(node)) return inner(node.whenTrue) || inner(node.whenFalse);
+    if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => !ts.isSpreadElement(element) && inner(element));
+    if (ts.isCallExpression(node) && this.passesThrough(node)) {
+      const callee = this.values.unwrap(node.expression);
+      return (ts.isPropertyAccessExpression(callee) && inner(callee.expression)) || node.arguments.some((argument) => inner(argument));
+    }
+    return false;
+  }
+
+  /** The request parameter of a handler registered for a token endpoint's path (`app.post('/oauth/token', (req, res) => …)`). */
+  private isTokenEndpointRequest(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    if (declaration?.kind !== 'parameter' || declaration.path || !ts.isParameter(declaration.node)) return false;
+    const fn = declaration.node.parent;
+    if (fn.parameters[0] !== declaration.node) return false;
+    const route = fn.parent;
+    if (!ts.isCallExpression(route) || !route.arguments.includes(fn as ts.Expression)) return false;
+    const callee = this.values.unwrap(route.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text) || !route.arguments[0]) return false;
+    return this.values.stringValues(route.arguments[0])?.some((path) => TOKEN_ENDPOINT_PATH.test(path)) ?? false;
+  }
+
+  /**
+   * The second parameter of a node-style callback handed to a call that fetches or creates a record
+   * of an OAuth server's storage model: `model.accessToken.fetchByToken(t, function (err, obj) { … })`.
+   */
+  private callbackRecord(declaration: Declaration): boolean {
+    const parameter = declaration.node;
+    if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter)) return false;
+    const fn = parameter.parent;
+    if (!(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || fn.parameters.indexOf(parameter) !== 1) return false;
+    const first = fn.parameters[0]!;
+    if (!ts.isIdentifier(first.name) || !CALLBACK_ERROR_PARAMETER.test(first.name.text)) return false;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== fn) return false;
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const verb = splitWords(callee.name.text)[0] ?? '';
+    if (!RECORD_READING_VERBS.has(verb)) return false;
+    const segments = dottedName(callee.expression).split('.');
+    const kind = segments[segments.length - 1]?.toLowerCase() ?? '';
+    const owner = segments[segments.length - 2]?.toLowerCase() ?? '';
+    return CREDENTIAL_RECORD_KINDS.has(kind) && CREDENTIAL_RECORD_OWNERS.has(owner);
   }
 
   /** Whether a call hands its input through unchanged (`String(x)`, `JSON.stringify(x)`, `x.trim()`). */
@@ -918,6 +1067,8 @@ export class TokenModel {
     if (ts.isCallExpression(node)) {
       const callee = this.values.unwrap(node.expression);
       const name = dottedName(callee);
+      // `jwt.verify(token, key)`: the claims, not the token
+      if (CLAIMS_READING_CALLS.test(name)) return true;
       if (/(^|\.)(tokenize|lex|scan|nextToken|Boolean|Number|parseInt|parseFloat|isNaN|count\w*|countTokens|estimateTokens|encodingForModel|get_encoding)$/.test(name)) return true;
       if (ts.isPropertyAccessExpression(callee)) {
         const method = callee.name.text;
@@ -928,6 +1079,25 @@ export class TokenModel {
     }
     return false;
   }
+}
+
+/** `handleCallback(url)`: the URL parameter of a function named for handling the OAuth redirect. */
+function isCallbackUrlParameter(declaration: Declaration): boolean {
+  const parameter = declaration.node;
+  if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name)) return false;
+  const words = splitWords(parameter.name.text);
+  if (!URL_PARAMETER_WORDS.has(words[words.length - 1] ?? '')) return false;
+  const fn = parameter.parent;
+  const name = functionName(fn) ?? (ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent) ? fn.parent.name.getText() : undefined) ??
+    (ts.isBinaryExpression(fn.parent) && ts.isPropertyAccessExpression(fn.parent.left) ? fn.parent.left.name.text : undefined);
+  const fnWords = name ? splitWords(name) : [];
+  return fnWords.some((word) => CALLBACK_HANDLER_WORDS.has(word)) && fnWords[0] !== 'build' && fnWords[0] !== 'get' && fnWords[0] !== 'create';
+}
+
+/** The object of a destructuring declaration (`const { a } = object`): a binding holds one member of it, not all of it. */
+function isDestructuredSource(origin: ts.Expression): boolean {
+  const parent = origin.parent;
+  return !!parent && ts.isVariableDeclaration(parent) && parent.initializer === origin && ts.isObjectBindingPattern(parent.name);
 }
 
 /** What a declaration's type annotation says: an SDK token type, a number or boolean, or nothing. */
@@ -1011,6 +1181,8 @@ interface MemberWrite {
   target: string;
   key: string;
   value: ts.Expression;
+  /** Set through `url.searchParams.set(key, value)`: the key is a query parameter's name. */
+  urlParameter?: boolean;
 }
 
 interface FileFacts {
@@ -1036,6 +1208,17 @@ function collectFileFacts(sourceFile: ts.SourceFile): FileFacts {
         const callee = (node as ts.CallExpression).expression;
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         if (name !== undefined) addTo(facts.callsByName, name, node as ts.CallExpression);
+        // `redirectUrl.searchParams.set('code', code)`: a write into the URL's query.
+        const [keyArgument, value] = (node as ts.CallExpression).arguments;
+        if (ts.isPropertyAccessExpression(callee) && URL_PARAMETER_SETTERS.has(callee.name.text) && ts.isPropertyAccessExpression(callee.expression) &&
+            callee.expression.name.text === 'searchParams' && keyArgument && ts.isStringLiteralLike(keyArgument) && value) {
+          const root = rootOf(callee.expression);
+          if (root) {
+            addTo(facts.memberWrites, ts.isIdentifier(root) ? root.text : 'this', {
+              root, target: `${dottedName(callee.expression)}.${keyArgument.text}`, key: keyArgument.text, value, urlParameter: true,
+            });
+          }
+        }
         break;
       }
       case ts.SyntaxKind.BinaryExpression: {

@@ -53,7 +53,7 @@ const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
 const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(sinks.FILE_WRITE_FUNCTIONS), ...sinks.STREAM_WRITE_METHODS, ...sinks.FILE_HANDLE_WRITE_METHODS,
   ...Object.keys(sinks.RUNTIME_FILE_WRITERS).map((name) => name.slice(name.lastIndexOf('.') + 1)), 'sync',
-  'setItem', 'set', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
+  'setItem', 'set', 'setJSON', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
   'put', ...sinks.REDIS_WRITE_METHODS, ...sinks.CONFIG_STORE_WRITE_METHODS, ...sinks.PREPARED_STATEMENT_METHODS, ...sinks.SQL_METHODS,
   ...Object.keys(sinks.FIRESTORE_WRITE_FUNCTIONS), ...Object.keys(sinks.BUILDER_DATA_STEPS), ...Object.keys(sinks.DOCUMENT_WRITE_METHODS),
   ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write',
@@ -74,7 +74,8 @@ export class StorageAnalysis {
   ) {
     this.values = values;
     this.tokens = credentialsFor(values);
-    this.protection = new ProtectionModel(values, (expression) => this.isModelClass(expression));
+    // `new Token({ accessToken })`, and `new OAuthTokensModel({ … })` where the model comes from `mongoose.model(…)`
+    this.protection = new ProtectionModel(values, (expression) => this.isModelClass(expression) || this.isDatabaseReceiver(expression));
     this.memberWrites = this.protection.memberWrites;
   }
 
@@ -264,8 +265,29 @@ export class StorageAnalysis {
     if (method === 'put' && receiverWords.includes(sinks.WORKERS_KV_WORD) && !this.isInMemory(callee.expression)) {
       return { kind: 'store', node: call, name: shortName(callee), storage: 'Workers KV', values: [...call.arguments] };
     }
+    const platform = this.platformStore(call, callee);
+    if (platform) return { kind: 'store', node: call, name: shortName(callee), storage: platform, values: [...call.arguments].slice(0, 2) };
     if (!sinks.REDIS_WRITE_METHODS.has(method) || !this.isRedisClient(callee.expression)) return undefined;
     return { kind: 'store', node: call, name: shortName(callee), storage: 'Redis', values: [...call.arguments] };
+  }
+
+  /** A hosting platform's key-value store: a Cloudflare binding or Durable Object storage, Netlify Blobs. */
+  private platformStore(call: ts.CallExpression, callee: ts.PropertyAccessExpression): string | undefined {
+    const method = callee.name.text;
+    if (sinks.PLATFORM_KV_PUT_METHODS.has(method) && call.arguments.length >= 2) {
+      const receivers = [callee.expression, ...this.constructionsOf(callee.expression)].map((node) => dottedName(this.values.unwrap(node)));
+      if (receivers.some((name) => sinks.PLATFORM_ENV_BINDING.test(name))) return 'Workers KV';
+      if (receivers.some((name) => sinks.DURABLE_OBJECT_STORAGE.test(name))) return 'Durable Object storage';
+      const options = call.arguments[2] ? this.values.objectProperties(call.arguments[2]) : undefined;
+      if (options && [...options.keys()].some((key) => sinks.KV_PUT_OPTION_KEYS.has(key)) && !this.isInMemory(callee.expression)) return 'Workers KV';
+    }
+    for (const origin of this.constructionsOf(callee.expression)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const ref = this.moduleRefOf(origin.expression);
+      const store = ref && own(sinks.PLATFORM_STORE_MODULES, ref.module);
+      if (store && ref.path.length === 1 && store.factories.has(ref.path[0]!) && store.methods.has(method)) return store.storage;
+    }
+    return undefined;
   }
 
   /** A write to a store of a hosting platform or a KV client, known by the receiver's declared type or by the call that opened it. */
@@ -297,7 +319,7 @@ export class StorageAnalysis {
     const client = this.stripChain(receiver, sinks.REDIS_CHAIN_METHODS);
     let resolved = false;
     for (const origin of this.constructionsOf(client)) {
-      const construction = this.stripChain(origin, sinks.REDIS_CHAIN_METHODS);
+      const construction = this.stripChain(this.unpromisified(origin), sinks.REDIS_CHAIN_METHODS);
       if (ts.isNewExpression(construction) || ts.isCallExpression(construction)) {
         resolved = true;
         const ref = this.moduleRefOf(construction.expression);
@@ -310,6 +332,15 @@ export class StorageAnalysis {
     }
     if (resolved && this.isInMemory(client)) return false;
     return splitWords(dottedName(client)).some((word) => sinks.REDIS_RECEIVER_WORDS.has(word)) && !this.isInMemory(client);
+  }
+
+  /** `promisify(client)`, `bluebird.promisifyAll(client)`: the same client with promise-returning methods. */
+  private unpromisified(expression: ts.Expression): ts.Expression {
+    const node = this.values.unwrap(expression);
+    if (!ts.isCallExpression(node) || !node.arguments[0]) return node;
+    const callee = this.values.unwrap(node.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    return sinks.PROMISIFY_FUNCTIONS.has(name) ? this.values.unwrap(node.arguments[0]) : node;
   }
 
   private configStoreSink(call: ts.CallExpression): Sink | undefined {
@@ -438,7 +469,10 @@ export class StorageAnalysis {
     // `db.insert(tokensTable).values(...)`: the argument is the table, the row comes next.
     const parent = call.parent;
     if (sinks.TABLE_TAKING_STEPS.has(method) && ts.isPropertyAccessExpression(parent) && own(sinks.BUILDER_DATA_STEPS, parent.name.text)) return undefined;
-    const data = generic === 'save' && call.arguments.length === 0 ? [receiver] : this.dataArguments(call, generic);
+    // `doc.save()`, Mongoose's `doc.save(callback)` and `new Model({ … }).save(options)` store the document itself.
+    const onlyCallback = call.arguments.length === 1 && (ts.isFunctionLike(this.values.unwrap(call.arguments[0]!)) ||
+      constructionsOf(receiver, this.values).some((origin) => ts.isNewExpression(origin)));
+    const data = generic === 'save' && (call.arguments.length === 0 || onlyCallback) ? [receiver] : this.dataArguments(call, generic);
     const values = data.flatMap((part) => this.storedParts(part));
     return values.length ? { kind: 'store', node: call, name, storage: 'a database', values } : undefined;
   }
@@ -698,8 +732,10 @@ export class StorageAnalysis {
   private recordPush(call: ts.CallExpression): void {
     const callee = this.values.unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !['push', 'unshift'].includes(callee.name.text) || !call.arguments[0]) return;
-    if (!ts.isPropertyAccessExpression(callee.expression) && !ts.isElementAccessExpression(callee.expression)) return;
-    const root = rootIdentifier(callee.expression);
+    // `obj.list.push(x)`, and `lines.push(\`TOKEN=${token}\`)` before `writeFileSync(path, lines.join('\\n'))`
+    const list = this.values.unwrap(callee.expression);
+    if (!ts.isPropertyAccessExpression(list) && !ts.isElementAccessExpression(list) && !ts.isIdentifier(list)) return;
+    const root = rootIdentifier(list);
     const declaration = root && this.values.declarationOf(root);
     if (declaration) for (const argument of call.arguments) this.addMemberWrite(declaration, { value: argument });
   }
@@ -781,6 +817,7 @@ function isRelative(module: string): boolean {
 
 /** A PKCE verifier, state or authorization code, by its name; a value whose declared type holds a token is not one, whatever it is called. */
 function isTransientFlowSecret(credential: CredentialMatch): boolean {
+  if (credential.origin === 'authorization-code') return true;
   return credential.origin !== 'declared-type' && isTransientFlowName(credential.label);
 }
 

@@ -141,7 +141,8 @@ export const tokenLogged = defineRule({
 function messageFor(match: CredentialMatch): 'tokenLogged' | 'headerLogged' | 'environmentLogged' | 'requestConfigLogged' | 'httpErrorLogged' {
   switch (match.origin) {
     case 'environment':
-      return match.label === 'process.env' ? 'environmentLogged' : 'tokenLogged';
+      // `process.env` itself, logged directly or through a variable that holds it
+      return match.label === 'process.env' || match.node.getText() === 'process.env' ? 'environmentLogged' : 'tokenLogged';
     case 'authorization-header':
     case 'request-headers':
       return 'headerLogged';
