@@ -50,6 +50,8 @@ export interface AnalysisError {
   message: string;
   /** true: the file was not analysed at all; false: analysed only as far as the parser recovered. */
   fatal: boolean;
+  /** The file's analysis ran past its time budget (no findings of it are kept). */
+  budgetExceeded?: boolean;
 }
 
 export interface FileAnalysis {

@@ -17,6 +17,17 @@ import { readSourceFile } from './read.js';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** A file's analysis ran past the per-file budget: the scan is incomplete, whatever else it found. */
+export const EXIT_ANALYSIS_ERROR = 3;
+/**
+ * CPU milliseconds one file's analysis may take in the CLI; over it, the file is an error entry,
+ * never silence. CPU time, not wall time, so a busy machine does not turn a normal file into an error.
+ */
+export const CLI_FILE_BUDGET_MS = 2_000;
+const cpuMilliseconds = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 /** Everything the CLI touches outside the file tree, passed in so tests can hand in fakes. */
 export interface CliIo {
@@ -28,8 +39,9 @@ export interface CliIo {
   writeFile(path: string, text: string): Promise<void>;
 }
 
-/** 1 when any unsuppressed finding is at or above fail-on, else 0. Pure. */
-export function exitCodeFor(result: Pick<AnalysisResult, 'findings'>, failOn: FailOn): number {
+/** 3 when a file ran past its analysis budget; else 1 when any unsuppressed finding is at or above fail-on, else 0. Pure. */
+export function exitCodeFor(result: Pick<AnalysisResult, 'findings'> & Partial<Pick<AnalysisResult, 'errors'>>, failOn: FailOn): number {
+  if (result.errors?.some((error) => error.budgetExceeded)) return EXIT_ANALYSIS_ERROR;
   return failingFindings(result, failOn).length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -53,8 +65,9 @@ export async function analyzeCollected(
   files: readonly CollectedFile[],
   config: GuardConfig,
   rules: readonly RuleModule[] = ALL_RULES,
+  fileBudgetMs: number = CLI_FILE_BUDGET_MS,
 ): Promise<Omit<ScanOutcome, 'durationMs'>> {
-  const analyzer = new Analyzer(config, rules);
+  const analyzer = new Analyzer(config, rules, { fileBudgetMs, now: cpuMilliseconds });
   const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
   const sources = new Map<string, string>();
   for (const file of files) {

@@ -83,7 +83,7 @@ export class Analyzer {
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
       // Over budget: the file's findings so far are incomplete, so none are kept; the error says why.
-      return { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: error.message, fatal: true }], analyzed: false };
+      return { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: error.message, fatal: true, budgetExceeded: true }], analyzed: false };
     }
   }
 
