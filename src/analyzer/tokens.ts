@@ -22,6 +22,7 @@ import type { Declaration } from './engine/walk.js';
 import { dottedName, functionName, type ValueResolver } from './engine/values.js';
 import { importedFrom } from './engine/modules.js';
 import type { FollowQuery } from './engine/flow.js';
+import { looksLikeSecret, maskSecrets, SECRET_SHAPE } from './knowledge/secret-shapes.js';
 
 export type NameClass = 'credential' | 'not-credential' | 'neutral';
 
@@ -175,6 +176,11 @@ export class TokenModel {
   }
 
   private judge(node: ts.Expression, depth: number): CredentialMatch | undefined {
+    // A credential written into the source ('ghp_…', `Bearer sk-…`): the literal is the secret.
+    if (ts.isStringLiteralLike(node) && looksLikeSecret(node.text)) return { label: SECRET_SHAPE, origin: 'name', node };
+    if (ts.isTemplateExpression(node) && [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].some(looksLikeSecret)) {
+      return { label: SECRET_SHAPE, origin: 'name', node };
+    }
 
     if (ts.isIdentifier(node)) return this.credentialInIdentifier(node, depth);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.credentialInMember(node, depth);
@@ -434,9 +440,10 @@ export class TokenModel {
       return inner ? { ...inner, node: property } : undefined;
     }
     if (ts.isPropertyAssignment(property)) {
-      const inner = this.credentialIn(property.initializer, depth + 1);
-      if (inner) return inner;
       const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+      const inner = this.credentialIn(property.initializer, depth + 1);
+      // `{ access_token: 'ghp_…' }`: the key names what the literal is.
+      if (inner) return inner.label === SECRET_SHAPE && key !== undefined ? { ...inner, label: key } : inner;
       if (key && this.keyNamesCredential(key, property.initializer)) return { label: key, origin: 'name', node: property };
       return undefined;
     }
@@ -453,7 +460,7 @@ export class TokenModel {
     if (classifyName(key) !== 'credential' || /^tokens$/i.test(key)) return false;
     const value = this.values.unwrap(initializer);
     if (this.isKnownNonCredential(value)) return false;
-    if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return false;
+    if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return looksLikeSecret(value.text);
     const valueName = ts.isIdentifier(value)
       ? value.text
       : ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) ? this.values.memberName(value) : undefined;
@@ -847,7 +854,7 @@ export class TokenModel {
   private isTextWithoutCredential(expression: ts.Expression, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
     const node = this.values.unwrap(expression);
-    if (ts.isStringLiteralLike(node)) return true;
+    if (ts.isStringLiteralLike(node)) return !looksLikeSecret(node.text);
     if (ts.isConditionalExpression(node)) return this.isTextWithoutCredential(node.whenTrue, depth + 1) && this.isTextWithoutCredential(node.whenFalse, depth + 1);
     if (!ts.isTemplateExpression(node)) return false;
     if (!/[A-Za-z]{3,}/.test(node.head.text + node.templateSpans.map((span) => span.literal.text).join(''))) return false;
@@ -880,6 +887,7 @@ export class TokenModel {
     if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
     if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')) return true;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (looksLikeSecret(node.text)) return false;
       // Placeholders, words and identifier-like names; a secret has digits or is long and random.
       // 'AUTH0_REFRESH_TOKEN': the name of a setting or keychain entry, in upper case.
       return /^(\[?redacted\]?|\*+|<[^>]*>|[a-z][a-z _.:-]*|)$/i.test(node.text) || node.text.length < 8 || /^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$/.test(node.text);
@@ -969,8 +977,9 @@ function lastWord(dotted: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** Source text for a message label: secrets shown by their shape (before cutting, so no part of one survives), cut at 60 characters. */
 function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
+  const text = maskSecrets(node.getText().replace(/\s+/g, ' '));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -14,6 +14,7 @@ import { walkFile } from './walk.js';
 import { formatBytes } from '../../source-text.js';
 import { mergeFileAnalysis } from '../result.js';
 import type { TextRequirement } from '../knowledge/prefilter.js';
+import { maskSecrets } from '../knowledge/secret-shapes.js';
 
 export interface AnalyzerOptions {
   /**
@@ -159,7 +160,8 @@ export class Analyzer {
             raw.push({
               ruleId: rule.meta.id,
               messageId,
-              message: formatMessage(template ?? messageId, data),
+              // A message never quotes a secret from the scanned code: labels taken from source show its shape.
+              message: formatMessage(template ?? messageId, data && maskData(data)),
               severity: this.config.rules[rule.meta.id]?.severity ?? severity ?? rule.meta.defaultSeverity,
               span: spanOf(node, sourceFile, (lineIndex ??= new LineIndex(text))),
             });
@@ -282,6 +284,10 @@ function visitorKinds(rule: RuleModule): ts.SyntaxKind[] {
 
 export function fingerprint(ruleId: RuleId, path: string, lineText: string, occurrence: number): string {
   return createHash('sha256').update(`${ruleId}\u0000${path}\u0000${lineText.replace(/\s+/g, ' ')}\u0000${occurrence}`).digest('hex').slice(0, 32);
+}
+
+function maskData(data: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecrets(value) : value]));
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,37 @@
+/**
+ * What a secret written into source looks like, so that a literal can be recognised as one and
+ * never quoted back in a finding message. Prefixes are the issuers' documented token formats.
+ */
+
+/** Issued-credential prefixes: GitHub (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), Stripe/OpenAI (sk_, sk-, rk_, pk_live), Slack (xox?-, xapp-), Google (GOCSPX-, AIza, ya29.), AWS (AKIA), GitLab (glpat-), npm (npm_), JWTs (eyJ). */
+const ISSUED_PREFIX = /(?:gh[pousr]_|github_pat_|(?<![A-Za-z0-9])(?:sk|rk)[-_][A-Za-z0-9]|pk_live_|xox[abposr]-|xapp-|GOCSPX-|AIza[0-9A-Za-z_-]{8}|ya29\.|AKIA[0-9A-Z]{12}|glpat-|npm_[A-Za-z0-9]{16}|(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{8})/;
+/** An Authorization scheme followed by a literal credential: 'Bearer abc123…', 'Basic dXNlcjpw…'. */
+const SCHEME_WITH_VALUE = /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/;
+/** A long run of token characters that mixes letters and digits: random, not a word. */
+const RANDOM_RUN = /[A-Za-z0-9+/=_-]{24,}/g;
+
+/** Whether a literal's text looks like a credential rather than a name, word, URL or message. */
+export function looksLikeSecret(text: string): boolean {
+  if (ISSUED_PREFIX.test(text) || SCHEME_WITH_VALUE.test(text)) return true;
+  for (const run of text.match(RANDOM_RUN) ?? []) {
+    if (/[0-9]/.test(run) && /[A-Za-z]/.test(run)) return true;
+  }
+  return false;
+}
+
+/** How a message shows a secret it must not quote. */
+export const SECRET_SHAPE = '<secret string>';
+
+/** A quoted string in source text (closed, or cut off where a label was shortened). */
+const QUOTED = /(['"`])((?:\\.|(?!\1)[^\\])*)(\1|$)/g;
+
+/**
+ * Text for a finding message with every secret-looking string replaced by its shape:
+ * `jwt.sign({ sub }, 'sk_live_…')` → `jwt.sign({ sub }, '<secret string>')`.
+ */
+export function maskSecrets(text: string): string {
+  const quoted = text.replace(QUOTED, (whole, quote: string, content: string, close: string) =>
+    looksLikeSecret(content) ? `${quote}${SECRET_SHAPE}${close}` : whole);
+  // What is left outside quotes (a label cut inside a literal, an unquoted value).
+  return quoted.split(/(\s+)/).map((part) => (part.includes(SECRET_SHAPE) || !looksLikeSecret(part) ? part : SECRET_SHAPE)).join('');
+}
