@@ -10,7 +10,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import { contentOfAddedFile } from '../../src/app/files.js';
 import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
 import { PRIVATE_KEY } from '../helpers/private-key.js';
-import { codeloadPrefix, gitArchiveTarGz } from '../../src/simulator/tarball-writer.js';
+import { codeloadPrefix, gitArchiveTarGz } from '../support/simulator/tarball-writer.js';
 
 export const APP_ID = 123;
 export const INSTALLATION_ID = 1;

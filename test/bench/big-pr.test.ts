@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { createRandom, generateBigPr } from '../../src/bench/big-pr.js';
+import { createRandom, generateBigPr } from '../../tools/bench/big-pr.js';
 
 describe('generated big PR', () => {
   const files = generateBigPr(400, 7);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { collectCorpus, expandPackageNames, isCorpusSourcePath, isJavaScriptPath } from '../../src/bench/corpus.js';
+import { collectCorpus, expandPackageNames, isCorpusSourcePath, isJavaScriptPath } from '../../tools/bench/corpus.js';
 
 describe('bench corpus collection', () => {
   let nodeModules: string;

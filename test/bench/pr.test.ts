@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measurePullRequests, peakRssMiB } from '../../src/bench/pr.js';
+import { measurePullRequests, peakRssMiB } from '../../tools/bench/pr.js';
 
 describe('bench PR figures', () => {
   it('reads the peak RSS high-water mark of a process from /proc', () => {

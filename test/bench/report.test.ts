@@ -1,5 +1,5 @@
-import type { MethodId } from '../../src/bench/methods.js';
-import { allowedApiCalls, computeRatios, evaluateTargets, seededAgreement, type Measurement, type PrFigures, type SetId } from '../../src/bench/report.js';
+import type { MethodId } from '../../tools/bench/methods.js';
+import { allowedApiCalls, computeRatios, evaluateTargets, seededAgreement, type Measurement, type PrFigures, type SetId } from '../../tools/bench/report.js';
 
 function measured(set: SetId, method: MethodId, wallMs: number, maxRssMiB = 200, cold = wallMs / 2, warm = wallMs / 4): Measurement {
   const pass = (ms: number) => ({ files: 10, bytes: 1000, totalMs: ms, p50Ms: 1, p99Ms: 2, slowest: [], wallMs: ms, mbPerSecond: 1 });

@@ -1,4 +1,4 @@
-import { median, medianRun, megabytesPerSecond, percentile, ratio, summarizeTimings } from '../../src/bench/stats.js';
+import { median, medianRun, megabytesPerSecond, percentile, ratio, summarizeTimings } from '../../tools/bench/stats.js';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles of unsorted values', () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '../../src/simulator/app-process.js';
+import { freePort } from '../support/simulator/app-process.js';
 
 /**
  * `npm start` without credentials, outside production, serves Probot's manifest setup flow built

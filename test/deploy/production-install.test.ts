@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../src/simulator/app-process.js';
+import { freePort } from '../support/simulator/app-process.js';
 import { PRIVATE_KEY } from '../helpers/private-key.js';
 
 const run = promisify(execFile);

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateAppCredentials, startApp, type RunningApp } from '../../src/simulator/app-process.js';
-import { contractProblems, type RepositorySummary, type SimulatorControl } from '../../src/simulator/control.js';
-import { addedFilesFromFolder } from '../../src/simulator/pull-request-files.js';
-import { spawnGitHubSimulator } from '../../src/simulator/remote.js';
-import { GUARD_CHECK_NAME, openPullRequestAndAwaitCheck, type PullRequestRun } from '../../src/simulator/scenario.js';
+import { generateAppCredentials, startApp, type RunningApp } from '../support/simulator/app-process.js';
+import { contractProblems, type RepositorySummary, type SimulatorControl } from '../support/simulator/control.js';
+import { addedFilesFromFolder } from '../support/simulator/pull-request-files.js';
+import { spawnGitHubSimulator } from '../support/simulator/remote.js';
+import { GUARD_CHECK_NAME, openPullRequestAndAwaitCheck, type PullRequestRun } from '../support/simulator/scenario.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const INSTALLATION_ID = 5150;

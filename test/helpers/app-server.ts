@@ -9,7 +9,7 @@ import pino from 'pino';
 import { Probot, ProbotOctokit, Server } from 'probot';
 import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
 import { APP_ID, NO_RETRIES, PRIVATE_KEY } from '../app/github-mock.js';
-import { freePort } from '../../src/simulator/app-process.js';
+import { freePort } from '../support/simulator/app-process.js';
 
 export interface GuardServer {
   /** `http://127.0.0.1:<port>`, for the health route. */

@@ -1,5 +1,5 @@
-import { markdownToHtml, PLAIN, renderHtml, renderTerminal, type CheckRunView } from '../../src/demo/render.js';
-import type { SimulatedCheckRun } from '../../src/simulator/world.js';
+import { markdownToHtml, PLAIN, renderHtml, renderTerminal, type CheckRunView } from '../../tools/demo/render.js';
+import type { SimulatedCheckRun } from '../support/simulator/world.js';
 
 function completedRun(overrides: Partial<SimulatedCheckRun> = {}): SimulatedCheckRun {
   return {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { gitBlobSha, looksBinary, unifiedPatch } from '../../src/simulator/git-objects.js';
+import { gitBlobSha, looksBinary, unifiedPatch } from '../support/simulator/git-objects.js';
 
 /** Applies GitHub-style hunks to `before`; the inverse of what the diff promises. */
 function applyPatch(before: string, patch: string): string {

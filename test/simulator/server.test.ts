@@ -4,9 +4,9 @@
  */
 import { createAppAuth } from '@octokit/auth-app';
 import { ProbotOctokit } from 'probot';
-import { generateAppCredentials } from '../../src/simulator/app-process.js';
-import { contractProblems, type RecordedRequest, type SimulatorControl } from '../../src/simulator/control.js';
-import { spawnGitHubSimulator } from '../../src/simulator/remote.js';
+import { generateAppCredentials } from '../support/simulator/app-process.js';
+import { contractProblems, type RecordedRequest, type SimulatorControl } from '../support/simulator/control.js';
+import { spawnGitHubSimulator } from '../support/simulator/remote.js';
 
 const credentials = generateAppCredentials(31337);
 const INSTALLATION_ID = 77;

@@ -12,11 +12,11 @@ import { createAppAuth } from '@octokit/auth-app';
 import { ProbotOctokit } from 'probot';
 import { extractWantedFiles } from '../../src/app/tarball.js';
 import { gitBlobSha } from '../../src/git-object-id.js';
-import { generateAppCredentials } from '../../src/simulator/app-process.js';
-import { contractProblems, GHES_API_PREFIX, type SimulatorControl } from '../../src/simulator/control.js';
-import { spawnGitHubSimulator } from '../../src/simulator/remote.js';
-import { codeloadPrefix, gitArchiveTar, gitArchiveTarGz } from '../../src/simulator/tarball-writer.js';
-import type { FileChange } from '../../src/simulator/world.js';
+import { generateAppCredentials } from '../support/simulator/app-process.js';
+import { contractProblems, GHES_API_PREFIX, type SimulatorControl } from '../support/simulator/control.js';
+import { spawnGitHubSimulator } from '../support/simulator/remote.js';
+import { codeloadPrefix, gitArchiveTar, gitArchiveTarGz } from '../support/simulator/tarball-writer.js';
+import type { FileChange } from '../support/simulator/world.js';
 
 const LIMITS = { maxArchiveBytes: 64 * 1024 * 1024, maxFileBytes: 1024 * 1024 };
 
@@ -208,7 +208,7 @@ describe('repos/download-tarball-archive on the simulator, through Probot’s Oc
   it('logs the redirect as one API request and the codeload download apart from the API log (in-process simulator)', () => {
     // Jest cannot load openapi-backend, so the in-process simulator runs in a plain node child.
     const script = `
-      import { startGitHubSimulator } from './lib/simulator/server.js';
+      import { startGitHubSimulator } from './build/test/support/simulator/server.js';
       const simulator = await startGitHubSimulator({ appId: 1 });
       simulator.world.addRepository({ owner: 'acme', name: 'tools', files: { 'index.ts': 'export {};\\n' } });
       simulator.world.addInstallation(5, 'acme', ['acme/tools']);

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verify } from '@octokit/webhooks-methods';
-import type { PullRequestSummary, RepositorySummary } from '../../src/simulator/control.js';
-import { deliverWebhook, pullRequestPayload } from '../../src/simulator/webhooks.js';
+import type { PullRequestSummary, RepositorySummary } from '../support/simulator/control.js';
+import { deliverWebhook, pullRequestPayload } from '../support/simulator/webhooks.js';
 
 const repository: RepositorySummary = { id: 11, owner: 'acme', name: 'tools', defaultBranch: 'main', private: true, defaultBranchSha: 'b'.repeat(40) };
 const pull: PullRequestSummary = {
