@@ -128,7 +128,7 @@ describe('per-file budget', () => {
     const result = new Analyzer(defaultConfig(), undefined, { fileBudgetMs: 20, now }).analyzeFile({ path: 'busy.ts', text: busy });
     expect(result).toEqual({
       file: 'busy.ts', findings: [], suppressed: [], analyzed: false,
-      errors: [{ file: 'busy.ts', fatal: true, message: 'analysis took longer than the 20 ms per-file budget' }],
+      errors: [{ file: 'busy.ts', fatal: true, budgetExceeded: true, message: 'analysis took longer than the 20 ms per-file budget' }],
     });
   });
 

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { Parser } from '../../src/analyzer/engine/parse.js';
 import { UNKNOWN, ValueResolver } from '../../src/analyzer/engine/values.js';
 import { walkFile } from '../../src/analyzer/engine/walk.js';
-import { classifyName, TokenModel } from '../../src/analyzer/tokens.js';
+import { classifyName, TokenModel } from '../../src/analyzer/models/credentials.js';
 
 /** Parses a snippet and returns the resolver plus the expression passed to the last `probe(...)` call. */
 function probe(code: string) {

@@ -1,5 +1,6 @@
 import { Analyzer } from '../../src/analyzer/index.js';
-import { plaintextTokenStorage, storedSqlSlots } from '../../src/analyzer/rules/plaintext-token-storage.js';
+import { plaintextTokenStorage } from '../../src/analyzer/rules/plaintext-token-storage.js';
+import { storedSqlSlots } from '../../src/analyzer/models/storage-sinks.js';
 import { cipherWeakness } from '../../src/analyzer/knowledge/encryption.js';
 import { defaultConfig } from '../../src/config/types.js';
 import type { Finding } from '../../src/analyzer/types.js';

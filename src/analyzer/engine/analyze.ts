@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
-import { defaultConfig, type GuardConfig } from '../../config/types.js';
-import type { RuleModule, RuleVisitors } from '../rules/define.js';
-import { ALL_RULES, SUPPRESSION_RULE } from '../rules/index.js';
-import { TokenModel } from '../tokens.js';
-import type { AnalysisError, AnalysisResult, FileAnalysis, Finding, InputFile, RuleId, SuppressedFinding } from '../types.js';
+import type { AnalyzerOptions, AnalyzerRuntime } from '../options.js';
+import type { RuleModule, RuleVisitors } from './rule-module.js';
+import { RULE_IDS, type AnalysisError, type FileAnalysis, type Finding, type InputFile, type RuleId, type SuppressedFinding } from '../types.js';
 import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext } from './context.js';
 import { isSupportedPath, Parser } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
@@ -12,30 +10,15 @@ import { ValueResolver } from './values.js';
 import { BudgetExceeded, FileBudget, Flow, type BudgetOptions } from './flow.js';
 import { walkFile } from './walk.js';
 import { formatBytes } from '../../source-text.js';
-import { mergeFileAnalysis } from '../result.js';
 import type { TextRequirement } from '../knowledge/prefilter.js';
 import { maskSecrets } from '../knowledge/secret-shapes.js';
 
-export interface AnalyzerOptions {
-  /**
-   * Skip the rules whose required text a file lacks, and do not parse a file that no rule
-   * applies to (default on). Off only to check that it changes nothing.
-   */
-  prefilter?: boolean;
-  /**
-   * Milliseconds one file's analysis may take (parse, walk, every rule); a file over budget
-   * becomes a fatal error entry for that file, never a silent pass. Needs `now`.
-   */
-  fileBudgetMs?: number;
-  /** The clock the budget is measured with (`performance.now`); the analyzer reads none of its own. */
-  now?: () => number;
-}
-
 /**
- * Analyses files one at a time with a shared parser, so memory does not grow with the
- * number of files. Pure: no file system, network, environment or clock.
+ * Runs the rules it is handed over files one at a time with a shared parser, so memory does not
+ * grow with the number of files. Pure: no file system, network, environment or clock (a budget's
+ * clock is handed in). The engine knows no rule: `Analyzer` (analyzer.ts) hands in the rule set.
  */
-export class Analyzer {
+export class Engine {
   private readonly parser = new Parser();
   private readonly rules: RuleModule[];
   /** Node kinds the walk collects, per set of rules that apply to a file (keyed by their indexes). */
@@ -43,14 +26,19 @@ export class Analyzer {
   private readonly prefilter: boolean;
   private readonly budget: BudgetOptions;
 
+  /**
+   * @param suppressionRule words the diagnostics of malformed suppression comments (reported
+   *   for every rule id the analyzer knows, whichever rules run).
+   */
   constructor(
-    private readonly config: GuardConfig = defaultConfig(),
-    rules: readonly RuleModule[] = ALL_RULES,
-    options: AnalyzerOptions = {},
+    private readonly config: AnalyzerOptions,
+    rules: readonly RuleModule[],
+    runtime: AnalyzerRuntime = {},
+    private readonly suppressionRule?: RuleModule,
   ) {
     this.rules = rules.filter((rule) => config.rules[rule.meta.id]?.enabled !== false);
-    this.prefilter = options.prefilter ?? true;
-    this.budget = { fileBudgetMs: options.fileBudgetMs, now: options.now };
+    this.prefilter = runtime.prefilter ?? true;
+    this.budget = { fileBudgetMs: runtime.fileBudgetMs, now: runtime.now };
   }
 
   /** The rules whose required text the file contains (all of them without the prefilter). */
@@ -132,28 +120,23 @@ export class Analyzer {
     // One Flow (and resolver and token model on it) per text requirement. Its memos keep answers
     // that a depth limit cut short, so what one rule asks first shapes what the next one is told:
     // rules that the prefilter or the config can run apart must not share them. The budget is the file's.
-    const models = new Map<TextRequirement | undefined, { values: ValueResolver; tokens: TokenModel }>();
-    const modelFor = (rule: RuleModule) => {
-      let model = models.get(rule.meta.requiresText);
-      if (!model) {
-        const values = new ValueResolver(walked, new Flow(budget));
-        model = { values, tokens: new TokenModel(values) };
-        models.set(rule.meta.requiresText, model);
-      }
-      return model;
+    const resolvers = new Map<TextRequirement | undefined, ValueResolver>();
+    const valuesFor = (rule: RuleModule) => {
+      let values = resolvers.get(rule.meta.requiresText);
+      if (!values) resolvers.set(rule.meta.requiresText, (values = new ValueResolver(walked, new Flow(budget))));
+      return values;
     };
     const raw: RawFinding[] = [];
     let lineIndex: LineIndex | undefined; // built on the first finding: most files have none
 
     for (const rule of rules) {
-      const { values, tokens } = modelFor(rule);
+      const values = valuesFor(rule);
       try {
         const context: RuleContext = {
           ruleId: rule.meta.id,
           path: file.path,
           sourceFile,
           values,
-          tokens,
           config: this.config,
           report: ({ node, messageId, data, severity }) => {
             const template = (rule.meta.messages as Record<string, string>)[messageId];
@@ -223,18 +206,19 @@ export class Analyzer {
       if (directive) result.suppressed.push({ ...finding, reason: directive.reason } satisfies SuppressedFinding);
       else result.findings.push(finding);
     }
-    if (this.config.rules['suppression-missing-reason']?.enabled === false) return;
-    const known = new Set<string>([...ALL_RULES.map((rule) => rule.meta.id)]);
+    const suppressionRule = this.suppressionRule;
+    if (!suppressionRule || this.config.rules['suppression-missing-reason']?.enabled === false) return;
+    const known = new Set<string>(RULE_IDS);
     for (const directive of directives) {
       const unknown = directive.ruleIds.filter((id) => !known.has(id));
       const messageId = directive.ruleIds.length === 0 ? 'missingRule' : unknown.length ? 'unknownRule' : directive.reason ? undefined : 'missingReason';
       if (!messageId) continue;
-      const template = SUPPRESSION_RULE.meta.messages[messageId];
+      const template = (suppressionRule.meta.messages as Record<string, string>)[messageId] ?? messageId;
       const item: RawFinding = {
         ruleId: 'suppression-missing-reason',
         messageId,
         message: formatMessage(template, { rules: directive.ruleIds.join(', '), unknown: unknown.join(', ') }),
-        severity: this.config.rules['suppression-missing-reason']?.severity ?? SUPPRESSION_RULE.meta.defaultSeverity,
+        severity: this.config.rules['suppression-missing-reason']?.severity ?? suppressionRule.meta.defaultSeverity,
         span: { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn },
       };
       result.findings.push(toFinding(item));
@@ -242,24 +226,6 @@ export class Analyzer {
     result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 }
-
-/** Analyses a set of files; a file that fails becomes an error entry, never an exception. */
-export function analyzeFiles(files: readonly InputFile[], config: GuardConfig = defaultConfig()): AnalysisResult {
-  const analyzer = new Analyzer(config);
-  const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
-  for (const file of files) {
-    let analysis: FileAnalysis;
-    try {
-      analysis = analyzer.analyzeFile(file);
-    } catch (error) {
-      analysis = { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: `analysis failed: ${describe(error)}`, fatal: true }], analyzed: false };
-    }
-    mergeFileAnalysis(result, analysis);
-  }
-  return result;
-}
-
-export { mergeFileAnalysis };
 
 /** Dispatches the walk's document-ordered nodes to one rule's visitors, then its `end`. */
 function runVisitors(visitors: RuleVisitors, orderedNodes: readonly ts.Node[]): void {
@@ -290,7 +256,7 @@ function maskData(data: Record<string, string | number>): Record<string, string 
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecrets(value) : value]));
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message)) return 'nesting too deep to analyse (call stack exceeded)';
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,6 @@
 import { ts } from 'ts-morph';
-import type { GuardConfig } from '../../config/types.js';
+import type { AnalyzerOptions } from '../options.js';
 import type { RuleId, Severity, Span } from '../types.js';
-import type { TokenModel } from '../tokens.js';
 import type { ValueResolver } from './values.js';
 
 export interface Report<MessageId extends string> {
@@ -17,9 +16,10 @@ export interface RuleContext<MessageId extends string = string> {
   ruleId: RuleId;
   path: string;
   sourceFile: ts.SourceFile;
+  /** The file's value follower; models (models/*) are built on it. */
   values: ValueResolver;
-  tokens: TokenModel;
-  config: GuardConfig;
+  /** The analyzer's options (a project's config mapped onto them). */
+  config: AnalyzerOptions;
   report(report: Report<MessageId>): void;
 }
 

@@ -52,3 +52,33 @@ export const MCP_LOG_NOTIFICATION = 'notifications/message';
 
 /** Option that names the fields a pino logger censors: `pino({ redact: ['req.headers.authorization'] })`. */
 export const REDACTION_OPTION = 'redact';
+
+/**
+ * Logging libraries, one record per module: the exports that make a logger when called
+ * (`''` is the module itself: `pino()`), the classes whose instances are loggers, and the type
+ * names a logger is declared with (`constructor(private log: pino.Logger)`). Matched through
+ * the import, so an alias (`import { createLogger as mk } from 'winston'`) is still a logger.
+ */
+export interface LoggerLibraryRecord {
+  module: string;
+  factories: readonly string[];
+  constructors: readonly string[];
+  types: readonly string[];
+}
+
+export const LOGGER_LIBRARIES: readonly LoggerLibraryRecord[] = [
+  { module: 'pino', factories: ['', 'pino'], constructors: [], types: ['Logger', 'BaseLogger'] },
+  { module: 'pino-http', factories: [''], constructors: [], types: [] },
+  { module: 'winston', factories: ['createLogger'], constructors: ['Logger'], types: ['Logger'] },
+  { module: 'bunyan', factories: ['createLogger'], constructors: [''], types: ['Logger'] },
+  { module: 'log4js', factories: ['getLogger'], constructors: [], types: ['Logger'] },
+  { module: 'consola', factories: ['createConsola', 'create'], constructors: [], types: ['ConsolaInstance'] },
+  { module: 'tslog', factories: [], constructors: ['Logger'], types: ['Logger'] },
+  { module: 'signale', factories: [], constructors: ['Signale'], types: ['Signale'] },
+  { module: 'loglevel', factories: ['getLogger'], constructors: [], types: ['Logger'] },
+  { module: '@nestjs/common', factories: [], constructors: ['Logger'], types: ['Logger', 'LoggerService'] },
+  { module: 'fastify', factories: [], constructors: [], types: ['FastifyBaseLogger'] },
+];
+
+/** A local interface or type with at least this many level methods (`info`, `error`, …) is logger-shaped. */
+export const LOGGER_SHAPE_MIN_LEVELS = 2;

@@ -195,3 +195,31 @@ export const NON_STORAGE_MODULES = new Set([
 
 /** SQL statements that store values (after an optional CTE): `INSERT INTO`, `UPDATE t SET`, `REPLACE INTO`, `UPSERT INTO`, `MERGE INTO`. */
 export const SQL_WRITE_STATEMENT = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert\s+(?:or\s+\w+\s+)?into|update\s+(?:only\s+)?[\w."`\[\]?]+(?:\s+(?:as\s+)?\w+)?\s+set|replace\s+into|upsert\s+into|merge\s+into)\b/i;
+
+/**
+ * Key-value stores recognised by the declared type of the receiver or by the call that opened
+ * it, one record per store: hosting platforms inject these (`env.OAUTH_KV`, `this.state.storage`),
+ * so their construction is rarely in the file. `modules`: the type counts only when imported from
+ * one of them (a bare `Redis` type could be anything); without `modules`, it is a platform global.
+ * Every argument of a write method is stored (a raw token used as a key counts too).
+ */
+export interface KeyValueStoreRecord {
+  /** How messages name the store. */
+  store: string;
+  types: readonly string[];
+  modules?: readonly string[];
+  /** Calls whose result is the store: `Deno.openKv()`. */
+  openers?: readonly string[];
+  writeMethods: readonly string[];
+}
+
+export const KEY_VALUE_STORES: readonly KeyValueStoreRecord[] = [
+  { store: 'Workers KV', types: ['KVNamespace'], writeMethods: ['put'] },
+  { store: "a Durable Object's storage", types: ['DurableObjectStorage'], writeMethods: ['put'] },
+  { store: 'R2', types: ['R2Bucket'], writeMethods: ['put'] },
+  { store: 'Deno KV', types: ['Kv'], openers: ['Deno.openKv'], writeMethods: ['set'] },
+  { store: 'Vercel KV', types: ['VercelKV', 'VercelKv'], modules: ['@vercel/kv'], writeMethods: ['set', 'hset', 'setex', 'mset', 'lpush', 'rpush', 'sadd'] },
+  { store: 'Upstash Redis', types: ['Redis'], modules: ['@upstash/redis'], writeMethods: ['set', 'hset', 'setex', 'mset', 'lpush', 'rpush', 'sadd'] },
+  { store: 'Redis', types: ['Redis', 'RedisClientType', 'Cluster'], modules: ['ioredis', 'redis', '@redis/client', 'iovalkey'], writeMethods: ['set', 'hset', 'hmset', 'setex', 'mset', 'lpush', 'rpush', 'sadd', 'xadd'] },
+  { store: 'Keyv', types: ['Keyv'], modules: ['keyv'], writeMethods: ['set'] },
+];

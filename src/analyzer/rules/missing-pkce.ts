@@ -1,7 +1,7 @@
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
-import { oauthRequestVisitors, type OAuthRequest } from '../engine/oauth-requests.js';
+import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.js';
 import { UNKNOWN } from '../engine/values.js';
-import { authorizationServerPkce } from '../models/authorization-server.js';
+import { authorizationServerPkce } from '../models/authorization-server-pkce.js';
 import { defineRule } from './define.js';
 
 /** " to 'https://host/path'" when the endpoint is fully known, else nothing. */

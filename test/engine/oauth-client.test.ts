@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { OAUTH_REQUEST_KINDS, RequestCollector, locateScopeLiteral, splitScopes, type OAuthRequest } from '../../src/analyzer/engine/oauth-requests.js';
+import { OAUTH_REQUEST_KINDS, RequestCollector, locateScopeLiteral, splitScopes, type OAuthRequest } from '../../src/analyzer/models/oauth-client.js';
 import { Parser } from '../../src/analyzer/engine/parse.js';
 import { UNKNOWN, ValueResolver } from '../../src/analyzer/engine/values.js';
 import { walkFile } from '../../src/analyzer/engine/walk.js';

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { Parser } from '../../src/analyzer/engine/parse.js';
 import { ValueResolver } from '../../src/analyzer/engine/values.js';
 import { walkFile } from '../../src/analyzer/engine/walk.js';
-import { classifyName, TokenModel } from '../../src/analyzer/tokens.js';
+import { classifyName, TokenModel } from '../../src/analyzer/models/credentials.js';
 
 /** Parses a snippet and asks the token model about the argument of its last `probe(...)` call. */
 function credentialOf(code: string) {

@@ -1,0 +1,776 @@
+import { ts } from 'ts-morph';
+import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import type { Declaration } from '../engine/walk.js';
+import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
+import { declaredTypeOf } from '../engine/declared-types.js';
+import { credentialsFor, splitWords, type CredentialMatch } from './credentials.js';
+import type { CipherWeakness } from '../knowledge/encryption.js';
+import { constructionsOf, constructorName, forEachDescendant, own, ProtectionModel, shortName, type Inspection } from './protection.js';
+import * as sinks from '../knowledge/storage-sinks.js';
+
+/**
+ * Where credentials are stored: files, browser storage, cookies, key-value stores, SQL and ORM
+ * adapters, config stores and store-shaped receivers (knowledge/storage-sinks.ts), and whether
+ * what reaches them is protected (encrypted, hashed, wrapped by a KMS). The rule words verdicts.
+ */
+
+export type SinkKind = 'file' | 'browser' | 'cookie' | 'store';
+
+/** One storing call judged: what it stores, where, and how (un)protected. */
+export interface StorageVerdict {
+  kind: 'plaintext' | 'owner-only-file' | 'weak-cipher' | 'encrypted-file-without-mode';
+  /** Where a finding goes: the credential inside the call, else the stored argument, else the call. */
+  node: ts.Node;
+  /** The credential as a reader names it. */
+  credential: string;
+  sink: { kind: SinkKind; name: string; storage?: string };
+  cipher?: { algorithm: string; weakness: CipherWeakness };
+}
+
+interface Sink {
+  kind: SinkKind;
+  /** The call, `new` or assignment that stores; findings are placed inside it. */
+  node: ts.Node;
+  name: string;
+  /** 'localStorage', 'Redis', 'a database' … */
+  storage?: string;
+  /** The stored expressions. */
+  values: ts.Expression[];
+  /** A key-value sink's key, whose literal name may say what is stored ('access_token'). */
+  key?: ts.Expression;
+  /** The key when it is a property name (`localStorage.accessToken = …`). */
+  keyText?: string;
+  /** For files: where to look for a private mode. */
+  file?: { options?: ts.Expression; opener?: { call: ts.CallExpression; modeArgument: number; optionsArgument?: number }; path?: ts.Expression };
+}
+
+/** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
+const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
+
+/** Every method name that some sink matcher below recognises; derived from the knowledge tables, not a second list. */
+const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(sinks.FILE_WRITE_FUNCTIONS), ...sinks.STREAM_WRITE_METHODS, ...sinks.FILE_HANDLE_WRITE_METHODS,
+  ...Object.keys(sinks.RUNTIME_FILE_WRITERS).map((name) => name.slice(name.lastIndexOf('.') + 1)), 'sync',
+  'setItem', 'set', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
+  'put', ...sinks.REDIS_WRITE_METHODS, ...sinks.CONFIG_STORE_WRITE_METHODS, ...sinks.PREPARED_STATEMENT_METHODS, ...sinks.SQL_METHODS,
+  ...Object.keys(sinks.FIRESTORE_WRITE_FUNCTIONS), ...Object.keys(sinks.BUILDER_DATA_STEPS), ...Object.keys(sinks.DOCUMENT_WRITE_METHODS),
+  ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write',
+]);
+
+export class StorageAnalysis {
+  private readonly values;
+  private readonly tokens;
+  private readonly reported = new Set<ts.Node>();
+  /** Whether what reaches a sink is protected (encrypted, hashed, wrapped by a KMS). */
+  private readonly protection: ProtectionModel;
+  /** `obj.key = value` and `obj.list.push(value)` seen so far, by the root object's declaration (shared with the protection model). */
+  private readonly memberWrites: Map<Declaration, Array<{ key?: string; value: ts.Expression }>>;
+
+  constructor(
+    values: ValueResolver,
+    private readonly onVerdict: (verdict: StorageVerdict) => void,
+  ) {
+    this.values = values;
+    this.tokens = credentialsFor(values);
+    this.protection = new ProtectionModel(values, (expression) => this.isModelClass(expression));
+    this.memberWrites = this.protection.memberWrites;
+  }
+
+  // ----- visitors ------------------------------------------------------------------------------
+
+  visitCall(call: ts.CallExpression): void {
+    this.recordPush(call);
+    if (!this.mayStore(call)) return;
+    const sink = this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
+      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
+    if (sink) this.check(sink);
+  }
+
+  visitNew(node: ts.NewExpression): void {
+    const name = this.constructorName(node.expression);
+    if (!name || !sinks.DYNAMODB_WRITE_COMMANDS.has(name)) return;
+    const input = node.arguments?.[0];
+    if (!input) return;
+    this.check({ kind: 'store', node, name, storage: 'DynamoDB', values: this.storedParts(input) });
+  }
+
+  visitAssignment(node: ts.BinaryExpression): void {
+    if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const left = this.values.unwrap(node.left);
+    if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
+    const target = dottedName(left.expression);
+    const lastSegment = target.split('.').pop() ?? '';
+    if (sinks.BROWSER_STORAGE_OBJECTS.has(lastSegment) && this.isGlobalReference(left.expression)) {
+      this.check({
+        kind: 'browser', node, name: shortName(left), storage: lastSegment, values: [node.right],
+        key: ts.isElementAccessExpression(left) ? left.argumentExpression : undefined,
+        keyText: ts.isPropertyAccessExpression(left) ? left.name.text : undefined,
+      });
+      return;
+    }
+    if (ts.isPropertyAccessExpression(left) && left.name.text === 'cookie' && /(^|\.)document$/.test(target)) {
+      this.check({ kind: 'cookie', node, name: 'document.cookie', values: [node.right] });
+      return;
+    }
+    const root = rootIdentifier(left);
+    const declaration = root && this.values.declarationOf(root);
+    if (declaration) this.addMemberWrite(declaration, { key: this.values.memberName(left), value: node.right });
+  }
+
+  visitTaggedTemplate(node: ts.TaggedTemplateExpression): void {
+    const template = node.template;
+    if (!ts.isTemplateExpression(template)) return;
+    const text = template.head.text + template.templateSpans.map((span, index) => `\u0001${index}\u0001${span.literal.text}`).join('');
+    const slots = storedSqlSlots(text);
+    if (!slots) return;
+    const storedIndexes = new Set(slots.stored.flatMap((slot) => (slot.kind === 'inline' ? [slot.index] : [])));
+    const tagText = node.tag.getText();
+    const stored: ts.Expression[] = [];
+    template.templateSpans.forEach((span, index) => {
+      if (!storedIndexes.has(index)) return;
+      const expression = this.values.unwrap(span.expression);
+      // postgres.js `sql(row, 'col')` inside the template: the row is the stored value.
+      if (ts.isCallExpression(expression) && expression.expression.getText() === tagText && expression.arguments[0]) stored.push(expression.arguments[0]);
+      else stored.push(span.expression);
+    });
+    if (stored.length) this.check({ kind: 'store', node, name: `${shortName(node.tag)}\`…\``, storage: 'a database', values: stored });
+  }
+
+  // ----- sinks ---------------------------------------------------------------------------------
+
+  /**
+   * A cheap first test before the sink matchers: a method call must use a name some sink knows,
+   * and a plain call must go through an import or a local alias (`writeFileSync(…)`,
+   * `const write = fs.writeFile`). Calls of globals, parameters and local functions store nothing.
+   */
+  private mayStore(call: ts.CallExpression): boolean {
+    const callee = this.values.unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) return SINK_METHOD_NAMES.has(callee.name.text);
+    if (ts.isIdentifier(callee)) {
+      const kind = this.values.declarationOf(callee)?.kind;
+      return kind === 'import' || kind === 'variable';
+    }
+    return true;
+  }
+
+  private fileSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const name = shortName(callee);
+    const ref = this.moduleRefOf(callee) ?? this.fsFallbackRef(callee);
+    if (ref && ref.path.length === 1) {
+      const fn = ref.path[0]!;
+      const signature = sinks.FILE_MODULES.has(ref.module) ? own(sinks.FILE_WRITE_FUNCTIONS, fn) : undefined;
+      if (signature) {
+        const data = call.arguments[signature.data];
+        if (!data) return undefined;
+        const file: Sink['file'] = { options: signature.options !== undefined ? call.arguments[signature.options] : undefined, path: call.arguments[0] };
+        if (signature.descriptor !== undefined) {
+          const opener = this.fileOpener(call.arguments[signature.descriptor]);
+          if (!opener) return undefined; // `fs.write(fd, …)` on a descriptor this file did not open: maybe a socket
+          file.opener = opener;
+          file.path = opener.call.arguments[0];
+        }
+        return { kind: 'file', node: call, name, values: [data], file };
+      }
+    }
+    if (ref && sinks.FILE_WRITER_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'sync'))) {
+      const data = call.arguments[1];
+      return data ? { kind: 'file', node: call, name, values: [data], file: { options: call.arguments[2], path: call.arguments[0] } } : undefined;
+    }
+    const runtime = own(sinks.RUNTIME_FILE_WRITERS, dottedName(callee));
+    if (runtime && ts.isPropertyAccessExpression(callee) && this.isGlobalReference(callee.expression)) {
+      const data = call.arguments[runtime.data];
+      return data ? { kind: 'file', node: call, name, values: [data], file: { options: runtime.options !== undefined ? call.arguments[runtime.options] : undefined, path: call.arguments[0] } } : undefined;
+    }
+    // Streams from `createWriteStream` and handles from `fs.promises.open`.
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    if (!sinks.STREAM_WRITE_METHODS.has(method) && !sinks.FILE_HANDLE_WRITE_METHODS.has(method)) return undefined;
+    const data = call.arguments[0];
+    if (!data) return undefined;
+    for (const origin of this.constructionsOf(callee.expression)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const originRef = this.moduleRefOf(origin.expression) ?? this.fsFallbackRef(this.values.unwrap(origin.expression));
+      if (!originRef || !sinks.FILE_MODULES.has(originRef.module) || originRef.path.length !== 1) continue;
+      const factory = own(sinks.WRITE_STREAM_FACTORIES, originRef.path[0]!);
+      if (factory && sinks.STREAM_WRITE_METHODS.has(method)) {
+        return { kind: 'file', node: call, name, values: [data], file: { options: origin.arguments[factory.options], path: origin.arguments[0] } };
+      }
+      const opener = own(sinks.FILE_OPENERS, originRef.path[0]!);
+      if (opener && originRef.module === 'fs/promises' && sinks.FILE_HANDLE_WRITE_METHODS.has(method)) {
+        return { kind: 'file', node: call, name, values: [data], file: { opener: { call: origin, modeArgument: opener.mode }, path: origin.arguments[0] } };
+      }
+    }
+    return undefined;
+  }
+
+  /** The `open`/`openSync` call that produced a file descriptor. */
+  private fileOpener(descriptor: ts.Expression | undefined): NonNullable<Sink['file']>['opener'] | undefined {
+    if (!descriptor) return undefined;
+    for (const origin of this.constructionsOf(descriptor)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const ref = this.moduleRefOf(origin.expression) ?? this.fsFallbackRef(this.values.unwrap(origin.expression));
+      const opener = ref && sinks.FILE_MODULES.has(ref.module) && ref.path.length === 1 ? own(sinks.FILE_OPENERS, ref.path[0]!) : undefined;
+      if (opener) return { call: origin, modeArgument: opener.mode };
+    }
+    return undefined;
+  }
+
+  /** `fs.writeFile` where `fs` is not declared in the file (a snippet): trust the conventional names. */
+  private fsFallbackRef(callee: ts.Expression): ModuleRef | undefined {
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const receiver = this.values.unwrap(callee.expression);
+    if (ts.isIdentifier(receiver) && sinks.FS_NAMESPACE_NAMES.has(receiver.text) && !this.values.declarationOf(receiver)) {
+      return { module: receiver.text === 'fse' || receiver.text === 'fsExtra' ? 'fs-extra' : receiver.text === 'fs' ? 'fs' : 'fs/promises', path: [callee.name.text] };
+    }
+    if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'promises' && ts.isIdentifier(receiver.expression) &&
+        receiver.expression.text === 'fs' && !this.values.declarationOf(receiver.expression)) {
+      return { module: 'fs/promises', path: [callee.name.text] };
+    }
+    return undefined;
+  }
+
+  private browserSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiver = dottedName(callee.expression);
+      const storage = receiver.split('.').pop() ?? '';
+      if (callee.name.text === 'setItem' && sinks.BROWSER_STORAGE_OBJECTS.has(storage) && this.isGlobalReference(callee.expression)) {
+        const value = call.arguments[1];
+        return value ? { kind: 'browser', node: call, name: shortName(callee), storage, values: [value], key: call.arguments[0] } : undefined;
+      }
+      if (callee.name.text === 'set' && sinks.EXTENSION_STORAGE.test(receiver)) {
+        const value = call.arguments[0];
+        return value ? { kind: 'browser', node: call, name: shortName(callee), storage: receiver, values: [value] } : undefined;
+      }
+    }
+    const ref = this.moduleRefOf(callee);
+    const methods = ref && own(sinks.BROWSER_KV_MODULES, ref.module);
+    const index = ref && methods && ref.path.length === 1 ? own(methods, ref.path[0]!) : undefined;
+    if (ref && index !== undefined) {
+      const value = call.arguments[index];
+      return value ? { kind: 'browser', node: call, name: shortName(callee), storage: ref.module === 'idb-keyval' ? 'IndexedDB' : ref.module, values: [value], key: index > 0 ? call.arguments[0] : undefined } : undefined;
+    }
+    return undefined;
+  }
+
+  private redisSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
+    const method = callee.name.text;
+    const receiverWords = splitWords(dottedName(callee.expression));
+    if (method === 'put' && receiverWords.includes(sinks.WORKERS_KV_WORD) && !this.isInMemory(callee.expression)) {
+      return { kind: 'store', node: call, name: shortName(callee), storage: 'Workers KV', values: [...call.arguments] };
+    }
+    if (!sinks.REDIS_WRITE_METHODS.has(method) || !this.isRedisClient(callee.expression)) return undefined;
+    return { kind: 'store', node: call, name: shortName(callee), storage: 'Redis', values: [...call.arguments] };
+  }
+
+  /** A write to a store of a hosting platform or a KV client, known by the receiver's declared type or by the call that opened it. */
+  private keyValueSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
+    const record = this.keyValueStoreOf(callee.expression);
+    if (!record || !record.writeMethods.includes(callee.name.text)) return undefined;
+    return { kind: 'store', node: call, name: shortName(callee), storage: record.store, values: [...call.arguments] };
+  }
+
+  private keyValueStoreOf(receiver: ts.Expression): sinks.KeyValueStoreRecord | undefined {
+    const type = declaredTypeOf(receiver, this.values);
+    if (type) {
+      const byType = sinks.KEY_VALUE_STORES.find((record) => record.types.includes(type.name) &&
+        (record.modules ? type.module !== undefined && record.modules.includes(type.module) : type.module === undefined));
+      if (byType) return byType;
+    }
+    for (const origin of this.constructionsOf(receiver)) {
+      if (!ts.isCallExpression(origin)) continue;
+      const opener = dottedName(this.values.unwrap(origin.expression));
+      const opened = sinks.KEY_VALUE_STORES.find((record) => record.openers?.includes(opener));
+      if (opened) return opened;
+    }
+    return undefined;
+  }
+
+  private isRedisClient(receiver: ts.Expression): boolean {
+    const client = this.stripChain(receiver, sinks.REDIS_CHAIN_METHODS);
+    let resolved = false;
+    for (const origin of this.constructionsOf(client)) {
+      const construction = this.stripChain(origin, sinks.REDIS_CHAIN_METHODS);
+      if (ts.isNewExpression(construction) || ts.isCallExpression(construction)) {
+        resolved = true;
+        const ref = this.moduleRefOf(construction.expression);
+        if (ref && sinks.REDIS_MODULES.has(ref.module)) return true;
+        if (ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module)) return false;
+      } else if (ts.isIdentifier(construction)) {
+        const ref = this.moduleRefOf(construction);
+        if (ref && sinks.REDIS_MODULES.has(ref.module)) return true;
+      } else if (ts.isObjectLiteralExpression(construction)) resolved = true;
+    }
+    if (resolved && this.isInMemory(client)) return false;
+    return splitWords(dottedName(client)).some((word) => sinks.REDIS_RECEIVER_WORDS.has(word)) && !this.isInMemory(client);
+  }
+
+  private configStoreSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !sinks.CONFIG_STORE_WRITE_METHODS.has(callee.name.text)) return undefined;
+    for (const origin of this.constructionsOf(callee.expression)) {
+      if (!ts.isNewExpression(origin) && !ts.isCallExpression(origin)) continue;
+      const ref = this.moduleRefOf(origin.expression);
+      const store = ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module);
+      if (!ref || !store || (store.needsArgument && !this.hasBackingStore(origin))) continue;
+      const [first, second] = call.arguments;
+      if (!first) return undefined;
+      const values = second ? [second, first] : [first];
+      return { kind: 'store', node: call, name: shortName(callee), storage: store.description, values, key: second ? first : undefined };
+    }
+    return undefined;
+  }
+
+  /** Keyv and cache-manager keep values in memory unless given a store or a connection string. */
+  private hasBackingStore(construction: ts.NewExpression | ts.CallExpression): boolean {
+    const first = construction.arguments?.[0];
+    if (!first) return false;
+    const strings = this.values.stringValues(first);
+    if (strings) return strings.some((value) => value !== 'memory');
+    if (ts.isNewExpression(this.values.unwrap(first))) return true;
+    const properties = this.values.objectProperties(first);
+    return !!properties && ['store', 'stores', 'uri', 'adapter'].some((key) => properties.has(key));
+  }
+
+  private sqlSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (!method) return undefined;
+    let statement: ts.Expression | undefined;
+    let parameters: ts.Expression[] = [];
+    let parameterObject: ts.Expression | undefined;
+    if (ts.isPropertyAccessExpression(callee) && sinks.PREPARED_STATEMENT_METHODS.has(method)) {
+      const prepared = this.constructionsOf(callee.expression).find(
+        (origin): origin is ts.CallExpression => ts.isCallExpression(origin) && ts.isPropertyAccessExpression(origin.expression) && sinks.PREPARE_METHODS.has(origin.expression.name.text),
+      );
+      if (prepared) {
+        statement = prepared.arguments[0];
+        const [first] = call.arguments;
+        if (call.arguments.length === 1 && first && this.values.objectProperties(first)) parameterObject = first;
+        else if (call.arguments.length === 1 && first && this.values.arrayElements(first)) parameters = this.values.arrayElements(first)!;
+        else parameters = [...call.arguments];
+      }
+    }
+    if (!statement && sinks.SQL_METHODS.has(method) && ts.isPropertyAccessExpression(callee) && call.arguments[0]) {
+      const first = call.arguments[0];
+      const config = this.values.objectProperties(first);
+      const rest = call.arguments.slice(1);
+      if (config && (config.has('text') || config.has('sql'))) {
+        statement = config.get('text') ?? config.get('sql');
+        const list = config.get('values');
+        parameters = list ? this.values.arrayElements(list) ?? [list] : [];
+      } else {
+        statement = first;
+        if (rest.length === 1 && this.values.arrayElements(rest[0]!)) parameters = this.values.arrayElements(rest[0]!)!;
+        else if (rest.length === 1 && this.values.objectProperties(rest[0]!)) parameterObject = rest[0];
+        else parameters = rest.filter((argument) => !ts.isFunctionLike(this.values.unwrap(argument)));
+      }
+    }
+    if (!statement) return undefined;
+    const { text, inline } = this.sqlText(statement);
+    if (text === undefined) return undefined;
+    const slots = storedSqlSlots(text);
+    if (!slots) return undefined;
+    const stored: ts.Expression[] = [];
+    let positional = 0;
+    const named = parameterObject ? this.values.objectProperties(parameterObject) : undefined;
+    for (const slot of slots.all) {
+      const isStored = slots.stored.includes(slot);
+      let expression: ts.Expression | undefined;
+      if (slot.kind === 'positional') expression = parameters[positional++];
+      else if (slot.kind === 'numbered') expression = parameters[slot.number - 1];
+      else if (slot.kind === 'named') expression = named?.get(slot.name) ?? named?.get(`$${slot.name}`) ?? named?.get(`:${slot.name}`) ?? named?.get(`@${slot.name}`);
+      else expression = inline[slot.index];
+      if (isStored && expression) stored.push(expression);
+    }
+    // `'INSERT … VALUES (' + token + ')'`: the value is concatenated into the statement itself.
+    const concatenated = this.values.unwrap(statement);
+    if (/^\s*insert/i.test(text) && text.includes(UNKNOWN) && ts.isBinaryExpression(concatenated)) stored.push(concatenated);
+    return stored.length ? { kind: 'store', node: call, name: shortName(callee), storage: 'a database', values: stored } : undefined;
+  }
+
+  /** The SQL text with `\u0001i\u0001` where the statement's own template interpolates expression i. */
+  private sqlText(statement: ts.Expression): { text?: string; inline: ts.Expression[] } {
+    const node = this.values.unwrap(statement);
+    if (ts.isTemplateExpression(node)) {
+      const inline = node.templateSpans.map((span) => span.expression);
+      const text = node.head.text + node.templateSpans.map((span, index) => `\u0001${index}\u0001${span.literal.text}`).join('');
+      return { text, inline };
+    }
+    const variants = this.values.stringValues(node);
+    return { text: variants?.find((variant) => sinks.SQL_WRITE_STATEMENT.test(variant)), inline: [] };
+  }
+
+  private databaseSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    const ref = this.moduleRefOf(callee);
+    if (ref && sinks.FIRESTORE_MODULES.has(ref.module) && ref.path.length === 1) {
+      const index = own(sinks.FIRESTORE_WRITE_FUNCTIONS, ref.path[0]!);
+      const data = index !== undefined ? call.arguments[index] : undefined;
+      return data ? { kind: 'store', node: call, name: shortName(callee), storage: 'Firestore', values: [data] } : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const receiver = this.values.unwrap(callee.expression);
+    const name = shortName(callee);
+
+    const builderSources = own(sinks.BUILDER_DATA_STEPS, method);
+    if (builderSources && ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(this.values.unwrap(receiver.expression)) &&
+        builderSources.has((this.values.unwrap(receiver.expression) as ts.PropertyAccessExpression).name.text) && call.arguments[0]) {
+      return { kind: 'store', node: call, name, storage: 'a database', values: this.storedParts(call.arguments[0]) };
+    }
+
+    const documentArgument = own(sinks.DOCUMENT_WRITE_METHODS, method);
+    if (documentArgument && !this.isNonStorage(receiver) && !this.isInMemory(receiver)) {
+      const data = this.dataArguments(call, documentArgument);
+      return data.length ? { kind: 'store', node: call, name, storage: 'a database', values: data.flatMap((part) => this.storedParts(part)) } : undefined;
+    }
+
+    const generic = own(sinks.DATABASE_WRITE_METHODS, method);
+    if (!generic || !this.isDatabaseReceiver(receiver)) return undefined;
+    // `db.insert(tokensTable).values(...)`: the argument is the table, the row comes next.
+    const parent = call.parent;
+    if (sinks.TABLE_TAKING_STEPS.has(method) && ts.isPropertyAccessExpression(parent) && own(sinks.BUILDER_DATA_STEPS, parent.name.text)) return undefined;
+    const data = generic === 'save' && call.arguments.length === 0 ? [receiver] : this.dataArguments(call, generic);
+    const values = data.flatMap((part) => this.storedParts(part));
+    return values.length ? { kind: 'store', node: call, name, storage: 'a database', values } : undefined;
+  }
+
+  private dataArguments(call: ts.CallExpression, which: sinks.DataArgument): ts.Expression[] {
+    const args = call.arguments;
+    switch (which) {
+      case 'first':
+        return args[0] ? [args[0]] : [];
+      case 'second':
+        return args[1] ? [args[1]] : [];
+      case 'all':
+        return [...args];
+      case 'save':
+        return args.length >= 2 ? [args[1]!] : args[0] ? [args[0]] : [];
+      case 'update': {
+        if (args.length < 2) return args[0] ? [args[0]] : [];
+        // Sequelize `Model.update(values, { where })`; TypeORM/Mongoose `update(criteria, values)`.
+        const options = this.values.objectProperties(args[1]!);
+        return options?.has('where') ? [args[0]!] : [args[1]!];
+      }
+    }
+  }
+
+  /** The stored parts of a write's argument: Prisma's `data`, DynamoDB's `Item`, never a `where`. */
+  private storedParts(argument: ts.Expression): ts.Expression[] {
+    const properties = this.values.objectProperties(argument);
+    if (!properties) return [argument];
+    const keys = [...properties.keys()];
+    const dataKeys = keys.filter((key) => sinks.DATA_KEYS.has(key));
+    const structural = keys.every((key) => sinks.DATA_KEYS.has(key) || sinks.FILTER_KEYS.has(key) || /^[A-Z]|^(skipDuplicates|returning|target|upsert|options)$/.test(key));
+    if (dataKeys.length && structural) return dataKeys.flatMap((key) => this.storedParts(properties.get(key)!));
+    if (keys.some((key) => sinks.FILTER_KEYS.has(key))) return keys.filter((key) => !sinks.FILTER_KEYS.has(key)).map((key) => properties.get(key)!);
+    return [argument];
+  }
+
+  /** lowdb: `db.data.tokens[id] = tokens; await db.write()`. */
+  private lowdbSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'write') return undefined;
+    const receiver = this.values.unwrap(callee.expression);
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const isLowdb = this.constructionsOf(receiver).some((origin) => {
+      if (!ts.isNewExpression(origin) && !ts.isCallExpression(origin)) return false;
+      const ref = this.moduleRefOf(origin.expression);
+      return !!ref && /^lowdb(\/|$)/.test(ref.module);
+    });
+    const declaration = this.values.declarationOf(receiver);
+    const writes = declaration && this.memberWrites.get(declaration);
+    if (!isLowdb || !writes?.length) return undefined;
+    return { kind: 'store', node: call, name: shortName(callee), storage: 'a JSON file', values: writes.map((write) => write.value) };
+  }
+
+  // ----- receivers -----------------------------------------------------------------------------
+
+  private isDatabaseReceiver(receiver: ts.Expression, depth = 0): boolean {
+    if (depth > 4 || this.isNonStorage(receiver) || this.isInMemory(receiver)) return false;
+    const node = this.values.unwrap(receiver);
+    if (splitWords(dottedName(node)).some((word) => sinks.DATABASE_RECEIVER_WORDS.has(word))) return true;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(this.values.unwrap(node.expression))) {
+      // `getRepository(Token)`, `db.collection('tokens')`, `supabase.from('tokens')`
+      const inner = this.values.unwrap(node.expression) as ts.PropertyAccessExpression;
+      if (['getRepository', 'collection', 'from', 'table', 'doc', 'getCollection'].includes(inner.name.text)) return this.isDatabaseReceiver(inner.expression, depth + 1) || inner.name.text === 'getRepository';
+    }
+    const ref = this.moduleRefOf(node);
+    if (ref && (sinks.DATABASE_MODULES.has(ref.module) || (isRelative(ref.module) && splitWords(ref.module).some((word) => sinks.MODEL_PATH_WORDS.has(word))))) return true;
+    for (const origin of this.constructionsOf(node)) {
+      if (origin === node) continue;
+      if (ts.isNewExpression(origin) || ts.isCallExpression(origin)) {
+        const originRef = this.moduleRefOf(origin.expression);
+        if (originRef && sinks.DATABASE_MODULES.has(originRef.module)) return true;
+        if (splitWords(dottedName(origin.expression)).some((word) => sinks.DATABASE_RECEIVER_WORDS.has(word))) return true;
+        if (ts.isNewExpression(origin) && this.isModelClass(origin.expression)) return true;
+      }
+    }
+    if (ts.isPropertyAccessExpression(node)) return this.isDatabaseReceiver(node.expression, depth + 1); // `dataSource.manager`
+    return ts.isIdentifier(node) && this.isModelClass(node);
+  }
+
+  /** A class this file declares as an ORM model, or one imported from a models path. */
+  private isModelClass(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    if (declaration?.kind === 'class' && ts.isClassDeclaration(declaration.node)) {
+      return (declaration.node.heritageClauses ?? []).some((clause) => clause.types.some((type) => sinks.MODEL_BASE_CLASSES.has(type.expression.getText().split('.').pop() ?? '')));
+    }
+    const ref = this.moduleRefOf(node);
+    return !!ref && ((isRelative(ref.module) && splitWords(ref.module).some((word) => sinks.MODEL_PATH_WORDS.has(word))) || sinks.DATABASE_MODULES.has(ref.module));
+  }
+
+  private isNonStorage(receiver: ts.Expression): boolean {
+    const root = rootIdentifier(this.values.unwrap(receiver));
+    const ref = root && this.moduleRefOf(root);
+    return !!ref && (sinks.NON_STORAGE_MODULES.has(ref.module) || [...sinks.NON_STORAGE_MODULES].some((module) => ref.module.startsWith(`${module}/`)));
+  }
+
+  /** A receiver built in this file as a Map, an LRU cache or a plain object: memory, not storage. */
+  private isInMemory(receiver: ts.Expression): boolean {
+    const origins = this.constructionsOf(receiver).filter((origin) => origin !== this.values.unwrap(receiver));
+    if (!origins.length) return false;
+    return origins.every((origin) =>
+      ts.isObjectLiteralExpression(origin) || ts.isArrayLiteralExpression(origin) ||
+      (ts.isNewExpression(origin) && sinks.IN_MEMORY_CONSTRUCTORS.has(shortName(origin.expression).split('.').pop() ?? '')));
+  }
+
+  private stripChain(expression: ts.Expression, methods: ReadonlySet<string>): ts.Expression {
+    let node = this.values.unwrap(expression);
+    while (ts.isCallExpression(node)) {
+      const callee = this.values.unwrap(node.expression);
+      if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) break;
+      node = this.values.unwrap(callee.expression);
+    }
+    return node;
+  }
+
+  /** An identifier the file does not declare (a global such as `localStorage`), or a property of `window`/`globalThis`. */
+  private isGlobalReference(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node)) return !this.values.declarationOf(node);
+    if (ts.isPropertyAccessExpression(node)) return this.isGlobalReference(node.expression);
+    return false;
+  }
+
+  private constructorName(expression: ts.Expression): string | undefined {
+    return constructorName(expression, this.values);
+  }
+
+  private constructionsOf(expression: ts.Expression): ts.Expression[] {
+    return constructionsOf(expression, this.values);
+  }
+
+  // ----- modules -------------------------------------------------------------------------------
+
+  /** The module member an expression denotes: `fsp.writeFile` after `import fsp from 'node:fs/promises'` → fs/promises › writeFile. */
+  private moduleRefOf(expression: ts.Expression): ModuleRef | undefined {
+    return normalisedModuleRefOf(expression, this.values);
+  }
+
+  // ----- deciding and reporting ----------------------------------------------------------------
+
+  private check(sink: Sink): void {
+    if (this.reported.has(sink.node)) return;
+    const inspections = sink.values.map((value) => ({ value, inspection: this.protection.inspect(value) }));
+    const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext) &&
+      // Whatever goes into `document.cookie` is "a cookie": that name alone says nothing about a token.
+      !(sink.kind === 'cookie' && inspection.plaintext.origin === 'name' && /^cookies?$/i.test(inspection.plaintext.label)));
+    if (plain) {
+      // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
+      if (sink.kind === 'file' && this.hasPrivateMode(sink)) this.report(sink, plain.inspection.plaintext!, plain.value, 'owner-only-file');
+      else this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintext');
+      return;
+    }
+    const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential));
+    if (!sealed) {
+      const byKey = (sink.kind === 'browser' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
+      if (byKey) this.report(sink, byKey, sink.values[0]!, 'plaintext');
+      return;
+    }
+    const encrypted = sealed.inspection.encrypted!;
+    if (encrypted.weakness) {
+      this.report(sink, encrypted.credential, sealed.value, 'weak-cipher', { algorithm: encrypted.algorithm ?? '', weakness: encrypted.weakness });
+      return;
+    }
+    if (sink.kind === 'file' && !this.hasPrivateMode(sink)) this.report(sink, encrypted.credential, sealed.value, 'encrypted-file-without-mode');
+  }
+
+  /** `localStorage.setItem('access_token', value)`: the key names what the value is. */
+  private credentialByKey(sink: Sink, inspection: Inspection): CredentialMatch | undefined {
+    const keyText = sink.keyText ?? (sink.key ? this.values.stringValues(sink.key)?.[0]?.split(UNKNOWN).join(' ') : undefined);
+    if (!keyText || this.tokens.classifyName(keyText) !== 'credential' || isTransientFlowName(keyText)) return undefined;
+    const value = sink.values[0];
+    if (!value || inspection.plaintext || !this.protection.isUnprotectedValue(value, inspection)) return undefined;
+    return { label: keyText.trim(), origin: 'name', node: value };
+  }
+
+  private report(sink: Sink, credential: CredentialMatch, value: ts.Expression, kind: StorageVerdict['kind'], cipher?: StorageVerdict['cipher']): void {
+    this.reported.add(sink.node);
+    // On the credential when it sits inside the storing call, otherwise on the stored argument.
+    const inside = credential.node.getSourceFile() === sink.node.getSourceFile() &&
+      credential.node.getStart() >= sink.node.getStart() && credential.node.getEnd() <= sink.node.getEnd();
+    const valueInside = value.getSourceFile() === sink.node.getSourceFile() && value.getStart() >= sink.node.getStart() && value.getEnd() <= sink.node.getEnd();
+    const node = inside ? credential.node : valueInside ? value : sink.node;
+    // A helper's result is labelled by the call ('wrap(token)'); the argument names the credential better.
+    const label = credential.label.includes('(') && ts.isIdentifier(credential.node) ? credential.node.text : credential.label;
+    this.onVerdict({ kind, node, credential: label, sink: { kind: sink.kind, name: sink.name, storage: sink.storage }, cipher });
+  }
+
+  /** A private mode on the write or its `open`, a `chmod` right after, a private directory or a strict umask. */
+  private hasPrivateMode(sink: Sink): boolean {
+    const file = sink.file;
+    if (!file) return false;
+    if (file.options && this.isPrivateModeOption(file.options)) return true;
+    const opener = file.opener;
+    if (opener) {
+      const mode = opener.call.arguments[opener.modeArgument];
+      if (mode && this.isPrivateModeValue(mode)) return true;
+    }
+    const scope = findAncestor(sink.node, ts.isFunctionLike) ?? sink.node.getSourceFile();
+    let protectedAfter = false;
+    const pathText = file.path ? this.values.unwrap(file.path).getText() : undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = this.values.unwrap(node.expression);
+        const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        if (sinks.CHMOD_FUNCTIONS.has(fn) && node.getStart() > sink.node.getStart()) {
+          const [first, second] = node.arguments;
+          if (second && this.isPrivateModeValue(second) && (!pathText || this.values.unwrap(first!).getText() === pathText)) protectedAfter = true;
+          if (!second && first && this.isPrivateModeValue(first)) protectedAfter = true; // handle.chmod(0o600)
+        }
+        if (sinks.MKDIR_FUNCTIONS.has(fn) && node.getStart() < sink.node.getStart()) {
+          const options = node.arguments[1];
+          if (options && (this.isPrivateModeOption(options) || this.isPrivateModeValue(options))) protectedAfter = true;
+        }
+        const umask = fn === 'umask' && node.arguments[0] ? this.modeNumber(node.arguments[0]) : undefined;
+        if (umask !== undefined && (umask & 0o077) === 0o077) protectedAfter = true;
+      }
+    };
+    forEachDescendant(scope, (node) => (visit(node), !protectedAfter));
+    return protectedAfter;
+  }
+
+  private isPrivateModeOption(options: ts.Expression): boolean {
+    const mode = this.values.objectProperties(options)?.get('mode');
+    return !!mode && this.isPrivateModeValue(mode);
+  }
+
+  private isPrivateModeValue(expression: ts.Expression): boolean {
+    const mode = this.modeNumber(expression);
+    return mode !== undefined && (mode & 0o077) === 0;
+  }
+
+  private modeNumber(expression: ts.Expression): number | undefined {
+    for (const origin of this.constructionsOf(expression)) {
+      if (ts.isNumericLiteral(origin)) return Number(origin.getText().replace(/_/g, ''));
+      if (ts.isStringLiteralLike(origin) && /^0?[0-7]{3,4}$/.test(origin.text)) return parseInt(origin.text, 8);
+    }
+    return undefined;
+  }
+
+  // ----- bookkeeping ---------------------------------------------------------------------------
+
+  private recordPush(call: ts.CallExpression): void {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !['push', 'unshift'].includes(callee.name.text) || !call.arguments[0]) return;
+    if (!ts.isPropertyAccessExpression(callee.expression) && !ts.isElementAccessExpression(callee.expression)) return;
+    const root = rootIdentifier(callee.expression);
+    const declaration = root && this.values.declarationOf(root);
+    if (declaration) for (const argument of call.arguments) this.addMemberWrite(declaration, { value: argument });
+  }
+
+  private addMemberWrite(declaration: Declaration, write: { key?: string; value: ts.Expression }): void {
+    const list = this.memberWrites.get(declaration);
+    if (list) list.push(write);
+    else this.memberWrites.set(declaration, [write]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL placeholders
+
+type SqlSlot =
+  | { kind: 'positional' }
+  | { kind: 'numbered'; number: number }
+  | { kind: 'named'; name: string }
+  | { kind: 'inline'; index: number };
+
+/**
+ * The placeholders of a writing statement whose values are stored: those after VALUES or SET,
+ * not those in a WHERE clause. Undefined when the statement does not write.
+ * `all` lists every placeholder in order, so positional `?` can be counted.
+ */
+export function storedSqlSlots(sql: string): { stored: SqlSlot[]; all: SqlSlot[] } | undefined {
+  const statement = sinks.SQL_WRITE_STATEMENT.exec(sql.replace(/\u0001\d+\u0001/g, ' ? '));
+  if (!statement) return undefined;
+  const verb = statement[1]!.toLowerCase().split(/\s+/)[0]!;
+  let storing = verb !== 'update';
+  const stored: SqlSlot[] = [];
+  const all: SqlSlot[] = [];
+  const pattern = /\u0001(\d+)\u0001|\$(\d+)|(?<![:\w]):([A-Za-z_]\w*)|@([A-Za-z_]\w*)|\$([A-Za-z_]\w*)|\?|\b(values|set|select|where|returning|from|on\s+conflict|on\s+duplicate\s+key\s+update)\b|'(?:[^']|'')*'/gi;
+  for (const match of sql.matchAll(pattern)) {
+    const [whole, inline, numbered, colon, at, dollar, keyword] = match;
+    if (whole.startsWith("'")) {
+      // Quoted text: only an interpolation inside it is a value (`'${token}'`).
+      for (const inner of whole.matchAll(/\u0001(\d+)\u0001/g)) {
+        const slot: SqlSlot = { kind: 'inline', index: Number(inner[1]) };
+        all.push(slot);
+        if (storing) stored.push(slot);
+      }
+      continue;
+    }
+    if (keyword) {
+      const word = keyword.toLowerCase().replace(/\s+/g, ' ');
+      if (word === 'values' || word === 'set' || word === 'on duplicate key update') storing = true;
+      else if (word === 'select') storing = verb !== 'update';
+      else if (word === 'where' || word === 'returning' || word === 'on conflict' || (word === 'from' && verb === 'update')) storing = false;
+      continue;
+    }
+    const slot: SqlSlot = inline !== undefined ? { kind: 'inline', index: Number(inline) }
+      : numbered !== undefined ? { kind: 'numbered', number: Number(numbered) }
+      : (colon ?? at ?? dollar) !== undefined ? { kind: 'named', name: (colon ?? at ?? dollar)! }
+      : { kind: 'positional' };
+    all.push(slot);
+    if (storing) stored.push(slot);
+  }
+  return { stored, all };
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+
+function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
+  let node: ts.Expression = expression;
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) {
+    node = node.expression;
+  }
+  return ts.isIdentifier(node) ? node : undefined;
+}
+
+
+function isRelative(module: string): boolean {
+  return module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/');
+}
+
+
+/** A PKCE verifier, state or authorization code, by its name; a value whose declared type holds a token is not one, whatever it is called. */
+function isTransientFlowSecret(credential: CredentialMatch): boolean {
+  return credential.origin !== 'declared-type' && isTransientFlowName(credential.label);
+}
+
+function isTransientFlowName(label: string): boolean {
+  const words = splitWords(label);
+  if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
+  // Authorization codes are single-use and live for minutes.
+  return words.includes('code') && !words.includes('token');
+}
