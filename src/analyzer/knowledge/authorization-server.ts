@@ -76,4 +76,4 @@ export const SDK_EXCHANGE_METHOD = 'exchangeAuthorizationCode';
 export const SDK_EXCHANGE_VERIFIER_INDEX = 2;
 
 /** Raw text that makes a file worth modelling as an authorization server (checked before any walk). */
-export const AUTHORIZATION_SERVER_TEXT = /authorization_?code|auth_?code|skipLocalPkceValidation|exchange\.code|grant\.code|[/'"`]token['"`]/i;
+export const AUTHORIZATION_SERVER_TEXT = /authorization_?code|auth_?code|skipLocalPkceValidation|exchange\.code|grant\.code|[/'"`]token['"`]|by_?code\b|\bcodes?\.(create|save|insert|put|set)\b/i;

@@ -342,7 +342,8 @@ function writesAuthorizationCode(call: ts.CallExpression): boolean {
   const callee = call.expression as ts.PropertyAccessExpression;
   if (!isStoreCall(callee)) return false;
   const receiver = calleeName(callee.expression) ?? '';
-  if (CODE_STORE_RECEIVER.test(receiver) && !NOT_AUTHORIZATION_CODE.test(receiver)) return true;
+  if (NOT_AUTHORIZATION_CODE.test(receiver)) return false;
+  if (CODE_STORE_RECEIVER.test(receiver)) return true;
   const first = call.arguments[0];
   if (first && mentionsCodeValue(first) && !ts.isObjectLiteralExpression(first)) return call.arguments.length >= 2;
   return call.arguments.some((argument) => ts.isObjectLiteralExpression(argument) && argument.properties.some((property) => {
