@@ -25,6 +25,10 @@ describe('secret shapes', () => {
     'authorization_code',
     'Set GITHUB_TOKEN to a token with the repo scope',
     'task-scheduler',
+    'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+    'Deployed commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f',
+    'AUTHORIZATION_CODE_GRANT_TYPE_V2',
+    'projects/my-project-123/locations/us-central1',
   ])('%s does not', (text) => {
     expect(looksLikeSecret(text)).toBe(false);
   });

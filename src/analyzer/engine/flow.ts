@@ -84,53 +84,53 @@ export function unwrapExpression(expression: ts.Expression): ts.Expression {
   }
 }
 
+/** One query's state in one file: its answers, the nodes being followed, the cuts made. */
+interface QueryState {
+  memo: Map<ts.Node, unknown>;
+  active: Set<ts.Node>;
+  cuts: number;
+}
+
 /** One file's follower state: the memo of every query, the nodes being followed, the cuts made. */
 export class Flow {
-  private readonly memos = new Map<string, Map<ts.Node, unknown>>();
-  private readonly active = new Map<string, Set<ts.Node>>();
-  private readonly cuts = new Map<string, number>();
+  private readonly queries = new Map<string, QueryState>();
 
   constructor(readonly budget: FileBudget = new FileBudget()) {}
 
   /** Follows `expression` for `query`: memoised per node, cycle-safe, depth-limited, charged to the file's budget. */
   follow<T>(expression: ts.Expression, query: FollowQuery<T>, depth = 0): T {
-    if (query.depthBeforeMemo && depth > query.maxDepth) return this.cutShort(expression, query);
+    const state = this.stateOf(query);
+    if (query.depthBeforeMemo && depth > query.maxDepth) {
+      state.cuts++;
+      return query.cut(expression);
+    }
     const node = unwrapExpression(expression);
-    const memo = this.table(this.memos, query.name, () => new Map<ts.Node, unknown>());
-    if (memo.has(node)) return memo.get(node) as T;
-    const active = this.table(this.active, query.name, () => new Set<ts.Node>());
-    if (depth > query.maxDepth || active.has(node)) return this.cutShort(node, query);
+    if (state.memo.has(node)) return state.memo.get(node) as T;
+    if (depth > query.maxDepth || state.active.has(node)) {
+      state.cuts++;
+      return query.cut(node);
+    }
     this.budget.charge();
-    active.add(node);
-    const cutsBefore = this.cutsOf(query);
+    state.active.add(node);
+    const cutsBefore = state.cuts;
     try {
       const answer = query.judge(node, depth);
-      if (query.rememberCutAnswers || this.cutsOf(query) === cutsBefore || query.isFinal?.(answer)) memo.set(node, answer);
+      if (query.rememberCutAnswers || state.cuts === cutsBefore || query.isFinal?.(answer)) state.memo.set(node, answer);
       return answer;
     } finally {
-      active.delete(node);
+      state.active.delete(node);
     }
-  }
-
-  /** Records a cut made inside a query's own judgement (a limit of its own, such as call sites followed). */
-  noteCut(query: FollowQuery<unknown>): void {
-    this.cuts.set(query.name, this.cutsOf(query) + 1);
-  }
-
-  private cutShort<T>(node: ts.Expression, query: FollowQuery<T>): T {
-    this.noteCut(query as FollowQuery<unknown>);
-    return query.cut(node);
   }
 
   /** How many cuts a query has made so far in this file (a search that made none is exact). */
   cutsOf(query: FollowQuery<unknown>): number {
-    return this.cuts.get(query.name) ?? 0;
+    return this.stateOf(query).cuts;
   }
 
-  private table<V>(tables: Map<string, V>, name: string, create: () => V): V {
-    let table = tables.get(name);
-    if (!table) tables.set(name, (table = create()));
-    return table;
+  private stateOf(query: FollowQuery<unknown>): QueryState {
+    let state = this.queries.get(query.name);
+    if (!state) this.queries.set(query.name, (state = { memo: new Map(), active: new Set(), cuts: 0 }));
+    return state;
   }
 }
 

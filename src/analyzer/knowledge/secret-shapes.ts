@@ -7,14 +7,14 @@
 const ISSUED_PREFIX = /(?:gh[pousr]_|github_pat_|(?<![A-Za-z0-9])(?:sk|rk)[-_][A-Za-z0-9]|pk_live_|xox[abposr]-|xapp-|GOCSPX-|AIza[0-9A-Za-z_-]{8}|ya29\.|AKIA[0-9A-Z]{12}|glpat-|npm_[A-Za-z0-9]{16}|(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{8})/;
 /** An Authorization scheme followed by a literal credential: 'Bearer abc123…', 'Basic dXNlcjpw…'. */
 const SCHEME_WITH_VALUE = /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/;
-/** A long run of token characters that mixes letters and digits: random, not a word. */
+/** A long run of token characters; random (a secret) when it mixes digits, lower and upper case beyond hex (not a UUID, hash or constant name). */
 const RANDOM_RUN = /[A-Za-z0-9+/=_-]{24,}/g;
 
 /** Whether a literal's text looks like a credential rather than a name, word, URL or message. */
 export function looksLikeSecret(text: string): boolean {
   if (ISSUED_PREFIX.test(text) || SCHEME_WITH_VALUE.test(text)) return true;
   for (const run of text.match(RANDOM_RUN) ?? []) {
-    if (/[0-9]/.test(run) && /[A-Za-z]/.test(run)) return true;
+    if (/[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run) && /[g-zG-Z]/.test(run)) return true;
   }
   return false;
 }

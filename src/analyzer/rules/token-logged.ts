@@ -47,6 +47,8 @@ export const tokenLogged = defineRule({
     const calls: ts.CallExpression[] = [];
     const helpers = new Map<FunctionNode, LoggingHelper>();
     const reported = new Set<ts.Node>();
+    // `create` is probed with an inert context: the credential model is asked for on first use.
+    const tokens = () => credentialsFor(context.values);
 
     const report = (match: CredentialMatch, argument: ts.Expression, sink: string): void => {
       // The smallest node inside the argument that carries the credential, else the argument.
@@ -63,13 +65,13 @@ export const tokenLogged = defineRule({
       const expression = ts.isSpreadElement(argument) ? argument.expression : argument;
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
-      const parts = loggedParts(expression, context.values, credentialsFor(context.values));
-      const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, credentialsFor(context.values), context.values) !== undefined) : [];
+      const parts = loggedParts(expression, context.values, tokens());
+      const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined) : [];
       if (forwarded.length > 0 && enclosing && name) {
         registerHelper(enclosing, name, forwarded, sink);
         for (const part of parts) {
           if (forwarded.includes(part)) continue;
-          const match = credentialsFor(context.values).credentialIn(part);
+          const match = tokens().credentialIn(part);
           if (match) report(match, part, sink.label);
         }
         return;
@@ -77,18 +79,18 @@ export const tokenLogged = defineRule({
       if (sink.redacted.size > 0) {
         const properties = objectLiteralOf(expression, context.values);
         if (properties) {
-          for (const match of unredactedCredentials(properties, sink.redacted, '', credentialsFor(context.values))) report(match, expression, sink.label);
+          for (const match of unredactedCredentials(properties, sink.redacted, '', tokens())) report(match, expression, sink.label);
           return;
         }
       }
-      const match = credentialsFor(context.values).credentialIn(expression);
+      const match = tokens().credentialIn(expression);
       if (match) report(match, expression, sink.label);
     };
 
     const registerHelper = (fn: FunctionNode, name: string, forwarded: ts.Expression[], sink: LogSink): void => {
       const helper = helpers.get(fn) ?? { name, positions: new Set<number>(), innerSink: sink.underlying ?? sink.label };
       for (const part of forwarded) {
-        const parameter = forwardedParameter(part, fn, credentialsFor(context.values), context.values)!;
+        const parameter = forwardedParameter(part, fn, tokens(), context.values)!;
         const position = fn.parameters.indexOf(parameter);
         if (parameter.dotDotDotToken) helper.restFrom = position;
         else helper.positions.add(position);
