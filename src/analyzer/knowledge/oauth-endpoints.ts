@@ -139,7 +139,9 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
     pkce: { via: 'challenge-options', challengeKey: 'code_challenge', methodKey: 'code_challenge_method' }, fix: "'code_challenge' and 'code_challenge_method: CodeChallengeMethod.S256'" },
   { library: 'google-auth-library', modules: GOOGLE_MODULES, call: 'method', name: 'getToken', receiverClasses: ['OAuth2Client', 'OAuth2'], role: 'exchange', provider: 'google', optionsArgument: 0,
     pkce: { via: 'verifier-option', verifierKey: 'codeVerifier', bareCodeMeansNone: true }, fix: "'{ code, codeVerifier }'" },
-  { library: '@google-cloud/local-auth', modules: ['@google-cloud/local-auth'], call: 'function', name: 'authenticate', role: 'scopes', provider: 'google', optionsArgument: 0, scopeKeys: ['scopes'] },
+  // @google-cloud/local-auth 2 and 3: authenticate() runs the whole loopback code flow with generateAuthUrl({ scope }) and getToken(code), no PKCE option
+  { library: '@google-cloud/local-auth', modules: ['@google-cloud/local-auth'], call: 'function', name: 'authenticate', role: 'authorize', provider: 'google', optionsArgument: 0, scopeKeys: ['scopes'],
+    pkce: { via: 'never' }, fix: "a PKCE challenge through google-auth-library's 'OAuth2Client' instead ('generateCodeVerifierAsync()', 'generateAuthUrl({ code_challenge, code_challenge_method })', 'getToken({ code, codeVerifier })'): @google-cloud/local-auth has no PKCE option" },
 
   // simple-oauth2
   { library: 'simple-oauth2', modules: ['simple-oauth2'], call: 'method', name: 'authorizeURL', role: 'authorize', optionsArgument: 0, scopeKeys: ['scope'],

@@ -23,6 +23,7 @@ import {
   TOKEN_MINTING_CALLS,
 } from './credential-names.js';
 import { LIBRARY_CALLS, OAUTH_WORDS } from './oauth-endpoints.js';
+import { AUTHORIZATION_SERVER_TEXT } from './authorization-server.js';
 
 /** A `\u0074`, `\u{74}` or `\x74` escape, or a line continuation: names and strings can be spelled with them. */
 const SOURCE_ESCAPE = /\\(?:u\{?[0-9a-fA-F]|x[0-9a-fA-F]{2}|\r?\n)/;
@@ -86,6 +87,8 @@ export const TOKEN_TEXT = new TextRequirement(
 export const OAUTH_REQUEST_TEXT = new TextRequirement(
   // OAUTH_WORDS is the plain alternation of words the request model itself tests.
   [...OAUTH_WORDS.source.split('|'), ...LIBRARY_CALLS.flatMap((call) => call.modules)],
+  // The authorization-server model reads its own trigger text.
+  [AUTHORIZATION_SERVER_TEXT.source],
 );
 
 /** Refresh-token grant handlers: every recogniser needs the word (the grant, the SDK hook, a handler's name). */

@@ -89,3 +89,10 @@ export const CLIENT_REFRESH_METHODS = new Set([
   'refreshTokens',
   'refresh', // simple-oauth2 AccessToken.refresh(), openid-client 5 client.refresh()
 ]);
+
+/** Grant-type classes of OAuth server libraries that serve the refresh grant (`RefreshTokenGrantType`, `RefreshTokenGrant`). */
+export const REFRESH_GRANT_CLASS = /RefreshToken_?Grant(_?Type)?\b/;
+/** The method of a grant-type class that answers the token request (oauth2-server `handle`, @jmondi/oauth2-server `respondToAccessTokenRequest`). */
+export const GRANT_CLASS_HANDLER_METHODS: ReadonlySet<string> = new Set(['handle', 'respondToAccessTokenRequest', 'handleRequest', 'process']);
+/** Calls that show a handler answers a reused token (`revokeDescendantsOf`, `detectReuse`, `revokeFamily`). */
+export const REUSE_DETECTION_WORDS = /descendants|family|families|reuse|replay|lineage|chain/i;

@@ -1,6 +1,7 @@
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
 import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.js';
 import { UNKNOWN } from '../engine/values.js';
+import { authorizationServerPkce } from '../models/authorization-server-pkce.js';
 import { defineRule } from './define.js';
 
 /** " to 'https://host/path'" when the endpoint is fully known, else nothing. */
@@ -26,10 +27,13 @@ export const missingPkce = defineRule({
       missingVerifier: "Authorization-code exchange{{target}} sends no 'code_verifier'; send the PKCE verifier that matches the request's 'code_challenge'.",
       libraryMissingChallenge: "'{{call}}' builds an authorization request without a PKCE challenge; pass {{fix}}.",
       libraryMissingVerifier: "'{{call}}' exchanges the authorization code without a PKCE verifier; pass {{fix}}.",
+      serverCodeNotBound: "The authorization server stores this authorization code without the client's 'code_challenge'; save 'code_challenge' (S256 only) with the code so the token endpoint can check the verifier.",
+      serverVerifierNotChecked: "The token endpoint redeems the authorization code here without checking a 'code_verifier'; require it and compare its S256 hash with the challenge stored with the code.",
+      sdkPkceSkipped: "'skipLocalPkceValidation: true' turns off the MCP SDK's 'code_verifier' check, and 'exchangeAuthorizationCode' never uses the verifier it is given; verify it, or forward it to the upstream server.",
     },
   },
   create(context) {
-    return oauthRequestVisitors(context, (requests) => {
+    const visitors = oauthRequestVisitors(context, (requests) => {
       for (const request of requests) {
         const pkce = request.pkce;
         const library = request.library;
@@ -56,5 +60,14 @@ export const missingPkce = defineRule({
         }
       }
     });
+    const requestsEnd = visitors.end;
+    visitors.end = () => {
+      requestsEnd?.();
+      const server = authorizationServerPkce(context.sourceFile);
+      for (const issuance of server.unboundIssuances) context.report({ node: issuance.node, messageId: 'serverCodeNotBound' });
+      for (const redemption of server.unverifiedRedemptions) context.report({ node: redemption.node, messageId: 'serverVerifierNotChecked' });
+      for (const skipped of server.skippedSdkChecks) context.report({ node: skipped.node, messageId: 'sdkPkceSkipped' });
+    };
+    return visitors;
   },
 });

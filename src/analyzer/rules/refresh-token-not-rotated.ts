@@ -1,5 +1,6 @@
 import { REFRESH_TEXT } from '../knowledge/prefilter.js';
 import { refreshHandlerVisitors, type RefreshVerdictKind } from '../models/authorization-server.js';
+import { refreshGrantClassesWithoutReuseDetection } from '../models/refresh-grant-classes.js';
 import { defineRule } from './define.js';
 
 type MessageId = RefreshVerdictKind;
@@ -21,10 +22,18 @@ export const refreshTokenNotRotated = defineRule<MessageId>({
     },
   },
   create(context) {
-    return refreshHandlerVisitors({
+    const visitors = refreshHandlerVisitors({
       values: context.values,
       config: context.config,
       verdict: ({ kind, node, data, severity }) => context.report({ node, messageId: kind, data, severity }),
     });
+    const handlersEnd = visitors.end;
+    visitors.end = () => {
+      handlersEnd?.();
+      for (const verdict of refreshGrantClassesWithoutReuseDetection(context.sourceFile)) {
+        context.report({ node: verdict.node, messageId: 'noReuseDetection', data: { handler: `The '${verdict.grantClass}' grant` } });
+      }
+    };
+    return visitors;
   },
 });
