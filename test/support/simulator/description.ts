@@ -18,6 +18,8 @@ export const SERVED_OPERATION_IDS = [
   'apps/get-installation',
   'apps/create-installation-access-token',
   'apps/get-repo-installation',
+  'apps/list-installations',
+  'apps/list-repos-accessible-to-installation',
   'repos/get',
   'repos/get-content',
   'repos/download-tarball-archive',

@@ -103,6 +103,23 @@ export const HANDLERS: Record<ServedOperationId, Handler> = {
     return installation ? { status: 200, body: context.responses.installation(installation, context.urls) } : notFound();
   },
 
+  // The app's own installations, and the repositories one installation may read (the start-up reconciler walks these).
+  'apps/list-installations': (context) => ({
+    status: 200,
+    body: [...context.world.installations.values()].map((installation) => context.responses.listedInstallation(installation, context.urls)),
+  }),
+
+  'apps/list-repos-accessible-to-installation': (context) => {
+    const installation = context.installation;
+    if (!installation) return notFound();
+    const repositories = [...installation.repositories].flatMap((fullName) => {
+      const [owner, name] = fullName.split('/');
+      const repository = context.world.repository(owner ?? '', name ?? '');
+      return repository ? [context.responses.repository(repository, context.urls)] : [];
+    });
+    return { status: 200, body: { total_count: repositories.length, repositories } };
+  },
+
   'repos/get': (context) => {
     const repository = accessibleRepository(context);
     return repository ? { status: 200, body: context.responses.repository(repository, context.urls) } : notFound();

@@ -87,6 +87,13 @@ export class ResponseFactory {
     };
   }
 
+  /** One entry of `GET /app/installations`, shaped by that operation's own example. */
+  listedInstallation(installation: SimulatedInstallation, urls: SimulatorUrls): Json {
+    const entry = ((this.example('apps/list-installations', urls) as Json[])[0] ?? {}) as Json;
+    // The list's schema allows a null account; the reconciler needs only the id.
+    return { ...entry, ...this.installation(installation, urls), account: null };
+  }
+
   repository(repository: SimulatedRepository, urls: SimulatorUrls): Json {
     const example = this.example('repos/get', urls, repositoryFullName(repository)) as Json;
     // The example is a fork; a simulated repository is not.

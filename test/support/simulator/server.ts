@@ -42,6 +42,7 @@ export const PULL_REQUEST_CHECK_OPERATIONS: ServedOperationId[] = [
 /** Operations GitHub authenticates with the app's JWT rather than an installation token. */
 const APP_JWT_OPERATIONS: ReadonlySet<ServedOperationId> = new Set([
   'apps/get-authenticated',
+  'apps/list-installations',
   'apps/get-installation',
   'apps/create-installation-access-token',
   'apps/get-repo-installation',
