@@ -68,13 +68,33 @@ export interface RunDispatcher {
   submit(request: RunRequest): Promise<void>;
 }
 
+/**
+ * Runs jobs in this process, at most `concurrency` at once (the rest wait in order, their runs
+ * already "in progress"), so many large PRs at once cannot add up past the memory one can use.
+ */
 export class InProcessExecutor implements JobExecutor {
-  constructor(private readonly run: (job: AnalysisJob) => Promise<unknown>) {}
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly run: (job: AnalysisJob) => Promise<unknown>,
+    private readonly concurrency = DEFAULT_JOB_CONCURRENCY,
+  ) {}
 
   async submit(job: AnalysisJob): Promise<void> {
-    await this.run(job);
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      await this.run(job);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
   }
 }
+
+/** Jobs the in-process executor runs at once. */
+export const DEFAULT_JOB_CONCURRENCY = 2;
 
 /** Files in, findings out; the in-process analyzer or a worker pool. */
 export type AnalyzeFiles = (files: InputFile[], config: GuardConfig) => Promise<AnalysisResult>;
@@ -96,6 +116,8 @@ export interface JobDependencies {
    * (a string) is the summary's explanation.
    */
   stopping?: AbortSignal;
+  /** Bytes of file text a job holds before analysing them (default `DEFAULT_MAX_JOB_INPUT_BYTES`). */
+  maxJobInputBytes?: number;
   /** Waits between later attempts to complete a run GitHub refused (default `COMPLETION_RETRY_DELAYS_MS`). */
   completionRetryDelaysMs?: readonly number[];
 }
@@ -110,6 +132,21 @@ export interface JobOutcome {
 }
 
 const DEFAULT_BLOB_CONCURRENCY = 8;
+/** Bytes of file text (UTF-16 in memory) a job holds before it analyses what it has. */
+export const DEFAULT_MAX_JOB_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** The analyses of a job's batches as one result. */
+function mergeAnalyses(analyses: readonly AnalysisResult[]): AnalysisResult {
+  const merged: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: 0, analyzed: 0 } };
+  for (const analysis of analyses) {
+    merged.findings.push(...analysis.findings);
+    merged.suppressed.push(...analysis.suppressed);
+    merged.errors.push(...analysis.errors);
+    merged.stats.files += analysis.stats.files;
+    merged.stats.analyzed += analysis.stats.analyzed;
+  }
+  return merged;
+}
 
 /** Runs one job to a completed check run. Whatever fails after this point, the run is completed. */
 export async function runAnalysisJob(job: AnalysisJob, deps: JobDependencies): Promise<JobOutcome> {
@@ -195,10 +232,15 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const sources = selection.candidates.map((file) => ({ file, added: contentOfAddedFile(file) }));
   const needContent = sources.filter((source) => source.added === undefined).map((source) => source.file);
   const fromTarball = await readFromTarball(job, github, needContent, config.maxFileBytes, deps.log);
-  const fetched = await mapWithConcurrency(sources, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, async ({ file, added }) => {
+  // Files are fetched a window at a time and analysed whenever the texts held reach the job's
+  // byte budget, so a PR of a thousand 1 MB files never holds them all at once (audit #10).
+  const fetchOne = async ({ file, added }: (typeof sources)[number]): Promise<DecodedBlob> => {
     if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
     const extracted = fromTarball.get(file.path);
-    if (extracted) return extracted;
+    if (extracted) {
+      fromTarball.delete(file.path);
+      return extracted;
+    }
     if (deps.stopping?.aborted) return { kind: 'unread' as const, unread: { path: file.path, detail: 'not fetched: the app was stopping' } };
     try {
       return decodeBlob(file.path, await github.getBlob(file.sha, deps.stopping), config.maxFileBytes);
@@ -206,13 +248,32 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
       if (hasStatus(error) && error.status === 404) blobsNotFound++;
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
-  });
-  const stoppedWhileFetching = interrupted();
-  if (stoppedWhileFetching) return stoppedWhileFetching;
-  for (const item of fetched) {
-    if (item.kind === 'file') inputs.push(item.file);
-    else if (item.kind === 'skipped') skipped.push(item.skipped);
-    else unread.push(item.unread);
+  };
+  const maxInputBytes = deps.maxJobInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES;
+  const window = Math.max(1, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY) * 4;
+  const analyses: AnalysisResult[] = [];
+  let heldBytes = 0;
+  const analyseHeld = async () => {
+    if (inputs.length === 0) return;
+    analyses.push(await deps.analyze(inputs.splice(0), config));
+    heldBytes = 0;
+  };
+  for (let start = 0; start < sources.length; start += window) {
+    const fetched = await mapWithConcurrency(sources.slice(start, start + window), deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, fetchOne);
+    const stoppedWhileFetching = interrupted();
+    if (stoppedWhileFetching) return stoppedWhileFetching;
+    for (const item of fetched) {
+      if (item.kind === 'file') {
+        inputs.push(item.file);
+        heldBytes += item.file.text.length * 2;
+      } else if (item.kind === 'skipped') skipped.push(item.skipped);
+      else unread.push(item.unread);
+    }
+    if (heldBytes >= maxInputBytes) {
+      const newer = deps.heads.newerThan(job, job.pullNumber, job.headSha);
+      if (newer) return planSuperseded(newer);
+      await analyseHeld();
+    }
   }
 
   const newerAfterFetch = deps.heads.newerThan(job, job.pullNumber, job.headSha);
@@ -226,7 +287,8 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     }
   }
 
-  const { result: analysis, testFiles } = applyTestFilesPolicy(await deps.analyze(inputs, config), config.testFiles);
+  await analyseHeld();
+  const { result: analysis, testFiles } = applyTestFilesPolicy(mergeAnalyses(analyses), config.testFiles);
   // A push that arrived during the analysis has its own run; this one must not pose as the PR's result.
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
