@@ -35,25 +35,44 @@ interface Intake extends WebhookIntakeOptions {
 }
 
 const CHANNEL = 'http.server.request.start';
-const intakes = new Set<Intake>();
-const guardedServers = new WeakSet<Server>();
-let pendingBytes = 0;
+
+interface IntakeState {
+  intakes: Set<Intake>;
+  guardedServers: WeakSet<Server>;
+  pendingBytes: number;
+  listener?: (message: unknown) => void;
+}
+// One state per process even when this module is loaded more than once (a test runner's module
+// registries, two bundled copies): two copies wrapping one server would both read the same body.
+const STATE_KEY = Symbol.for('mcp-oauth-guard.webhook-intake');
+const state: IntakeState = ((globalThis as Record<symbol, IntakeState | undefined>)[STATE_KEY] ??= {
+  intakes: new Set(),
+  guardedServers: new WeakSet(),
+  pendingBytes: 0,
+});
+const intakes = state.intakes;
 
 /** Starts guarding the webhook route of every HTTP server in this process; returns the function that stops it. */
 export function registerWebhookIntake(options: WebhookIntakeOptions): () => void {
   const intake: Intake = { maxBytes: MAX_WEBHOOK_BYTES, maxPendingBytes: MAX_PENDING_WEBHOOK_BYTES, ...options };
-  if (intakes.size === 0) subscribe(CHANNEL, onRequestStart);
+  if (!state.listener) {
+    state.listener = onRequestStart;
+    subscribe(CHANNEL, onRequestStart);
+  }
   intakes.add(intake);
   return () => {
     intakes.delete(intake);
-    if (intakes.size === 0) unsubscribe(CHANNEL, onRequestStart);
+    if (intakes.size === 0 && state.listener) {
+      unsubscribe(CHANNEL, state.listener);
+      state.listener = undefined;
+    }
   };
 }
 
 function onRequestStart(message: unknown): void {
   const server = (message as { server?: Server }).server;
-  if (!server || guardedServers.has(server)) return;
-  guardedServers.add(server);
+  if (!server || state.guardedServers.has(server)) return;
+  state.guardedServers.add(server);
   // Runs synchronously before this first request is emitted, so it too goes through the intake.
   const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
@@ -119,7 +138,7 @@ function readCapped(req: IncomingMessage, maxBytes: number, maxPendingBytes: num
     const finish = (result: BodyRead) => {
       if (settled) return;
       settled = true;
-      pendingBytes -= bytes;
+      state.pendingBytes -= bytes;
       req.off('data', onData);
       if (result.kind !== 'ok') {
         chunks.length = 0;
@@ -130,9 +149,9 @@ function readCapped(req: IncomingMessage, maxBytes: number, maxPendingBytes: num
     };
     const onData = (chunk: Buffer) => {
       if (bytes + chunk.length > maxBytes) return finish({ kind: 'too-large', bytes: bytes + chunk.length });
-      if (pendingBytes + chunk.length > maxPendingBytes) return finish({ kind: 'busy', bytes: bytes + chunk.length });
+      if (state.pendingBytes + chunk.length > maxPendingBytes) return finish({ kind: 'busy', bytes: bytes + chunk.length });
       bytes += chunk.length;
-      pendingBytes += chunk.length;
+      state.pendingBytes += chunk.length;
       chunks.push(chunk);
     };
     req.on('data', onData);
