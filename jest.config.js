@@ -1,6 +1,8 @@
 /** ESM TypeScript through ts-jest; `npm test` adds --experimental-vm-modules. */
 export default {
   testEnvironment: 'node',
+  // Servers and diagnostics-channel listeners of one test file can outlive it in a shared worker; do not tear their globals out from under them.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -36,35 +36,28 @@ interface Intake extends WebhookIntakeOptions {
 
 const CHANNEL = 'http.server.request.start';
 
-interface IntakeState {
-  intakes: Set<Intake>;
-  guardedServers: WeakSet<Server>;
-  pendingBytes: number;
-  listener?: (message: unknown) => void;
-}
-// One state per process even when this module is loaded more than once (a test runner's module
-// registries, two bundled copies): two copies wrapping one server would both read the same body.
-const STATE_KEY = Symbol.for('mcp-oauth-guard.webhook-intake');
-const state: IntakeState = ((globalThis as Record<symbol, IntakeState | undefined>)[STATE_KEY] ??= {
-  intakes: new Set(),
-  guardedServers: new WeakSet(),
-  pendingBytes: 0,
-});
-const intakes = state.intakes;
+// The module may be loaded more than once in a process (a test runner's per-file registries): only
+// the copy that registered last listens, so no server is wrapped twice and no body read twice.
+const LISTENER_KEY = Symbol.for('mcp-oauth-guard.webhook-intake.listener');
+const shared = globalThis as Record<symbol, ((message: unknown) => void) | undefined>;
+const intakes = new Set<Intake>();
+const state = { guardedServers: new WeakSet<Server>(), pendingBytes: 0 };
 
 /** Starts guarding the webhook route of every HTTP server in this process; returns the function that stops it. */
 export function registerWebhookIntake(options: WebhookIntakeOptions): () => void {
   const intake: Intake = { maxBytes: MAX_WEBHOOK_BYTES, maxPendingBytes: MAX_PENDING_WEBHOOK_BYTES, ...options };
-  if (!state.listener) {
-    state.listener = onRequestStart;
+  if (shared[LISTENER_KEY] !== onRequestStart) {
+    const previous = shared[LISTENER_KEY];
+    if (previous) unsubscribe(CHANNEL, previous);
     subscribe(CHANNEL, onRequestStart);
+    shared[LISTENER_KEY] = onRequestStart;
   }
   intakes.add(intake);
   return () => {
     intakes.delete(intake);
-    if (intakes.size === 0 && state.listener) {
-      unsubscribe(CHANNEL, state.listener);
-      state.listener = undefined;
+    if (intakes.size === 0 && shared[LISTENER_KEY] === onRequestStart) {
+      unsubscribe(CHANNEL, onRequestStart);
+      shared[LISTENER_KEY] = undefined;
     }
   };
 }
