@@ -12,8 +12,11 @@ import { calleeOf, IncomingTokenFlow, isRequestExpression, requestHeaderRead, re
 const EQUALITY = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
 ]);
-/** Secret words the credential vocabulary leaves to context: signatures and verifiers. */
-const EXTRA_SECRET = /(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier)$|^(?:sig|signature|hmac|verifier)$/;
+/**
+ * Secret words the credential vocabulary leaves to context: signatures, verifiers and passwords
+ * (a login password is not an OAuth credential for logging rules, but comparing one by '===' leaks it the same way).
+ */
+const EXTRA_SECRET = /(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
 
 export interface SecretComparison {

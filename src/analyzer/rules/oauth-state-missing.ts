@@ -35,6 +35,8 @@ export const oauthStateMissing = defineRule({
       let stateless = 0;
       for (const request of requests) {
         if (request.kind !== 'authorize') continue;
+        // A library that runs the whole flow with no way to pass PKCE (or state) is one problem, reported by missing-pkce with its replacement.
+        if (request.library?.pkce?.via === 'never') continue;
         const state: { present: boolean; value?: ts.Expression; site?: ts.Node } | undefined =
           request.state ?? (request.library ? libraryState(context.values, request.node) : undefined);
         if (state && !state.present && request.pkce.status === 'missing-challenge') {
