@@ -10,7 +10,7 @@
  * passes is handed on with the body already read (`request.body`, which Probot's middleware uses
  * instead of reading the stream again).
  */
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { channel, type Channel } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 
@@ -34,30 +34,33 @@ interface Intake extends WebhookIntakeOptions {
   maxPendingBytes: number;
 }
 
-const CHANNEL = 'http.server.request.start';
+interface IntakeState {
+  intakes: Set<Intake>;
+  guardedServers: WeakSet<Server>;
+  pendingBytes: number;
+  listener?: (message: unknown) => void;
+}
 
-// The module may be loaded more than once in a process (a test runner's per-file registries): only
-// the copy that registered last listens, so no server is wrapped twice and no body read twice.
-const LISTENER_KEY = Symbol.for('mcp-oauth-guard.webhook-intake.listener');
-const shared = globalThis as Record<symbol, ((message: unknown) => void) | undefined>;
-const intakes = new Set<Intake>();
-const state = { guardedServers: new WeakSet<Server>(), pendingBytes: 0 };
+// One state per process, kept on the diagnostics channel object itself: the module may be loaded
+// more than once (a test runner gives each test file its own module registry and its own
+// globalThis), and two copies that each wrapped a server would both read one request body.
+const STATE_KEY = Symbol.for('mcp-oauth-guard.webhook-intake');
+const requestStart = channel('http.server.request.start') as Channel & { [STATE_KEY]?: IntakeState };
+const state: IntakeState = (requestStart[STATE_KEY] ??= { intakes: new Set(), guardedServers: new WeakSet(), pendingBytes: 0 });
 
 /** Starts guarding the webhook route of every HTTP server in this process; returns the function that stops it. */
 export function registerWebhookIntake(options: WebhookIntakeOptions): () => void {
   const intake: Intake = { maxBytes: MAX_WEBHOOK_BYTES, maxPendingBytes: MAX_PENDING_WEBHOOK_BYTES, ...options };
-  if (shared[LISTENER_KEY] !== onRequestStart) {
-    const previous = shared[LISTENER_KEY];
-    if (previous) unsubscribe(CHANNEL, previous);
-    subscribe(CHANNEL, onRequestStart);
-    shared[LISTENER_KEY] = onRequestStart;
+  if (!state.listener) {
+    state.listener = onRequestStart;
+    requestStart.subscribe(onRequestStart);
   }
-  intakes.add(intake);
+  state.intakes.add(intake);
   return () => {
-    intakes.delete(intake);
-    if (intakes.size === 0 && shared[LISTENER_KEY] === onRequestStart) {
-      unsubscribe(CHANNEL, onRequestStart);
-      shared[LISTENER_KEY] = undefined;
+    state.intakes.delete(intake);
+    if (state.intakes.size === 0 && state.listener) {
+      requestStart.unsubscribe(state.listener);
+      state.listener = undefined;
     }
   };
 }
@@ -73,7 +76,9 @@ function onRequestStart(message: unknown): void {
     for (const listener of listeners) listener.call(server, req, res);
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const candidates = req.method === 'POST' ? [...intakes].filter((intake) => pathOf(req) === intake.path) : [];
+    // A body already read (by an intake in front of this one) is never read twice: the stream has ended.
+    const alreadyRead = typeof (req as IncomingMessage & { body?: unknown }).body === 'string';
+    const candidates = req.method === 'POST' && !alreadyRead ? [...state.intakes].filter((intake) => pathOf(req) === intake.path) : [];
     if (candidates.length === 0) return forward(req, res);
     void admit(candidates, req, res).then((admitted) => {
       if (admitted) forward(req, res);

@@ -89,7 +89,7 @@ export const REDIRECT_URI_TEXT = new TextRequirement(['redirect', 'callback_ur',
 export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, 'query', 'searchParams', 'token=']);
 /** The credential vocabulary of the credentials model (names it classifies as secrets), plus signatures, verifiers and credential headers. */
 export const SECRET_COMPARE_TEXT = new TextRequirement(
-  [...CREDENTIAL_WORDS, ...CREDENTIAL_HEADER_NAMES, ...TOKEN_CONTAINER_NAMES, 'signature', 'sig', 'hmac', 'verifier', 'x-auth', 'x-access'],
+  [...CREDENTIAL_WORDS, ...CREDENTIAL_HEADER_NAMES, ...TOKEN_CONTAINER_NAMES, 'signature', 'sig', 'hmac', 'verifier', 'password', 'passwd', 'passphrase', 'x-auth', 'x-access'],
   CREDENTIAL_PHRASES.map(([first, second]) => `${first}[^a-z]*${second}`),
 );
 export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS.keys(), 'createMcpExpressApp']);
