@@ -22,6 +22,7 @@ export interface ScanCommand {
 export type Command = ScanCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
 
 export const USAGE = `Usage: mcp-oauth-guard scan [PATH...] [options]
+       mcp-oauth-guard scopes [PATH...] [--format text|json]   (requested vs needed scopes; see 'scopes --help')
 
 Reviews MCP servers written in TypeScript or JavaScript for OAuth mistakes:
 broad scopes, missing PKCE, unrotated refresh tokens, tokens in logs or in plaintext storage.
@@ -45,7 +46,8 @@ Options:
   -v, --version             show the version
 
 Exit codes: 0 no finding at or above fail-on, 1 findings at or above fail-on, 2 usage or config
-error, or no file to scan.
+error, or no file to scan, 3 a file's analysis ran past its per-file budget (the scan is
+incomplete; the other files' findings are still reported).
 Suppress one finding with a reason: // mcp-oauth-guard-ignore <rule-id>: <reason>
 `;
 
