@@ -13,4 +13,5 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/global-setup.js',
+  setupFilesAfterEnv: ['<rootDir>/test/support/release-webhook-intakes.ts'],
 };

@@ -65,6 +65,19 @@ export function registerWebhookIntake(options: WebhookIntakeOptions): () => void
   };
 }
 
+/**
+ * Stops every intake of this process, whichever loaded copy registered it. For a host that loads
+ * and drops apps in one process (a test runner whose test files leave apps open): a server of the
+ * next file must not be guarded with the secret of an app nobody closed.
+ */
+export function stopAllWebhookIntakes(): void {
+  state.intakes.clear();
+  if (state.listener) {
+    requestStart.unsubscribe(state.listener);
+    state.listener = undefined;
+  }
+}
+
 function onRequestStart(message: unknown): void {
   const server = (message as { server?: Server }).server;
   if (!server || state.guardedServers.has(server)) return;
