@@ -326,6 +326,9 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
     for (const waiter of [...completionWaiters]) waiter();
   }
 
+  // Clients keep connections alive (undici, Octokit); on a loaded machine a 5 s idle timeout (Node's default)
+  // can close one just as a client reuses it ("other side closed"). GitHub keeps them open far longer.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
