@@ -57,7 +57,12 @@ interface BigPullRequest {
 }
 
 export async function bigPullRequestMemory(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'big-pr': { type: 'boolean' }, redis: { type: 'boolean' }, workers: { type: 'string' }, files: { type: 'string', default: String(DEFAULT_FILES) } }, strict: true });
+  let values: { redis?: boolean; workers?: string; files?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { 'big-pr': { type: 'boolean' }, redis: { type: 'boolean' }, workers: { type: 'string' }, files: { type: 'string', default: String(DEFAULT_FILES) } }, strict: true }));
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
   const queueMode = values.redis === true;
   const workerCount = queueMode ? Number(values.workers ?? '2') : 0;
   const fileCount = Number(values.files);
