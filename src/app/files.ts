@@ -106,16 +106,29 @@ function estimatedSize(blob: Blob): number {
 
 export { formatBytes };
 
-/** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+/**
+ * Hands each item's `fetch` result to `consume`, in input order, with at most `concurrency`
+ * fetches started and not yet consumed (the one awaited included). `consume` is awaited before
+ * the next result is taken, so while it is busy (a batch being analysed) at most
+ * `concurrency - 1` results wait in memory: a job holds its byte budget plus that many files,
+ * however many files its PR has. `consume` returns false to stop (the result is then false);
+ * fetches already started finish on their own.
+ */
+export async function consumeInOrder<T, R>(items: readonly T[], concurrency: number, fetch: (item: T) => Promise<R>, consume: (result: R) => Promise<boolean> | boolean): Promise<boolean> {
+  const limit = Math.max(1, concurrency);
+  const started = new Map<number, Promise<R>>();
   let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
+  for (let index = 0; index < items.length; index++) {
+    for (; next < items.length && next < index + limit; next++) {
+      const fetching = fetch(items[next]!);
+      // Awaited below in turn; this only keeps a failure of one never awaited (after a stop) from going unhandled.
+      fetching.catch(() => undefined);
+      started.set(next, fetching);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+    const result = await started.get(index)!;
+    // Released at once: the map must not keep every file the job ever fetched.
+    started.delete(index);
+    if (!(await consume(result))) return false;
+  }
+  return true;
 }

@@ -20,7 +20,7 @@ import {
   type SkippedFile,
   type UnreadFile,
 } from '../report/check-run.js';
-import { chooseContentSource, contentOfAddedFile, decodeAddedFile, decodeBlob, decodeFileBytes, mapWithConcurrency, selectFiles, tooLarge, type DecodedBlob } from './files.js';
+import { chooseContentSource, contentOfAddedFile, decodeAddedFile, decodeBlob, decodeFileBytes, consumeInOrder, selectFiles, tooLarge, type DecodedBlob } from './files.js';
 import type { ConfigCache } from './config-cache.js';
 import { MAX_LISTED_FILES, type GitHubClient, type ListedFile, type LoadedConfig } from './github/client.js';
 import { extractWantedFiles } from './tarball.js';
@@ -132,8 +132,13 @@ export interface JobOutcome {
 }
 
 const DEFAULT_BLOB_CONCURRENCY = 8;
-/** Bytes of file text (UTF-16 in memory) a job holds before it analyses what it has. */
-export const DEFAULT_MAX_JOB_INPUT_BYTES = 64 * 1024 * 1024;
+/**
+ * Bytes of file text (counted as UTF-16) a job holds before it analyses what it has. Small enough
+ * that a worker process analysing 1 MB files stays far under 512 MiB (V8 collects the fetched
+ * responses' large strings only at a full GC, whose trigger grows with what is held); large
+ * enough for hundreds of ordinary files, and more than the analysis threads can take at once.
+ */
+export const DEFAULT_MAX_JOB_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The analyses of a job's batches as one result. */
 function mergeAnalyses(analyses: readonly AnalysisResult[]): AnalysisResult {
@@ -231,9 +236,12 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   // An added file is its patch; the rest need a blob or the tarball. Each patch is read once.
   const sources = selection.candidates.map((file) => ({ file, added: contentOfAddedFile(file) }));
   const needContent = sources.filter((source) => source.added === undefined).map((source) => source.file);
-  const fromTarball = await readFromTarball(job, github, needContent, config.maxFileBytes, deps.log);
-  // Files are fetched a window at a time and analysed whenever the texts held reach the job's
-  // byte budget, so a PR of a thousand 1 MB files never holds them all at once (audit #10).
+  const maxInputBytes = deps.maxJobInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES;
+  // The tarball's files wait for their turn in the loop below, on top of the batch it fills: keep
+  // half the budget's worth of UTF-8 bytes (at most the budget as UTF-16), so the job holds at most twice its budget.
+  const fromTarball = await readFromTarball(job, github, needContent, config.maxFileBytes, Math.max(1, Math.floor(maxInputBytes / 2)), deps.log);
+  // Files are fetched a few at a time, in order, and analysed whenever the texts held reach the
+  // job's byte budget, so a PR of a thousand 1 MB files never holds them all at once (audit #10).
   const fetchOne = async ({ file, added }: (typeof sources)[number]): Promise<DecodedBlob> => {
     if (added !== undefined) return decodeAddedFile(file.path, added, config.maxFileBytes);
     const extracted = fromTarball.get(file.path);
@@ -249,8 +257,6 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   };
-  const maxInputBytes = deps.maxJobInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES;
-  const window = Math.max(1, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY) * 4;
   const analyses: AnalysisResult[] = [];
   let heldBytes = 0;
   const analyseHeld = async () => {
@@ -258,23 +264,28 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     analyses.push(await deps.analyze(inputs.splice(0), config));
     heldBytes = 0;
   };
-  for (let start = 0; start < sources.length; start += window) {
-    const fetched = await mapWithConcurrency(sources.slice(start, start + window), deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, fetchOne);
-    const stoppedWhileFetching = interrupted();
-    if (stoppedWhileFetching) return stoppedWhileFetching;
-    for (const item of fetched) {
-      if (item.kind === 'file') {
-        inputs.push(item.file);
-        heldBytes += item.file.text.length * 2;
-      } else if (item.kind === 'skipped') skipped.push(item.skipped);
-      else unread.push(item.unread);
-    }
+  let stoppedWhileFetching: CheckRunPlan | undefined;
+  // While a batch is analysed, at most blobConcurrency - 1 fetched files wait: the job holds its
+  // budget plus one file plus those, never the PR (test/reliability/job-memory-bounds.test.ts).
+  await consumeInOrder(sources, deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY, fetchOne, async (item) => {
+    stoppedWhileFetching = interrupted();
+    if (stoppedWhileFetching) return false;
+    if (item.kind === 'file') {
+      inputs.push(item.file);
+      heldBytes += item.file.text.length * 2;
+    } else if (item.kind === 'skipped') skipped.push(item.skipped);
+    else unread.push(item.unread);
     if (heldBytes >= maxInputBytes) {
       const newer = deps.heads.newerThan(job, job.pullNumber, job.headSha);
-      if (newer) return planSuperseded(newer);
+      if (newer) {
+        stoppedWhileFetching = planSuperseded(newer);
+        return false;
+      }
       await analyseHeld();
     }
-  }
+    return true;
+  });
+  if (stoppedWhileFetching) return stoppedWhileFetching;
 
   const newerAfterFetch = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterFetch) return planSuperseded(newerAfterFetch);
@@ -325,15 +336,16 @@ const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
  * (`chooseContentSource`). Only files whose content hashes to the listed blob id are taken; the
  * rest, and everything when the download fails, are fetched by blob as before.
  */
-async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], maxFileBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
+async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], maxFileBytes: number, maxKeptBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
   const found = new Map<string, DecodedBlob>();
   const wanted = new Map(files.map((file) => [file.path, file.sha]));
   if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return found;
   try {
-    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, maxFileBytes });
+    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, maxFileBytes, maxKeptBytes });
     for (const [path, bytes] of extract.files) found.set(path, decodeFileBytes(path, bytes, maxFileBytes));
     for (const { path, bytes } of extract.oversized) found.set(path, tooLarge(path, bytes, maxFileBytes));
     if (extract.mismatched.length > 0) log.info({ files: extract.mismatched.length }, 'files not in the tarball as listed; fetching their blobs');
+    if (extract.deferred.length > 0) log.info({ files: extract.deferred.length, keptBytes: maxKeptBytes }, "the tarball's files reached the job's byte budget; fetching the rest as blobs");
   } catch (error) {
     log.warn({ reason: describeError(error) }, 'could not read the tarball; fetching blobs instead');
     found.clear();

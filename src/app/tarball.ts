@@ -13,6 +13,12 @@ export interface TarballLimits {
   maxArchiveBytes: number;
   /** A wanted file whose blob is larger than this is reported in `oversized`, not returned; one archived at more than twice this is never held in memory. */
   maxFileBytes: number;
+  /**
+   * Bytes of wanted files kept at most (the file that reaches it is the last one kept). Reading
+   * stops there and the wanted files not yet found are returned in `deferred`: a PR of a thousand
+   * 1 MB files must not sit in memory whole because its repository compresses well.
+   */
+  maxKeptBytes?: number;
 }
 
 export interface TarballExtract {
@@ -22,6 +28,8 @@ export interface TarballExtract {
   oversized: { path: string; bytes: number }[];
   /** Wanted files absent from the archive, not regular files in it, or whose content hashes to another blob id (export-ignore, export-subst, eol conversion, LFS): the caller fetches these by blob. */
   mismatched: string[];
+  /** Wanted files not read because `maxKeptBytes` was reached first: the caller fetches these by blob. */
+  deferred: string[];
   /** Uncompressed bytes read; less than the archive when every wanted file was found early. */
   archiveBytes: number;
   /** The commit id `git archive` wrote in the pax global header, when there was one. */
@@ -49,7 +57,7 @@ export async function extractWantedFiles(
   wanted: ReadonlyMap<string, string>,
   limits: TarballLimits,
 ): Promise<TarballExtract> {
-  const parser = new WantedFilesParser(wanted, limits.maxFileBytes);
+  const parser = new WantedFilesParser(wanted, limits.maxFileBytes, limits.maxKeptBytes ?? Number.POSITIVE_INFINITY);
   const source = Readable.from(isWebStream(body) ? webStreamChunks(body) : body, { objectMode: false });
   const gunzip = createGunzip();
   let transportError: unknown;
@@ -126,6 +134,8 @@ class WantedFilesParser {
   private readonly files = new Map<string, Buffer>();
   private readonly oversized: { path: string; bytes: number }[] = [];
   private readonly mismatched: string[] = [];
+  private readonly deferred: string[] = [];
+  private keptBytes = 0;
   /** Wanted paths not yet found, found or settled otherwise. */
   private readonly pending: Set<string>;
   private commit: string | undefined;
@@ -145,6 +155,7 @@ class WantedFilesParser {
   constructor(
     private readonly wanted: ReadonlyMap<string, string>,
     private readonly maxFileBytes: number,
+    private readonly maxKeptBytes: number,
   ) {
     this.pending = new Set(wanted.keys());
   }
@@ -183,7 +194,7 @@ class WantedFilesParser {
   result(): Omit<TarballExtract, 'archiveBytes'> {
     // Whatever was not found by the end is absent from the archive (export-ignore, or not at this commit).
     const mismatched = [...this.mismatched, ...this.pending];
-    return { files: this.files, oversized: this.oversized, mismatched, ...(this.commit ? { commit: this.commit } : {}) };
+    return { files: this.files, oversized: this.oversized, mismatched, deferred: this.deferred, ...(this.commit ? { commit: this.commit } : {}) };
   }
 
   private readHeader(): void {
@@ -262,8 +273,16 @@ class WantedFilesParser {
       this.settle(sink.path, () => {
         if (gitBlobSha(sink.buffer) !== expected) this.mismatched.push(sink.path);
         else if (sink.buffer.length > this.maxFileBytes) this.oversized.push({ path: sink.path, bytes: sink.buffer.length });
-        else this.files.set(sink.path, sink.buffer);
+        else {
+          this.files.set(sink.path, sink.buffer);
+          this.keptBytes += sink.buffer.length;
+        }
       });
+      if (this.keptBytes >= this.maxKeptBytes) {
+        // Holding as much as allowed: the rest is left to blob fetches, and reading stops here.
+        this.deferred.push(...this.pending);
+        this.pending.clear();
+      }
     } else if (sink.kind === 'metadata') {
       if (sink.typeflag === 'L') this.nextPath = cString(sink.buffer);
       else {

@@ -3,12 +3,14 @@ import type { RunRequest } from '../app/job.js';
 import type { RunTarget } from '../app/events.js';
 
 /**
- * One check run per commit of a repository (as the embedded coordinator keeps it), so one job
- * per commit: the job key. The base branch does not change which run GitHub shows, so it is not
- * part of the key; two PRs sharing a head share the run, as they do in embedded mode.
+ * One check run per pull request head (as the embedded coordinator keeps it, audit #4), so one job
+ * per (repository, PR, head SHA): the job key. Two PRs of the same commit into different bases
+ * change different files, so each needs its own analysis; one job for both would leave the second
+ * PR's files unread and its check passing on the first PR's verdict. `opened`, `synchronize` and
+ * `check_suite` events for one PR head, on any receiver, make one job.
  */
-export function runKey(target: Pick<RunTarget, 'owner' | 'repo' | 'headSha'>): string {
-  return `${target.owner.toLowerCase()}/${target.repo.toLowerCase()}@${target.headSha.toLowerCase()}`;
+export function runKey(target: Pick<RunTarget, 'owner' | 'repo' | 'pullNumber' | 'headSha'>): string {
+  return `${target.owner.toLowerCase()}/${target.repo.toLowerCase()}#${target.pullNumber}@${target.headSha.toLowerCase()}`;
 }
 
 /**

@@ -51,7 +51,7 @@ export function createQueueReceiver(settings: QueueSettings, log: Logger, now: (
       const jobId = jobIdFor(request);
       const enqueuedAt = now();
       const priority = await bounded(fairness.priorityFor(request.target.installationId, jobId, enqueuedAt), 'fairness rank');
-      // An id already queued (the same commit from another receiver or event) is not added again.
+      // An id already queued (the same PR head from another receiver or event) is not added again.
       await bounded(queue.add(JOB_NAME, { request, enqueuedAt }, { jobId, priority }), 'enqueue');
       // Recorded after the job is safe: a receiver that dies in between leaves the redelivery welcome.
       if (deliveryKey) await bounded(redis.set(deliveryKey, jobId, 'EX', settings.deliveryTtlSeconds), 'delivery record');

@@ -164,6 +164,20 @@ describe('extractWantedFiles on archives from GNU tar', () => {
     expect(offset).toBeLessThan(archive.length);
   });
 
+  it('stops keeping files at maxKeptBytes and leaves the rest, as deferred, to blob fetches', async () => {
+    const files = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((name) => [`src/${name}.ts`, `export const ${name} = ${JSON.stringify(randomBytes(5_000).toString('hex'))};\n`]));
+    const fileBytes = Buffer.byteLength(files['src/a.ts']!);
+    const archive = systemTarGz(tree('kept-bytes', files), 'pax');
+    const result = await extractWantedFiles(chunked(archive, 4096), wantedOf(files), { ...LIMITS, maxKeptBytes: 2.5 * fileBytes });
+    // The file that reaches the limit is the last one kept ('--sort=name': a, b, c).
+    expect([...result.files.keys()]).toEqual(['src/a.ts', 'src/b.ts', 'src/c.ts']);
+    expect(result.deferred.sort()).toEqual(['src/d.ts', 'src/e.ts', 'src/f.ts']);
+    expect(result.mismatched).toEqual([]);
+    const unlimited = await extractWantedFiles(chunked(archive, 4096), wantedOf(files), LIMITS);
+    expect(unlimited.files.size).toBe(6);
+    expect(unlimited.deferred).toEqual([]);
+  });
+
   it('reads nothing when nothing is wanted', async () => {
     const body = chunked(systemTarGz(tree('nothing', FILES), 'pax'), 1024);
     const result = await extractWantedFiles(body, new Map(), LIMITS);

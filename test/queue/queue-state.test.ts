@@ -34,9 +34,12 @@ test('settings: REDIS_URL turns queue mode on; bad values are refused by name', 
   expect(() => queueSettingsFromEnv({ REDIS_URL: 'redis://x', QUEUE_NAME: 'a b' })).toThrow(/QUEUE_NAME/);
 });
 
-test('job ids: one per commit whatever the case of the names; a re-run is one job per delivery', () => {
-  expect(jobIdFor(request())).toBe(jobIdFor(request({ owner: 'acme', repo: 'tools', pullNumber: 8 })));
+test('job ids: one per PR head whatever the case of the names or the event; a re-run is one job per delivery', () => {
+  expect(jobIdFor(request())).toBe(jobIdFor(request({ owner: 'acme', repo: 'tools', headSha: 'A'.repeat(40), changedFiles: 3, updatedAt: '2026-12-01T00:00:00Z' })));
   expect(jobIdFor(request({ headSha: 'b'.repeat(40) }))).not.toBe(jobIdFor(request()));
+  // Audit #4 in queue mode: a second PR of the same commit (into another base, with other files) is its own job.
+  expect(jobIdFor(request({ pullNumber: 8 }))).not.toBe(jobIdFor(request()));
+  expect(runKey(request({ pullNumber: 8 }).target)).not.toBe(runKey(request().target));
   expect(jobIdFor(request({}, { mode: 'rerun', deliveryId: 'd1' }))).not.toBe(jobIdFor(request({}, { mode: 'rerun', deliveryId: 'd2' })));
   expect(jobIdFor(request())).not.toContain(':');
 });
@@ -72,17 +75,23 @@ describeWithRedis('queue state on Redis', () => {
     await dropQueueKeys(url, queueName);
   });
 
-  test('duplicate deliveries to two receivers and two events for one commit make one job', async () => {
+  test('duplicate deliveries to two receivers and two events for one PR head make one job; another PR of the commit is its own', async () => {
     const [a, b] = [createQueueReceiver(settings, log), createQueueReceiver(settings, log)];
     const results = await Promise.all([a.submitRequest(request({}, { deliveryId: 'd-1' })), b.submitRequest(request({}, { deliveryId: 'd-1' }))]);
     // Both may pass the delivery check at once; the job id still makes one job.
     expect(results.every((result) => result === 'queued' || result === 'duplicate-delivery')).toBe(true);
     expect(await a.submitRequest(request({}, { deliveryId: 'd-1' }))).toBe('duplicate-delivery');
-    expect(await b.submitRequest(request({ pullNumber: 9 }, { deliveryId: 'd-2' }))).toBe('queued');
-    const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+    // A second event for the same PR head (say check_suite after opened): a new delivery, the same job.
+    expect(await b.submitRequest(request({ changedFiles: 1 }, { deliveryId: 'd-2' }))).toBe('queued');
+    let counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
     expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(1);
     const job = await queue.getJob(jobIdFor(request()));
     expect(job?.data.request.target.headSha).toBe('a'.repeat(40));
+    // The same commit opened as a PR into another base (audit #4): its files differ, so it is analysed too.
+    expect(await a.submitRequest(request({ pullNumber: 9 }, { deliveryId: 'd-3' }))).toBe('queued');
+    counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+    expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(2);
+    expect((await queue.getJob(jobIdFor(request({ pullNumber: 9 }))))?.data.request.target.pullNumber).toBe(9);
     await Promise.all([a.close(), b.close()]);
   });
 

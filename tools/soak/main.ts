@@ -209,9 +209,9 @@ async function soak(): Promise<number> {
 }
 
 // `--redis` (with `--workers N`): the same 200 PRs through queue mode (queue-soak.ts).
-// `--redis --big-pr`: one worker's memory on a PR of 1,000 modified 1 MB files (queue-memory.ts).
+// `--big-pr` (embedded app) or `--big-pr --redis --workers N`: peak memory on PRs of 1,000 modified 1 MB files (queue-memory.ts).
 process.exitCode = process.argv.includes('--big-pr')
-  ? await (await import('./queue-memory.js')).bigPullRequestMemory()
+  ? await (await import('./queue-memory.js')).bigPullRequestMemory(process.argv.slice(2))
   : process.argv.includes('--redis')
     ? await (await import('./queue-soak.js')).queueSoak(process.argv.slice(2))
     : await soak();
