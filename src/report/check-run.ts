@@ -8,6 +8,7 @@ import type { AnalysisError, Finding, RuleId, Severity, SuppressedFinding } from
 import type { ConfigError } from '../config/load.js';
 import { describeTestFilesOutcome, type TestFilesOutcome } from '../config/test-files.js';
 import type { FailOn, Gate, OnError } from '../config/types.js';
+import type { CallReport, ProviderScopeReport } from './scopes.js';
 import { countBySeverity, meetsFailOn, plural } from './severity.js';
 
 export const CHECK_RUN_NAME = 'MCP OAuth Guard';
@@ -104,6 +105,8 @@ export interface CheckRunInput {
   durationMs: number;
   /** What `test_files` did to findings in test locations (already applied to `findings`). */
   testFiles?: TestFilesOutcome;
+  /** The scope report of the analysed files (`mcp-oauth-guard scopes`), shown as a table per provider. */
+  scopes?: ProviderScopeReport[];
 }
 
 /** Line numbers (1-based, in the new file) that a PR adds or changes; 'all' when there is no patch to read. */
@@ -295,6 +298,8 @@ function summaryFor(input: CheckRunInput, parts: SummaryParts): string {
     out.push(`Only the first ${parts.annotated} of ${input.findings.length} findings are annotated inline (the cap is ${input.settings.annotationCap ?? DEFAULT_ANNOTATION_CAP}); the tables above list them all by rule.`, '');
   }
 
+  if (input.scopes && input.scopes.length > 0) out.push(...scopeTables(input.scopes));
+
   if (input.suppressed.length > 0) {
     out.push(`### Suppressions (${input.suppressed.length})`, '', 'Every exception, with the reason its author gave:', '');
     out.push('| File | Line | Rule | Reason |', '| --- | --- | --- | --- |');
@@ -360,6 +365,61 @@ function countTable(input: CheckRunInput): string[] {
     lines.push(`| \`${id}\` | ${counts.error} | ${counts.warning} | ${counts.note} | ${counts.suppressed} |`);
   }
   return lines;
+}
+
+/**
+ * The `scopes` command's report as Markdown: per provider, each requested scope with its verdict
+ * and the calls (and tools) behind it, the scopes the calls need that were not requested, and
+ * what kept a provider from being judged. Scopes, calls and tool names come from the PR's code.
+ */
+export function scopeTables(providers: readonly ProviderScopeReport[]): string[] {
+  const out = ['### OAuth scopes', '', 'Per provider, the scopes the code requests against the API calls its tools make (what `mcp-oauth-guard scopes` prints).', ''];
+  for (const provider of providers) {
+    out.push(`**${provider.name}**`, '', '| Scope | Verdict | Calls behind it | Requested at |', '| --- | --- | --- | --- |');
+    const neededCalls = new Map(provider.needed.map((item) => [item.scope, item.calls] as const));
+    const rows: string[] = [];
+    const requested = new Set<string>();
+    for (const item of provider.requested) {
+      requested.add(item.scope);
+      const change = provider.changes.find((candidate) => candidate.scope === item.scope);
+      const verdict = change?.kind === 'drop'
+        ? 'drop: no call needs it'
+        : change?.kind === 'narrow'
+          ? `narrow: request ${change.replacement.map((scope) => `\`${cell(code(displayScope(scope)))}\``).join(' ')} instead`
+          : neededCalls.has(item.scope)
+            ? neededCalls.get(item.scope)!.length > 0 ? 'needed' : 'kept (no call seen needs it)'
+            : 'not judged';
+      rows.push(`| \`${cell(code(displayScope(item.scope)))}\` | ${verdict} | ${callCell(neededCalls.get(item.scope) ?? [])} | \`${cell(code(item.file))}\`:${item.line} |`);
+    }
+    for (const item of provider.needed) {
+      if (requested.has(item.scope)) continue;
+      rows.push(`| \`${cell(code(displayScope(item.scope)))}\` | needed, not requested | ${callCell(item.calls)} | |`);
+    }
+    out.push(...rows.slice(0, TABLE_ROW_CAP));
+    if (rows.length > TABLE_ROW_CAP) out.push(`| … | and ${rows.length - TABLE_ROW_CAP} more | | |`);
+    out.push('');
+    if (provider.unserved.length > 0) out.push(`Calls the requested scopes do not serve: ${callCell(provider.unserved)}.`, '');
+    if (provider.unresolved.length > 0) {
+      const first = provider.unresolved[0]!;
+      out.push(`${plural(provider.unresolved.length, 'call')} could not be pinned to a method (first: \`${cell(code(first.file))}\`:${first.line}, ${cell(first.reason)}).`, '');
+    }
+    if (provider.notJudged) out.push(`Not judged: ${cell(provider.notJudged)}.`, '');
+  }
+  return out;
+}
+
+/** A Google scope without its URL prefix, as the `scopes` command prints it (kept here so the webhook thread never loads the analyzer). */
+function displayScope(scope: string): string {
+  return scope.replace(/^https:\/\/www\.googleapis\.com\/auth\//, '');
+}
+
+/** 'gmail users.messages.list, users.messages.get (tools: list_mail)', escaped for a table cell. */
+function callCell(calls: readonly CallReport[]): string {
+  const labels = [...new Set(calls.map((call) => call.call))];
+  if (labels.length === 0) return '';
+  const tools = [...new Set(calls.flatMap((call) => call.tools))].sort();
+  const shown = labels.length > 6 ? [...labels.slice(0, 6), `${labels.length - 6} more`] : labels;
+  return cell(`${shown.join(', ')}${tools.length ? ` (tools: ${tools.join(', ')})` : ''}`);
 }
 
 function filesSection(input: CheckRunInput): string[] {

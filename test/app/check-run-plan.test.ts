@@ -59,6 +59,7 @@ describe('what the plans promise', () => {
     'one-hundred-twenty-findings-in-three-batches': 'failure',
     'annotation-cap-is-stated': 'failure',
     'more-files-than-github-lists': 'failure',
+    'scope-table-per-provider': 'failure',
   };
 
   it.each(Object.entries(conclusions))('%s concludes %s', (name, conclusion) => {
@@ -82,6 +83,25 @@ describe('what the plans promise', () => {
     expect(first).toMatchObject({ path: 'src/server.ts', start_line: 13, end_line: 13, start_column: 17, end_column: 35, annotation_level: 'failure', title: 'token-logged' });
     expect(first.raw_details).toContain('How to fix:');
     expect(plan.annotationBatches[0]![1]!.title).toBe('token-logged (does not fail this check)');
+  });
+
+  it('shows the scope report as a table per provider: each requested scope with its verdict and the calls behind it', () => {
+    const { summary } = planCheckRun(load('scope-table-per-provider'));
+    const section = summary.slice(summary.indexOf('### OAuth scopes'), summary.indexOf('### Files'));
+    expect(section).toContain('**Google**');
+    expect(section).toContain('| `https://mail.google.com/` | narrow: request `gmail.readonly` `gmail.send` instead |');
+    expect(section).toContain('| `calendar.readonly` | drop: no call needs it |');
+    expect(section).toContain('| `gmail.send` | needed, not requested | gmail users.messages.send (tools: send_mail) | |');
+    expect(section).toContain('| `repo` | needed | issues.create (tools: create_issue) |');
+    expect(section).toContain('1 call could not be pinned to a method (first: `src/tools/any.ts`:14, the route is not a constant).');
+    expect(section).toContain('Not judged: 1 call(s) could not be pinned to a method');
+    // Scope strings and paths come from the pull request: a pipe or backtick cannot break the table.
+    expect(section).toContain("`src/github\\|auth.ts`:9");
+    expect(section).toContain("| `read:'org'` |");
+  });
+
+  it('has no scope section when there is no scope report', () => {
+    expect(planCheckRun(load('error-on-changed-line-fails')).summary).not.toContain('### OAuth scopes');
   });
 
   it('sends 120 findings as batches of 50, 50 and 20', () => {

@@ -35,6 +35,11 @@ export const CREDENTIAL_SETTERS = new Set(['setCredentials', 'setAccessToken', '
 
 /** Endpoints that exist to check the very token that was received: calling them with it is validation, not passthrough. */
 export const VALIDATION_ENDPOINT = /userinfo|introspect|tokeninfo|token_info|\/oauth2?\/v\d+\/me\b|\/\.well-known\//i;
+/**
+ * Functions that exist to check a token with its issuer (`validateToken`, `verifyAccessToken`,
+ * `getUserInfo`): the token they send goes back where it came from, which is no passthrough.
+ */
+export const VALIDATION_HELPER_NAME = /^(?:validate|verify|check|introspect)\w*Token$|^(?:get|fetch)?User[Ii]nfo$|^whoami$/i;
 /** Calls that turn one token into another: RFC 8693 exchange, on-behalf-of, a broker's own token. */
 export const TOKEN_EXCHANGE_WORDS = /exchange|onbehalfof|on_behalf_of|obo|acquireToken|getTokenFor|mintToken|downscope/i;
 

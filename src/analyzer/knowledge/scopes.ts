@@ -97,6 +97,8 @@ export const KNOWN_NARROW_SCOPES: readonly { provider: ScopeProvider | 'oidc'; s
   // Google: read-only, per-file and single-purpose scopes
   { provider: 'google', scope: /^https:\/\/www\.googleapis\.com\/auth\/[a-z0-9_.-]*(readonly|read_only|\.file|\.send|\.compose|\.labels|\.events|\.modify|\.insert|userinfo\.[a-z]+|\.appdata|\.metadata)$/ },
   // Microsoft Graph: per-user permissions (the '.All' tenant-wide forms are catalogued above)
+  // IMAP, POP, SMTP and EWS each have one scope on outlook.office.com (the user's own mailbox over that protocol).
+  { provider: 'microsoft', scope: /^((IMAP|POP|EWS)\.AccessAsUser\.All|SMTP\.Send)$/i },
   { provider: 'microsoft', scope: /^(\.default|[A-Za-z]+(?:\.[A-Za-z]+)?\.(Read|ReadBasic|ReadWrite|Send|Selected)(\.Shared)?|[A-Za-z]+(?:\.[A-Za-z]+)?\.Read(Basic)?\.All|Sites\.Selected|User\.Read|User\.ReadBasic\.All)$/i },
   // GitLab read scopes
   { provider: 'gitlab', scope: /^(read_api|read_user|read_repository|read_registry|read_observability|ai_features|create_runner|manage_runner|k8s_proxy)$/ },
@@ -114,6 +116,7 @@ export const GENERIC_BROAD_WORDS: Readonly<Record<string, string>> = {
   readwrite: 'write access',
   delete: 'delete access',
   all: 'access to all resources',
+  everything: 'access to all resources',
   full: 'full access',
   fullcontrol: 'full access',
   '*': 'wildcard access',
@@ -124,3 +127,15 @@ export const SCOPE_PREFIXES: readonly { provider: ScopeProvider; prefix: string 
   { provider: 'microsoft', prefix: 'https://graph.microsoft.com/' },
   { provider: 'microsoft', prefix: 'https://outlook.office.com/' },
 ];
+
+/**
+ * Scopes a mail protocol requires: Gmail over IMAP, POP or SMTP (XOAUTH2) accepts only the full
+ * mailbox scope ("Gmail IMAP, POP and SMTP: https://mail.google.com/", Google's scope reference),
+ * so a server that speaks those protocols needs it whatever else it calls.
+ */
+export const PROTOCOL_SCOPES: readonly { provider: ScopeProvider; scope: string; protocols: string }[] = [
+  { provider: 'google', scope: 'https://mail.google.com/', protocols: 'IMAP, POP and SMTP' },
+];
+
+/** Text that shows a file speaks a mail protocol with OAuth: the SASL mechanism, or an IMAP/SMTP client. */
+export const MAIL_PROTOCOL_EVIDENCE = /\bXOAUTH2?\b|\bimapflow\b|\bnode-imap\b|\bimap-simple\b|\bnodemailer\b|\bIMAP\b|\bSMTP\b/i;

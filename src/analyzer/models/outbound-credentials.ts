@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { calleeOf } from './resource-server.js';
-import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, VALIDATION_ENDPOINT } from '../knowledge/mcp-authorization.js';
+import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
 
 export interface OutboundCredential {
   /** The expression whose value is sent as the credential. */
@@ -39,6 +39,18 @@ export function callsValidationEndpoint(values: ValueResolver, call: ts.CallExpr
   return !!strings && strings.some((value) => VALIDATION_ENDPOINT.test(value.split(UNKNOWN).join('')));
 }
 
+/** Whether a node is inside a function named for checking a token with its issuer (`async function validateToken(token)`). */
+export function insideValidationHelper(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    const named = (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isMethodDeclaration(current)) && current.name && ts.isIdentifier(current.name)
+      ? current.name.text
+      : current.parent && ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name) ? current.parent.name.text : undefined;
+    if (named) return VALIDATION_HELPER_NAME.test(named);
+  }
+  return false;
+}
+
 /** `Authorization: …` inside an object that is an outgoing request's headers. */
 export function outboundFromProperty(values: ValueResolver, property: ts.PropertyAssignment): OutboundCredential | undefined {
   const key = propertyNameText(property.name) ?? (ts.isComputedPropertyName(property.name) ? values.stringValues(property.name.expression)?.[0] : undefined);
@@ -50,7 +62,7 @@ export function outboundFromProperty(values: ValueResolver, property: ts.Propert
       (ts.isNewExpression(holder) && ts.isIdentifier(holder.expression) && holder.expression.text === 'Headers') ||
       (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && /headers$/i.test(holder.name.text));
     if (!isHeaders) return undefined;
-    if (callsValidationEndpoint(values, receivingCall(object))) return undefined;
+    if (callsValidationEndpoint(values, receivingCall(object)) || insideValidationHelper(property)) return undefined;
     return { value: property.initializer, node: property, label: "'Authorization' header" };
   }
   if (CLIENT_CREDENTIAL_OPTIONS.has(key)) {

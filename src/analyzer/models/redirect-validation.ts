@@ -123,6 +123,8 @@ function isHarmlessLiteral(values: ValueResolver, expression: ts.Expression | un
   const strings = values.stringValues(expression);
   if (!strings || strings.some((value) => value.includes(UNKNOWN))) return false;
   if (kind === 'host') return strings.every((value) => LOOPBACK_HOSTS.has(value.toLowerCase()));
+  // `uri.includes('#')`, `uri.includes('..')`: a test for a punctuation mark is about the URI's syntax (and usually refuses it), not which URI.
+  if (kind === 'substring' && strings.every((value) => value.length > 0 && !/[A-Za-z0-9]/.test(value))) return true;
   // A scheme ('https://') or a same-site path test ('/', '//') is a policy about the kind of URI, not the registered-URI comparison.
   return kind === 'prefix' && strings.every((value) => SCHEME_ONLY.test(value) || /^\/\/?$/.test(value));
 }
@@ -182,7 +184,7 @@ export function looseComparison(values: ValueResolver, binary: ts.BinaryExpressi
       operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
   for (const [side, other] of [[binary.left, binary.right], [binary.right, binary.left]] as const) {
     const host = hostPartOf(values, side);
-    if (host) return judge(values, binary, 'host', 'its host only', host, other);
+    if (host) return comparesPathToo(binary) ? undefined : judge(values, binary, 'host', 'its host only', host, other);
     const node = values.unwrap(side);
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'indexOf' && node.arguments[0] &&
         isRedirectUri(values, node.expression.expression) && ts.isNumericLiteral(values.unwrap(other)) && values.unwrap(other).getText() === '0') {
@@ -190,6 +192,28 @@ export function looseComparison(values: ValueResolver, binary: ts.BinaryExpressi
     }
   }
   return undefined;
+}
+
+/**
+ * `a.protocol === b.protocol && a.hostname === b.hostname && a.pathname === b.pathname`: the host
+ * is one part of a comparison that also pins the path, as RFC 8252 allows for loopback redirects
+ * (everything but the port), not a host-only check.
+ */
+function comparesPathToo(binary: ts.BinaryExpression): boolean {
+  let chain: ts.Node = binary;
+  while (chain.parent && (ts.isParenthesizedExpression(chain.parent) || (ts.isBinaryExpression(chain.parent) && chain.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken))) chain = chain.parent;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+      const names = [node.left, node.right].map((side) => (ts.isPropertyAccessExpression(side) ? side.name.text : ''));
+      if (names[0] === 'pathname' && names[1] === 'pathname') found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(chain);
+  return found;
 }
 
 /** Any value named as a redirect URI (`clientRedirectUri`, `stateData.redirectUri`, `redirect_url`). */

@@ -24,10 +24,14 @@ export const bearerTokenInQuery = defineRule({
     const { values } = context;
     const flow = new IncomingTokenFlow(values);
     const reported = new Set<ts.Node>();
+    const accepted: { node: ts.Node; key: string }[] = [];
+    // `if (!this.allowBearerTokensInQueryString) throw …`: query tokens are an opt-in the library's user turns on, off by default.
+    let optInGuard = false;
     const report = (node: ts.Node, messageId: 'acceptsQueryToken' | 'sendsQueryToken', key: string) => {
       if (reported.has(node)) return;
       reported.add(node);
-      context.report({ node, messageId, data: { key } });
+      if (messageId === 'acceptsQueryToken') accepted.push({ node, key });
+      else context.report({ node, messageId, data: { key } });
     };
     const definiteRead = (node: ts.Expression) => {
       // The key must be an access-token name before the receiver is looked at.
@@ -67,6 +71,27 @@ export const bearerTokenInQuery = defineRule({
         if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) clientUrl(binary);
       },
       [ts.SyntaxKind.TemplateExpression]: clientUrl,
+      [ts.SyntaxKind.IfStatement]: (statement: ts.IfStatement) => {
+        optInGuard ||= refusesUnlessOptedIn(statement);
+      },
+      end: () => {
+        if (optInGuard) return;
+        for (const { node, key } of accepted) context.report({ node, messageId: 'acceptsQueryToken', data: { key } });
+      },
     };
   },
 });
+
+/** `if (!options.allowQueryTokens) throw …` (or return): an opt-in flag for query tokens, refused when it is not set. */
+function refusesUnlessOptedIn(statement: ts.IfStatement): boolean {
+  const condition = statement.expression;
+  if (!ts.isPrefixUnaryExpression(condition) || condition.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  const flag = condition.operand;
+  const name = ts.isPropertyAccessExpression(flag) ? flag.name.text : ts.isIdentifier(flag) ? flag.text : '';
+  if (!QUERY_OPT_IN_FLAG.test(name)) return false;
+  const exits = (node: ts.Statement): boolean => ts.isThrowStatement(node) || ts.isReturnStatement(node) || (ts.isBlock(node) && node.statements.some(exits));
+  return exits(statement.thenStatement);
+}
+
+/** Option names that turn query-string tokens on: `allowBearerTokensInQueryString`, `allowQueryToken`, `acceptTokenInUrl`. */
+const QUERY_OPT_IN_FLAG = /^(?:allow|accept|enable)\w*(?:Query|Url|Uri)\w*$/i;

@@ -4,6 +4,8 @@ import {
   BROAD_SCOPES,
   GENERIC_BROAD_WORDS,
   KNOWN_NARROW_SCOPES,
+  MAIL_PROTOCOL_EVIDENCE,
+  PROTOCOL_SCOPES,
   SCOPE_PREFIXES,
   type BroadScope,
   type ScopeProvider,
@@ -54,17 +56,27 @@ export function classifyScope(rawScope: string, provider?: ScopeProvider): Scope
     .flatMap((word) => (word.includes('*') ? ['*'] : [word.toLowerCase()]))
     .filter(Boolean);
   if (scope.replace(/([a-z])([A-Z])/g, '$1$2').toLowerCase().includes('readwrite')) words.push('readwrite');
-  const broadWords = words.filter((word) => GENERIC_BROAD_WORDS[word]);
+  let broadWords = words.filter((word) => GENERIC_BROAD_WORDS[word]);
   if (broadWords.length === 0) return undefined;
   // 'read:confluence-content.all' reads every item of one resource: read-only, not a catch-all ('read:all' still is).
   const readOnly = words.some((word) => READ_ONLY_WORDS.has(word));
-  const resource = words.filter((word) => !READ_ONLY_WORDS.has(word) && !GENERIC_BROAD_WORDS[word]);
+  const resource = words.filter((word) => !READ_ONLY_WORDS.has(word) && !GENERIC_BROAD_WORDS[word] && !SCOPE_QUALIFIER_WORDS.has(word));
   if (readOnly && resource.length > 0 && broadWords.every((word) => word === 'all')) return undefined;
+  // 'contacts.write', 'projects:delete', 'apps-write': one action on one named resource is the granular form a
+  // provider offers, not a broad grant; a bare 'write' (the whole API) still is.
+  if (resource.length > 0) broadWords = broadWords.filter((word) => !RESOURCE_BOUND_WORDS.has(word));
+  if (broadWords.length === 0) return undefined;
   return { kind: 'generic', breadth: GENERIC_BROAD_WORDS[broadWords[0]!]! };
 }
 
 /** Actions that only read, so 'all' in the same scope widens reading, not writing. */
 const READ_ONLY_WORDS = new Set(['read', 'readonly', 'view', 'list', 'get']);
+
+/** Broad words that name an action; next to a resource word they are scoped to that resource. */
+const RESOURCE_BOUND_WORDS = new Set(['write', 'readwrite', 'delete']);
+
+/** Words that only qualify a scope's name (URN and URL parts), not a resource. */
+const SCOPE_QUALIFIER_WORDS = new Set(['urn', 'scope', 'scopes', 'https', 'http', 'www', 'com']);
 
 /** The provider a request goes to: its endpoint or library, else the provider its distinctive scopes belong to. */
 function providerOf(request: OAuthRequest, scopes: string[]): ScopeProvider | undefined {
@@ -180,6 +192,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
         const allowed = new Set(context.config.allowedScopes.map((entry) => entry.scope.toLowerCase()));
         const byNode = new Map<ts.Node, Map<string, Part>>();
         const unseenByNode = new Map<ts.Node, string>();
+        const speaksMailProtocol = MAIL_PROTOCOL_EVIDENCE.test(context.sourceFile.text);
         const analysis: FileScopeAnalysis | undefined = onAnalysis ? { path: context.path, requests: [], calls: [], providers: new Set(), toolHandlers: 0 } : undefined;
         for (const request of requests) {
           const scopeLists = request.scopes.map((value) => ({ value, scopes: value.values.flatMap((text) => splitScopes(text, value.encoded)) }));
@@ -190,6 +203,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
           for (const { value, scopes } of scopeLists) {
             for (const scope of new Set(scopes)) {
               if (allowed.has(scope.toLowerCase())) continue;
+              if (speaksMailProtocol && PROTOCOL_SCOPES.some((entry) => entry.scope === scope && (!provider || entry.provider === provider))) continue;
               const node: ts.Node | undefined = locateScopeLiteral(context.values, value.roots, scope) ?? value.fallback;
               let part: Part | undefined;
               if (judged.kind === 'solved' && judged.parts.has(scope)) part = judged.parts.get(scope);
@@ -198,7 +212,11 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
                 const verdict = classifyScope(scope, provider);
                 if (!verdict || verdict.kind === 'narrow') continue;
                 part = cataloguePart(scope, verdict);
-                if (judged.kind === 'unseen') unseenByNode.set(node, judged.reason);
+                // The calls decide for this provider and could not be seen: the catalogue's guess is not evidence.
+                if (judged.kind === 'unseen') {
+                  unseenByNode.set(node, judged.reason);
+                  part = { ...part, severity: 'note' };
+                }
               }
               if (!part) continue;
               const found = byNode.get(node) ?? new Map<string, Part>();
@@ -230,13 +248,14 @@ function report(context: RuleContext, node: ts.Node, parts: Part[], unseenReason
     context.report({ node, messageId: part!.alone.messageId, data, severity: part!.severity });
     return;
   }
-  const errors = parts.some((part) => part.severity === undefined);
+  // The finding is as severe as its most severe part (a part without a severity has the rule's default, error).
+  const severity = parts.some((part) => part.severity === undefined) ? undefined : parts.some((part) => part.severity === 'warning') ? 'warning' : 'note';
   if (catalogueOnly) {
-    context.report({ node, messageId: 'several', data: { scopes: quoteList(parts.map((part) => part.scope), 'and'), details: parts.map((part) => part.short).join('; '), unseen }, severity: errors ? undefined : 'warning' });
+    context.report({ node, messageId: 'several', data: { scopes: quoteList(parts.map((part) => part.scope), 'and'), details: parts.map((part) => part.short).join('; '), unseen }, severity });
     return;
   }
   const details = parts.map((part, index) => (index === 0 ? part.short : part.short.replace(/^The /, 'the '))).join('; ');
-  context.report({ node, messageId: 'combined', data: { details: details.replace(/\.$/, '') + (unseen && parts.some((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic') ? unseen : '') }, severity: errors ? undefined : 'warning' });
+  context.report({ node, messageId: 'combined', data: { details: details.replace(/\.$/, '') + (unseen && parts.some((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic') ? unseen : '') }, severity });
 }
 
 function cataloguePart(scope: string, verdict: BroadVerdict): Part {
