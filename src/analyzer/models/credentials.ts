@@ -875,6 +875,7 @@ export class TokenModel {
       if (body) {
         if (this.values.objectProperties(body)?.has('grant_type')) return true;
         if (this.values.stringValues(body)?.some((value) => value.includes('grant_type='))) return true;
+        if (this.setsGrantType(body)) return true;
       }
       const url = properties?.get('url');
       if (url && this.values.stringValues(url)?.some((value) => /\/(oauth2?\/)?(access_)?token\b/.test(value))) return true;
@@ -883,6 +884,28 @@ export class TokenModel {
       if (ts.isPropertyAccessExpression(unwrapped) && /token_?(url|endpoint)/i.test(unwrapped.name.text)) return true;
     }
     return false;
+  }
+
+  /** `params.set('grant_type', 'refresh_token')` on the form a request sends as its body. */
+  private setsGrantType(body: ts.Expression): boolean {
+    const node = this.values.unwrap(body);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    if (!declaration) return false;
+    let found = false;
+    const visit = (child: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression) && URL_PARAMETER_SETTERS.has(child.expression.name.text) &&
+          ts.isIdentifier(child.expression.expression) && child.expression.expression.text === node.text &&
+          child.arguments[0] !== undefined && ts.isStringLiteralLike(child.arguments[0]) && child.arguments[0].text === 'grant_type' &&
+          this.values.declarationOf(child.expression.expression) === declaration) {
+        found = true;
+        return;
+      }
+      ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(declaration.scope, visit);
+    return found;
   }
 
   /**
