@@ -29,6 +29,8 @@ describe('secret shapes', () => {
     'Deployed commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f',
     'AUTHORIZATION_CODE_GRANT_TYPE_V2',
     'projects/my-project-123/locations/us-central1',
+    '[LarkOAuth2OAuthServerProvider] Authorizing client',
+    'createOAuth2SessionPersistence',
   ])('%s does not', (text) => {
     expect(looksLikeSecret(text)).toBe(false);
   });

@@ -183,3 +183,9 @@ export const ROUTE_METHODS = new Set(['post', 'all', 'use', 'route', 'put']);
  */
 export const CALLBACK_HANDLER_WORDS = new Set(['callback', 'redirect']);
 export const URL_PARAMETER_WORDS = new Set(['url', 'uri', 'href']);
+/**
+ * Where a redirect goes when the function redirects to the authorization server
+ * (`redirectToAuthorization(authorizationUrl)` of the MCP SDK's client provider, `redirectToLogin(url)`):
+ * the outgoing authorize URL, which carries a challenge and state but no code.
+ */
+export const OUTGOING_REDIRECT_TARGETS = new Set(['authorization', 'authorize', 'auth', 'oauth', 'login', 'signin', 'sign', 'consent', 'idp', 'provider']);

@@ -26,7 +26,7 @@ export function looksLikeSecret(text: string): boolean {
 function isWordyName(run: string): boolean {
   const parts = run.split(/[_-]+/).filter(Boolean).flatMap((part) => part
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/\s+|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean));
+    .split(/\s+|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean)).reduce(joinInitial, []);
   if (parts.length < 2) return false;
   let words = 0;
   for (const part of parts) {
@@ -35,6 +35,18 @@ function isWordyName(run: string): boolean {
     words++;
   }
   return words >= 2 * (parts.length - words);
+}
+
+/**
+ * Joins a lone capital to the capitalised word after it, which the acronym split cut off:
+ * 'OAuth' → 'O' 'Auth' → 'OAuth' (also 'OAuth2Client', 'AProduct'). A random run rarely puts a
+ * capital before a capital and three lower-case letters, so its lone capitals still show.
+ */
+function joinInitial(parts: string[], part: string): string[] {
+  const previous = parts[parts.length - 1];
+  if (previous !== undefined && /^[A-Z]$/.test(previous) && /^[A-Z][a-z]{3,}$/.test(part)) parts[parts.length - 1] = previous + part;
+  else parts.push(part);
+  return parts;
 }
 
 /** How a message shows a secret it must not quote. */

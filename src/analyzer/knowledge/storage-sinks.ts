@@ -41,6 +41,13 @@ export const FILE_WRITE_FUNCTIONS: Readonly<Record<string, FileWriteSignature>> 
   writeSync: { data: 1, descriptor: 0 },
 };
 
+/**
+ * Imported functions whose names say they write a file, from a module whose body is not in view
+ * (`import { writeJsonFile } from './fs-json.js'`, `writeJsonFile as writeMcpRemoteJSONFile`):
+ * every argument after the first (the path) is written. 'Secure'/'Encrypted' writers are not matched.
+ */
+export const IMPORTED_FILE_WRITER_NAME = /^(write|save|output|persist)(Json|JSON|Text|Yaml|YAML)?File(Atomic|Sync|Async)?$/;
+
 /** Modules whose default export is itself a `(path, data, options)` writer (`.sync` too). */
 export const FILE_WRITER_MODULES = new Set(['write-file-atomic']);
 

@@ -341,6 +341,7 @@ function firstWrite(issuer: ts.Node): ts.CallExpression | undefined {
 function writesAuthorizationCode(call: ts.CallExpression): boolean {
   const callee = call.expression as ts.PropertyAccessExpression;
   if (!isStoreCall(callee)) return false;
+  if (storesIteratedRecord(call)) return false;
   const receiver = calleeName(callee.expression) ?? '';
   if (NOT_AUTHORIZATION_CODE.test(receiver)) return false;
   if (CODE_STORE_RECEIVER.test(receiver)) return true;
@@ -350,6 +351,20 @@ function writesAuthorizationCode(call: ts.CallExpression): boolean {
     const key = property.name && propertyName(property.name);
     return !!key && CODE_KEY.test(key);
   }));
+}
+
+/**
+ * `for (const code of state.codes) this.codes.set(code.hash, code)`: a record copied from a
+ * collection (state loaded back from a file or database) was issued earlier, not here.
+ */
+function storesIteratedRecord(call: ts.CallExpression): boolean {
+  const stored = call.arguments[call.arguments.length - 1];
+  if (!stored || !ts.isIdentifier(stored)) return false;
+  for (let node: ts.Node | undefined = call.parent; node && !ts.isFunctionLike(node); node = node.parent) {
+    if (!ts.isForOfStatement(node) || !ts.isVariableDeclarationList(node.initializer)) continue;
+    if (node.initializer.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === stored.text)) return true;
+  }
+  return false;
 }
 
 /** A value named like the authorization code: `code`, `authCode`, `` `code:${code}` ``, `params.code`. */

@@ -354,7 +354,9 @@ class HandlerAnalysis {
       const role = this.combine(response.refreshValues.map((value) => this.role(value)));
       if (role === 'presented') {
         const value = response.refreshValues.find((candidate) => this.role(candidate) === 'presented')!;
-        this.report(response.statement, 'sameTokenReturned', { token: shortText(value) }, severity);
+        // At the value when the answer spells it out (`refresh_token: refreshToken,` of a multi-line return): the line to change.
+        const within = value.getSourceFile() === response.statement.getSourceFile() && value.pos >= response.statement.pos && value.end <= response.statement.end;
+        this.report(within ? value : response.statement, 'sameTokenReturned', { token: shortText(value) }, severity);
       } else if (role === 'fresh') {
         rotates = true;
         if (!this.invalidates) this.report(response.statement, 'oldTokenStaysValid', { token }, severity);
@@ -856,9 +858,11 @@ class HandlerAnalysis {
       const helper = this.localHelper(node);
       if (!helper) return;
       this.bindArguments(node, helper);
+      // A helper's response is reported where the handler answers with it (`return this.generateTokens(…)`):
+      // the presented token is known there, and there it must be invalidated; a helper shared by
+      // several grants is judged once per handler.
       for (const returned of values.returnedExpressions(helper)) {
-        const returnStatement = ts.isReturnStatement(returned.parent) ? returned.parent : returned;
-        this.collectResponses(this.sinkPayload(returned) ?? returned, returnStatement, into, depth + 1);
+        this.collectResponses(this.sinkPayload(returned) ?? returned, statement, into, depth + 1);
       }
       return;
     }

@@ -3,6 +3,7 @@ import {
   AUTHORIZATION_CODE_PARAMETERS,
   CALLBACK_ERROR_PARAMETER,
   CALLBACK_HANDLER_WORDS,
+  OUTGOING_REDIRECT_TARGETS,
   CLAIMS_READING_CALLS,
   URL_PARAMETER_WORDS,
   COMMAND_RUNNERS,
@@ -105,6 +106,8 @@ function classifyWords(name: string): NameClass {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const previous = words[i - 1];
+    // 'userDidFromToken', 'claimsFromJwt': what comes after 'from' is where the value was read, not what it is.
+    if (word === 'from' && i > 0) break;
     if ((word === 'token' || word === 'tokens') && previous !== undefined && EXCLUDED_BEFORE_TOKEN.has(previous)) {
       excludedToken = true;
       last = -1;
@@ -133,8 +136,14 @@ const PASS_THROUGH_METHODS = new Set([
 /** Constructors whose instance carries their arguments' content. */
 const PASS_THROUGH_CONSTRUCTORS = new Set(['URLSearchParams', 'Headers', 'URL', 'Error', 'TypeError', 'Map', 'String']);
 
-/** A prefix or suffix this short identifies a token without disclosing it. */
-const SAFE_PREFIX_LENGTH = 8;
+/**
+ * A prefix or suffix this short identifies a token without disclosing it: 20 characters are a
+ * JWT's header or the issuer's prefix and a few characters of an opaque token, whose secret part
+ * is longer (GitHub 36, Google 100+ characters). A preview of 50 shows a whole short token.
+ */
+const SAFE_PREFIX_LENGTH = 20;
+/** A path or URL without query or fragment: `/oauth/token`, `https://example.com/api/token`. */
+const ENDPOINT_PATH = /^(?:https?:\/\/[\w.-]+(?::\d+)?)?\/[\w\-./{}:]*$/;
 const MAX_DEPTH = 10;
 
 /** Keys of an HTTP client's parsed response (axios `data`, got `body`), or a command's result (`stdout`), that hold the whole token response. */
@@ -866,6 +875,7 @@ export class TokenModel {
       if (body) {
         if (this.values.objectProperties(body)?.has('grant_type')) return true;
         if (this.values.stringValues(body)?.some((value) => value.includes('grant_type='))) return true;
+        if (this.setsGrantType(body)) return true;
       }
       const url = properties?.get('url');
       if (url && this.values.stringValues(url)?.some((value) => /\/(oauth2?\/)?(access_)?token\b/.test(value))) return true;
@@ -874,6 +884,28 @@ export class TokenModel {
       if (ts.isPropertyAccessExpression(unwrapped) && /token_?(url|endpoint)/i.test(unwrapped.name.text)) return true;
     }
     return false;
+  }
+
+  /** `params.set('grant_type', 'refresh_token')` on the form a request sends as its body. */
+  private setsGrantType(body: ts.Expression): boolean {
+    const node = this.values.unwrap(body);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    if (!declaration) return false;
+    let found = false;
+    const visit = (child: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression) && URL_PARAMETER_SETTERS.has(child.expression.name.text) &&
+          ts.isIdentifier(child.expression.expression) && child.expression.expression.text === node.text &&
+          child.arguments[0] !== undefined && ts.isStringLiteralLike(child.arguments[0]) && child.arguments[0].text === 'grant_type' &&
+          this.values.declarationOf(child.expression.expression) === declaration) {
+        found = true;
+        return;
+      }
+      ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(declaration.scope, visit);
+    return found;
   }
 
   /**
@@ -1051,7 +1083,9 @@ export class TokenModel {
       if (looksLikeSecret(node.text)) return false;
       // Placeholders, words and identifier-like names; a secret has digits or is long and random.
       // 'AUTH0_REFRESH_TOKEN': the name of a setting or keychain entry, in upper case.
-      return /^(\[?redacted\]?|\*+|<[^>]*>|[a-z][a-z _.:-]*|)$/i.test(node.text) || node.text.length < 8 || /^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$/.test(node.text);
+      // `OAUTH_ENDPOINTS.token = '/oauth/token'`: a path or URL without a query names an endpoint.
+      return /^(\[?redacted\]?|\*+|<[^>]*>|[a-z][a-z _.:-]*|)$/i.test(node.text) || node.text.length < 8 || /^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$/.test(node.text) ||
+        ENDPOINT_PATH.test(node.text);
     }
     // `setting.source`, `token.type`: what a value is or where it came from, not the value.
     if (ts.isPropertyAccessExpression(node) && METADATA_MEMBERS.has(node.name.text)) return true;
@@ -1069,6 +1103,8 @@ export class TokenModel {
       const name = dottedName(callee);
       // `jwt.verify(token, key)`: the claims, not the token
       if (CLAIMS_READING_CALLS.test(name)) return true;
+      // `STORAGE_KEYS.session(sessionId)`: a table of key builders makes the name a value is stored under.
+      if (ts.isPropertyAccessExpression(callee) && NAME_TABLE_WORDS.has(lastWord(dottedName(callee.expression)))) return true;
       if (/(^|\.)(tokenize|lex|scan|nextToken|Boolean|Number|parseInt|parseFloat|isNaN|count\w*|countTokens|estimateTokens|encodingForModel|get_encoding)$/.test(name)) return true;
       if (ts.isPropertyAccessExpression(callee)) {
         const method = callee.name.text;
@@ -1091,6 +1127,9 @@ function isCallbackUrlParameter(declaration: Declaration): boolean {
   const name = functionName(fn) ?? (ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent) ? fn.parent.name.getText() : undefined) ??
     (ts.isBinaryExpression(fn.parent) && ts.isPropertyAccessExpression(fn.parent.left) ? fn.parent.left.name.text : undefined);
   const fnWords = name ? splitWords(name) : [];
+  // `redirectToAuthorization(url)`: the URL the client is sent to, not the one it comes back with.
+  const to = fnWords.indexOf('to');
+  if (to > 0 && fnWords[to - 1] === 'redirect' && OUTGOING_REDIRECT_TARGETS.has(fnWords[to + 1] ?? '')) return false;
   return fnWords.some((word) => CALLBACK_HANDLER_WORDS.has(word)) && fnWords[0] !== 'build' && fnWords[0] !== 'get' && fnWords[0] !== 'create';
 }
 
@@ -1378,7 +1417,7 @@ function inFailureBranch(node: ts.Node, receiver: ts.Expression, values: ValueRe
   return inGuardedBranch(node, (condition) => testsFailure(condition, declaration, values));
 }
 
-/** Inside `if (data.error)` (or `'error' in data`, `data.error !== undefined`) for the declaration `data`. */
+/** Inside `if (data.error)` (or `'error' in data`, `data.error !== undefined`, `!data.access_token`) for the declaration `data`. */
 function inErrorBodyBranch(node: ts.Identifier, declaration: Declaration, values: ValueResolver): boolean {
   return inGuardedBranch(node, (condition) => testsErrorField(condition, declaration, values));
 }
@@ -1423,9 +1462,16 @@ function testsErrorField(condition: ts.Expression, declaration: Declaration, val
   const node = values.unwrap(condition);
   if (ts.isParenthesizedExpression(node)) return testsErrorField(node.expression, declaration, values);
   if (ts.isPropertyAccessExpression(node)) return node.name.text === 'error' && refersTo(node.expression, declaration, values);
+  // `!data.access_token`: a token response without its access token is an error response.
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const operand = values.unwrap(node.operand);
+    return ts.isPropertyAccessExpression(operand) && operand.name.text === 'access_token' && refersTo(operand.expression, declaration, values);
+  }
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
   if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsErrorField(node.left, declaration, values) || testsErrorField(node.right, declaration, values);
+  // `data.error || !data.access_token`: either way the body carries no token.
+  if (operator === ts.SyntaxKind.BarBarToken) return testsErrorField(node.left, declaration, values) && testsErrorField(node.right, declaration, values);
   if (operator === ts.SyntaxKind.InKeyword) return ts.isStringLiteral(node.left) && node.left.text === 'error' && refersTo(node.right, declaration, values);
   if (operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) {
     const left = values.unwrap(node.left);

@@ -87,8 +87,17 @@ export function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSi
     // An imported `log(...)`/`logger(...)` whose body we cannot see.
     const declaration = values.declarationOf(callee);
     if (declaration?.kind === 'import' && LOGGER_NAME_WORDS.has(lastWord(callee.text))) return { label: `'${callee.text}'`, data: args, redacted: none };
+    // `import { trace, error } from '../log/logger.js'`: level functions of the project's own logging module.
+    if (declaration?.kind === 'import' && isLevelFromLoggingModule(callee, values)) return { label: `'${callee.text}'`, data: args, redacted: none };
   }
   return undefined;
+}
+
+/** An imported function named for a log level (by its exported name) from a relative module whose path says it logs. */
+function isLevelFromLoggingModule(callee: ts.Identifier, values: ValueResolver): boolean {
+  const ref = importedFrom(callee, values);
+  if (!ref || ref.path.length !== 1 || !LOGGER_METHODS.has(ref.path[0]!) || !ref.module.startsWith('.')) return false;
+  return ref.module.split('/').some((segment) => splitWords(segment.replace(/\.[cm]?[jt]s$/, '')).some((word) => LOGGER_NAME_WORDS.has(word)));
 }
 
 /** An identifier declared by a `const`/`let`/`var` of this file (the only place a debug function or bound console can come from). */

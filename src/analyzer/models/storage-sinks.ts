@@ -43,7 +43,11 @@ interface Sink {
   /** The key when it is a property name (`localStorage.accessToken = …`). */
   keyText?: string;
   /** For files: where to look for a private mode. */
-  file?: { options?: ts.Expression; opener?: { call: ts.CallExpression; modeArgument: number; optionsArgument?: number }; path?: ts.Expression };
+  file?: {
+    options?: ts.Expression; opener?: { call: ts.CallExpression; modeArgument: number; optionsArgument?: number }; path?: ts.Expression;
+    /** The mode is set inside an imported writer whose body is not in view. */
+    modeUnseen?: boolean;
+  };
 }
 
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
@@ -179,6 +183,11 @@ export class StorageAnalysis {
     if (ref && sinks.FILE_WRITER_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'sync'))) {
       const data = call.arguments[1];
       return data ? { kind: 'file', node: call, name, values: [data], file: { options: call.arguments[2], path: call.arguments[0] } } : undefined;
+    }
+    // `writeJsonFile(path, tokens)` imported from a helper module or package: named for what it does.
+    if (ref && ref.path.length === 1 && ts.isIdentifier(callee) && sinks.IMPORTED_FILE_WRITER_NAME.test(ref.path[0]!) && !this.isNonStorageModule(ref) &&
+        call.arguments.length >= 2) {
+      return { kind: 'file', node: call, name, values: call.arguments.slice(1), file: { path: call.arguments[0], modeUnseen: true } };
     }
     const runtime = own(sinks.RUNTIME_FILE_WRITERS, dottedName(callee));
     if (runtime && ts.isPropertyAccessExpression(callee) && this.isGlobalReference(callee.expression)) {
@@ -567,7 +576,11 @@ export class StorageAnalysis {
   private isNonStorage(receiver: ts.Expression): boolean {
     const root = rootIdentifier(this.values.unwrap(receiver));
     const ref = root && this.moduleRefOf(root);
-    return !!ref && (sinks.NON_STORAGE_MODULES.has(ref.module) || [...sinks.NON_STORAGE_MODULES].some((module) => ref.module.startsWith(`${module}/`)));
+    return !!ref && this.isNonStorageModule(ref);
+  }
+
+  private isNonStorageModule(ref: ModuleRef): boolean {
+    return sinks.NON_STORAGE_MODULES.has(ref.module) || [...sinks.NON_STORAGE_MODULES].some((module) => ref.module.startsWith(`${module}/`));
   }
 
   /** A receiver built in this file as a Map, an LRU cache or a plain object: memory, not storage. */
@@ -638,7 +651,7 @@ export class StorageAnalysis {
       this.report(sink, encrypted.credential, sealed.value, 'weak-cipher', { algorithm: encrypted.algorithm ?? '', weakness: encrypted.weakness });
       return;
     }
-    if (sink.kind === 'file' && !this.privateModeOf(sink)) {
+    if (sink.kind === 'file' && !sink.file?.modeUnseen && !this.privateModeOf(sink)) {
       // Quote the mode the code sets, if it sets one: 'with mode 0o644', not a generic 'without 0o600'.
       const mode = this.modeSetOn(sink);
       const modeSet = mode === undefined ? 'without an owner-only mode' : `with mode ${formatMode(mode)}, which other local users can read`;
