@@ -14,7 +14,10 @@ import type { RuleContext } from '../engine/context.js';
 import type { Severity } from '../types.js';
 import { loadScopeMap, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../knowledge/scopes.js';
-import { callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, solveProvider, type ApiCall, type FileCalls } from '../models/api-calls.js';
+import {
+  callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
+  type ApiCall, type FileCalls,
+} from '../models/api-calls.js';
 
 /** What the catalogue and the heuristics say about one scope. */
 export type ScopeVerdict =
@@ -108,10 +111,37 @@ class LazyCalls {
   get(): FileCalls {
     return (this.found ??= findApiCalls(this.context.sourceFile, this.context.values));
   }
-  /** The calls the judgement uses: the whole tree's when a first pass collected them, else this file's. */
+  /** The calls the judgement uses: the whole tree's when a first pass collected them or the scan's files were handed in, else this file's. */
   judged(): { calls: ApiCall[]; toolHandlers: number } {
-    return this.project ?? this.get();
+    return this.project ?? scanCalls(this.context) ?? this.get();
   }
+}
+
+/** The calls of each scan, found once per scan (on the first file with a request that needs them). */
+const CALLS_BY_SCAN = new WeakMap<object, ProjectCalls>();
+
+/** Text of a file that may call a mapped provider's API or register MCP tools. */
+const SCAN_TEXT = { test: (text: string) => TOOL_REGISTRATION_TEXT.test(text) || Object.values(PROVIDER_CALL_TEXT).some((pattern) => pattern.test(text)) };
+
+/**
+ * The API calls and tool handlers of every file of the scan: tools registered in one module
+ * calling helpers in another still count as what the tools need.
+ */
+function scanCalls(context: RuleContext): ProjectCalls | undefined {
+  const scan = context.scan;
+  if (!scan) return undefined;
+  let found = CALLS_BY_SCAN.get(scan.key);
+  if (!found) {
+    const calls: ApiCall[] = [];
+    let toolHandlers = 0;
+    scan.each(SCAN_TEXT, ({ sourceFile, values }) => {
+      const fileCalls = findApiCalls(sourceFile, values);
+      calls.push(...fileCalls.calls);
+      toolHandlers += fileCalls.providers.size > 0 ? fileCalls.toolHandlers : toolHandlerCount(sourceFile, values);
+    });
+    CALLS_BY_SCAN.set(scan.key, (found = { calls, toolHandlers }));
+  }
+  return found;
 }
 
 interface Part {
