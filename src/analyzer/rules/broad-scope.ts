@@ -105,7 +105,7 @@ class LazyCalls {
   private found?: FileCalls;
   constructor(
     private readonly context: RuleContext,
-    private readonly project?: ProjectCalls,
+    readonly project?: ProjectCalls,
   ) {}
   /** This file's calls. */
   get(): FileCalls {
@@ -295,6 +295,11 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   if (providerCalls.length === 0) return { kind: 'unseen', reason: `the ${name} API calls the tools make could not be seen ${scanned}` };
   // Calls in a file that registers no tool (an auth module checking the token with one call) are not what the tools call.
   if (found.toolHandlers === 0) return { kind: 'unseen', reason: `the MCP tools are not registered ${scanned}, so the ${name} API calls they make could not be seen` };
+  // Across the scan, a call counts as the tools' only when a tool handler of its file reaches it
+  // (an auth module's own check of the token is not what the tools need); otherwise the calls are not all seen.
+  if (scanned === 'in the scanned files' && !calls.project && providerCalls.some((call) => call.tools.length === 0)) {
+    return { kind: 'unseen', reason: `the ${name} API calls in the scanned files could not all be traced to the MCP tools that make them` };
+  }
   const unresolved = providerCalls.filter((call) => !call.entry);
   if (unresolved.length > 0) {
     const first = unresolved[0]!;
