@@ -183,7 +183,7 @@ export class Engine {
     let modules = this.scans.get(project);
     if (!modules) this.scans.set(project, (modules = new ProjectModules(project, this.budget)));
     const shared = modules;
-    return { key: project, each: (mentions, visit) => budget.excluding(() => shared.each(mentions, visit)) };
+    return { key: project, files: project.paths().size, each: (mentions, visit) => budget.excluding(() => shared.each(mentions, visit)) };
   }
 
   private refusalReason(file: InputFile): string | undefined {

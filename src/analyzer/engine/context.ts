@@ -8,6 +8,8 @@ import type { ScannedModule } from './project.js';
 export interface ScanView {
   /** The same for every file of one scan: a rule keeps what it worked out for the scan under it. */
   readonly key: object;
+  /** How many files the scan has (this one included). */
+  readonly files: number;
   /** Visits each module of the scan whose text `mentions` accepts (its time is not charged to this file). */
   each(mentions: { test(text: string): boolean }, visit: (module: ScannedModule) => void): void;
 }

@@ -129,7 +129,8 @@ const SCAN_TEXT = { test: (text: string) => TOOL_REGISTRATION_TEXT.test(text) ||
  */
 function scanCalls(context: RuleContext): ProjectCalls | undefined {
   const scan = context.scan;
-  if (!scan) return undefined;
+  // A scan of this file alone: its own calls, worded as this file's.
+  if (!scan || scan.files <= 1) return undefined;
   let found = CALLS_BY_SCAN.get(scan.key);
   if (!found) {
     const calls: ApiCall[] = [];
