@@ -230,6 +230,7 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
                 if (!verdict || verdict.kind === 'narrow') continue;
                 part = cataloguePart(scope, verdict);
                 if (judged.kind === 'unseen') unseenByNode.set(node, judged.reason);
+                else if (judged.kind === 'solved' && judged.unseen) unseenByNode.set(node, judged.unseen);
               }
               if (!part) continue;
               const found = byNode.get(node) ?? new Map<string, Part>();
@@ -278,7 +279,7 @@ function cataloguePart(scope: string, verdict: BroadVerdict): Part {
 }
 
 type Judgement =
-  | { kind: 'solved'; parts: Map<string, Part>; judgedScopes: Set<string> }
+  | { kind: 'solved'; parts: Map<string, Part>; judgedScopes: Set<string>; unseen?: string }
   | { kind: 'unseen'; reason: string }
   | { kind: 'unmapped' };
 
@@ -296,11 +297,6 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   if (providerCalls.length === 0) return { kind: 'unseen', reason: `the ${name} API calls the tools make could not be seen ${scanned}` };
   // Calls in a file that registers no tool (an auth module checking the token with one call) are not what the tools call.
   if (found.toolHandlers === 0) return { kind: 'unseen', reason: `the MCP tools are not registered ${scanned}, so the ${name} API calls they make could not be seen` };
-  // Across the scan, a call counts as the tools' only when a tool handler of its file reaches it
-  // (an auth module's own check of the token is not what the tools need); otherwise the calls are not all seen.
-  if (scanned === 'in the scanned files' && !calls.project && providerCalls.some((call) => call.tools.length === 0)) {
-    return { kind: 'unseen', reason: `the ${name} API calls in the scanned files could not all be traced to the MCP tools that make them` };
-  }
   const unresolved = providerCalls.filter((call) => !call.entry);
   if (unresolved.length > 0) {
     const first = unresolved[0]!;
@@ -313,6 +309,16 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   if (solution.uncovered.length > 0) {
     // The requested scopes do not serve every call: the request is not the one these calls use.
     return { kind: 'unseen', reason: `the requested ${name} scopes do not serve ${describeCalls(solution.uncovered, 3)}, so the calls may use another request` };
+  }
+  // Across the scan, a call is the tools' only when a tool handler of its file reaches it (an auth
+  // module's own check of the token is not what the tools need). Such untraced calls can show that a
+  // scope is needed, never that one is too broad: those scopes get the catalogue's judgement.
+  if (scanned === 'in the scanned files' && !calls.project && providerCalls.some((call) => call.tools.length === 0)) {
+    const judgedByCatalogue = new Set(solution.verdicts.filter((verdict) => verdict.kind !== 'needed').map((verdict) => verdict.scope));
+    return {
+      kind: 'solved', parts: new Map(), judgedScopes: new Set(judgedScopes.filter((scope) => !judgedByCatalogue.has(scope))),
+      unseen: `the ${name} API calls in the scanned files could not all be traced to the MCP tools that make them`,
+    };
   }
   const parts = new Map<string, Part>();
   const allCalls = solution.verdicts.length ? providerCalls : [];
