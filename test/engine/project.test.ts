@@ -37,6 +37,12 @@ describe('Project.resolve: relative specifiers to files of the scan', () => {
     expect(project.resolve('src/server.ts', specifier)).toBe(expected);
   });
 
+  test('files named outside the working directory resolve among themselves', () => {
+    const outside = Project.of(['../shared/auth/login.ts', '../shared/store.ts'].map((path) => ({ path, text: '' })));
+    expect(outside.resolve('../shared/auth/login.ts', '../store.js')).toBe('../shared/store.ts');
+    expect(outside.resolve('../shared/auth/login.ts', '../../../elsewhere/store.js')).toBeUndefined();
+  });
+
   test.each([['pino'], ['node:fs'], ['./missing.js'], ['../../outside.js'], ['./types'], ['../README.md']])('%s resolves to nothing', (specifier) => {
     expect(project.resolve('src/server.ts', specifier)).toBeUndefined();
   });

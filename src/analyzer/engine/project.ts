@@ -389,14 +389,15 @@ function dirnameOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
-/** `dir` joined with a relative specifier; undefined when it climbs out of the scanned root. */
+/** `dir` joined with a relative specifier (a path of the scan only if the set has it). */
 function joinPath(dir: string, specifier: string): string | undefined {
   const parts = dir ? dir.split('/') : [];
   for (const part of specifier.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
+      // Files outside the working directory have paths that start with '..' (`../shared/x.ts`): climb on there.
+      if (parts.length === 0 || parts[parts.length - 1] === '..') parts.push('..');
+      else parts.pop();
     } else parts.push(part);
   }
   return parts.join('/');
