@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { ALL_RULES } from '../src/analyzer/index.js';
 import { defineRule } from '../src/analyzer/rules/define.js';
 import { parseExpectations } from './helpers/annotations.js';
+import { Project } from '../src/analyzer/engine/project.js';
 import { fixtureProblems } from './helpers/fixture-check.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');
@@ -15,7 +16,25 @@ function fixtureFiles(dir: string): string[] {
   });
 }
 
-const files = fixtureFiles(FIXTURES).filter((path) => /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(path));
+const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const files = fixtureFiles(FIXTURES).filter((path) => SOURCE.test(path));
+
+/**
+ * A folder inside a rule's fixtures is one multi-file case (`test/fixtures/<rule>/<case>/…`):
+ * its files are one scan, so imports between them resolve; each file still carries its own expectations.
+ */
+const projects = new Map<string, Project>();
+function projectFor(path: string): { project: Project; path: string } | undefined {
+  const parts = relative(FIXTURES, path).split(/[\\/]/);
+  if (parts.length < 3) return undefined;
+  const folder = join(FIXTURES, parts[0]!, parts[1]!);
+  let project = projects.get(folder);
+  if (!project) {
+    const members = fixtureFiles(folder).filter((member) => SOURCE.test(member)).map((member) => ({ path: relative(folder, member).split('\\').join('/'), text: readFileSync(member, 'utf8') }));
+    projects.set(folder, (project = Project.of(members)));
+  }
+  return { project, path: relative(folder, path).split('\\').join('/') };
+}
 
 describe('rule fixtures carry their own expectations', () => {
   test.each(files.map((path) => [relative(FIXTURES, path), path]))('%s', (_name, path) => {
@@ -24,7 +43,9 @@ describe('rule fixtures carry their own expectations', () => {
     // A fixture that expects nothing must say so with `ok:` lines; an empty file proves nothing.
     expect(expectations.length).toBeGreaterThan(0);
     for (const expectation of expectations) expect(RULE_IDS).toContain(expectation.ruleId);
-    expect(fixtureProblems(text, relative(FIXTURES, path).split('\\').join('/'))).toEqual([]);
+    const inProject = projectFor(path);
+    if (inProject) expect(fixtureProblems(text, inProject.path, undefined, inProject.project)).toEqual([]);
+    else expect(fixtureProblems(text, relative(FIXTURES, path).split('\\').join('/'))).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, Engine } from './engine/analyze.js';
 import type { RuleModule } from './engine/rule-module.js';
 import { defaultAnalyzerOptions, type AnalyzerOptions, type AnalyzerRuntime } from './options.js';
 import { mergeFileAnalysis } from './result.js';
+import { Project } from './engine/project.js';
 import { ALL_RULES, SUPPRESSION_RULE } from './rules/index.js';
 import type { AnalysisResult, FileAnalysis, InputFile } from './types.js';
 
@@ -12,14 +13,18 @@ export class Analyzer extends Engine {
   }
 }
 
-/** Analyses a set of files; a file that fails becomes an error entry, never an exception. */
+/**
+ * Analyses a set of files as one scan (relative imports between them are followed); a file that
+ * fails becomes an error entry, never an exception.
+ */
 export function analyzeFiles(files: readonly InputFile[], options: AnalyzerOptions = defaultAnalyzerOptions()): AnalysisResult {
   const analyzer = new Analyzer(options);
+  const project = Project.of(files, { maxModuleBytes: options.maxFileBytes });
   const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
   for (const file of files) {
     let analysis: FileAnalysis;
     try {
-      analysis = analyzer.analyzeFile(file);
+      analysis = analyzer.analyzeFile(file, project);
     } catch (error) {
       analysis = { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: `analysis failed: ${describe(error)}`, fatal: true }], analyzed: false };
     }

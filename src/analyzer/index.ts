@@ -1,5 +1,6 @@
 /** The pure analyzer's public surface: files in, findings out. */
 export { Analyzer, analyzeFiles } from './analyzer.js';
+export { Project, type ProjectSource } from './engine/project.js';
 export { fingerprint } from './engine/analyze.js';
 export { mergeFileAnalysis } from './result.js';
 export { defaultAnalyzerOptions, type AnalyzerOptions, type AnalyzerRuntime } from './options.js';

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { decodeSource, formatBytes, type DecodedSource } from '../source-text.js';
 
@@ -48,6 +48,43 @@ export async function readSourceFile(absolutePath: string, maxBytes: number): Pr
     return { ok: false, message: `could not be read: ${errorCode(error)}` };
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * `readSourceFile`, synchronously, with the same checks: the analyzer reads the modules that an
+ * analysed file imports while it analyses (a pure, synchronous pass), through this.
+ */
+export function readSourceFileSync(absolutePath: string, maxBytes: number): SourceRead {
+  let descriptor: number;
+  try {
+    descriptor = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, message: `could not be read: ${errorCode(error)}` };
+  }
+  try {
+    const info = fstatSync(descriptor);
+    if (info.isDirectory()) return { ok: false, message: 'could not be read: is a directory' };
+    if (!info.isFile()) return { ok: false, message: 'could not be read: not a regular file' };
+    if (info.size > maxBytes) return { ok: false, message: `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit (max_file_size)` };
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const bytesRead = readSync(descriptor, buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) return { ok: false, message: `skipped: over the ${formatBytes(maxBytes)} limit (max_file_size)` };
+    return decodeSource(buffer.subarray(0, length));
+  } catch (error) {
+    return { ok: false, message: `could not be read: ${errorCode(error)}` };
+  } finally {
+    try {
+      closeSync(descriptor);
+    } catch {
+      // already closed or gone: nothing more to read
+    }
   }
 }
 

@@ -13,7 +13,8 @@ import { PACKAGE_ROOT, TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { parseCommandLine, USAGE, type OutputFormat, type ScanCommand } from './args.js';
 import { formatConfigErrors, loadConfig } from './config-file.js';
 import { collectFiles, type CollectedFile } from './files.js';
-import { readSourceFile } from './read.js';
+import { readSourceFile, readSourceFileSync } from './read.js';
+import { Project } from '../analyzer/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -73,6 +74,7 @@ export async function analyzeCollected(
   fileBudgetMs: number = CLI_FILE_BUDGET_MS,
 ): Promise<Pick<ScanOutcome, 'result' | 'sources'>> {
   const analyzer = new Analyzer(config, rules, { fileBudgetMs, now: cpuMilliseconds });
+  const project = scanProject(files, config.maxFileBytes);
   const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
   const sources = new Map<string, string>();
   for (const file of files) {
@@ -86,7 +88,7 @@ export async function analyzeCollected(
     if (read.note) result.errors.push({ file: file.path, message: read.note, fatal: false });
     let analysis;
     try {
-      analysis = analyzer.analyzeFile({ path: file.path, text: read.text });
+      analysis = analyzer.analyzeFile({ path: file.path, text: read.text }, project);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       analysis = { file: file.path, findings: [], suppressed: [], errors: [{ file: file.path, message: `analysis failed: ${message}`, fatal: true }], analyzed: false };
@@ -95,6 +97,25 @@ export async function analyzeCollected(
     if (analysis.findings.length > 0 || analysis.suppressed.length > 0) sources.set(file.path, read.text);
   }
   return { result, sources };
+}
+
+/**
+ * The scanned files as one project: an analysed file's relative imports are followed into the
+ * others (read when first imported; one that cannot be read is simply not followed).
+ */
+export function scanProject(files: readonly CollectedFile[], maxFileBytes: number): Project {
+  const absolute = new Map(files.map((file) => [file.path, file.absolutePath]));
+  return new Project(
+    {
+      paths: () => absolute.keys(),
+      read: (path) => {
+        const location = absolute.get(path);
+        const read = location === undefined ? undefined : readSourceFileSync(location, maxFileBytes);
+        return read?.ok ? read.text : undefined;
+      },
+    },
+    { maxModuleBytes: maxFileBytes },
+  );
 }
 
 /** `docs/rules/<id>.md` from the installed package, for SARIF help; a missing doc falls back to the description. */

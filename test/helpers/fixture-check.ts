@@ -1,4 +1,5 @@
 import { Analyzer, ALL_RULES, type Finding, type RuleModule } from '../../src/analyzer/index.js';
+import type { Project } from '../../src/analyzer/engine/project.js';
 import { defaultConfig, type GuardConfig } from '../../src/config/types.js';
 import { parseExpectations, type Expectation } from './annotations.js';
 
@@ -13,10 +14,11 @@ function matches(expectation: Expectation, finding: Finding): boolean {
  * finding (rule, line, messageId, column when given); every finding must be claimed; `ok` and
  * `todoruleid` lines must have no finding of their rule; any analysis error (a rule that threw,
  * a parse failure) is a problem, so a crashing rule cannot pass on the fixtures it leaves silent.
+ * With `project` (the files of a multi-file fixture folder), imports resolve to the folder's files.
  */
-export function fixtureProblems(text: string, path: string, rules: readonly RuleModule[] = ALL_RULES): string[] {
+export function fixtureProblems(text: string, path: string, rules: readonly RuleModule[] = ALL_RULES, project?: Project): string[] {
   const { expectations, config: override } = parseExpectations(text);
-  const analysis = new Analyzer({ ...defaultConfig(), ...(override as Partial<GuardConfig> | undefined) }, rules).analyzeFile({ path, text });
+  const analysis = new Analyzer({ ...defaultConfig(), ...(override as Partial<GuardConfig> | undefined) }, rules).analyzeFile({ path, text }, project);
   const problems = analysis.errors.map((error) => `analysis error${error.fatal ? ' (fatal)' : ''}: ${error.message}`);
   const unclaimed = [...analysis.findings];
   for (const expectation of expectations.filter((item) => item.kind === 'ruleid')) {

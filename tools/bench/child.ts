@@ -66,6 +66,7 @@ async function main(jobPath: string): Promise<void> {
   for (let pass = 0; pass < job.passes; pass++) {
     // Counters describe one pass; a later pass repeats the same work.
     for (const key of Object.keys(runner.counters)) if (key !== 'rules' && key !== 'threads') runner.counters[key] = 0;
+    runner.startPass?.(files);
     const passStart = performance.now();
     const timings: FileTiming[] = [];
     if (runner.runAll) {

@@ -28,6 +28,8 @@ export interface MethodCounters {
 export interface MethodRunner {
   /** Processes one file; the caller times it. */
   run(file: LoadedFile): Promise<void> | void;
+  /** Told the files of the set before each pass: the analyzer follows imports between them, as the CLI does. */
+  startPass?(files: readonly LoadedFile[]): void;
   /** Optional batch form, for a method whose unit of work is the whole set (a worker pool). */
   runAll?(files: readonly LoadedFile[]): Promise<void>;
   counters: MethodCounters;
@@ -73,18 +75,22 @@ function countAnalysis(counters: MethodCounters, analysis: FileAnalysis, rulesBy
   for (const finding of analysis.findings) counters[`rule:${finding.ruleId}`] = (counters[`rule:${finding.ruleId}`] ?? 0) + 1;
 }
 
-/** The analyzer as the CLI and the app call it: one `Analyzer`, file by file. */
+/** The analyzer as the CLI calls it: one `Analyzer`, file by file, the set as one project (a fresh one each pass). */
 export async function createAnalyzer(): Promise<MethodRunner> {
-  const { Analyzer } = await import('../../src/analyzer/index.js');
+  const { Analyzer, Project } = await import('../../src/analyzer/index.js');
   const { defaultConfig } = await import('../../src/config/types.js');
   const analyzer = new Analyzer(defaultConfig());
   const counters: MethodCounters = { findings: 0, suppressed: 0, errors: 0, notAnalyzed: 0 };
   const rulesByFile = new Map<string, string[]>();
+  let project: InstanceType<typeof Project> | undefined;
   return {
     counters,
     rulesByFile,
+    startPass(files) {
+      project = Project.of(files.map((file) => ({ path: file.path, text: file.text })));
+    },
     run(file) {
-      countAnalysis(counters, analyzer.analyzeFile({ path: file.path, text: file.text }), rulesByFile);
+      countAnalysis(counters, analyzer.analyzeFile({ path: file.path, text: file.text }, project), rulesByFile);
     },
   };
 }

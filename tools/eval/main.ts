@@ -184,6 +184,7 @@ async function main(): Promise<number> {
     for (const { file, scanned, texts } of fetched) {
       const name = file.labels.package;
       const findings: ScoredFinding[] = [];
+      analyzer.setProject(scanned.map((path) => ({ path, text: texts.get(path)! })));
       for (const path of scanned) {
         const { analysis, milliseconds, timedOut } = await analyzer.analyze({ path, text: texts.get(path)! });
         timings.push({ package: name, file: path, milliseconds });

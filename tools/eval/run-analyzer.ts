@@ -16,8 +16,16 @@ export class BudgetedAnalyzer {
   private worker: Worker | undefined;
   private ready: Promise<void> | undefined;
   private nextId = 0;
+  /** The package being analysed: sent to each worker before its files, so imports between them are followed. */
+  private projectFiles: InputFile[] = [];
 
   constructor(private readonly budgetMs: number) {}
+
+  /** The files of the package whose files are analysed next. */
+  setProject(files: InputFile[]): void {
+    this.projectFiles = files;
+    this.worker?.postMessage({ type: 'project', files } satisfies WorkerRequest);
+  }
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
@@ -28,6 +36,7 @@ export class BudgetedAnalyzer {
         if (reply.type !== 'ready') return;
         worker.off('message', onMessage);
         worker.off('error', reject);
+        worker.postMessage({ type: 'project', files: this.projectFiles } satisfies WorkerRequest);
         resolve();
       };
       worker.on('message', onMessage);
@@ -66,7 +75,7 @@ export class BudgetedAnalyzer {
       }, this.budgetMs);
       worker.on('message', onMessage);
       worker.once('error', onError);
-      worker.postMessage({ id, file } satisfies WorkerRequest);
+      worker.postMessage({ type: 'analyze', id, file } satisfies WorkerRequest);
     });
   }
 

@@ -4,12 +4,13 @@ import type { AnalyzerOptions, AnalyzerRuntime } from '../options.js';
 import type { RuleModule, RuleVisitors } from './rule-module.js';
 import { RULE_IDS, type AnalysisError, type FileAnalysis, type Finding, type InputFile, type RuleId, type SuppressedFinding } from '../types.js';
 import { didYouMean } from '../../did-you-mean.js';
-import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext } from './context.js';
+import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext, type ScanView } from './context.js';
 import { isSupportedPath, Parser } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
 import { BudgetExceeded, FileBudget, Flow, type BudgetOptions } from './flow.js';
 import { walkFile } from './walk.js';
+import { ModuleLinker, ProjectModules, type Project } from './project.js';
 import { formatBytes } from '../../source-text.js';
 import type { TextRequirement } from '../knowledge/prefilter.js';
 import { maskSecrets } from '../knowledge/secret-shapes.js';
@@ -67,9 +68,16 @@ export class Engine {
     return kinds;
   }
 
-  analyzeFile(file: InputFile): FileAnalysis {
+  /** Passes over the whole scan, one per project (a rule keeps its answers under the project's key). */
+  private readonly scans = new WeakMap<Project, ProjectModules>();
+
+  /**
+   * Analyses one file. With `project` (the files of the same scan), values are followed into
+   * the files its relative imports load; findings are still reported in this file only.
+   */
+  analyzeFile(file: InputFile, project?: Project): FileAnalysis {
     try {
-      return this.analyzeWithinBudget(file, new FileBudget(this.budget));
+      return this.analyzeWithinBudget(file, new FileBudget(this.budget), project);
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
       // Over budget: the file's findings so far are incomplete, so none are kept; the error says why.
@@ -77,7 +85,7 @@ export class Engine {
     }
   }
 
-  private analyzeWithinBudget(file: InputFile, budget: FileBudget): FileAnalysis {
+  private analyzeWithinBudget(file: InputFile, budget: FileBudget, project: Project | undefined): FileAnalysis {
     const result: FileAnalysis = { file: file.path, findings: [], suppressed: [], errors: [], analyzed: false };
     const refusal = this.refusalReason(file);
     if (refusal) {
@@ -122,11 +130,14 @@ export class Engine {
     // that a depth limit cut short, so what one rule asks first shapes what the next one is told:
     // rules that the prefilter or the config can run apart must not share them. The budget is the file's.
     const resolvers = new Map<TextRequirement | undefined, ValueResolver>();
+    // One window on the scan per file: which modules its imports open is the same whichever rule asks.
+    const linker = project ? new ModuleLinker(project, file.path, sourceFile, walked, () => budget.charge()) : undefined;
     const valuesFor = (rule: RuleModule) => {
       let values = resolvers.get(rule.meta.requiresText);
-      if (!values) resolvers.set(rule.meta.requiresText, (values = new ValueResolver(walked, new Flow(budget))));
+      if (!values) resolvers.set(rule.meta.requiresText, (values = new ValueResolver(walked, new Flow(budget), linker)));
       return values;
     };
+    const scan = project ? this.scanView(project, budget) : undefined;
     const raw: RawFinding[] = [];
     let lineIndex: LineIndex | undefined; // built on the first finding: most files have none
 
@@ -139,7 +150,10 @@ export class Engine {
           sourceFile,
           values,
           config: this.config,
+          ...(scan ? { scan } : {}),
           report: ({ node, messageId, data, severity }) => {
+            // Findings belong to the file analysed: a node of an imported module is that module's to report.
+            if (linker?.crossed && node.getSourceFile() !== sourceFile) return;
             const template = (rule.meta.messages as Record<string, string>)[messageId];
             raw.push({
               ruleId: rule.meta.id,
@@ -163,6 +177,13 @@ export class Engine {
     result.analyzed = true;
     this.applySuppressions(file.path, text, raw, result);
     return result;
+  }
+
+  private scanView(project: Project, budget: FileBudget): ScanView {
+    let modules = this.scans.get(project);
+    if (!modules) this.scans.set(project, (modules = new ProjectModules(project, this.budget)));
+    const shared = modules;
+    return { key: project, files: project.paths().size, each: (mentions, visit) => budget.excluding(() => shared.each(mentions, visit)) };
   }
 
   private refusalReason(file: InputFile): string | undefined {

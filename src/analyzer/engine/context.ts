@@ -2,6 +2,17 @@ import { ts } from 'ts-morph';
 import type { AnalyzerOptions } from '../options.js';
 import type { RuleId, Severity, Span } from '../types.js';
 import type { ValueResolver } from './values.js';
+import type { ScannedModule } from './project.js';
+
+/** The other files of the scan, as a rule that needs the whole tree sees them. */
+export interface ScanView {
+  /** The same for every file of one scan: a rule keeps what it worked out for the scan under it. */
+  readonly key: object;
+  /** How many files the scan has (this one included). */
+  readonly files: number;
+  /** Visits each module of the scan whose text `mentions` accepts (its time is not charged to this file). */
+  each(mentions: { test(text: string): boolean }, visit: (module: ScannedModule) => void): void;
+}
 
 export interface Report<MessageId extends string> {
   node: ts.Node;
@@ -20,6 +31,8 @@ export interface RuleContext<MessageId extends string = string> {
   values: ValueResolver;
   /** The analyzer's options (a project's config mapped onto them). */
   config: AnalyzerOptions;
+  /** The other files of the scan, when the caller handed them in; findings are still this file's only. */
+  scan?: ScanView;
   report(report: Report<MessageId>): void;
 }
 

@@ -28,7 +28,7 @@ const CLOCK_EVERY = 512;
 /** One file's time budget, shared by every follower and rule run on that file. */
 export class FileBudget {
   private steps = 0;
-  private readonly deadline: number | undefined;
+  private deadline: number | undefined;
 
   constructor(private readonly options: BudgetOptions = {}) {
     const { fileBudgetMs, now } = options;
@@ -39,6 +39,20 @@ export class FileBudget {
   charge(): void {
     if (this.deadline === undefined || ++this.steps % CLOCK_EVERY !== 0) return;
     this.check();
+  }
+
+  /**
+   * Runs work that is not this file's (a pass over the whole scan that several files share)
+   * without charging its time to this file: the deadline moves by the time it took.
+   */
+  excluding<T>(work: () => T): T {
+    if (this.deadline === undefined) return work();
+    const started = this.options.now!();
+    try {
+      return work();
+    } finally {
+      this.deadline += this.options.now!() - started;
+    }
   }
 
   /** Reads the clock now (between rules, after the parse). */

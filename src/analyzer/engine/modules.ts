@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { ValueResolver } from './values.js';
+import type { ExportTarget, ProjectModule } from './project.js';
 import { findAncestor } from './values.js';
 
 /**
@@ -13,6 +14,8 @@ export interface ModuleRef {
   module: string;
   /** Members taken from the module, in order; '()' where the member is called (`require('pino')()` → ['()']). */
   path: string[];
+  /** The file of the scan the module is, when `path` is empty and its members are looked up there (`import * as log from './log.js'`). */
+  scanned?: ProjectModule;
 }
 
 /**
@@ -58,30 +61,68 @@ export function moduleRefOf(expression: ts.Expression, values: ValueResolver, de
   if (ts.isIdentifier(node)) {
     const declaration = values.declarationOf(node);
     if (!declaration) return undefined;
-    if (declaration.kind === 'import') return importBindingRef(declaration.node);
+    if (declaration.kind === 'import') {
+      // `import { logger } from './log.js'` where log.js has `export const logger = pino()`: pino's.
+      const target = values.importTarget(declaration);
+      const written = importBindingRef(declaration.node);
+      if (target?.kind === 'namespace') return written && { ...written, scanned: target.module };
+      return (target && exportRef(target, values, depth + 1)) ?? written;
+    }
     if (declaration.kind === 'variable' && declaration.initializer) {
       const base = moduleRefOf(declaration.initializer, values, depth + 1);
-      return base && { module: base.module, path: [...base.path, ...(declaration.path ?? [])] };
+      if (!base) return undefined;
+      let ref: ModuleRef = base;
+      for (const key of declaration.path ?? []) ref = memberRef(ref, key, values, depth + 1);
+      return ref;
     }
     return undefined;
   }
   if (ts.isPropertyAccessExpression(node)) {
     const base = moduleRefOf(node.expression, values, depth + 1);
-    return base && { module: base.module, path: [...base.path, node.name.text] };
+    return base && memberRef(base, node.name.text, values, depth + 1);
   }
   if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
     const base = moduleRefOf(node.expression, values, depth + 1);
-    return base && { module: base.module, path: [...base.path, node.argumentExpression.text] };
+    return base && memberRef(base, node.argumentExpression.text, values, depth + 1);
   }
   if (ts.isCallExpression(node)) {
     const loaded = loadedModule(node);
-    if (loaded !== undefined) return { module: loaded, path: [] };
+    if (loaded !== undefined) {
+      const scanned = values.linker?.requiredModule(node);
+      if (!scanned) return { module: loaded, path: [] };
+      const value = values.linker!.moduleValue(scanned);
+      return (value.kind === 'value' && exportRef(value, values, depth + 1)) || { module: loaded, path: [], scanned };
+    }
     const wrapped = node.arguments[0];
     if (wrapped && isInteropHelper(node.expression)) return moduleRefOf(wrapped, values, depth + 1);
     const base = moduleRefOf(node.expression, values, depth + 1);
     return base && { module: base.module, path: [...base.path, '()'] };
   }
   return undefined;
+}
+
+/** The module member an export of a scanned file stands for: what its value or variable's initializer denotes. */
+function exportRef(target: ExportTarget, values: ValueResolver, depth: number): ModuleRef | undefined {
+  if (target.kind === 'namespace') return undefined;
+  if (target.kind === 'value') return moduleRefOf(target.value, values, depth + 1);
+  const declaration = target.declaration;
+  if (declaration.kind !== 'variable' || !declaration.initializer) return undefined;
+  const base = moduleRefOf(declaration.initializer, values, depth + 1);
+  if (!base) return undefined;
+  let ref: ModuleRef = base;
+  for (const key of declaration.path ?? []) ref = memberRef(ref, key, values, depth + 1);
+  return ref;
+}
+
+/** `base.key`: looked up among the exports of a scanned module, else appended to the path. */
+function memberRef(base: ModuleRef, key: string, values: ValueResolver, depth: number): ModuleRef {
+  if (base.scanned && base.path.length === 0 && values.linker && depth <= MAX_DEPTH) {
+    const target = values.linker.exportOf(base.scanned, key);
+    if (target?.kind === 'namespace') return { module: base.module, path: [key], scanned: target.module };
+    const linked = target && exportRef(target, values, depth + 1);
+    if (linked) return linked;
+  }
+  return { module: base.module, path: [...base.path, key] };
 }
 
 function isInteropHelper(callee: ts.Expression): boolean {

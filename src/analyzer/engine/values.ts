@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { Flow, unwrapExpression, type FollowQuery } from './flow.js';
 import { propertyNameText, type Declaration, type WalkResult } from './walk.js';
+import type { ExportTarget, ModuleLinker } from './project.js';
 
 /** Stands for a part of a string whose value is not known statically. */
 export const UNKNOWN = '\uFFFF';
@@ -40,6 +41,8 @@ export class ValueResolver {
   constructor(
     private readonly index: WalkResult,
     readonly flow: Flow = new Flow(),
+    /** The analysed file's window on the other files of the scan; without it, values stop at imports. */
+    readonly linker?: ModuleLinker,
   ) {}
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
@@ -60,13 +63,86 @@ export class ValueResolver {
    */
   declarationOf(identifier: ts.Identifier): Declaration | undefined {
     const name = identifier.text;
-    if (!this.index.declarations.has(name)) return undefined;
-    const byScope = this.index.declarationsByScope;
+    const linker = this.linker;
+    if (!this.index.declarations.has(name) && !linker?.crossed) return undefined;
+    let root: ts.Node = identifier;
+    for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+      const found = this.index.declarationsByScope.get(scope)?.get(name);
+      if (found) return found;
+      root = scope;
+    }
+    // A node of another module of the scan (reached through an import): that module's index.
+    if (!linker || root === linker.homeFile || !ts.isSourceFile(root)) return undefined;
+    const byScope = linker.indexOf(root)?.declarationsByScope;
+    if (!byScope) return undefined;
     for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
       const found = byScope.get(scope)?.get(name);
       if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * What an import binding denotes in another file of the scan (through re-exports), or
+   * undefined when the module is not in the scanned set: an unresolved import stays unresolved.
+   */
+  importTarget(declaration: Declaration | undefined): ExportTarget | undefined {
+    if (!this.linker || declaration?.kind !== 'import') return undefined;
+    return this.linker.importTarget(declaration.node);
+  }
+
+  /**
+   * Whether a callee's root name is bound to a file of the scan, by an import or a `require`
+   * (a cheap test before asking `calledFunction` to follow it there).
+   */
+  comesFromScan(callee: ts.Expression): boolean {
+    const linker = this.linker;
+    if (!linker) return false;
+    let root = this.unwrap(callee);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = this.unwrap(root.expression);
+    if (!ts.isIdentifier(root)) return false;
+    const declaration = this.declarationOf(root);
+    if (declaration?.kind === 'import') return this.importTarget(declaration) !== undefined;
+    if (declaration?.kind !== 'variable' || !declaration.initializer) return false;
+    let initializer = this.unwrap(declaration.initializer);
+    // `__importDefault(require('./x'))`, `_interopRequireDefault(require('./x'))`
+    if (ts.isCallExpression(initializer) && initializer.arguments.length === 1 && ts.isCallExpression(initializer.arguments[0]!)) initializer = initializer.arguments[0]!;
+    return ts.isCallExpression(initializer) && linker.requiredModule(initializer) !== undefined;
+  }
+
+  /** Whether a node belongs to another file than the one analysed (it was reached through an import). */
+  isInOtherFile(node: ts.Node): boolean {
+    return !!this.linker?.crossed && node.getSourceFile() !== this.linker.homeFile;
+  }
+
+  /** The expressions an export stands for: its value, its variable's initializer, or the declared name itself. */
+  private exportOrigins(target: ExportTarget, depth: number): ts.Expression[] {
+    if (target.kind === 'value') return this.origins(target.value, depth + 1);
+    if (target.kind === 'namespace') return [];
+    const declaration = target.declaration;
+    if (declaration.kind === 'variable' && declaration.initializer) {
+      return declaration.path ? this.followPath(declaration.initializer, declaration.path, depth + 1) : this.origins(declaration.initializer, depth + 1);
+    }
+    const named = (declaration.node as ts.NamedDeclaration).name;
+    return named && ts.isIdentifier(named) ? [named] : [];
+  }
+
+  /** `ns.key` where ns is a module of the scan: `import * as ns`, `require('./x')`, or `import x = require()`. */
+  private memberOfModule(origin: ts.Expression, key: string, depth: number): ts.Expression[] | undefined {
+    const linker = this.linker;
+    if (!linker) return undefined;
+    let target: ExportTarget | undefined;
+    if (ts.isIdentifier(origin)) target = this.importTarget(this.declarationOf(origin));
+    else if (ts.isCallExpression(origin)) {
+      const module = linker.requiredModule(origin);
+      target = module && linker.moduleValue(module);
+    }
+    if (target?.kind === 'value') return this.propertyOf(target.value, key, depth + 1);
+    if (target?.kind !== 'namespace') return undefined;
+    const member = linker.exportOf(target.module, key);
+    if (!member) return undefined;
+    const found = this.exportOrigins(member, depth + 1);
+    return found.length ? found : undefined;
   }
 
   /**
@@ -89,6 +165,15 @@ export class ValueResolver {
       } else if (declaration?.kind === 'parameter') {
         results.push(node);
         append(results, this.parameterOrigins(declaration, depth + 1));
+      } else if (declaration?.kind === 'import') {
+        const target = this.importTarget(declaration);
+        if (target) {
+          if (target.kind === 'value' || (target.kind === 'declaration' && target.declaration.kind === 'variable' && target.declaration.initializer)) append(results, this.exportOrigins(target, depth));
+          else if (target.kind === 'declaration') {
+            // An imported function or class is itself, as a local one is; a namespace stays the import.
+            results.push(node);
+          }
+        }
       }
       if (declaration?.kind !== 'function') {
         for (const value of this.assignedValues(node.text, declaration)) append(results, this.origins(value, depth + 1));
@@ -136,8 +221,8 @@ export class ValueResolver {
     const position = fn.parameters.indexOf(parameter);
     const name = functionName(fn);
     if (name && position >= 0 && !parameter.dotDotDotToken) {
-      for (const call of this.index.callsByName.get(name) ?? []) {
-        if (call.pos >= fn.pos && call.end <= fn.end) continue; // recursion adds nothing
+      for (const call of this.callsOf(fn, name)) {
+        if (call.pos >= fn.pos && call.end <= fn.end && call.getSourceFile() === fn.getSourceFile()) continue; // recursion adds nothing
         const argument = call.arguments[position];
         if (!argument || ts.isSpreadElement(argument)) continue;
         append(results, declaration.path ? this.followPath(argument, declaration.path, depth + 1) : this.origins(argument, depth + 1));
@@ -145,6 +230,20 @@ export class ValueResolver {
       }
     }
     return results;
+  }
+
+  /**
+   * The calls (by name) that may invoke `fn`: in the analysed file; for a function of another
+   * module, also in its own file, under the names the analysed file imported it by.
+   */
+  private callsOf(fn: ts.SignatureDeclaration, name: string): ts.CallExpression[] {
+    const own = this.index.callsByName.get(name) ?? [];
+    if (!this.isInOtherFile(fn)) return own;
+    const calls = [...own];
+    for (const local of this.linker!.localNamesOf(fn) ?? []) if (local !== name) calls.push(...(this.index.callsByName.get(local) ?? []));
+    const remote = this.linker!.indexOf(fn.getSourceFile());
+    if (remote) calls.push(...(remote.callsByName.get(name) ?? []));
+    return calls;
   }
 
   /** The member name of `a.b`, `a['b']` or `a[KEY]` where KEY is a known string. */
@@ -179,6 +278,9 @@ export class ValueResolver {
       } else if (ts.isArrayLiteralExpression(origin) && /^\d+$/.test(key)) {
         const element = origin.elements[Number(key)];
         if (element && !ts.isSpreadElement(element)) return this.origins(element, depth + 1);
+      } else if (this.linker && (ts.isIdentifier(origin) || ts.isCallExpression(origin))) {
+        const member = this.memberOfModule(origin, key, depth + 1);
+        if (member) return member;
       }
     }
     return undefined;
@@ -372,13 +474,19 @@ export class ValueResolver {
     return undefined;
   }
 
-  /** A function defined in this file that a call invokes: `helper()`, `const helper = () => …`, `this.helper()` or `obj.helper()` on a known object. */
+  /**
+   * A function defined in this file that a call invokes: `helper()`, `const helper = () => …`,
+   * `this.helper()` or `obj.helper()` on a known object; with the scan's other files, also one
+   * that an import of a file of the scan brings in (`import { helper } from './helpers.js'`).
+   */
   calledFunction(call: ts.CallExpression): FunctionNode | undefined {
     const callee = this.unwrap(call.expression);
     let origins: ts.Expression[] = [];
     if (ts.isIdentifier(callee)) {
       const declaration = this.declarationOf(callee);
       if (declaration?.kind === 'function') return declaration.node as ts.FunctionDeclaration;
+      const imported = this.importTarget(declaration);
+      if (imported?.kind === 'declaration' && imported.declaration.kind === 'function') return imported.declaration.node as ts.FunctionDeclaration;
       origins = this.origins(callee);
     } else if (ts.isPropertyAccessExpression(callee)) {
       if (callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
@@ -393,6 +501,11 @@ export class ValueResolver {
     }
     for (const origin of origins) {
       if (ts.isArrowFunction(origin) || ts.isFunctionExpression(origin) || ts.isMethodDeclaration(origin)) return origin;
+      // A function of another module, exported by name (`export function save`, `exports.save = save`).
+      if (ts.isIdentifier(origin) && origin !== callee && this.isInOtherFile(origin)) {
+        const declaration = this.declarationOf(origin);
+        if (declaration?.kind === 'function') return declaration.node as ts.FunctionDeclaration;
+      }
     }
     return undefined;
   }

@@ -95,6 +95,21 @@ export function findApiCalls(sourceFile: ts.SourceFile, values: ValueResolver, t
   return { calls, providers, toolHandlers: tools.handlerCount };
 }
 
+/** Text that an MCP tool registration needs (`server.tool(`, `registerTool(`, `addTool(`, `CallToolRequestSchema`). */
+export const TOOL_REGISTRATION_TEXT = /\.(?:tool|registerTool|addTool)\s*\(|CallToolRequestSchema/;
+
+/** How many MCP tool handlers a file registers, whatever APIs they call (a file of tools that call helpers elsewhere). */
+export function toolHandlerCount(sourceFile: ts.SourceFile, values: ValueResolver): number {
+  if (!TOOL_REGISTRATION_TEXT.test(sourceFile.text)) return 0;
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return new ToolAttribution(sourceFile, values, calls).handlerCount;
+}
+
 class CallFinder {
   readonly allCalls: ts.CallExpression[] = [];
   private readonly propertyAccesses: ts.PropertyAccessExpression[] = [];

@@ -210,11 +210,12 @@ export class TokenModel {
     cut: () => undefined,
     judge: (node, depth) => this.judge(node, depth),
   };
-  private fileFacts: FileFacts | undefined;
-  private writtenRoots: Set<string> | undefined;
+  // Per source file: with the scan's other files, values lead into imported modules too.
+  private readonly fileFacts = new Map<ts.SourceFile, FileFacts>();
+  private readonly writtenRoots = new Map<ts.SourceFile, Set<string>>();
   private readonly memberWritesByOwner = new Map<string, Map<MemberWriteOwner | undefined, MemberWrite[]>>();
   private readonly memberWriteVerdicts = new Map<MemberWriteOwner | string, Map<string, MemberWriteVerdict | null>>();
-  private callMentions: Map<string, number> | undefined;
+  private readonly callMentions = new Map<ts.SourceFile, Map<string, number>>();
 
   /** The credential an expression's value carries, if any. */
   credentialIn(expression: ts.Expression, depth = 0): CredentialMatch | undefined {
@@ -641,10 +642,16 @@ export class TokenModel {
     const fn = parameter.parent;
     const found: ts.Expression[] = parameter.initializer ? [parameter.initializer] : [];
     const name = functionName(fn);
-    if (name === undefined || !this.textMayCall(fn, name)) return found;
+    if (name === undefined) return found;
     const position = fn.parameters.indexOf(parameter);
-    for (const call of this.facts(fn).callsByName.get(name) ?? []) {
-      if (call.pos >= fn.pos && call.end <= fn.end) continue; // recursion adds nothing
+    const sites = this.textMayCall(fn, name) ? [...(this.facts(fn).callsByName.get(name) ?? [])] : [];
+    // A helper of another module of the scan: its calls in the analysed file bind its parameters too.
+    const linker = this.values.linker;
+    if (linker && this.values.isInOtherFile(fn)) {
+      for (const local of new Set([name, ...(linker.localNamesOf(fn) ?? [])])) sites.push(...(this.facts(linker.homeFile).callsByName.get(local) ?? []));
+    }
+    for (const call of sites) {
+      if (call.pos >= fn.pos && call.end <= fn.end && call.getSourceFile() === fn.getSourceFile()) continue; // recursion adds nothing
       const argument = call.arguments[position];
       if (!argument || ts.isSpreadElement(argument)) continue;
       // `other.save(x)` that this file shows to be another function is not a call of this one,
@@ -787,26 +794,32 @@ export class TokenModel {
    * One pass of the text each, on first need.
    */
   private textMayWrite(sourceFile: ts.SourceFile, root: string): boolean {
-    this.writtenRoots ??= new Set([...sourceFile.text.matchAll(MEMBER_WRITE_TEXT), ...sourceFile.text.matchAll(URL_PARAMETER_WRITE_TEXT)].map((match) => match[1]!));
-    return this.writtenRoots.has(root);
+    let roots = this.writtenRoots.get(sourceFile);
+    if (!roots) this.writtenRoots.set(sourceFile, (roots = new Set([...sourceFile.text.matchAll(MEMBER_WRITE_TEXT), ...sourceFile.text.matchAll(URL_PARAMETER_WRITE_TEXT)].map((match) => match[1]!))));
+    return roots.has(root);
   }
 
   /** Whether `fn` may be called by `name` in this file: more mentions of `name(` than its own declaration makes. */
   private textMayCall(fn: ts.SignatureDeclaration, name: string): boolean {
-    const text = fn.getSourceFile().text;
-    if (!this.callMentions) {
-      this.callMentions = new Map();
-      for (const match of text.matchAll(CALL_TEXT)) this.callMentions.set(match[1]!, (this.callMentions.get(match[1]!) ?? 0) + 1);
+    const sourceFile = fn.getSourceFile();
+    const text = sourceFile.text;
+    let mentions = this.callMentions.get(sourceFile);
+    if (!mentions) {
+      this.callMentions.set(sourceFile, (mentions = new Map()));
+      for (const match of text.matchAll(CALL_TEXT)) mentions.set(match[1]!, (mentions.get(match[1]!) ?? 0) + 1);
     }
     // `function save(` and `save(tokens) {` mention the name once themselves; `const save = (` does not.
     const ownName = ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn) ? fn.name : undefined;
     const declared = ownName && /^\s*[(<]/.test(text.slice(ownName.end, ownName.end + 20)) ? 1 : 0;
-    return (this.callMentions.get(name) ?? 0) > declared;
+    return (mentions.get(name) ?? 0) > declared;
   }
 
   /** What this file declares and assigns, beyond the engine's index; built once, on first need. */
   private facts(node: ts.Node): FileFacts {
-    return (this.fileFacts ??= collectFileFacts(node.getSourceFile()));
+    const sourceFile = node.getSourceFile();
+    let facts = this.fileFacts.get(sourceFile);
+    if (!facts) this.fileFacts.set(sourceFile, (facts = collectFileFacts(sourceFile)));
+    return facts;
   }
 
   /** A parameter that the MCP SDK fills with a credential (`verifyAccessToken(token)`, `exchangeRefreshToken(client, refreshToken)`). */

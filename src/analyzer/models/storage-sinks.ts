@@ -48,7 +48,15 @@ interface Sink {
     /** The mode is set inside an imported writer whose body is not in view. */
     modeUnseen?: boolean;
   };
+  /**
+   * A sink inside a helper of another module, judged at a call of the helper in the analysed file:
+   * reported only when the credential is one of that call's arguments (the call gives the helper its meaning).
+   */
+  viaHelperCall?: ts.CallExpression;
 }
+
+/** Calls looked at inside one imported helper: enough for a store helper, bounded for a big module. */
+const MAX_HELPER_CALLS = 64;
 
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
 const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
@@ -87,10 +95,44 @@ export class StorageAnalysis {
 
   visitCall(call: ts.CallExpression): void {
     this.recordPush(call);
-    if (!this.mayStore(call)) return;
-    const sink = this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
-      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
+    const sink = this.sinkOf(call);
     if (sink) this.check(sink);
+    else if (call.arguments.length > 0 && this.values.comesFromScan(call.expression)) this.checkImportedHelper(call);
+  }
+
+  private sinkOf(call: ts.CallExpression): Sink | undefined {
+    if (!this.mayStore(call)) return undefined;
+    return this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
+      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
+  }
+
+  /** Sinks inside each helper of another module, found once per helper. */
+  private readonly helperSinks = new Map<ts.Node, Sink[]>();
+
+  /**
+   * `save('token', tokens.access_token)` where `save` is a helper of another module of the scan
+   * that stores its parameter: judged here, at the call that gives the generic helper its meaning.
+   */
+  private checkImportedHelper(call: ts.CallExpression): void {
+    const fn = this.values.calledFunction(call);
+    if (!fn?.body || !this.values.isInOtherFile(fn)) return;
+    let found = this.helperSinks.get(fn);
+    if (!found) {
+      found = [];
+      let seen = 0;
+      forEachDescendant(fn.body, (node) => {
+        if (ts.isCallExpression(node)) {
+          seen++;
+          const sink = this.sinkOf(node);
+          if (sink) found!.push(sink);
+        }
+        return seen < MAX_HELPER_CALLS;
+      });
+      this.helperSinks.set(fn, found);
+    }
+    for (const sink of found) {
+      this.check({ ...sink, node: call, name: `${shortName(call.expression)}' → '${sink.name}`, viaHelperCall: call });
+    }
   }
 
   visitNew(node: ts.NewExpression): void {
@@ -669,10 +711,12 @@ export class StorageAnalysis {
   }
 
   private report(sink: Sink, credential: CredentialMatch, value: ts.Expression, kind: StorageVerdict['kind'], cipher?: StorageVerdict['cipher'], fileMode?: StorageVerdict['fileMode']): void {
-    this.reported.add(sink.node);
     // On the credential when it sits inside the storing call, otherwise on the stored argument.
     const inside = credential.node.getSourceFile() === sink.node.getSourceFile() &&
       credential.node.getStart() >= sink.node.getStart() && credential.node.getEnd() <= sink.node.getEnd();
+    // Through an imported helper, only this call's own arguments give the stored value its meaning.
+    if (sink.viaHelperCall && !inside) return;
+    this.reported.add(sink.node);
     const valueInside = value.getSourceFile() === sink.node.getSourceFile() && value.getStart() >= sink.node.getStart() && value.getEnd() <= sink.node.getEnd();
     const node = inside ? credential.node : valueInside ? value : sink.node;
     // A helper's result is labelled by the call ('wrap(token)'); the argument names the credential better.

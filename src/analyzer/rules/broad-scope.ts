@@ -16,7 +16,10 @@ import type { RuleContext } from '../engine/context.js';
 import type { Severity } from '../types.js';
 import { loadScopeMap, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../knowledge/scopes.js';
-import { callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, solveProvider, type ApiCall, type FileCalls } from '../models/api-calls.js';
+import {
+  callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
+  type ApiCall, type FileCalls,
+} from '../models/api-calls.js';
 
 /** What the catalogue and the heuristics say about one scope. */
 export type ScopeVerdict =
@@ -114,16 +117,44 @@ class LazyCalls {
   private found?: FileCalls;
   constructor(
     private readonly context: RuleContext,
-    private readonly project?: ProjectCalls,
+    readonly project?: ProjectCalls,
   ) {}
   /** This file's calls. */
   get(): FileCalls {
     return (this.found ??= findApiCalls(this.context.sourceFile, this.context.values));
   }
-  /** The calls the judgement uses: the whole tree's when a first pass collected them, else this file's. */
+  /** The calls the judgement uses: the whole tree's when a first pass collected them or the scan's files were handed in, else this file's. */
   judged(): { calls: ApiCall[]; toolHandlers: number } {
-    return this.project ?? this.get();
+    return this.project ?? scanCalls(this.context) ?? this.get();
   }
+}
+
+/** The calls of each scan, found once per scan (on the first file with a request that needs them). */
+const CALLS_BY_SCAN = new WeakMap<object, ProjectCalls>();
+
+/** Text of a file that may call a mapped provider's API or register MCP tools. */
+const SCAN_TEXT = { test: (text: string) => TOOL_REGISTRATION_TEXT.test(text) || Object.values(PROVIDER_CALL_TEXT).some((pattern) => pattern.test(text)) };
+
+/**
+ * The API calls and tool handlers of every file of the scan: tools registered in one module
+ * calling helpers in another still count as what the tools need.
+ */
+function scanCalls(context: RuleContext): ProjectCalls | undefined {
+  const scan = context.scan;
+  // A scan of this file alone: its own calls, worded as this file's.
+  if (!scan || scan.files <= 1) return undefined;
+  let found = CALLS_BY_SCAN.get(scan.key);
+  if (!found) {
+    const calls: ApiCall[] = [];
+    let toolHandlers = 0;
+    scan.each(SCAN_TEXT, ({ sourceFile, values }) => {
+      const fileCalls = findApiCalls(sourceFile, values);
+      calls.push(...fileCalls.calls);
+      toolHandlers += fileCalls.providers.size > 0 ? fileCalls.toolHandlers : toolHandlerCount(sourceFile, values);
+    });
+    CALLS_BY_SCAN.set(scan.key, (found = { calls, toolHandlers }));
+  }
+  return found;
 }
 
 interface Part {
@@ -212,9 +243,10 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
                 const verdict = classifyScope(scope, provider);
                 if (!verdict || verdict.kind === 'narrow') continue;
                 part = cataloguePart(scope, verdict);
-                // The calls decide for this provider and could not be seen: the catalogue's guess is not evidence.
-                if (judged.kind === 'unseen') {
-                  unseenByNode.set(node, judged.reason);
+                // The calls decide for this provider and could not be seen (or not from the tools): the catalogue's guess is not evidence.
+                const unseen = judged.kind === 'unseen' ? judged.reason : judged.kind === 'solved' ? judged.unseen : undefined;
+                if (unseen) {
+                  unseenByNode.set(node, unseen);
                   part = { ...part, severity: 'note' };
                 }
               }
@@ -266,7 +298,7 @@ function cataloguePart(scope: string, verdict: BroadVerdict): Part {
 }
 
 type Judgement =
-  | { kind: 'solved'; parts: Map<string, Part>; judgedScopes: Set<string> }
+  | { kind: 'solved'; parts: Map<string, Part>; judgedScopes: Set<string>; unseen?: string }
   | { kind: 'unseen'; reason: string }
   | { kind: 'unmapped' };
 
@@ -296,6 +328,16 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   if (solution.uncovered.length > 0) {
     // The requested scopes do not serve every call: the request is not the one these calls use.
     return { kind: 'unseen', reason: `the requested ${name} scopes do not serve ${describeCalls(solution.uncovered, 3)}, so the calls may use another request` };
+  }
+  // Across the scan, a call is the tools' only when a tool handler of its file reaches it (an auth
+  // module's own check of the token is not what the tools need). Such untraced calls can show that a
+  // scope is needed, never that one is too broad: those scopes get the catalogue's judgement.
+  if (scanned === 'in the scanned files' && !calls.project && providerCalls.some((call) => call.tools.length === 0)) {
+    const judgedByCatalogue = new Set(solution.verdicts.filter((verdict) => verdict.kind !== 'needed').map((verdict) => verdict.scope));
+    return {
+      kind: 'solved', parts: new Map(), judgedScopes: new Set(judgedScopes.filter((scope) => !judgedByCatalogue.has(scope))),
+      unseen: `the ${name} API calls in the scanned files could not all be traced to the MCP tools that make them`,
+    };
   }
   const parts = new Map<string, Part>();
   const allCalls = solution.verdicts.length ? providerCalls : [];

@@ -110,6 +110,25 @@ export const tokenLogged = defineRule({
         checkCall(call);
       },
       end: () => {
+        // Helpers of other modules of the scan: their log calls register them as logging helpers
+        // (what they log on their own is their module's to report), so the calls here are judged.
+        const opened = new Set<ts.Node>();
+        for (const call of calls) {
+          if (call.arguments.length === 0 || !context.values.comesFromScan(call.expression)) continue;
+          const fn = context.values.calledFunction(call);
+          if (!fn?.body || opened.has(fn) || !context.values.isInOtherFile(fn)) continue;
+          opened.add(fn);
+          let seen = 0;
+          const visit = (node: ts.Node): void => {
+            if (seen >= MAX_IMPORTED_HELPER_CALLS) return;
+            if (ts.isCallExpression(node)) {
+              seen++;
+              checkCall(node);
+            }
+            ts.forEachChild(node, visit);
+          };
+          visit(fn.body);
+        }
         // Calls of local helpers that forward their arguments to a log; a helper found while
         // checking these may itself be called by another helper, hence the rounds.
         const done = new Set<string>();
@@ -137,6 +156,9 @@ export const tokenLogged = defineRule({
     };
   },
 });
+
+/** Calls looked at inside one imported helper: enough for a logging helper, bounded for a big module. */
+const MAX_IMPORTED_HELPER_CALLS = 64;
 
 function messageFor(match: CredentialMatch): 'tokenLogged' | 'headerLogged' | 'environmentLogged' | 'requestConfigLogged' | 'httpErrorLogged' {
   switch (match.origin) {
