@@ -62,17 +62,18 @@ describe('the action entry point with GitHub’s environment', () => {
     const sarif = JSON.parse(readFileSync(join(workspace, 'results', 'guard.sarif'), 'utf8')) as SarifLog;
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0]!.results;
-    // broad-scope's two findings are notes: the example's Google and GitHub calls are not in sight, so they are the catalogue's judgement.
-    expect(results.filter((result) => result.level === 'error')).toHaveLength(8);
-    expect(results.filter((result) => result.ruleId === 'broad-scope').map((result) => result.level)).toEqual(['note', 'note']);
+    // broad-scope's two findings are errors: the scan follows the tools into the example's other modules, so the scopes are judged from its calls.
+    expect(results.filter((result) => result.level === 'error')).toHaveLength(10);
+    expect(results.filter((result) => result.ruleId === 'broad-scope').map((result) => result.level)).toEqual(['error', 'error']);
+    expect(results.filter((result) => result.ruleId === 'broad-scope').map((result) => result.message.text).join('\n')).toMatch(/The tools call .*calendar\.events\.readonly/s);
     expect(results.filter((result) => result.level === 'note').map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(
       expect.arrayContaining(['test/token-store.test.ts']),
     );
-    expect(run.outputs).toMatchObject({ earlier: 'kept', errors: '8', warnings: '0', failing: '8', 'files-scanned': '5', 'sarif-file': 'results/guard.sarif' });
+    expect(run.outputs).toMatchObject({ earlier: 'kept', errors: '10', warnings: '0', failing: '10', 'files-scanned': '5', 'sarif-file': 'results/guard.sarif' });
     expect(Number(run.outputs.notes)).toBeGreaterThan(0);
     expect(run.outputs.findings).toBe(String(results.filter((result) => !result.suppressions).length));
     expect(run.summary).toContain('## mcp-oauth-guard');
-    expect(run.summary).toContain('**Failed:** 8 findings at or above `fail-on: error`.');
+    expect(run.summary).toContain('**Failed:** 10 findings at or above `fail-on: error`.');
     expect(run.summary).toContain('| Severity | File | Line | Rule | Message |');
     expect(run.summary).toMatch(/\| error \| `server\/src\/token-store\.ts` \| \d+ \| `plaintext-token-storage` \|/);
     expect(run.summary).toMatch(/findings? in test files reported as notes \(test_files: note\)/);
@@ -86,7 +87,7 @@ describe('the action entry point with GitHub’s environment', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^::error file=server\/src\/token-store\.ts,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=mcp-oauth-guard%3A plaintext-token-storage::/m);
     expect(existsSync(join(workspace, 'results', 'none.sarif'))).toBe(false);
-    expect(run.outputs).toMatchObject({ errors: '8', failing: '0' });
+    expect(run.outputs).toMatchObject({ errors: '10', failing: '0' });
     expect(run.outputs['sarif-file']).toBeUndefined();
     expect(run.summary).toContain('**Passed:** no finding at or above `fail-on: never`');
   });
