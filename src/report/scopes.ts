@@ -6,7 +6,7 @@
  */
 import { loadScopeMap, SCOPE_MAP_PROVIDERS, type ScopeMapProvider } from '../analyzer/knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../analyzer/knowledge/scopes.js';
-import { callLabel, cheapestAdditions, isProviderScope, optionsOf, solveProvider, type ApiCall } from '../analyzer/models/api-calls.js';
+import { callLabel, callSite, cheapestAdditions, isProviderScope, optionsOf, solveProvider, type ApiCall } from '../analyzer/models/api-calls.js';
 import type { FileScopeAnalysis } from '../analyzer/rules/broad-scope.js';
 
 export interface Located {
@@ -40,8 +40,7 @@ export interface ScopesReport {
 }
 
 function lineOf(call: ApiCall): number {
-  const sourceFile = call.node.getSourceFile();
-  return sourceFile.getLineAndCharacterOfPosition(call.node.getStart(sourceFile)).line + 1;
+  return callSite(call).line;
 }
 
 /** Joins the per-file analyses into one report per provider. Pure. */

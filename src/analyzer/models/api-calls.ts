@@ -29,7 +29,10 @@ import {
 
 export interface ApiCall {
   provider: ScopeMapProvider;
-  node: ts.Node;
+  /** The call in its file's tree; left out of a call kept for the whole scan (it would keep every tree alive): see `site`. */
+  node?: ts.Node;
+  /** Where the call is, for a call kept without its tree. */
+  site?: { fileName: string; line: number };
   /** The method, when the call is pinned to one. */
   entry?: ScopeMapEntry;
   /** Why the call could not be pinned to one method. */
@@ -91,7 +94,7 @@ export function findApiCalls(sourceFile: ts.SourceFile, values: ValueResolver, t
   const finder = new CallFinder(sourceFile, values, providers);
   const calls = finder.run();
   const tools = new ToolAttribution(sourceFile, values, finder.allCalls);
-  for (const call of calls) call.tools = tools.toolsReaching(call.node);
+  for (const call of calls) call.tools = tools.toolsReaching(call.node!);
   return { calls, providers, toolHandlers: tools.handlerCount };
 }
 
@@ -147,7 +150,7 @@ class CallFinder {
   }
 
   private add(call: Omit<ApiCall, 'tools'>): void {
-    const key = `${call.node.pos}:${call.node.end}:${call.entry ? `${call.entry.api} ${call.entry.method}` : ''}`;
+    const key = `${call.node!.pos}:${call.node!.end}:${call.entry ? `${call.entry.api} ${call.entry.method}` : ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.calls.push({ ...call, tools: [] });
@@ -683,6 +686,23 @@ export function callLabel(entry: ScopeMapEntry): string {
 }
 
 /** The call's scope options after the parameter limits of the corrections. */
+/** Where a call is: its file and 1-based line. */
+export function callSite(call: ApiCall): { fileName: string; line: number } {
+  if (call.site || !call.node) return call.site ?? { fileName: '', line: 0 };
+  const sourceFile = call.node.getSourceFile();
+  return { fileName: sourceFile.fileName, line: sourceFile.getLineAndCharacterOfPosition(call.node.getStart(sourceFile)).line + 1 };
+}
+
+/**
+ * A call as the whole scan keeps it: its scope options fixed while its file's values are at hand,
+ * its place as file and line, and no reference into its file's tree (a scan of thousands of files
+ * must not keep every tree alive for one rule's judgement).
+ */
+export function detachedCall(call: ApiCall, values?: ValueResolver): ApiCall {
+  const options = call.entry ? optionsOf(loadScopeMap(call.provider), call, values) : call.options;
+  return { provider: call.provider, entry: call.entry, unresolved: call.unresolved, query: call.query, tools: call.tools, options, site: callSite(call) };
+}
+
 export function optionsOf(map: ScopeMap, call: ApiCall, values?: ValueResolver): string[][] {
   if (call.options) return call.options;
   const entry = call.entry!;

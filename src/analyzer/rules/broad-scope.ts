@@ -17,7 +17,7 @@ import type { Severity } from '../types.js';
 import { loadScopeMap, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../knowledge/scopes.js';
 import {
-  callLabel, displayScope, findApiCalls, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
+  callLabel, callSite, detachedCall, displayScope, findApiCalls, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
   type ApiCall, type FileCalls,
 } from '../models/api-calls.js';
 
@@ -149,7 +149,7 @@ function scanCalls(context: RuleContext): ProjectCalls | undefined {
     let toolHandlers = 0;
     scan.each(SCAN_TEXT, ({ sourceFile, values }) => {
       const fileCalls = findApiCalls(sourceFile, values);
-      calls.push(...fileCalls.calls);
+      for (const call of fileCalls.calls) calls.push(detachedCall(call, values));
       toolHandlers += fileCalls.providers.size > 0 ? fileCalls.toolHandlers : toolHandlerCount(sourceFile, values);
     });
     CALLS_BY_SCAN.set(scan.key, (found = { calls, toolHandlers }));
@@ -319,9 +319,8 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   const unresolved = providerCalls.filter((call) => !call.entry);
   if (unresolved.length > 0) {
     const first = unresolved[0]!;
-    const sourceFile = first.node.getSourceFile();
-    const line = sourceFile.getLineAndCharacterOfPosition(first.node.getStart(sourceFile)).line + 1;
-    const where = sourceFile === context.sourceFile ? `line ${line}` : `${sourceFile.fileName}:${line}`;
+    const site = callSite(first);
+    const where = site.fileName === context.sourceFile.fileName ? `line ${site.line}` : `${site.fileName}:${site.line}`;
     return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})` };
   }
   const solution = solveProvider(mapProvider, judgedScopes, providerCalls, context.values);
