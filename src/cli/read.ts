@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { decodeSource, formatBytes, type DecodedSource } from '../source-text.js';
 
@@ -27,14 +27,9 @@ export async function readSourceFile(absolutePath: string, maxBytes: number): Pr
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, message: 'could not be read: is a directory' };
-    if (!info.isFile()) return { ok: false, message: 'could not be read: not a regular file' };
-    const size = info.size;
-    if (size > maxBytes) {
-      return { ok: false, message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit (max_file_size)` };
-    }
-    // Read at most one byte past the limit, in case the file grew since stat.
-    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    const refused = refusalOf(info, maxBytes);
+    if (refused) return refused;
+    const buffer = bufferFor(info, maxBytes);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
@@ -42,8 +37,7 @@ export async function readSourceFile(absolutePath: string, maxBytes: number): Pr
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > maxBytes) return { ok: false, message: `skipped: over the ${formatBytes(maxBytes)} limit (max_file_size)` };
-    return decodeSource(buffer.subarray(0, length));
+    return decodedWithin(buffer, length, maxBytes);
   } catch (error) {
     return { ok: false, message: `could not be read: ${errorCode(error)}` };
   } finally {
@@ -64,10 +58,9 @@ export function readSourceFileSync(absolutePath: string, maxBytes: number): Sour
   }
   try {
     const info = fstatSync(descriptor);
-    if (info.isDirectory()) return { ok: false, message: 'could not be read: is a directory' };
-    if (!info.isFile()) return { ok: false, message: 'could not be read: not a regular file' };
-    if (info.size > maxBytes) return { ok: false, message: `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit (max_file_size)` };
-    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    const refused = refusalOf(info, maxBytes);
+    if (refused) return refused;
+    const buffer = bufferFor(info, maxBytes);
     let length = 0;
     for (;;) {
       const bytesRead = readSync(descriptor, buffer, length, buffer.length - length, length);
@@ -75,8 +68,7 @@ export function readSourceFileSync(absolutePath: string, maxBytes: number): Sour
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > maxBytes) return { ok: false, message: `skipped: over the ${formatBytes(maxBytes)} limit (max_file_size)` };
-    return decodeSource(buffer.subarray(0, length));
+    return decodedWithin(buffer, length, maxBytes);
   } catch (error) {
     return { ok: false, message: `could not be read: ${errorCode(error)}` };
   } finally {
@@ -86,6 +78,24 @@ export function readSourceFileSync(absolutePath: string, maxBytes: number): Sour
       // already closed or gone: nothing more to read
     }
   }
+}
+
+/** Why an opened file is not read: not a regular file, or over the limit by its size alone. */
+function refusalOf(info: Stats, maxBytes: number): SourceRead | undefined {
+  if (info.isDirectory()) return { ok: false, message: 'could not be read: is a directory' };
+  if (!info.isFile()) return { ok: false, message: 'could not be read: not a regular file' };
+  if (info.size > maxBytes) return { ok: false, message: `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit (max_file_size)` };
+  return undefined;
+}
+
+/** Room for at most one byte past the limit, in case the file grew since stat. */
+function bufferFor(info: Stats, maxBytes: number): Buffer {
+  return Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+}
+
+function decodedWithin(buffer: Buffer, length: number, maxBytes: number): SourceRead {
+  if (length > maxBytes) return { ok: false, message: `skipped: over the ${formatBytes(maxBytes)} limit (max_file_size)` };
+  return decodeSource(buffer.subarray(0, length));
 }
 
 /**
