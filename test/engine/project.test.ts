@@ -147,6 +147,27 @@ describe('the engine with a project', () => {
     expect(reads.filter((path) => path === 'store.ts')).toHaveLength(1);
   });
 
+  test('each file of a scan is parsed once, whether an import opens it before or after its own analysis', () => {
+    const logger = `import pino from 'pino';\nexport const log = pino();\nexport function redact(token: string) { return token.slice(0, 4); }\n`;
+    const first = `import { log } from './logger.js';\nexport function onToken(token: string) {\n  log.info(token);\n}\n`;
+    const files: InputFile[] = [{ path: 'a.ts', text: first }, { path: 'logger.ts', text: logger }, { path: 'z.ts', text: first }];
+    const parsed: string[] = [];
+    const original = Parser.prototype.parse;
+    Parser.prototype.parse = function (path, text) {
+      parsed.push(path);
+      return original.call(this, path, text);
+    };
+    try {
+      const project = Project.of(files);
+      const analyzer = new Analyzer(defaultConfig());
+      const findings = files.flatMap((file) => analyzer.analyzeFile(file, project).findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`));
+      expect(findings).toEqual(['a.ts:3 token-logged', 'z.ts:3 token-logged']);
+    } finally {
+      Parser.prototype.parse = original;
+    }
+    expect(parsed.sort()).toEqual(['a.ts', 'logger.ts', 'z.ts']);
+  });
+
   test('a file over its budget with a project is an error entry, never silence', () => {
     let clock = 0;
     const files: InputFile[] = [{ path: 'store.ts', text: store }, { path: 'callback.ts', text: caller }];

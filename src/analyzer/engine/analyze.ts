@@ -102,7 +102,8 @@ export class Engine {
     }
     let sourceFile: ts.SourceFile;
     try {
-      const parsed = this.parser.parse(file.path, text);
+      // A file an earlier file's import already opened is not parsed twice.
+      const parsed = parseShared(this.parser, project, file.path, text);
       sourceFile = parsed.sourceFile;
       if (parsed.syntaxErrors.length > 0) {
         const first = parsed.syntaxErrors[0]!;
@@ -125,6 +126,7 @@ export class Engine {
       result.errors.push({ file: file.path, message: `could not be walked: ${describe(error)}`, fatal: true });
       return result;
     }
+    project?.remember(file.path, sourceFile, walked);
     budget.check();
     // One Flow (and resolver and token model on it) per text requirement. Its memos keep answers
     // that a depth limit cut short, so what one rule asks first shapes what the next one is told:
@@ -285,3 +287,11 @@ export function describe(error: unknown): string {
 
 
 export type { AnalysisError };
+
+/** The file's parse: the project's, when an import already opened it from the same text, else a fresh one. */
+function parseShared(parser: Parser, project: Project | undefined, path: string, text: string): { sourceFile: ts.SourceFile; syntaxErrors: readonly ts.DiagnosticWithLocation[] } {
+  const cached = project?.cachedParse(path, text);
+  if (!cached) return parser.parse(path, text);
+  const syntaxErrors = (cached.sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return { sourceFile: cached.sourceFile, syntaxErrors };
+}

@@ -56,6 +56,19 @@ export function importBindingRef(node: ts.Node): ModuleRef | undefined {
  * see `normaliseModuleRef` for comparing against knowledge.
  */
 export function moduleRefOf(expression: ts.Expression, values: ValueResolver, depth = 0): ModuleRef | undefined {
+  if (depth === 0) {
+    // Every model asks this of the same callees (log sink? storage sink? OAuth library?): answer once per node.
+    const memo = values.moduleRefs;
+    const known = memo.get(expression);
+    if (known !== undefined) return known ?? undefined;
+    const ref = moduleRefAt(expression, values, 0);
+    memo.set(expression, ref ?? null);
+    return ref;
+  }
+  return moduleRefAt(expression, values, depth);
+}
+
+function moduleRefAt(expression: ts.Expression, values: ValueResolver, depth: number): ModuleRef | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = values.unwrap(expression);
   if (ts.isIdentifier(node)) {

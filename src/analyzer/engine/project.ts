@@ -107,6 +107,29 @@ export class Project {
     return loaded;
   }
 
+  /**
+   * The parse of a file of the set that this project already holds (an import opened it, or it
+   * was analysed), when it was parsed from `text`: the analysis of that file reuses it.
+   */
+  cachedParse(path: string, text: string): ProjectModule | undefined {
+    const cached = this.modules.get(normalisePath(path));
+    return cached && cached.sourceFile.text === text ? cached : undefined;
+  }
+
+  /**
+   * Keeps a file the scan has just parsed for its own analysis, so that a later import of it is
+   * not parsed again (within the cache's bound, as if an import had opened it).
+   */
+  remember(path: string, sourceFile: ts.SourceFile, index: WalkResult): void {
+    const key = normalisePath(path);
+    // The analysed text is the file's text in this scan (a module larger than imports may open is not kept).
+    if (!this.paths().has(key) || !isSupportedPath(key) || Buffer.byteLength(sourceFile.text, 'utf8') > this.limits.maxModuleBytes) return;
+    this.modules.delete(key);
+    this.modules.set(key, { path: key, sourceFile, index });
+    this.indexes.set(sourceFile, index);
+    while (this.modules.size > this.limits.cachedModules) this.modules.delete(this.modules.keys().next().value!);
+  }
+
   /** The declaration index of a source file this project parsed. */
   indexOf(sourceFile: ts.SourceFile): WalkResult | undefined {
     return this.indexes.get(sourceFile);

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { Flow, unwrapExpression, type FollowQuery } from './flow.js';
 import { propertyNameText, type Declaration, type WalkResult } from './walk.js';
 import type { ExportTarget, ModuleLinker } from './project.js';
+import type { ModuleRef } from './modules.js';
 
 /** Stands for a part of a string whose value is not known statically. */
 export const UNKNOWN = '\uFFFF';
@@ -36,6 +37,8 @@ export class ValueResolver {
     cut: () => undefined,
     judge: (node, depth) => this.computeStringValues(node, depth),
   };
+  /** `moduleRefOf` answers by expression (see engine/modules.ts); null for "no module member". */
+  readonly moduleRefs = new WeakMap<ts.Node, ModuleRef | null>();
   private readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
 
   constructor(
