@@ -9,8 +9,8 @@ import { saveTokens, type StoredTokens } from './token-store.js';
 const GITHUB_CLIENT_ID = process.env.GITHUB_CLIENT_ID ?? '';
 const REDIRECT_URI = 'http://localhost:8765/oauth/callback';
 
-// list_repositories reads public repositories and the user's profile; nothing writes.
-const GITHUB_SCOPES = ['public_repo', 'read:user'].join(' ');
+// list_repositories reads public repositories (no scope needed) and the user's profile; nothing writes.
+const GITHUB_SCOPES = ['read:user'].join(' ');
 
 /** Verifiers of sign-ins in progress, by OAuth `state`. */
 const pendingVerifiers = new Map<string, string>();
@@ -60,7 +60,7 @@ export function googleAuthorizeUrl(state: string): string {
   pendingVerifiers.set(state, codeVerifier);
   return google.generateAuthUrl({
     access_type: 'offline',
-    scope: ['https://www.googleapis.com/auth/calendar.readonly'],
+    scope: ['https://www.googleapis.com/auth/calendar.events.readonly'],
     state,
     code_challenge: codeChallenge,
     code_challenge_method: CodeChallengeMethod.S256,
