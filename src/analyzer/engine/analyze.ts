@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import type { AnalyzerOptions, AnalyzerRuntime } from '../options.js';
 import type { RuleModule, RuleVisitors } from './rule-module.js';
 import { RULE_IDS, type AnalysisError, type FileAnalysis, type Finding, type InputFile, type RuleId, type SuppressedFinding } from '../types.js';

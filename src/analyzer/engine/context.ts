@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import type { AnalyzerOptions } from '../options.js';
 import type { RuleId, Severity, Span } from '../types.js';
 import type { ValueResolver } from './values.js';

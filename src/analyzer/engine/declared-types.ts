@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { importedFrom } from './modules.js';
 import type { ValueResolver } from './values.js';
 import { propertyNameText } from './walk.js';

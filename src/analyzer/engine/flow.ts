@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 
 /**
  * The one value follower of the analyzer. Every question a model asks about where a value

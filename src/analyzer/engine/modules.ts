@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import type { ValueResolver } from './values.js';
 import type { ExportTarget, ProjectModule } from './project.js';
 import { findAncestor } from './values.js';

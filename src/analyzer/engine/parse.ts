@@ -1,9 +1,9 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 
 export { isSupportedPath, SUPPORTED_EXTENSIONS } from '../paths.js';
 
 /**
- * Parses with the TypeScript compiler that ts-morph ships (`ts` from 'ts-morph'). Rules walk the
+ * Parses with the TypeScript compiler that ts-morph ships (loaded by engine/typescript.ts). Rules walk the
  * compiler nodes directly: wrapping a whole file in ts-morph nodes costs more than the parse
  * (its comment scanning is quadratic on minified one-line bundles), and no Program or type
  * checker is built. A rule that wants ts-morph's API for one node can wrap just that node.

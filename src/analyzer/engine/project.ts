@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import type { InputFile } from '../types.js';
 import { isSupportedPath, Parser } from './parse.js';
 import { walkFile, type Declaration, type WalkResult } from './walk.js';

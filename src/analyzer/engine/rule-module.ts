@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript.js';
 import type { RuleId, Severity } from '../types.js';
 import type { RuleContext } from './context.js';
 import type { TextRequirement } from '../knowledge/prefilter.js';

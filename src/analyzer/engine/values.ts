@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { Flow, unwrapExpression, type FollowQuery } from './flow.js';
 import { propertyNameText, type Declaration, type WalkResult } from './walk.js';
 import type { ExportTarget, ModuleLinker } from './project.js';

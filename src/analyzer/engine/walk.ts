@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 
 /** What one walk of a file yields: the nodes the rules asked for, by kind, plus the file's declarations. */
 export interface WalkResult {

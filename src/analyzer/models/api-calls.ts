@@ -16,7 +16,7 @@
  * Engine capability written here (not in engine/): a small intra-file call graph (function →
  * its callers) for the attribution; the cross-module engine of 'Analyzer v2' can replace it.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { UNKNOWN, type ValueResolver } from '../engine/values.js';
 import {
   coveredBy,

@@ -7,7 +7,7 @@
  * model methods, code stores. One answer per flow: a redemption is reported at the outermost
  * in-file handler that reaches it, an issuance at the write that stores the code.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import {
   AUTHORIZATION_CODE_GRANT,
   AUTHORIZATION_RECORD_EVIDENCE,

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import type { ValueResolver } from '../engine/values.js';
 import type { RuleVisitors } from '../engine/rule-module.js';
 import { dottedName, findAncestor, functionName } from '../engine/values.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { importedFrom, loadedModule } from '../engine/modules.js';
 import { declaredTypeOf } from '../engine/declared-types.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import {
   AUTHORIZATION_ENDPOINT_KEYS,
   AUTHORIZE_PATHS,

@@ -3,7 +3,7 @@
  * request sends, where its value comes from (a predictable source or not), and whether the
  * callback that redeems the code looks at `state` (or a PKCE verifier) at all.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import type { OAuthRequest } from './oauth-client.js';
 import { WEAK_RANDOM_CALLS } from '../knowledge/mcp-authorization.js';

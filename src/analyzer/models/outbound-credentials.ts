@@ -3,7 +3,7 @@
  * client it builds: an `Authorization` header of an outgoing request, `headers.set('Authorization', …)`,
  * an SDK client's `auth`/`token` option, `setCredentials({ access_token })`.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { calleeOf } from './resource-server.js';

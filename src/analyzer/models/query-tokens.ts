@@ -2,7 +2,7 @@
  * Access tokens in URI query strings: a resource server reading one from the request's query
  * (and using it as the credential), or a client writing one into the URL of an MCP endpoint.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';

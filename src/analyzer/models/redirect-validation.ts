@@ -3,7 +3,7 @@
  * more than the registered string (prefix, substring, suffix, pattern, host only). The subject is
  * the requested URI: a value named as a redirect URI, or read from the request under that name.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { LOOPBACK_HOSTS, REDIRECT_URI_NAME, SCHEME_ONLY } from '../knowledge/mcp-authorization.js';
 import { isRequestExpression, requestQueryRead } from './resource-server.js';

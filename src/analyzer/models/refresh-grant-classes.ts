@@ -6,7 +6,7 @@
  * back only fails; nothing revokes the family it belongs to. Reported at the revocation, the
  * line where a reviewer adds the family revocation.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import {
   FAMILY_REVOCATION_NAME,
   GRANT_CLASS_HANDLER_METHODS,

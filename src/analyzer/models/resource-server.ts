@@ -3,7 +3,7 @@
  * parameters), the bearer token its client sent, and where that token goes. Small recognisers
  * over the value resolver; the names they know live in `knowledge/mcp-authorization.ts`.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import type { FollowQuery } from '../engine/flow.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import {

@@ -3,7 +3,7 @@
  * verifier's parameter) with the expected one (configuration, a stored credential, an HMAC the
  * server computed) by `===`, which stops at the first differing character.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS } from '../knowledge/mcp-authorization.js';
 import { classifyName } from './credentials.js';

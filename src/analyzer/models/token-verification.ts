@@ -3,7 +3,7 @@
  * jsonwebtoken) and their audience option, and `verifyAccessToken` functions (the MCP SDK's
  * `OAuthTokenVerifier`, `ProxyOAuthServerProvider`) that introspect tokens.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { functionName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { AUDIENCE_WORDS, JWT_VERIFIERS, type JwtVerifier } from '../knowledge/mcp-authorization.js';

@@ -4,7 +4,7 @@
  * an Origin or Host check of the code's own, or authentication a browser page cannot supply.
  * And where the server listens: a loopback or every-interface bind is what a rebinding reaches.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { HOST_VALIDATING_HELPERS, HTTP_SERVER_TRANSPORTS, LOCAL_OR_ANY_HOSTS } from '../knowledge/mcp-authorization.js';
 import { calleeOf, requestHeaderRead } from './resource-server.js';

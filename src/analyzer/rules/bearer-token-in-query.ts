@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { QUERY_TOKEN_TEXT } from '../knowledge/mcp-authorization.js';
 import { mcpSearchParamToken, mcpUrlWithQueryToken, queryTokenKind, queryTokenUse } from '../models/query-tokens.js';
 import { IncomingTokenFlow, requestQueryRead } from '../models/resource-server.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../engine/typescript.js';
 import type { RuleModule } from '../engine/rule-module.js';
 
 export type { RuleMeta, RuleModule, RuleVisitors } from '../engine/rule-module.js';

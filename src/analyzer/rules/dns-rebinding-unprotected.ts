@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { DNS_REBINDING_TEXT } from '../knowledge/mcp-authorization.js';
 import { fileProtection, httpTransport, localOrAnyListen, unprotectedExpressHelper } from '../models/transports.js';
 import { defineRule } from './define.js';

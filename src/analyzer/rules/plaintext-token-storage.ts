@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { TOKEN_TEXT } from '../knowledge/prefilter.js';
 import { WEAKNESS_TEXT } from '../knowledge/encryption.js';
 import { StorageAnalysis, type StorageVerdict } from '../models/storage-sinks.js';

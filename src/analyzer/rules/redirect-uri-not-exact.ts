@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { REDIRECT_URI_TEXT } from '../knowledge/mcp-authorization.js';
 import {
   authorizationResponseTo,

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { SECRET_COMPARE_TEXT } from '../knowledge/mcp-authorization.js';
 import { IncomingTokenFlow } from '../models/resource-server.js';
 import { secretComparison } from '../models/secret-comparison.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { AUDIENCE_TEXT } from '../knowledge/mcp-authorization.js';
 import { IncomingTokenFlow } from '../models/resource-server.js';
 import {

@@ -1,5 +1,5 @@
 import { TOKEN_TEXT } from '../knowledge/prefilter.js';
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { findAncestor, functionName, type ValueResolver } from '../engine/values.js';
 import { logSinkOf, objectLiteralOf, unredactedCredentials, type LogSink } from '../models/log-sinks.js';
 import { credentialsFor, type CredentialMatch, type TokenModel } from '../models/credentials.js';

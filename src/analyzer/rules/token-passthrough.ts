@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/typescript.js';
 import { TOKEN_PASSTHROUGH_TEXT } from '../knowledge/mcp-authorization.js';
 import { outboundFromAssignment, outboundFromCall, outboundFromProperty, type OutboundCredential } from '../models/outbound-credentials.js';
 import { IncomingTokenFlow, isVerifiedTokenRead } from '../models/resource-server.js';
