@@ -41,3 +41,11 @@ test.each(sources(ANALYZER).map((path) => [relative(ANALYZER, path), path]))('%s
   }
   expect(wrong).toEqual([]);
 });
+
+// Importing 'ts-morph' loads its wrapper and scans its bundle at every start; the compiler alone is cheaper.
+test.each(sources(ANALYZER).filter((path) => !path.endsWith(join('engine', 'typescript.ts'))).map((path) => [relative(ANALYZER, path), path]))(
+  '%s takes the compiler from engine/typescript.ts, not ts-morph',
+  (_name, path) => {
+    expect(readFileSync(path, 'utf8')).not.toMatch(/^import\b[^;]*from\s+'ts-morph'/m);
+  },
+);
