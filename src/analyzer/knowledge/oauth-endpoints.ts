@@ -4,6 +4,7 @@
  * type declarations (google-auth-library, simple-oauth2, openid-client 5 and 6, arctic 3,
  * @azure/msal-node, @slack/oauth, @octokit/oauth-app, passport strategies, MCP SDK client).
  */
+import { PROVIDERS, providerLibraryModules } from './providers/index.js';
 import type { ScopeProvider } from './scopes.js';
 
 export interface ProviderHost {
@@ -12,22 +13,13 @@ export interface ProviderHost {
   host: RegExp;
 }
 
-export const PROVIDER_HOSTS: readonly ProviderHost[] = [
-  { provider: 'github', host: /(^|\.)github\.com$/i },
-  { provider: 'google', host: /(^|\.)(google\.com|googleapis\.com)$/i },
-  { provider: 'microsoft', host: /(^|\.)(microsoftonline\.com|microsoft\.com|microsoftonline\.us|live\.com)$/i },
-  { provider: 'slack', host: /(^|\.)slack\.com$/i },
-  { provider: 'gitlab', host: /(^|\.)gitlab\.(com|[a-z.]+)$|^gitlab\./i },
-  { provider: 'atlassian', host: /^(auth|api)\.atlassian\.com$/i },
-];
+/** The providers' sign-in hosts (knowledge/providers/<id>.ts). */
+export const PROVIDER_HOSTS: readonly ProviderHost[] = PROVIDERS.map((record) => ({ provider: record.id, host: record.hosts }));
 
-/** Paths of authorization endpoints: the known providers' and the conventional ones. */
+/** Paths of authorization endpoints: the known providers' (from their records) and the conventional ones. */
 export const AUTHORIZE_PATHS: readonly RegExp[] = [
-  /\/login\/oauth\/authorize\/?$/i, // GitHub
-  /\/o\/oauth2\/(v2\/)?auth\/?$/i, // Google
-  /\/oauth2\/(v2\.0\/)?authorize\/?$/i, // Microsoft identity platform
+  ...PROVIDERS.flatMap((record) => record.paths.authorize),
   /\/oauth\/(v2\/)?authorize\/?$/i, // Slack, GitLab, many others
-  /\/openid\/connect\/authorize\/?$/i, // Sign in with Slack
   /\/authorize\/?$/i,
   /\/oauth2?\/auth\/?$/i,
 ];
@@ -47,28 +39,20 @@ export const CONFIG_SCOPE_KEYS: ReadonlySet<string> = new Set(['scope', 'scopes'
 /** Keys whose string value may name the provider (`provider: 'github'`, `type: 'gitlab'`, `id: 'google'`). */
 export const PROVIDER_NAME_KEYS: ReadonlySet<string> = new Set(['provider', 'providerid', 'providername', 'providertype', 'type', 'id', 'name']);
 /** A provider's name as configuration tables spell it (lower-cased, only letters and digits). */
-export const PROVIDER_NAMES: Readonly<Record<string, ScopeProvider>> = {
-  github: 'github', githubenterprise: 'github',
-  google: 'google', googleworkspace: 'google',
-  microsoft: 'microsoft', azure: 'microsoft', azuread: 'microsoft', entra: 'microsoft', entraid: 'microsoft', microsoftentraid: 'microsoft', msgraph: 'microsoft',
-  slack: 'slack',
-  gitlab: 'gitlab',
-  atlassian: 'atlassian', jira: 'atlassian', confluence: 'atlassian',
-};
+export const PROVIDER_NAMES: Readonly<Record<string, ScopeProvider>> = Object.fromEntries(
+  PROVIDERS.flatMap((record) => record.configNames.map((name) => [name, record.id] as const)),
+);
 
-/** Paths of token endpoints. */
+/** Paths of token endpoints: the known providers' (from their records) and the conventional ones. */
 export const TOKEN_PATHS: readonly RegExp[] = [
-  /\/login\/oauth\/access_token\/?$/i, // GitHub
-  /\/api\/oauth\.(v2\.)?access\/?$/i, // Slack
-  /\/api\/openid\.connect\.token\/?$/i, // Sign in with Slack
+  ...PROVIDERS.flatMap((record) => record.paths.token),
   /\/(oauth2?\/)?(v\d+(\.\d+)?\/)?token\/?$/i, // Google, Microsoft, GitLab and the conventional '/token'
   /\/access_token\/?$/i,
 ];
 
-/** Paths of device authorization endpoints (RFC 8628): GitHub, Microsoft, Google and the conventional ones. */
+/** Paths of device authorization endpoints (RFC 8628): the known providers' (from their records) and the conventional ones. */
 export const DEVICE_AUTHORIZATION_PATHS: readonly RegExp[] = [
-  /\/login\/device\/code\/?$/i, // GitHub
-  /\/oauth2\/(v2\.0\/)?devicecode\/?$/i, // Microsoft identity platform
+  ...PROVIDERS.flatMap((record) => record.paths.device),
   /\/device\/code\/?$/i, // Google and others
   /\/device_authorization\/?$/i,
   /\/oauth\/device\/code\/?$/i,
@@ -130,8 +114,11 @@ export interface LibraryCallShape {
   fix?: string;
 }
 
-const GOOGLE_MODULES = ['google-auth-library', 'googleapis', '@googleapis/'];
-const ARCTIC_PROVIDERS: Record<string, ScopeProvider> = { GitHub: 'github', Google: 'google', Slack: 'slack', GitLab: 'gitlab', MicrosoftEntraId: 'microsoft', Atlassian: 'atlassian' };
+const GOOGLE_MODULES = providerLibraryModules('google', 'google-auth-library');
+/** arctic's provider classes (`new arctic.GitHub(...)`), from the provider records. */
+const ARCTIC_PROVIDERS: Record<string, ScopeProvider> = Object.fromEntries(
+  PROVIDERS.flatMap((record) => (record.libraries.arcticClass ? [[record.libraries.arcticClass, record.id] as const] : [])),
+);
 
 export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   // google-auth-library / googleapis
@@ -140,7 +127,7 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   { library: 'google-auth-library', modules: GOOGLE_MODULES, call: 'method', name: 'getToken', receiverClasses: ['OAuth2Client', 'OAuth2'], role: 'exchange', provider: 'google', optionsArgument: 0,
     pkce: { via: 'verifier-option', verifierKey: 'codeVerifier', bareCodeMeansNone: true }, fix: "'{ code, codeVerifier }'" },
   // @google-cloud/local-auth 2 and 3: authenticate() runs the whole loopback code flow with generateAuthUrl({ scope }) and getToken(code), no PKCE option
-  { library: '@google-cloud/local-auth', modules: ['@google-cloud/local-auth'], call: 'function', name: 'authenticate', role: 'authorize', provider: 'google', optionsArgument: 0, scopeKeys: ['scopes'],
+  { library: '@google-cloud/local-auth', modules: providerLibraryModules('google', '@google-cloud/local-auth'), call: 'function', name: 'authenticate', role: 'authorize', provider: 'google', optionsArgument: 0, scopeKeys: ['scopes'],
     pkce: { via: 'never' }, fix: "a PKCE challenge through google-auth-library's 'OAuth2Client' instead ('generateCodeVerifierAsync()', 'generateAuthUrl({ code_challenge, code_challenge_method })', 'getToken({ code, codeVerifier })'): @google-cloud/local-auth has no PKCE option" },
 
   // simple-oauth2
@@ -180,9 +167,9 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
     pkce: { via: 'verifier-argument', index: 5, minArguments: 6 }, fix: 'the code verifier instead of \'nopkce\'' },
 
   // MSAL Node
-  { library: '@azure/msal-node', modules: ['@azure/msal-node'], call: 'method', name: 'getAuthCodeUrl', role: 'authorize', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],
+  { library: '@azure/msal-node', modules: providerLibraryModules('microsoft', '@azure/msal-node'), call: 'method', name: 'getAuthCodeUrl', role: 'authorize', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],
     pkce: { via: 'challenge-options', challengeKey: 'codeChallenge', methodKey: 'codeChallengeMethod' }, fix: "'codeChallenge' and 'codeChallengeMethod: \"S256\"' (from 'CryptoProvider.generatePkceCodes()')" },
-  { library: '@azure/msal-node', modules: ['@azure/msal-node'], call: 'method', name: 'acquireTokenByCode', role: 'exchange', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],
+  { library: '@azure/msal-node', modules: providerLibraryModules('microsoft', '@azure/msal-node'), call: 'method', name: 'acquireTokenByCode', role: 'exchange', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],
     pkce: { via: 'verifier-option', verifierKey: 'codeVerifier' }, fix: "'codeVerifier'" },
 
   // MCP SDK client: PKCE S256 is built in
@@ -190,30 +177,26 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   { library: '@modelcontextprotocol/sdk', modules: ['@modelcontextprotocol/sdk'], call: 'function', name: 'startAuthorization', role: 'authorize', optionsArgument: 1, scopeKeys: ['scope'], pkce: { via: 'always' } },
 
   // Slack: install flows
-  { library: '@slack/oauth', modules: ['@slack/oauth', '@slack/bolt'], call: 'constructor', name: 'InstallProvider', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['installUrlOptions.scopes', 'installUrlOptions.userScopes'] },
-  { library: '@slack/bolt', modules: ['@slack/bolt'], call: 'constructor', name: 'App', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scopes', 'installerOptions.userScopes'] },
-  { library: '@slack/oauth', modules: ['@slack/oauth'], call: 'method', name: 'generateInstallUrl', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scopes', 'userScopes'] },
-  { library: '@slack/oauth', modules: ['@slack/oauth'], call: 'method', name: 'handleInstallPath', role: 'scopes', provider: 'slack', optionsArgument: 3, scopeKeys: ['scopes', 'userScopes'] },
+  { library: '@slack/oauth', modules: [...providerLibraryModules('slack', '@slack/oauth'), ...providerLibraryModules('slack', '@slack/bolt')], call: 'constructor', name: 'InstallProvider', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['installUrlOptions.scopes', 'installUrlOptions.userScopes'] },
+  { library: '@slack/bolt', modules: providerLibraryModules('slack', '@slack/bolt'), call: 'constructor', name: 'App', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scopes', 'installerOptions.userScopes'] },
+  { library: '@slack/oauth', modules: providerLibraryModules('slack', '@slack/oauth'), call: 'method', name: 'generateInstallUrl', role: 'scopes', provider: 'slack', optionsArgument: 0, scopeKeys: ['scopes', 'userScopes'] },
+  { library: '@slack/oauth', modules: providerLibraryModules('slack', '@slack/oauth'), call: 'method', name: 'handleInstallPath', role: 'scopes', provider: 'slack', optionsArgument: 3, scopeKeys: ['scopes', 'userScopes'] },
 
   // Octokit OAuth apps
-  { library: '@octokit/oauth-app', modules: ['@octokit/oauth-app', 'octokit'], call: 'constructor', name: 'OAuthApp', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['defaultScopes'] },
-  { library: '@octokit/oauth-methods', modules: ['@octokit/oauth-methods', '@octokit/oauth-app', 'octokit'], call: 'method', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
-  { library: '@octokit/oauth-methods', modules: ['@octokit/oauth-methods'], call: 'function', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
+  { library: '@octokit/oauth-app', modules: providerLibraryModules('github', '@octokit/oauth-app'), call: 'constructor', name: 'OAuthApp', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['defaultScopes'] },
+  { library: '@octokit/oauth-methods', modules: [...providerLibraryModules('github', '@octokit/oauth-methods'), ...providerLibraryModules('github', '@octokit/oauth-app')], call: 'method', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
+  { library: '@octokit/oauth-methods', modules: providerLibraryModules('github', '@octokit/oauth-methods'), call: 'function', name: 'getWebFlowAuthorizationUrl', role: 'scopes', provider: 'github', optionsArgument: 0, scopeKeys: ['scopes'] },
 
   // Passport strategies (all built on passport-oauth2, whose `pkce: true` sends an S256 challenge) and `passport.authenticate(name, { scope })`
-  ...([
-    [['passport-github2', 'passport-github'], 'github'],
-    [['passport-google-oauth20', 'passport-google-oauth2', 'passport-google-oauth'], 'google'],
-    [['passport-gitlab2'], 'gitlab'],
-    [['passport-slack-oauth2', 'passport-slack'], 'slack'],
-    [['passport-microsoft', 'passport-azure-ad-oauth2'], 'microsoft'],
-    [['passport-oauth2'], undefined],
-  ] as const).map(([modules, provider]): LibraryCallShape => ({
+  ...[
+    ...PROVIDERS.filter((record) => record.libraries.passportStrategies.length > 0).map((record) => [record.libraries.passportStrategies, record.id] as const),
+    [['passport-oauth2'], undefined] as const,
+  ].map(([modules, provider]): LibraryCallShape => ({
     library: 'passport', modules, call: 'constructor', name: '*', role: 'authorize', provider, optionsArgument: 0, scopeKeys: ['scope'],
     pkce: { via: 'flag-option', key: 'pkce' }, fix: "'pkce: true' and 'state: true' in the strategy options",
   })),
   { library: 'passport', modules: ['passport'], call: 'method', name: 'authenticate', role: 'scopes', optionsArgument: 1, scopeKeys: ['scope'],
-    providerByName: { github: 'github', google: 'google', gitlab: 'gitlab', slack: 'slack', microsoft: 'microsoft' } },
+    providerByName: Object.fromEntries(PROVIDERS.flatMap((record) => (record.libraries.passportName ? [[record.libraries.passportName, record.id] as const] : []))) },
 ];
 
 /** Type names that mark an object as OAuth client registration metadata (MCP SDK, RFC 7591). */

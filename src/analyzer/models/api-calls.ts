@@ -24,8 +24,10 @@ import {
   strictlyCovers,
   type ScopeMap,
   type ScopeMapEntry,
+  SCOPE_MAP_PROVIDERS,
   type ScopeMapProvider,
 } from '../knowledge/scope-maps/index.js';
+import { providerRecord } from '../knowledge/providers/index.js';
 
 export interface ApiCall {
   provider: ScopeMapProvider;
@@ -48,12 +50,9 @@ export interface ApiCall {
 }
 
 /** Words a file must contain for a provider's calls to be looked for (and its map loaded). */
-export const PROVIDER_CALL_TEXT: Record<ScopeMapProvider, RegExp> = {
-  google: /googleapis/i,
-  microsoft: /graph\.microsoft\.com|microsoft-graph-client|\.api\(/i,
-  github: /octokit|api\.github\.com|getOctokit/i,
-  slack: /@slack\/|slack\.com\/api|WebClient|\.chat\.postMessage|apiCall\(/i,
-};
+export const PROVIDER_CALL_TEXT: Record<ScopeMapProvider, RegExp> = Object.fromEntries(
+  SCOPE_MAP_PROVIDERS.map((provider) => [provider, providerRecord(provider).scopeMap!.callText]),
+) as Record<ScopeMapProvider, RegExp>;
 
 /** The `googleapis` factory names and the map's API id for each (the version the map holds). */
 const GOOGLE_FACTORIES: Record<string, string> = {
@@ -501,11 +500,10 @@ export function providerOfApiUrl(url: string): ScopeMapProvider | undefined {
   const match = /^https?:\/\/([^/?#:]+)/i.exec(url);
   if (!match || match[1]!.includes(UNKNOWN)) return undefined;
   const host = match[1]!.toLowerCase();
-  if (host === 'graph.microsoft.com') return 'microsoft';
-  if (host === 'api.github.com') return 'github';
-  if (host === 'slack.com' && /^https?:\/\/slack\.com\/api\//i.test(url)) return 'slack';
-  if (host.endsWith('.googleapis.com') && host !== 'oauth2.googleapis.com' && host !== 'openidconnect.googleapis.com') return 'google';
-  return undefined;
+  return SCOPE_MAP_PROVIDERS.find((provider) => {
+    const api = providerRecord(provider).scopeMap!.apiUrl;
+    return api.host.test(host) && (!api.url || api.url.test(url));
+  });
 }
 
 function shortUrl(url: string): string {

@@ -14,7 +14,7 @@ import type { ts } from './define.js';
 import { defineRule } from './define.js';
 import type { RuleContext } from '../engine/context.js';
 import type { Severity } from '../types.js';
-import { loadScopeMap, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
+import { loadScopeMap, SCOPE_MAP_PROVIDERS, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../knowledge/scopes.js';
 import {
   callLabel, callSite, detachedCall, displayScope, findApiCalls, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
@@ -110,7 +110,7 @@ export interface FileScopeAnalysis {
 }
 
 /** Providers with a vendored scope map, by the names the OAuth request model uses. */
-const MAP_PROVIDERS: Partial<Record<ScopeProvider, ScopeMapProvider>> = { google: 'google', microsoft: 'microsoft', github: 'github', slack: 'slack' };
+const MAP_PROVIDERS: Partial<Record<ScopeProvider, ScopeMapProvider>> = Object.fromEntries(SCOPE_MAP_PROVIDERS.map((provider) => [provider, provider]));
 
 /** The calls of a file, found once per file and only when a request to a mapped provider needs them. */
 class LazyCalls {

@@ -12,8 +12,12 @@ import type GithubMapFile from './github.json';
 import type SlackMapFile from './slack.json';
 import type CorrectionsFile from './corrections.json';
 
+import { PROVIDERS } from '../providers/index.js';
+
+/** The providers with a vendored map (`<id>.json`, imported above so the build copies it). */
 export type ScopeMapProvider = 'google' | 'microsoft' | 'github' | 'slack';
-export const SCOPE_MAP_PROVIDERS: readonly ScopeMapProvider[] = ['google', 'microsoft', 'github', 'slack'];
+/** The providers whose records name a scope map, in the records' order. */
+export const SCOPE_MAP_PROVIDERS: readonly ScopeMapProvider[] = PROVIDERS.filter((record) => record.scopeMap).map((record) => record.id as ScopeMapProvider);
 
 /** One method of a provider's API and the scope sets that allow it; `[]` in `anyOf` means no scope is needed. */
 export interface ScopeMapEntry {
