@@ -66,6 +66,21 @@ const FACTS: Record<ScopeMapProvider, Fact[]> = {
     ['web', 'files.uploadV2', 'POST', ['files:write'], ['files:read']],
     ['web', 'search.messages', 'POST', ['search:read'], []],
   ],
+  // Dropbox HTTP API documentation, each route's "Required Scope".
+  dropbox: [
+    ['dropbox', 'filesListFolder', 'POST', ['files.metadata.read'], ['files.content.read']],
+    ['dropbox', 'filesGetMetadata', 'POST', ['files.metadata.read'], []],
+    ['dropbox', 'filesSearchV2', 'POST', ['files.metadata.read'], []],
+    ['dropbox', 'filesDownload', 'POST', ['files.content.read'], ['files.metadata.read']],
+    ['dropbox', 'filesUpload', 'POST', ['files.content.write'], ['files.content.read']],
+    ['dropbox', 'filesDeleteV2', 'POST', ['files.content.write'], ['files.permanent_delete']],
+    ['dropbox', 'filesPermanentlyDelete', 'POST', ['files.permanent_delete'], ['files.content.write']],
+    ['dropbox', 'usersGetCurrentAccount', 'POST', ['account_info.read'], []],
+    ['dropbox', 'sharingCreateSharedLinkWithSettings', 'POST', ['sharing.write'], ['sharing.read']],
+    ['dropbox', 'sharingListSharedLinks', 'POST', ['sharing.read'], []],
+    ['dropbox', 'fileRequestsCreate', 'POST', ['file_requests.write'], []],
+    ['dropbox', 'authTokenRevoke', 'POST', [], ['account_info.read']],
+  ],
 };
 
 describe.each(Object.keys(FACTS) as ScopeMapProvider[])('%s scope map', (provider) => {

@@ -6,6 +6,7 @@
  *     and `octokit.paginate(octokit.rest.x.y | 'GET /route')`;
  *   - Microsoft Graph: `client.api('/me/messages').select(…).get()` and the other verbs;
  *   - Slack: `client.chat.postMessage(…)`, `client.apiCall('chat.postMessage')`;
+ *   - Dropbox: the SDK's route methods on `new Dropbox(…)` (`dbx.filesListFolder(…)`);
  *   - `fetch`, axios and got calls to a provider's API host, the URL constant-folded and
  *     matched to the maps' URL templates.
  * A call to a provider that cannot be pinned to one method (a computed method name, a route or
@@ -73,7 +74,8 @@ const AXIOS_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PU
 type Client =
   | { kind: 'google'; api: string; path: string[] }
   | { kind: 'octokit'; path: string[] }
-  | { kind: 'slack'; path: string[] };
+  | { kind: 'slack'; path: string[] }
+  | { kind: 'dropbox'; path: string[] };
 
 const MAX_FOLLOW = 8;
 
@@ -190,6 +192,7 @@ class CallFinder {
     if (client.kind === 'google') this.visitGoogle(call, client.api, names, chain.dynamic);
     else if (client.kind === 'octokit') this.visitOctokit(call, names, chain.dynamic);
     else if (client.kind === 'slack') this.visitSlack(call, names, chain.dynamic);
+    else if (client.kind === 'dropbox') this.visitDropbox(call, names, chain.dynamic);
   }
 
   /** `a.b[c].d` → root `a`, names ['b', c?, 'd']; a computed name that is not constant marks the chain dynamic. */
@@ -259,6 +262,7 @@ class CallFinder {
     if (google && this.providers.has('google') && GOOGLE_CLASSES[google[2]!]) return { kind: 'google', api: GOOGLE_FACTORIES[GOOGLE_CLASSES[google[2]!]!]!, path: [] };
     if (this.providers.has('github') && (/\bOctokit\b/.test(type) || /^(octokit|github|gh|octo)$/i.test(name))) return { kind: 'octokit', path: [] };
     if (this.providers.has('slack') && (/\bWebClient\b/.test(type) || /^(slack|slackClient|webClient|web)$/i.test(name))) return { kind: 'slack', path: [] };
+    if (this.providers.has('dropbox') && (/\bDropbox\b/.test(type) || /^(dbx|dropbox|dropboxClient)$/i.test(name))) return { kind: 'dropbox', path: [] };
     return undefined;
   }
 
@@ -290,6 +294,7 @@ class CallFinder {
     if (this.providers.has('github') && /(^|\.)Octokit\b|Octokit\.plugin\(/.test(text)) return { kind: 'octokit', path: [] };
     if (this.providers.has('github') && /^(MyOctokit|ProbotOctokit)$/.test(text)) return { kind: 'octokit', path: [] };
     if (this.providers.has('slack') && /(^|\.)WebClient$/.test(text)) return { kind: 'slack', path: [] };
+    if (this.providers.has('dropbox') && /(^|\.)Dropbox$/.test(text)) return { kind: 'dropbox', path: [] };
     const google = /^([a-z]+)_v\d[a-z0-9_]*\.([A-Z][a-z]+)$/.exec(text);
     if (google && this.providers.has('google') && GOOGLE_CLASSES[google[2]!]) return { kind: 'google', api: GOOGLE_FACTORIES[GOOGLE_CLASSES[google[2]!]!]!, path: [] };
     return undefined;
@@ -392,6 +397,18 @@ class CallFinder {
     else if (dynamic) this.add({ provider: 'slack', node: call, unresolved: `'${method.replace('[]', '[…]')}' names its method at run time` });
     else if (names.length >= 2 && /^(admin|chat|conversations|users|files|reactions|pins|bookmarks|reminders|search|team|usergroups|dnd|emoji|views|canvases|apps|auth|calls|dialog|oauth|openid|rtm|stars|workflows|assistant|functions)$/.test(names[0]!) && !isHelperName(last!)) {
       this.add({ provider: 'slack', node: call, unresolved: `method '${method}' is not in the curated map` });
+    }
+  }
+
+  /** `dbx.filesListFolder(arg)`: one SDK method, one route (the SDK's other members, such as `auth`, are not calls). */
+  private visitDropbox(call: ts.CallExpression, names: string[], dynamic: boolean): void {
+    if (names.length !== 1) return;
+    const method = names[0]!;
+    const entry = loadScopeMap('dropbox').byMethod.get(`dropbox ${method}`);
+    if (entry) this.add({ provider: 'dropbox', node: call, entry, parameters: call.arguments[0] });
+    else if (dynamic) this.add({ provider: 'dropbox', node: call, unresolved: 'the SDK method is named at run time' });
+    else if (/^(account|auth|check|contacts|fileProperties|fileRequests|files|openid|paper|sharing|team|teamLog|users)[A-Z]/.test(method)) {
+      this.add({ provider: 'dropbox', node: call, unresolved: `method '${method}' is not in the map` });
     }
   }
 

@@ -5,6 +5,7 @@
  * `scopes` report.
  */
 import { ATLASSIAN } from './atlassian.js';
+import { DROPBOX } from './dropbox.js';
 import { GITHUB } from './github.js';
 import { GITLAB } from './gitlab.js';
 import { GOOGLE } from './google.js';
@@ -14,7 +15,7 @@ import { SLACK } from './slack.js';
 
 export type { CatalogueBroadScope, ProviderLibrary, ProviderRecord } from './record.js';
 
-export const PROVIDERS = [GOOGLE, MICROSOFT, GITHUB, SLACK, GITLAB, ATLASSIAN] as const;
+export const PROVIDERS = [GOOGLE, MICROSOFT, GITHUB, SLACK, DROPBOX, GITLAB, ATLASSIAN] as const;
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];
 
