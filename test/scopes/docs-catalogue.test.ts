@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Corrections, ScopeMapFile, ScopeMapProvider } from '../../src/analyzer/knowledge/scope-maps/index.js';
+import { SCOPE_MAP_PROVIDERS, type Corrections, type ScopeMapFile } from '../../src/analyzer/knowledge/scope-maps/index.js';
 import { CATALOGUE_END, CATALOGUE_START, renderScopeCatalogue, withCatalogue } from '../../tools/scopes/docs.js';
 
 const MAPS = join(process.cwd(), 'src', 'analyzer', 'knowledge', 'scope-maps');
@@ -8,7 +8,7 @@ const read = <T>(name: string) => JSON.parse(readFileSync(join(MAPS, `${name}.js
 
 describe('docs/rules/broad-scope.md', () => {
   const markdown = readFileSync(join(process.cwd(), 'docs', 'rules', 'broad-scope.md'), 'utf8');
-  const maps = (['google', 'microsoft', 'github', 'slack'] as ScopeMapProvider[]).map((provider) => ({ provider, file: read<ScopeMapFile>(provider) }));
+  const maps = SCOPE_MAP_PROVIDERS.map((provider) => ({ provider, file: read<ScopeMapFile>(provider) }));
   const catalogue = renderScopeCatalogue(maps, read<Corrections>('corrections'));
 
   test('its provider catalogue is the one the vendored data generates (run npm run scopes:generate after changing the maps)', () => {

@@ -18,6 +18,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serialiseScopeMap, type ScopeMapEntry } from './format.js';
+import { SCOPE_MAP_PROVIDERS } from '../../src/analyzer/knowledge/scope-maps/index.js';
 import { githubEntries } from './github.js';
 import { GOOGLE_APIS, googleEntries } from './google.js';
 import { graphEntries } from './graph.js';
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
   }], dropboxEntries(readFileSync(join(dropbox.folder, 'lib', 'routes.js'), 'utf8')));
 
   const docPath = resolve(process.cwd(), 'docs/rules/broad-scope.md');
-  const maps = (['google', 'microsoft', 'github', 'slack', 'dropbox'] as const).map((provider) => ({ provider, file: JSON.parse(readFileSync(join(OUTPUT, `${provider}.json`), 'utf8')) }));
+  const maps = SCOPE_MAP_PROVIDERS.map((provider) => ({ provider, file: JSON.parse(readFileSync(join(OUTPUT, `${provider}.json`), 'utf8')) }));
   const corrections = JSON.parse(readFileSync(join(OUTPUT, 'corrections.json'), 'utf8'));
   writeFileSync(docPath, withCatalogue(readFileSync(docPath, 'utf8'), renderScopeCatalogue(maps, corrections)));
   process.stdout.write(`${docPath}: provider catalogue\n`);
