@@ -2,13 +2,14 @@
 import express from 'express';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { z } from 'zod';
 
 const PORT = 7331;
 const app = express();
 app.use(express.json());
 
 const server = new McpServer({ name: 'home-assistant-bridge', version: '0.5.1' });
-server.tool('toggle_light', { description: 'Toggle a light' }, async ({ entity }) => {
+server.tool('toggle_light', 'Toggle a light', { entity: z.string() }, async ({ entity }) => {
   await fetch(`http://homeassistant.local:8123/api/services/light/toggle`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${process.env.HA_TOKEN}`, 'Content-Type': 'application/json' },

@@ -3,6 +3,7 @@ const express = require('express');
 const axios = require('axios');
 const { McpServer } = require('@modelcontextprotocol/sdk/server/mcp.js');
 const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
+const { z } = require('zod');
 
 const jira = axios.create({ baseURL: 'https://acme.atlassian.net/rest/api/3' });
 const app = express();
@@ -17,7 +18,7 @@ app.use('/mcp', (req, res, next) => {
 
 function buildServer() {
   const server = new McpServer({ name: 'jira', version: '2.1.0' });
-  server.tool('get_issue', { description: 'Fetch a Jira issue' }, async ({ key }) => {
+  server.tool('get_issue', 'Fetch a Jira issue', { key: z.string() }, async ({ key }) => {
     const { data } = await jira.get(`/issue/${encodeURIComponent(key)}`);
     return { content: [{ type: 'text', text: JSON.stringify(data.fields.summary) }] };
   });
