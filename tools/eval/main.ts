@@ -10,6 +10,7 @@ import { ALL_RULES } from '../../src/analyzer/index.js';
 import { defaultCacheDir, fetchPackage, isScannedPath, listFiles } from './fetch.js';
 import { checkAgainstPackage, checkSplitsDisjoint, parseLabelFile, SPLITS, type LabelFile, type Split } from './labels.js';
 import { renderMarkdown, renderText, toJson, type EvalRun, type FileProblem, type SplitRun } from './report.js';
+import { analyzeCase, extractMarkdownSection, HELD_OUT_HEADING, loadHeldOutCases, renderHeldOutMarkdown, renderHeldOutText, replaceMarkdownSection, scoreHeldOut, type CaseAnalysis, type CaseAnalyzer } from './held-out.js';
 import { BudgetedAnalyzer } from './run-analyzer.js';
 import { scoreSplit, type ScoredFinding, type ScoredPackage } from './score.js';
 
@@ -18,6 +19,8 @@ const USAGE = `usage: npm run eval -- [options]
   --json                   print the results as JSON
   --write <file.md>        write the figures as Markdown (e.g. docs/eval/latest.md)
   --show-blind             also list the blind split's misses and false alarms (then move it to tune)
+  --held-out               score the held-out cases of tools/eval/held-out instead of the splits
+  --show-held-out          with --held-out: also list their misses and false alarms (they are not triaged)
   --check                  validate the label files (fetching the packages) without running the analyzer
   --budget-ms <n>          per-file analysis time budget (default 20000)
   --cache <dir>            package cache (default $MCP_GUARD_EVAL_CACHE or ~/.cache/mcp-oauth-guard-eval)`;
@@ -30,13 +33,15 @@ interface Options {
   json: boolean;
   write?: string;
   showBlind: boolean;
+  heldOut: boolean;
+  showHeldOut: boolean;
   check: boolean;
   budgetMs: number;
   cache: string;
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { splits: [...SPLITS], json: false, showBlind: false, check: false, budgetMs: 20_000, cache: defaultCacheDir() };
+  const options: Options = { splits: [...SPLITS], json: false, showBlind: false, heldOut: false, showHeldOut: false, check: false, budgetMs: 20_000, cache: defaultCacheDir() };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const value = () => {
@@ -53,6 +58,8 @@ function parseArgs(argv: string[]): Options | string {
       } else if (arg === '--json') options.json = true;
       else if (arg === '--write') options.write = value();
       else if (arg === '--show-blind') options.showBlind = true;
+      else if (arg === '--held-out') options.heldOut = true;
+      else if (arg === '--show-held-out') options.showHeldOut = true;
       else if (arg === '--check') options.check = true;
       else if (arg === '--budget-ms') {
         const budget = Number(value());
@@ -65,6 +72,8 @@ function parseArgs(argv: string[]): Options | string {
       return (error as Error).message;
     }
   }
+  if (options.showHeldOut && !options.heldOut) return '--show-held-out needs --held-out';
+  if (options.heldOut && (options.check || options.showBlind)) return '--held-out runs only the held-out cases; --check and --show-blind belong to the splits';
   return options;
 }
 
@@ -120,6 +129,59 @@ function analyzerCommit(): string {
   }
 }
 
+/** `--held-out`: every case analysed alone (a `.project` folder as one scan), each rule scored on its own folder. */
+async function runHeldOut(options: Options, log: (line: string) => void): Promise<number> {
+  const root = join(REPO_ROOT, 'tools', 'eval', 'held-out');
+  const { cases, problems } = await loadHeldOutCases(root, JUDGED_RULES);
+  if (problems.length > 0) {
+    log(`The held-out cases are not valid (${problems.length} problems):`);
+    for (const problem of problems) log(`  ${problem}`);
+    return 1;
+  }
+  if (cases.length === 0) {
+    log(`no held-out cases under ${root}`);
+    return 1;
+  }
+  const analyzer = new BudgetedAnalyzer(options.budgetMs);
+  const analyze: CaseAnalyzer = async (files) => {
+    analyzer.setProject([...files]);
+    const merged: Awaited<ReturnType<CaseAnalyzer>> = { findings: [], errors: [] };
+    for (const file of files) {
+      const { analysis } = await analyzer.analyze(file);
+      merged.findings.push(...analysis.findings);
+      merged.errors.push(...analysis.errors);
+    }
+    return merged;
+  };
+  const analyses = new Map<string, CaseAnalysis>();
+  try {
+    for (const heldOutCase of cases) analyses.set(heldOutCase.name, await analyzeCase(heldOutCase, analyze));
+  } finally {
+    await analyzer.close();
+  }
+  const score = scoreHeldOut(cases, analyses);
+  const run = { commit: analyzerCommit(), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+  if (options.json) {
+    const { misses, falseAlarms, ...figures } = score;
+    process.stdout.write(`${JSON.stringify({ ...run, heldOut: options.showHeldOut ? score : figures }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`mcp-oauth-guard eval: analyzer ${run.commit}, ${run.date}, ${cases.length} held-out cases\n\n${renderHeldOutText(score, options.showHeldOut)}`);
+  }
+  if (options.write) {
+    const target = resolve(process.env.INIT_CWD ?? process.cwd(), options.write);
+    const previous = await fs.readFile(target, 'utf8').catch(() => '# Evaluation: latest figures\n');
+    await fs.mkdir(dirname(target), { recursive: true });
+    await fs.writeFile(target, replaceMarkdownSection(previous, renderHeldOutMarkdown(score, run)));
+    log(`wrote the held-out section of ${target}`);
+  }
+  const fatal = score.errors.filter((error) => error.fatal);
+  if (fatal.length > 0) {
+    log(`\n${fatal.length} held-out case file(s) were NOT analysed: ${fatal.map((error) => error.file).join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2));
@@ -128,6 +190,7 @@ async function main(): Promise<number> {
     return options === USAGE ? 0 : 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (options.heldOut) return runHeldOut(options, log);
 
   const loaded = await loadLabelFiles();
   const problems = [...loaded.problems];
@@ -236,8 +299,10 @@ async function main(): Promise<number> {
   process.stdout.write(options.json ? `${JSON.stringify(toJson(run, options.showBlind), null, 2)}\n` : renderText(run, options.showBlind));
   if (options.write) {
     const target = resolve(process.env.INIT_CWD ?? process.cwd(), options.write);
+    // The held-out section is written by --held-out runs; a splits run keeps it.
+    const kept = extractMarkdownSection(await fs.readFile(target, 'utf8').catch(() => ''), HELD_OUT_HEADING);
     await fs.mkdir(dirname(target), { recursive: true });
-    await fs.writeFile(target, renderMarkdown(run));
+    await fs.writeFile(target, kept ? replaceMarkdownSection(renderMarkdown(run), kept) : renderMarkdown(run));
     log(`wrote ${target}`);
   }
   if (unscoredCount > 0) {
