@@ -70,9 +70,9 @@ export function createWorkerPoolBackend(settings: WorkerPoolSettings, stop?: Abo
   let help: Promise<RuleHelpTable> | undefined;
   return {
     kind: 'worker-pool',
-    analyze: async (files, config) => {
+    analyze: async (files, config, imports) => {
       await warm;
-      return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs, ...(stop ? { signal: stop } : {}) });
+      return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs, ...(stop ? { signal: stop } : {}) }, imports);
     },
     ruleHelp: () => (help ??= warm.then(() => pool.ruleHelp())),
     close: () => (closed ??= warm.then(() => pool.close())),
@@ -82,7 +82,7 @@ export function createWorkerPoolBackend(settings: WorkerPoolSettings, stop?: Abo
 export function createInProcessBackend(): AnalysisBackend {
   return {
     kind: 'in-process',
-    analyze: async (files, config) => (await import('./analyze.js')).analyzeInProcess(files, config),
+    analyze: async (files, config, imports) => (await import('./analyze.js')).analyzeInProcess(files, config, imports),
     ruleHelp: loadRuleHelpHere,
     close: async () => undefined,
   };

@@ -21,6 +21,7 @@ import { countingFindings, GuardMetrics, observeGitHubCalls } from '../queue/met
 import { createQueueReceiver, type QueueReceiver } from '../queue/receiver.js';
 import { queueSettingsFromEnv } from '../queue/settings.js';
 import { registerWebhookIntake } from './webhook-intake.js';
+import { importedModuleLimitsFromEnv } from './imported-modules.js';
 import { reconcileAllInstallations } from './reconcile.js';
 
 export interface GuardAppOptions {
@@ -115,6 +116,8 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
 
     const configCacheMs = options.configCacheMs ?? configCacheMsFromEnv(env);
+    // Read now, so a wrong value stops the app at start-up instead of failing every run.
+    const importedModules = importedModuleLimitsFromEnv(env);
     const configCache = configCacheMs > 0 ? new ConfigCache({ ttlMs: configCacheMs }) : undefined;
     const runJob = async (job: AnalysisJob) => {
       const startedAt = now();
@@ -127,6 +130,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         log,
         now,
         stopping: stopping.signal,
+        importedModules,
         ...(options.completionRetryDelaysMs ? { completionRetryDelaysMs: options.completionRetryDelaysMs } : {}),
       });
       metrics.jobDuration.observe({ outcome: 'completed' }, (now() - startedAt) / 1000);

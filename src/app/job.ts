@@ -27,6 +27,7 @@ import { extractWantedFiles } from './tarball.js';
 import type { PullRequestHeads } from './heads.js';
 import type { RunMode, RunTarget } from './events.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
+import { DEFAULT_IMPORTED_MODULE_LIMITS, describeImportedModules, ImportedModules, type ImportedModuleLimits } from './imported-modules.js';
 
 export interface AnalysisJob {
   installationId: number;
@@ -96,8 +97,11 @@ export class InProcessExecutor implements JobExecutor {
 /** Jobs the in-process executor runs at once. */
 export const DEFAULT_JOB_CONCURRENCY = 2;
 
-/** Files in, findings out; the in-process analyzer or a worker pool. */
-export type AnalyzeFiles = (files: InputFile[], config: GuardConfig) => Promise<AnalysisResult>;
+/**
+ * Files in, findings out; the in-process analyzer or a worker pool. `imports`: per file, the
+ * modules it reaches through relative imports, for values to be followed into (never reported on).
+ */
+export type AnalyzeFiles = (files: InputFile[], config: GuardConfig, imports?: ReadonlyMap<string, readonly InputFile[]>) => Promise<AnalysisResult>;
 
 export interface JobDependencies {
   /** A client authenticated as the job's installation. */
@@ -120,6 +124,8 @@ export interface JobDependencies {
   maxJobInputBytes?: number;
   /** Waits between later attempts to complete a run GitHub refused (default `COMPLETION_RETRY_DELAYS_MS`). */
   completionRetryDelaysMs?: readonly number[];
+  /** Modules that changed files import, read from the head per pull request (default `DEFAULT_IMPORTED_MODULE_LIMITS`). */
+  importedModules?: ImportedModuleLimits;
 }
 
 export interface JobOutcome {
@@ -257,11 +263,23 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   };
+  const importLimits = deps.importedModules ?? DEFAULT_IMPORTED_MODULE_LIMITS;
+  // Read ahead of each batch: the modules its files import that the batch does not hold (context, not reported on).
+  const imported = new ImportedModules({
+    limits: importLimits,
+    maxFileBytes: config.maxFileBytes,
+    changed: new Map(listed.filter((file) => file.status !== 'removed').map((file) => [file.path, file.sha])),
+    head: { listTree: (keep) => github.listTree(job.headSha, keep, deps.stopping), readBlob: (sha) => github.getBlob(sha, deps.stopping) },
+    concurrency: deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY,
+    ...(deps.stopping ? { signal: deps.stopping } : {}),
+    describeError,
+  });
   const analyses: AnalysisResult[] = [];
   let heldBytes = 0;
   const analyseHeld = async () => {
     if (inputs.length === 0) return;
-    analyses.push(await deps.analyze(inputs.splice(0), config));
+    const batch = inputs.splice(0);
+    analyses.push(await deps.analyze(batch, config, await imported.link(batch)));
     heldBytes = 0;
   };
   let stoppedWhileFetching: CheckRunPlan | undefined;
@@ -299,6 +317,10 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   }
 
   await analyseHeld();
+  const importReport = imported.summary;
+  if (importReport.apiRequests > 0 || importReport.modules > 0) {
+    deps.log.info({ owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, importedModules: importReport }, 'read modules that changed files import');
+  }
   const { result: analysis, testFiles } = applyTestFilesPolicy(mergeAnalyses(analyses), config.testFiles);
   // A push that arrived during the analysis has its own run; this one must not pose as the PR's result.
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
@@ -325,6 +347,7 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     ruleHelp: deps.ruleHelp,
     durationMs: deps.now() - startedAt,
     testFiles,
+    importedModules: describeImportedModules(importReport, importLimits),
   });
 }
 

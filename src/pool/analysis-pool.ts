@@ -64,7 +64,8 @@ export class AnalysisPool {
     await Promise.all(Array.from({ length: this.maxThreads }, () => this.piscina.run({ file, config, configKey: 'warm-up' } satisfies AnalysisTask)));
   }
 
-  async analyzeFile(file: InputFile, config: GuardConfig, signal?: AbortSignal): Promise<FileAnalysis> {
+  /** `modules`: what the file imports, for the analyzer to follow values into (findings stay in `file`). */
+  async analyzeFile(file: InputFile, config: GuardConfig, signal?: AbortSignal, modules?: readonly InputFile[]): Promise<FileAnalysis> {
     const budget = new AbortController();
     const combined = signal ? AbortSignal.any([budget.signal, signal]) : budget.signal;
     const { port1, port2 } = new MessageChannel();
@@ -72,7 +73,7 @@ export class AnalysisPool {
     port1.once('message', () => {
       timer = setTimeout(() => budget.abort(), this.fileBudgetMs);
     });
-    const task: AnalysisTask = { file, config, configKey: JSON.stringify(config), startedPort: port2 };
+    const task: AnalysisTask = { file, config, configKey: JSON.stringify(config), startedPort: port2, ...(modules && modules.length > 0 ? { modules: [...modules] } : {}) };
     try {
       return (await this.piscina.run(task, { signal: combined, transferList: [port2] })) as FileAnalysis;
     } catch (error) {
@@ -92,7 +93,7 @@ export class AnalysisPool {
    * Analyses files in parallel and merges them in input order. Only as many files as there are
    * threads are in flight, so a file's budget starts when its analysis does, not while it queues.
    */
-  async analyzeAll(files: readonly InputFile[], config: GuardConfig, budget: RunBudget = {}): Promise<AnalysisResult> {
+  async analyzeAll(files: readonly InputFile[], config: GuardConfig, budget: RunBudget = {}, imports?: ReadonlyMap<string, readonly InputFile[]>): Promise<AnalysisResult> {
     const total = AbortSignal.timeout(budget.totalBudgetMs ?? DEFAULT_TOTAL_BUDGET_MS);
     const signal = budget.signal ? AbortSignal.any([total, budget.signal]) : total;
     const analyses: FileAnalysis[] = new Array(files.length);
@@ -100,7 +101,8 @@ export class AnalysisPool {
     const lane = async () => {
       while (next < files.length) {
         const index = next++;
-        analyses[index] = await this.analyzeFile(files[index]!, config, signal);
+        const file = files[index]!;
+        analyses[index] = await this.analyzeFile(file, config, signal, imports?.get(file.path));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.maxThreads, files.length) }, lane));
