@@ -89,7 +89,7 @@ export interface ImportedModulesOptions {
   describeError?: (error: unknown) => string;
 }
 
-type Listing = { has(path: string): boolean; sizeOf(path: string): number | undefined; shaOf(path: string): string | undefined };
+type Listing = { has(path: string): boolean; sizeOf(path: string): number | undefined; shaOf(path: string): Promise<string | undefined> | string | undefined };
 
 export class ImportedModules {
   private readonly report: ImportedModulesReport = { modules: 0, bytes: 0, apiRequests: 0, overBound: 0, failed: 0, notFollowed: 0 };
@@ -177,26 +177,39 @@ export class ImportedModules {
   }
 
   private async list(): Promise<Listing> {
-    const { changed, tarballPaths, head } = this.options;
+    const { changed, tarballPaths } = this.options;
     // Off: no listing is asked for, and imports resolve to the pull request's files only.
     if (this.options.limits.maxModules === 0) return { has: (path) => changed.has(path), sizeOf: () => undefined, shaOf: (path) => changed.get(path) };
-    if (tarballPaths) return { has: (path) => tarballPaths.has(path) || changed.has(path), sizeOf: () => undefined, shaOf: (path) => changed.get(path) };
-    let tree: TreeListing | undefined;
-    if (!this.options.signal?.aborted) {
-      this.report.apiRequests++;
-      try {
-        tree = await head.listTree(isSupportedPath);
-        if (tree.truncated) this.report.listingTruncated = true;
-      } catch (error) {
-        this.report.listingFailed = this.options.describeError?.(error) ?? (error instanceof Error ? error.message : String(error));
-      }
+    if (tarballPaths) {
+      // The tarball lists every file; a module it did not keep (past its byte allowance) needs the tree for its blob id.
+      let tree: Promise<TreeListing | undefined> | undefined;
+      return {
+        has: (path) => tarballPaths.has(path) || changed.has(path),
+        sizeOf: () => undefined,
+        shaOf: async (path) => changed.get(path) ?? (await (tree ??= this.listTree()))?.files.get(path)?.sha,
+      };
     }
+    const tree = await this.listTree();
     // Without the listing, imports can still resolve to the pull request's own files.
     return {
       has: (path) => changed.has(path) || (tree?.files.has(path) ?? false),
       sizeOf: (path) => tree?.files.get(path)?.size,
       shaOf: (path) => changed.get(path) ?? tree?.files.get(path)?.sha,
     };
+  }
+
+  /** One tree listing of the head (one request); undefined when GitHub could not give it. */
+  private async listTree(): Promise<TreeListing | undefined> {
+    if (this.options.signal?.aborted) return undefined;
+    this.report.apiRequests++;
+    try {
+      const tree = await this.options.head.listTree(isSupportedPath);
+      if (tree.truncated) this.report.listingTruncated = true;
+      return tree;
+    } catch (error) {
+      this.report.listingFailed = this.options.describeError?.(error) ?? (error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
   }
 
   private async readAll(paths: readonly string[]): Promise<void> {
@@ -224,7 +237,7 @@ export class ImportedModules {
       const decoded = decodeFileBytes(path, staged, maxFileBytes);
       module = decoded.kind === 'file' ? decoded.file : null;
     } else {
-      const sha = listing.shaOf(path);
+      const sha = await listing.shaOf(path);
       if (sha === undefined || this.options.signal?.aborted) {
         this.reservedModules--;
         this.reservedBytes -= size ?? 0;

@@ -23,7 +23,8 @@ import {
 import { chooseContentSource, contentOfAddedFile, decodeAddedFile, decodeBlob, decodeFileBytes, consumeInOrder, selectFiles, tooLarge, type DecodedBlob } from './files.js';
 import type { ConfigCache } from './config-cache.js';
 import { MAX_LISTED_FILES, type GitHubClient, type ListedFile, type LoadedConfig } from './github/client.js';
-import { extractWantedFiles } from './tarball.js';
+import { extractWantedFiles, type TarballLimits } from './tarball.js';
+import { isSupportedPath } from '../analyzer/paths.js';
 import type { PullRequestHeads } from './heads.js';
 import type { RunMode, RunTarget } from './events.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
@@ -245,7 +246,10 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const maxInputBytes = deps.maxJobInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES;
   // The tarball's files wait for their turn in the loop below, on top of the batch it fills: keep
   // half the budget's worth of UTF-8 bytes (at most the budget as UTF-16), so the job holds at most twice its budget.
-  const fromTarball = await readFromTarball(job, github, needContent, config.maxFileBytes, Math.max(1, Math.floor(maxInputBytes / 2)), deps.log);
+  const importLimits = deps.importedModules ?? DEFAULT_IMPORTED_MODULE_LIMITS;
+  // When the tarball is read anyway, it also gives the modules changed files may import (at no request each).
+  const alsoKeep = importLimits.maxModules > 0 && importLimits.maxBytes > 0 ? { accept: isImportableModule, maxBytes: importLimits.maxBytes } : undefined;
+  const { found: fromTarball, alsoKept, paths: tarballPaths } = await readFromTarball(job, github, needContent, { maxFileBytes: config.maxFileBytes, maxKeptBytes: Math.max(1, Math.floor(maxInputBytes / 2)), ...(alsoKeep ? { alsoKeep } : {}) }, deps.log);
   // Files are fetched a few at a time, in order, and analysed whenever the texts held reach the
   // job's byte budget, so a PR of a thousand 1 MB files never holds them all at once (audit #10).
   const fetchOne = async ({ file, added }: (typeof sources)[number]): Promise<DecodedBlob> => {
@@ -263,13 +267,14 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   };
-  const importLimits = deps.importedModules ?? DEFAULT_IMPORTED_MODULE_LIMITS;
   // Read ahead of each batch: the modules its files import that the batch does not hold (context, not reported on).
   const imported = new ImportedModules({
     limits: importLimits,
     maxFileBytes: config.maxFileBytes,
     changed: new Map(listed.filter((file) => file.status !== 'removed').map((file) => [file.path, file.sha])),
     head: { listTree: (keep) => github.listTree(job.headSha, keep, deps.stopping), readBlob: (sha) => github.getBlob(sha, deps.stopping) },
+    ...(alsoKept ? { fromTarball: alsoKept } : {}),
+    ...(tarballPaths ? { tarballPaths } : {}),
     concurrency: deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY,
     ...(deps.stopping ? { signal: deps.stopping } : {}),
     describeError,
@@ -359,21 +364,27 @@ const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
  * (`chooseContentSource`). Only files whose content hashes to the listed blob id are taken; the
  * rest, and everything when the download fails, are fetched by blob as before.
  */
-async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], maxFileBytes: number, maxKeptBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
+async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], limits: Omit<TarballLimits, 'maxArchiveBytes'>, log: Logger): Promise<{ found: Map<string, DecodedBlob>; alsoKept?: Map<string, Buffer>; paths?: Set<string> }> {
   const found = new Map<string, DecodedBlob>();
+  const maxFileBytes = limits.maxFileBytes;
   const wanted = new Map(files.map((file) => [file.path, file.sha]));
-  if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return found;
+  if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return { found };
   try {
-    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, maxFileBytes, maxKeptBytes });
+    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, ...limits });
     for (const [path, bytes] of extract.files) found.set(path, decodeFileBytes(path, bytes, maxFileBytes));
     for (const { path, bytes } of extract.oversized) found.set(path, tooLarge(path, bytes, maxFileBytes));
     if (extract.mismatched.length > 0) log.info({ files: extract.mismatched.length }, 'files not in the tarball as listed; fetching their blobs');
-    if (extract.deferred.length > 0) log.info({ files: extract.deferred.length, keptBytes: maxKeptBytes }, "the tarball's files reached the job's byte budget; fetching the rest as blobs");
+    if (extract.deferred.length > 0) log.info({ files: extract.deferred.length, keptBytes: limits.maxKeptBytes }, "the tarball's files reached the job's byte budget; fetching the rest as blobs");
+    return { found, ...(extract.alsoKept ? { alsoKept: extract.alsoKept } : {}), ...(extract.paths ? { paths: extract.paths } : {}) };
   } catch (error) {
     log.warn({ reason: describeError(error) }, 'could not read the tarball; fetching blobs instead');
-    found.clear();
+    return { found: new Map() };
   }
-  return found;
+}
+
+/** A file an import can bring into the analysis: a JavaScript or TypeScript source, not a declaration file. */
+function isImportableModule(path: string): boolean {
+  return isSupportedPath(path) && !/\.d\.[cm]?ts$/.test(path);
 }
 
 type LoadedGuardConfig = { ok: true; config: GuardConfig; files: string[] } | { ok: false; errors: { key: string; message: string; example?: string }[]; files: string[] };

@@ -109,6 +109,33 @@ describe('a changed file that logs a token through a helper of an unchanged modu
   });
 });
 
+describe('when the head tarball is downloaded anyway', () => {
+  test('the helper module comes from it: no tree listing and no blob request', async () => {
+    const auth = modified('src/auth.ts', AUTH, 3);
+    const other = modified('src/echo.ts', 'export const echo = (text: string) => text;\n');
+    const tree = { 'package.json': '{"type":"module"}\n', 'src/auth.ts': AUTH, 'src/audit.ts': AUDIT, 'src/echo.ts': other.content as string };
+    const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA).files([auth, other].map(({ content: _content, ...listed }) => listed)).tarball(HEAD_SHA, tree).updatesRun();
+    await openPullRequest(github, { repositorySizeKb: 40 });
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(contentCalls(github)).toEqual([`tarball/${HEAD_SHA}`]);
+    expect(github.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`)).toEqual(['src/auth.ts:3']);
+    expect(github.completion.output.summary).toContain('Read 1 module (');
+  });
+
+  test('a module the tarball did not keep (over its byte allowance) is fetched by blob after one tree listing', async () => {
+    const auth = modified('src/auth.ts', AUTH, 3);
+    const other = modified('src/echo.ts', 'export const echo = (text: string) => text;\n');
+    // A larger source file earlier in the archive takes the allowance (the tarball keeps files in archive order).
+    const filler = `export const table = ${JSON.stringify('x'.repeat(400))};\n`;
+    const tree = { 'src/a-filler.ts': filler, 'src/auth.ts': AUTH, 'src/audit.ts': AUDIT, 'src/echo.ts': other.content as string };
+    const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA).files([auth, other].map(({ content: _content, ...listed }) => listed)).tarball(HEAD_SHA, tree).tree(HEAD_SHA, tree).blob(sha(AUDIT), AUDIT).updatesRun();
+    await openPullRequest(github, { repositorySizeKb: 40, env: { ANALYSIS_IMPORTED_BYTES: '500' } });
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(contentCalls(github)).toEqual([`tarball/${HEAD_SHA}`, `git/trees/${HEAD_SHA}`, `git/blobs/${sha(AUDIT)}`]);
+    expect(github.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`)).toEqual(['src/auth.ts:3']);
+  });
+});
+
 describe('import graphs that must not hang or crash', () => {
   test('a cycle through unchanged modules and a missing module: each module is read once, the missing one never asked for', async () => {
     const a = "import { b } from './b.js';\nimport { gone } from './missing.js';\nexport const a = () => b() + gone;\n";
