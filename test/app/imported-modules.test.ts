@@ -3,8 +3,13 @@
  * counted), values are followed into them, and findings stay on the changed files.
  */
 import nock from 'nock';
+import pino from 'pino';
+import { ProbotOctokit } from 'probot';
+import { createInProcessBackend } from '../../src/app/analysis-backend.js';
 import { gitBlobSha } from '../../src/git-object-id.js';
-import { GitHubMock, HEAD_SHA, loadGuard, pullRequestPayload, type ChangedFile } from './github-mock.js';
+import { GuardMetrics } from '../../src/queue/metrics.js';
+import { createRunProcessor } from '../../src/queue/processor.js';
+import { CHECK_RUN_ID, GitHubMock, HEAD_SHA, INSTALLATION_ID, loadGuard, OWNER, PULL_NUMBER, pullRequestPayload, REPO, type ChangedFile } from './github-mock.js';
 
 /** A logger helper in a module the pull request does not touch. */
 const AUDIT = "import pino from 'pino';\nconst logger = pino();\nexport function audit(message: string, value: string) {\n  logger.info({ value }, message);\n}\n";
@@ -162,5 +167,29 @@ describe('import graphs that must not hang or crash', () => {
     expect(contentCalls(github).filter((call) => call.startsWith('git/'))).toHaveLength(5);
     expect(github.completion.output.summary).toContain('Read 2 modules (');
     expect(github.completion.output.summary).toMatch(/1 more imported module was not read: the limit of 2 imported modules per pull request \(`ANALYSIS_IMPORTED_MODULES`\) was reached/);
+  });
+});
+
+describe('the queue workers take the same path', () => {
+  test("a worker's run processor reads the helper module and reports at the changed file's call", async () => {
+    const auth = modified('src/auth.ts', AUTH, 3);
+    // The worker is handed an installation client; no token request is made here.
+    const github = new GitHubMock().startsAnalysis(HEAD_SHA).changedFiles([auth]).tree(HEAD_SHA, { 'src/auth.ts': AUTH, 'src/audit.ts': AUDIT }).blob(sha(AUDIT), AUDIT).updatesRun();
+    const octokit = new ProbotOctokit({ auth: { token: 'ghs_test' }, retry: { enabled: false }, throttle: { enabled: false } });
+    const processor = createRunProcessor({
+      auth: async () => octokit as never,
+      backend: createInProcessBackend(),
+      appId: 123,
+      configCacheMs: 0,
+      importedModules: { maxModules: 5, maxBytes: 64 * 1024 },
+      metrics: new GuardMetrics(),
+      log: pino({ level: 'silent' }),
+    });
+    const runs: number[] = [];
+    await processor.process({ target: { installationId: INSTALLATION_ID, owner: OWNER, repo: REPO, pullNumber: PULL_NUMBER, headSha: HEAD_SHA }, mode: 'event' }, async (id) => void runs.push(id));
+    expect(runs).toEqual([CHECK_RUN_ID]);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(contentCalls(github)).toEqual([`git/blobs/${auth.sha}`, `git/trees/${HEAD_SHA}`, `git/blobs/${sha(AUDIT)}`]);
+    expect(github.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`)).toEqual(['src/auth.ts:3']);
   });
 });
