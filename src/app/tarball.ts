@@ -155,6 +155,8 @@ class WantedFilesParser {
   private readonly alsoKept = new Map<string, Buffer>();
   private alsoKeptBytes = 0;
   private readonly paths = new Set<string>();
+  /** `maxKeptBytes` was reached: reading stops there, also for `alsoKeep` (whose `paths` are then incomplete). */
+  private budgetReached = false;
 
   private readonly header = Buffer.alloc(BLOCK);
   private headerFilled = 0;
@@ -179,7 +181,7 @@ class WantedFilesParser {
 
   /** True once every wanted path is settled (and, with `alsoKeep`, the archive read whole) or the archive's end marker was read. */
   get done(): boolean {
-    return this.ended || (this.pending.size === 0 && !this.alsoKeep);
+    return this.ended || this.budgetReached || (this.pending.size === 0 && !this.alsoKeep);
   }
 
   get wantedSettled(): boolean {
@@ -310,6 +312,7 @@ class WantedFilesParser {
         // Holding as much as allowed: the rest is left to blob fetches, and reading stops here.
         this.deferred.push(...this.pending);
         this.pending.clear();
+        this.budgetReached = true;
       }
     } else if (sink.kind === 'also') {
       this.alsoKept.set(sink.path, sink.buffer);
