@@ -157,15 +157,19 @@ export class ImportedModules {
     if (memo) return memo;
     const specifiers = relativeSpecifiers(module.text);
     const targets: string[] = [];
-    if (specifiers.length > 0) {
-      const listing = await this.listed();
-      for (const specifier of specifiers) {
-        const path = relativeCandidates(module.path, specifier).find((candidate) => listing.has(candidate) && isSupportedPath(candidate));
-        // Off: only the pull request's own files are followed; the summary counts the imports left out.
-        if (path === undefined && this.options.limits.maxModules === 0) this.report.notFollowed++;
-        // A declaration file is never read through an import (`Project.read`); neither is a missing module.
-        if (path !== undefined && !/\.d\.[cm]?ts$/.test(path) && !targets.includes(path)) targets.push(path);
+    const { changed } = this.options;
+    for (const specifier of specifiers) {
+      const candidates = relativeCandidates(module.path, specifier);
+      // A file of the pull request answers without the head's file list, so a PR whose imports stay inside it costs no request.
+      let path = candidates.find((candidate) => changed.has(candidate) && isSupportedPath(candidate));
+      if (path === undefined) {
+        const listing = await this.listed();
+        path = candidates.find((candidate) => listing.has(candidate) && isSupportedPath(candidate));
       }
+      // Off: only the pull request's own files are followed; the summary counts the imports left out.
+      if (path === undefined && this.options.limits.maxModules === 0) this.report.notFollowed++;
+      // A declaration file is never read through an import (`Project.read`); neither is a missing module.
+      if (path !== undefined && !/\.d\.[cm]?ts$/.test(path) && !targets.includes(path)) targets.push(path);
     }
     this.importsMemo.set(module.path, targets);
     return targets;

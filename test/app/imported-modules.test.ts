@@ -9,7 +9,7 @@ import { createInProcessBackend } from '../../src/app/analysis-backend.js';
 import { gitBlobSha } from '../../src/git-object-id.js';
 import { GuardMetrics } from '../../src/queue/metrics.js';
 import { createRunProcessor } from '../../src/queue/processor.js';
-import { CHECK_RUN_ID, GitHubMock, HEAD_SHA, INSTALLATION_ID, loadGuard, OWNER, PULL_NUMBER, pullRequestPayload, REPO, type ChangedFile } from './github-mock.js';
+import { addedFile, CHECK_RUN_ID, GitHubMock, HEAD_SHA, INSTALLATION_ID, loadGuard, OWNER, PULL_NUMBER, pullRequestPayload, REPO, type ChangedFile } from './github-mock.js';
 
 /** A logger helper in a module the pull request does not touch. */
 const AUDIT = "import pino from 'pino';\nconst logger = pino();\nexport function audit(message: string, value: string) {\n  logger.info({ value }, message);\n}\n";
@@ -111,6 +111,17 @@ describe('a changed file that logs a token through a helper of an unchanged modu
 
   test('a wrong bound in the environment stops the app at load', async () => {
     await expect(loadGuard({ env: { ANALYSIS_IMPORTED_MODULES: 'many' } })).rejects.toThrow(/ANALYSIS_IMPORTED_MODULES must be a whole number/);
+  });
+});
+
+describe("imports between the pull request's own files", () => {
+  test('are followed at no request: no file list, no blob', async () => {
+    const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA).changedFiles([addedFile('src/auth.ts', AUTH), addedFile('src/audit.ts', AUDIT)]).updatesRun();
+    await openPullRequest(github);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(contentCalls(github)).toEqual([]);
+    expect(github.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`)).toEqual(['src/auth.ts:3']);
+    expect(github.completion.output.summary).not.toContain('### Imported modules');
   });
 });
 
