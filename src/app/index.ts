@@ -15,7 +15,7 @@ import { withGitHubRecovery } from './github/recovery.js';
 import { CHECK_RUN_NAME } from '../report/check-run.js';
 import { createHealthHandler } from './health.js';
 import { PullRequestHeads } from './heads.js';
-import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
+import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor, type ScopeReporter } from './job.js';
 import { appLogger } from './logging.js';
 import { countingFindings, GuardMetrics, observeGitHubCalls } from '../queue/metrics.js';
 import { createQueueReceiver, type QueueReceiver } from '../queue/receiver.js';
@@ -92,11 +92,13 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const metrics = receiver?.metrics ?? new GuardMetrics();
     registerRoute(appOptions, metrics.handler());
     let analyze = options.analyze;
+    let scopeReport: ScopeReporter | undefined;
     let readRuleHelp: () => Promise<RuleHelpTable> = loadRuleHelpHere;
     if (!analyze && !receiver) {
       const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }, stopping.signal) : createInProcessBackend();
       backends.push(backend);
       analyze = backend.analyze;
+      scopeReport = backend.scopeReport;
       readRuleHelp = () => backend.ruleHelp();
       log.info({ analysis: backend.kind }, 'analysis backend ready');
     }
@@ -126,6 +128,7 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         ...(configCache ? { configCache } : {}),
         github: async (target) => new GitHubClient(recover(await app.auth(target.installationId), target.installationId), { owner: target.owner, repo: target.repo }),
         analyze: analyzeFiles,
+        ...(scopeReport ? { scopeReport } : {}),
         heads,
         log,
         now,

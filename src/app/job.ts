@@ -5,6 +5,8 @@
  */
 import type { Logger } from 'pino';
 import type { AnalysisResult, InputFile, RuleId } from '../analyzer/types.js';
+import type { FileScopeAnalysis } from '../analyzer/rules/broad-scope.js';
+import type { ProviderScopeReport } from '../report/scopes.js';
 import { validateConfig } from '../config/load.js';
 import { applyTestFilesPolicy } from '../config/test-files.js';
 import { defaultConfig, type GuardConfig, type OnError } from '../config/types.js';
@@ -104,10 +106,15 @@ export const DEFAULT_JOB_CONCURRENCY = 2;
  */
 export type AnalyzeFiles = (files: InputFile[], config: GuardConfig, imports?: ReadonlyMap<string, readonly InputFile[]>) => Promise<AnalysisResult>;
 
+/** The scope table's data from what `broad-scope` saw in the analysed files (joined where the analyzer runs). */
+export type ScopeReporter = (analyses: readonly FileScopeAnalysis[], files: number) => Promise<ProviderScopeReport[]>;
+
 export interface JobDependencies {
   /** A client authenticated as the job's installation. */
   github(job: AnalysisJob): Promise<GitHubClient>;
   analyze: AnalyzeFiles;
+  /** Builds the summary's scope table when there are `broad-scope` findings; without it there is none. */
+  scopeReport?: ScopeReporter;
   heads: PullRequestHeads;
   ruleHelp: Partial<Record<RuleId, RuleHelp>>;
   log: Logger;
@@ -148,9 +155,11 @@ const DEFAULT_BLOB_CONCURRENCY = 8;
 export const DEFAULT_MAX_JOB_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The analyses of a job's batches as one result. */
-function mergeAnalyses(analyses: readonly AnalysisResult[]): AnalysisResult {
-  const merged: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: 0, analyzed: 0 } };
+function mergeAnalyses(analyses: readonly AnalysisResult[]): AnalysisResult & { scopeAnalyses: FileScopeAnalysis[] } {
+  const merged: AnalysisResult & { scopeAnalyses: FileScopeAnalysis[] } = { findings: [], suppressed: [], errors: [], stats: { files: 0, analyzed: 0 }, scopeAnalyses: [] };
   for (const analysis of analyses) {
+    // A backend that runs `broad-scope` with its scope analyses hands them over with the result.
+    merged.scopeAnalyses.push(...((analysis as { scopeAnalyses?: FileScopeAnalysis[] }).scopeAnalyses ?? []));
     merged.findings.push(...analysis.findings);
     merged.suppressed.push(...analysis.suppressed);
     merged.errors.push(...analysis.errors);
@@ -326,7 +335,9 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   if (importReport.apiRequests > 0 || importReport.modules > 0) {
     deps.log.info({ owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, importedModules: importReport }, 'read modules that changed files import');
   }
-  const { result: analysis, testFiles } = applyTestFilesPolicy(mergeAnalyses(analyses), config.testFiles);
+  const merged = mergeAnalyses(analyses);
+  const { result: analysis, testFiles } = applyTestFilesPolicy(merged, config.testFiles);
+  const scopes = await scopeTable(analysis, merged.scopeAnalyses, deps);
   // A push that arrived during the analysis has its own run; this one must not pose as the PR's result.
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
@@ -353,7 +364,22 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     durationMs: deps.now() - startedAt,
     testFiles,
     importedModules: describeImportedModules(importReport, importLimits),
+    ...(scopes && scopes.length > 0 ? { scopes } : {}),
   });
+}
+
+/**
+ * The scope table for the summary, when `broad-scope` reported: per provider, requested against
+ * needed scopes and the calls behind them. A failure costs the table, never the run.
+ */
+async function scopeTable(analysis: AnalysisResult, scopeAnalyses: readonly FileScopeAnalysis[], deps: JobDependencies): Promise<ProviderScopeReport[] | undefined> {
+  if (!deps.scopeReport || scopeAnalyses.length === 0 || !analysis.findings.some((finding) => finding.ruleId === 'broad-scope')) return undefined;
+  try {
+    return await deps.scopeReport(scopeAnalyses, analysis.stats.files);
+  } catch (error) {
+    deps.log.warn({ reason: describeError(error) }, 'could not build the scope table; the summary goes without it');
+    return undefined;
+  }
 }
 
 /** Uncompressed bytes read from a tarball before giving up on it (and fetching blobs instead). */

@@ -51,7 +51,7 @@ export function createRunProcessor(options: RunProcessorOptions): RunProcessor {
   const github = async (target: { installationId: number; owner: string; repo: string }) =>
     new GitHubClient(withGitHubRecovery(observeGitHubCalls(await options.auth(target.installationId), target.installationId, metrics), { log }), { owner: target.owner, repo: target.repo });
   const runJob = async (job: AnalysisJob) =>
-    runAnalysisJob(job, { ruleHelp: await ruleHelpOnce(), ...(configCache ? { configCache } : {}), ...(options.importedModules ? { importedModules: options.importedModules } : {}), github, analyze, heads, log, now });
+    runAnalysisJob(job, { ruleHelp: await ruleHelpOnce(), ...(configCache ? { configCache } : {}), ...(options.importedModules ? { importedModules: options.importedModules } : {}), scopeReport: options.backend.scopeReport, github, analyze, heads, log, now });
 
   return {
     github,
