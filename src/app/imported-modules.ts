@@ -259,8 +259,14 @@ export class ImportedModules {
     }
     if (module) {
       const bytes = Buffer.byteLength(module.text, 'utf8');
-      // A size the listing did not know (a changed file's blob) is counted now.
-      if (size === undefined) this.reservedBytes += bytes;
+      if (size === undefined) {
+        // A size the listing did not know (a changed file's blob) is counted now; past the bound, the module is not used.
+        if (this.reservedBytes + bytes > limits.maxBytes) {
+          this.reservedModules--;
+          return this.overTheBound(path, 'bytes');
+        }
+        this.reservedBytes += bytes;
+      }
       this.report.modules++;
       this.report.bytes += bytes;
     }
