@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { RuleId } from '../analyzer/types.js';
 import { AnalysisPool } from '../pool/analysis-pool.js';
 import type { RuleHelp } from '../report/check-run.js';
-import type { AnalyzeFiles } from './job.js';
+import type { AnalyzeFiles, ScopeReporter } from './job.js';
 
 export type RuleHelpTable = Partial<Record<RuleId, RuleHelp>>;
 
@@ -21,6 +21,8 @@ export interface AnalysisBackend {
   analyze: AnalyzeFiles;
   /** The rules' descriptions and "How to fix" texts for annotations. */
   ruleHelp(): Promise<RuleHelpTable>;
+  /** The summary's scope table from what `broad-scope` saw (`scopeAnalyses` of an analysis). */
+  scopeReport: ScopeReporter;
   close(): Promise<void>;
 }
 
@@ -70,11 +72,15 @@ export function createWorkerPoolBackend(settings: WorkerPoolSettings, stop?: Abo
   let help: Promise<RuleHelpTable> | undefined;
   return {
     kind: 'worker-pool',
-    analyze: async (files, config) => {
+    analyze: async (files, config, imports) => {
       await warm;
-      return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs, ...(stop ? { signal: stop } : {}) });
+      return pool.analyzeAll(files, config, { totalBudgetMs: settings.runBudgetMs, ...(stop ? { signal: stop } : {}) }, imports);
     },
     ruleHelp: () => (help ??= warm.then(() => pool.ruleHelp())),
+    scopeReport: async (analyses, files) => {
+      await warm;
+      return pool.scopeReport(analyses, files);
+    },
     close: () => (closed ??= warm.then(() => pool.close())),
   };
 }
@@ -82,8 +88,9 @@ export function createWorkerPoolBackend(settings: WorkerPoolSettings, stop?: Abo
 export function createInProcessBackend(): AnalysisBackend {
   return {
     kind: 'in-process',
-    analyze: async (files, config) => (await import('./analyze.js')).analyzeInProcess(files, config),
+    analyze: async (files, config, imports) => (await import('./analyze.js')).analyzeInProcess(files, config, imports),
     ruleHelp: loadRuleHelpHere,
+    scopeReport: async (analyses, files) => (await import('./analyze.js')).scopeReportOf(analyses, files),
     close: async () => undefined,
   };
 }

@@ -15,12 +15,13 @@ import { withGitHubRecovery } from './github/recovery.js';
 import { CHECK_RUN_NAME } from '../report/check-run.js';
 import { createHealthHandler } from './health.js';
 import { PullRequestHeads } from './heads.js';
-import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor } from './job.js';
+import { describeError, InProcessExecutor, runAnalysisJob, type AnalysisJob, type AnalyzeFiles, type JobExecutor, type ScopeReporter } from './job.js';
 import { appLogger } from './logging.js';
 import { countingFindings, GuardMetrics, observeGitHubCalls } from '../queue/metrics.js';
 import { createQueueReceiver, type QueueReceiver } from '../queue/receiver.js';
 import { queueSettingsFromEnv } from '../queue/settings.js';
 import { registerWebhookIntake } from './webhook-intake.js';
+import { importedModuleLimitsFromEnv } from './imported-modules.js';
 import { reconcileAllInstallations } from './reconcile.js';
 
 export interface GuardAppOptions {
@@ -91,11 +92,13 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const metrics = receiver?.metrics ?? new GuardMetrics();
     registerRoute(appOptions, metrics.handler());
     let analyze = options.analyze;
+    let scopeReport: ScopeReporter | undefined;
     let readRuleHelp: () => Promise<RuleHelpTable> = loadRuleHelpHere;
     if (!analyze && !receiver) {
       const backend = options.analysis === 'worker-pool' ? createWorkerPoolBackend({ ...workerPoolSettingsFromEnv(env), ...options.pool }, stopping.signal) : createInProcessBackend();
       backends.push(backend);
       analyze = backend.analyze;
+      scopeReport = backend.scopeReport;
       readRuleHelp = () => backend.ruleHelp();
       log.info({ analysis: backend.kind }, 'analysis backend ready');
     }
@@ -115,6 +118,8 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
     const appId = options.appId ?? (Number.isInteger(envAppId) && envAppId > 0 ? envAppId : undefined);
 
     const configCacheMs = options.configCacheMs ?? configCacheMsFromEnv(env);
+    // Read now, so a wrong value stops the app at start-up instead of failing every run.
+    const importedModules = importedModuleLimitsFromEnv(env);
     const configCache = configCacheMs > 0 ? new ConfigCache({ ttlMs: configCacheMs }) : undefined;
     const runJob = async (job: AnalysisJob) => {
       const startedAt = now();
@@ -123,10 +128,12 @@ export function createGuardApp(options: GuardAppOptions = {}): GuardApp {
         ...(configCache ? { configCache } : {}),
         github: async (target) => new GitHubClient(recover(await app.auth(target.installationId), target.installationId), { owner: target.owner, repo: target.repo }),
         analyze: analyzeFiles,
+        ...(scopeReport ? { scopeReport } : {}),
         heads,
         log,
         now,
         stopping: stopping.signal,
+        importedModules,
         ...(options.completionRetryDelaysMs ? { completionRetryDelaysMs: options.completionRetryDelaysMs } : {}),
       });
       metrics.jobDuration.observe({ outcome: 'completed' }, (now() - startedAt) / 1000);

@@ -5,6 +5,8 @@
  */
 import type { Logger } from 'pino';
 import type { AnalysisResult, InputFile, RuleId } from '../analyzer/types.js';
+import type { FileScopeAnalysis } from '../analyzer/rules/broad-scope.js';
+import type { ProviderScopeReport } from '../report/scopes.js';
 import { validateConfig } from '../config/load.js';
 import { applyTestFilesPolicy } from '../config/test-files.js';
 import { defaultConfig, type GuardConfig, type OnError } from '../config/types.js';
@@ -23,10 +25,12 @@ import {
 import { chooseContentSource, contentOfAddedFile, decodeAddedFile, decodeBlob, decodeFileBytes, consumeInOrder, selectFiles, tooLarge, type DecodedBlob } from './files.js';
 import type { ConfigCache } from './config-cache.js';
 import { MAX_LISTED_FILES, type GitHubClient, type ListedFile, type LoadedConfig } from './github/client.js';
-import { extractWantedFiles } from './tarball.js';
+import { extractWantedFiles, type TarballLimits } from './tarball.js';
+import { isSupportedPath } from '../analyzer/paths.js';
 import type { PullRequestHeads } from './heads.js';
 import type { RunMode, RunTarget } from './events.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
+import { DEFAULT_IMPORTED_MODULE_LIMITS, describeImportedModules, ImportedModules, type ImportedModuleLimits } from './imported-modules.js';
 
 export interface AnalysisJob {
   installationId: number;
@@ -96,13 +100,21 @@ export class InProcessExecutor implements JobExecutor {
 /** Jobs the in-process executor runs at once. */
 export const DEFAULT_JOB_CONCURRENCY = 2;
 
-/** Files in, findings out; the in-process analyzer or a worker pool. */
-export type AnalyzeFiles = (files: InputFile[], config: GuardConfig) => Promise<AnalysisResult>;
+/**
+ * Files in, findings out; the in-process analyzer or a worker pool. `imports`: per file, the
+ * modules it reaches through relative imports, for values to be followed into (never reported on).
+ */
+export type AnalyzeFiles = (files: InputFile[], config: GuardConfig, imports?: ReadonlyMap<string, readonly InputFile[]>) => Promise<AnalysisResult>;
+
+/** The scope table's data from what `broad-scope` saw in the analysed files (joined where the analyzer runs). */
+export type ScopeReporter = (analyses: readonly FileScopeAnalysis[], files: number) => Promise<ProviderScopeReport[]>;
 
 export interface JobDependencies {
   /** A client authenticated as the job's installation. */
   github(job: AnalysisJob): Promise<GitHubClient>;
   analyze: AnalyzeFiles;
+  /** Builds the summary's scope table when there are `broad-scope` findings; without it there is none. */
+  scopeReport?: ScopeReporter;
   heads: PullRequestHeads;
   ruleHelp: Partial<Record<RuleId, RuleHelp>>;
   log: Logger;
@@ -120,6 +132,8 @@ export interface JobDependencies {
   maxJobInputBytes?: number;
   /** Waits between later attempts to complete a run GitHub refused (default `COMPLETION_RETRY_DELAYS_MS`). */
   completionRetryDelaysMs?: readonly number[];
+  /** Modules that changed files import, read from the head per pull request (default `DEFAULT_IMPORTED_MODULE_LIMITS`). */
+  importedModules?: ImportedModuleLimits;
 }
 
 export interface JobOutcome {
@@ -141,9 +155,11 @@ const DEFAULT_BLOB_CONCURRENCY = 8;
 export const DEFAULT_MAX_JOB_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The analyses of a job's batches as one result. */
-function mergeAnalyses(analyses: readonly AnalysisResult[]): AnalysisResult {
-  const merged: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: 0, analyzed: 0 } };
+function mergeAnalyses(analyses: readonly AnalysisResult[]): AnalysisResult & { scopeAnalyses: FileScopeAnalysis[] } {
+  const merged: AnalysisResult & { scopeAnalyses: FileScopeAnalysis[] } = { findings: [], suppressed: [], errors: [], stats: { files: 0, analyzed: 0 }, scopeAnalyses: [] };
   for (const analysis of analyses) {
+    // A backend that runs `broad-scope` with its scope analyses hands them over with the result.
+    merged.scopeAnalyses.push(...((analysis as { scopeAnalyses?: FileScopeAnalysis[] }).scopeAnalyses ?? []));
     merged.findings.push(...analysis.findings);
     merged.suppressed.push(...analysis.suppressed);
     merged.errors.push(...analysis.errors);
@@ -239,7 +255,10 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const maxInputBytes = deps.maxJobInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES;
   // The tarball's files wait for their turn in the loop below, on top of the batch it fills: keep
   // half the budget's worth of UTF-8 bytes (at most the budget as UTF-16), so the job holds at most twice its budget.
-  const fromTarball = await readFromTarball(job, github, needContent, config.maxFileBytes, Math.max(1, Math.floor(maxInputBytes / 2)), deps.log);
+  const importLimits = deps.importedModules ?? DEFAULT_IMPORTED_MODULE_LIMITS;
+  // When the tarball is read anyway, it also gives the modules changed files may import (at no request each).
+  const alsoKeep = importLimits.maxModules > 0 && importLimits.maxBytes > 0 ? { accept: isImportableModule, maxBytes: importLimits.maxBytes } : undefined;
+  const { found: fromTarball, alsoKept, paths: tarballPaths } = await readFromTarball(job, github, needContent, { maxFileBytes: config.maxFileBytes, maxKeptBytes: Math.max(1, Math.floor(maxInputBytes / 2)), ...(alsoKeep ? { alsoKeep } : {}) }, deps.log);
   // Files are fetched a few at a time, in order, and analysed whenever the texts held reach the
   // job's byte budget, so a PR of a thousand 1 MB files never holds them all at once (audit #10).
   const fetchOne = async ({ file, added }: (typeof sources)[number]): Promise<DecodedBlob> => {
@@ -257,11 +276,24 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
       return { kind: 'unread' as const, unread: { path: file.path, detail: describeError(error) } };
     }
   };
+  // Read ahead of each batch: the modules its files import that the batch does not hold (context, not reported on).
+  const imported = new ImportedModules({
+    limits: importLimits,
+    maxFileBytes: config.maxFileBytes,
+    changed: new Map(listed.filter((file) => file.status !== 'removed').map((file) => [file.path, file.sha])),
+    head: { listTree: (keep) => github.listTree(job.headSha, keep, deps.stopping), readBlob: (sha) => github.getBlob(sha, deps.stopping) },
+    ...(alsoKept ? { fromTarball: alsoKept } : {}),
+    ...(tarballPaths ? { tarballPaths } : {}),
+    concurrency: deps.blobConcurrency ?? DEFAULT_BLOB_CONCURRENCY,
+    ...(deps.stopping ? { signal: deps.stopping } : {}),
+    describeError,
+  });
   const analyses: AnalysisResult[] = [];
   let heldBytes = 0;
   const analyseHeld = async () => {
     if (inputs.length === 0) return;
-    analyses.push(await deps.analyze(inputs.splice(0), config));
+    const batch = inputs.splice(0);
+    analyses.push(await deps.analyze(batch, config, await imported.link(batch)));
     heldBytes = 0;
   };
   let stoppedWhileFetching: CheckRunPlan | undefined;
@@ -299,7 +331,13 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   }
 
   await analyseHeld();
-  const { result: analysis, testFiles } = applyTestFilesPolicy(mergeAnalyses(analyses), config.testFiles);
+  const importReport = imported.summary;
+  if (importReport.apiRequests > 0 || importReport.modules > 0) {
+    deps.log.info({ owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, importedModules: importReport }, 'read modules that changed files import');
+  }
+  const merged = mergeAnalyses(analyses);
+  const { result: analysis, testFiles } = applyTestFilesPolicy(merged, config.testFiles);
+  const scopes = await scopeTable(analysis, merged.scopeAnalyses, deps);
   // A push that arrived during the analysis has its own run; this one must not pose as the PR's result.
   const newerAfterAnalysis = deps.heads.newerThan(job, job.pullNumber, job.headSha);
   if (newerAfterAnalysis) return planSuperseded(newerAfterAnalysis);
@@ -325,7 +363,23 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
     ruleHelp: deps.ruleHelp,
     durationMs: deps.now() - startedAt,
     testFiles,
+    importedModules: describeImportedModules(importReport, importLimits),
+    ...(scopes && scopes.length > 0 ? { scopes } : {}),
   });
+}
+
+/**
+ * The scope table for the summary, when `broad-scope` reported: per provider, requested against
+ * needed scopes and the calls behind them. A failure costs the table, never the run.
+ */
+async function scopeTable(analysis: AnalysisResult, scopeAnalyses: readonly FileScopeAnalysis[], deps: JobDependencies): Promise<ProviderScopeReport[] | undefined> {
+  if (!deps.scopeReport || scopeAnalyses.length === 0 || !analysis.findings.some((finding) => finding.ruleId === 'broad-scope')) return undefined;
+  try {
+    return await deps.scopeReport(scopeAnalyses, analysis.stats.files);
+  } catch (error) {
+    deps.log.warn({ reason: describeError(error) }, 'could not build the scope table; the summary goes without it');
+    return undefined;
+  }
 }
 
 /** Uncompressed bytes read from a tarball before giving up on it (and fetching blobs instead). */
@@ -336,21 +390,27 @@ const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
  * (`chooseContentSource`). Only files whose content hashes to the listed blob id are taken; the
  * rest, and everything when the download fails, are fetched by blob as before.
  */
-async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], maxFileBytes: number, maxKeptBytes: number, log: Logger): Promise<Map<string, DecodedBlob>> {
+async function readFromTarball(job: AnalysisJob, github: GitHubClient, files: readonly ListedFile[], limits: Omit<TarballLimits, 'maxArchiveBytes'>, log: Logger): Promise<{ found: Map<string, DecodedBlob>; alsoKept?: Map<string, Buffer>; paths?: Set<string> }> {
   const found = new Map<string, DecodedBlob>();
+  const maxFileBytes = limits.maxFileBytes;
   const wanted = new Map(files.map((file) => [file.path, file.sha]));
-  if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return found;
+  if (chooseContentSource(wanted.size, job.repositorySizeKb) !== 'tarball') return { found };
   try {
-    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, maxFileBytes, maxKeptBytes });
+    const extract = await extractWantedFiles(await github.downloadTarball(job.headSha), wanted, { maxArchiveBytes: MAX_TARBALL_BYTES, ...limits });
     for (const [path, bytes] of extract.files) found.set(path, decodeFileBytes(path, bytes, maxFileBytes));
     for (const { path, bytes } of extract.oversized) found.set(path, tooLarge(path, bytes, maxFileBytes));
     if (extract.mismatched.length > 0) log.info({ files: extract.mismatched.length }, 'files not in the tarball as listed; fetching their blobs');
-    if (extract.deferred.length > 0) log.info({ files: extract.deferred.length, keptBytes: maxKeptBytes }, "the tarball's files reached the job's byte budget; fetching the rest as blobs");
+    if (extract.deferred.length > 0) log.info({ files: extract.deferred.length, keptBytes: limits.maxKeptBytes }, "the tarball's files reached the job's byte budget; fetching the rest as blobs");
+    return { found, ...(extract.alsoKept ? { alsoKept: extract.alsoKept } : {}), ...(extract.paths ? { paths: extract.paths } : {}) };
   } catch (error) {
     log.warn({ reason: describeError(error) }, 'could not read the tarball; fetching blobs instead');
-    found.clear();
+    return { found: new Map() };
   }
-  return found;
+}
+
+/** A file an import can bring into the analysis: a JavaScript or TypeScript source, not a declaration file. */
+function isImportableModule(path: string): boolean {
+  return isSupportedPath(path) && !/\.d\.[cm]?ts$/.test(path);
 }
 
 type LoadedGuardConfig = { ok: true; config: GuardConfig; files: string[] } | { ok: false; errors: { key: string; message: string; example?: string }[]; files: string[] };

@@ -19,6 +19,12 @@ export interface TarballLimits {
    * 1 MB files must not sit in memory whole because its repository compresses well.
    */
   maxKeptBytes?: number;
+  /**
+   * Besides the wanted files, keep other files that `accept` takes (up to `maxBytes` in all, none
+   * over `maxFileBytes`), and read the archive to its end so `paths` lists every file of it: the
+   * modules that changed files import are then read from here instead of one request each.
+   */
+  alsoKeep?: { accept(path: string): boolean; maxBytes: number };
 }
 
 export interface TarballExtract {
@@ -34,6 +40,10 @@ export interface TarballExtract {
   archiveBytes: number;
   /** The commit id `git archive` wrote in the pax global header, when there was one. */
   commit?: string;
+  /** With `alsoKeep`: the other files kept, by path (content as archived, not checked against a blob id). */
+  alsoKept?: Map<string, Buffer>;
+  /** With `alsoKeep`, when the archive was read to its end marker: every regular file in it. */
+  paths?: Set<string>;
 }
 
 /** The archive cannot be read: over the size limit, truncated, not gzip, or a corrupt header. Transport errors pass through unchanged. */
@@ -57,7 +67,7 @@ export async function extractWantedFiles(
   wanted: ReadonlyMap<string, string>,
   limits: TarballLimits,
 ): Promise<TarballExtract> {
-  const parser = new WantedFilesParser(wanted, limits.maxFileBytes, limits.maxKeptBytes ?? Number.POSITIVE_INFINITY);
+  const parser = new WantedFilesParser(wanted, limits.maxFileBytes, limits.maxKeptBytes ?? Number.POSITIVE_INFINITY, limits.alsoKeep);
   const source = Readable.from(isWebStream(body) ? webStreamChunks(body) : body, { objectMode: false });
   const gunzip = createGunzip();
   let transportError: unknown;
@@ -76,6 +86,8 @@ export async function extractWantedFiles(
         archiveBytes += allowed;
         if (parser.done) break;
         if (allowed < chunk.length) {
+          // The wanted files are all settled; only the extra files were being read: keep what was found.
+          if (parser.wantedSettled) break;
           throw new TarballError(`The archive is larger than the ${limits.maxArchiveBytes}-byte limit (uncompressed) before all wanted files were found`);
         }
       }
@@ -121,7 +133,8 @@ function gzipError(error: unknown, archiveBytes: number): TarballError {
 type DataSink =
   | { kind: 'skip' }
   | { kind: 'metadata'; typeflag: 'x' | 'g' | 'L'; buffer: Buffer; filled: number }
-  | { kind: 'wanted'; path: string; buffer: Buffer; filled: number };
+  | { kind: 'wanted'; path: string; buffer: Buffer; filled: number }
+  | { kind: 'also'; path: string; buffer: Buffer; filled: number };
 
 interface Entry {
   path: string;
@@ -139,6 +152,11 @@ class WantedFilesParser {
   /** Wanted paths not yet found, found or settled otherwise. */
   private readonly pending: Set<string>;
   private commit: string | undefined;
+  private readonly alsoKept = new Map<string, Buffer>();
+  private alsoKeptBytes = 0;
+  private readonly paths = new Set<string>();
+  /** `maxKeptBytes` was reached: reading stops there, also for `alsoKeep` (whose `paths` are then incomplete). */
+  private budgetReached = false;
 
   private readonly header = Buffer.alloc(BLOCK);
   private headerFilled = 0;
@@ -156,12 +174,17 @@ class WantedFilesParser {
     private readonly wanted: ReadonlyMap<string, string>,
     private readonly maxFileBytes: number,
     private readonly maxKeptBytes: number,
+    private readonly alsoKeep?: { accept(path: string): boolean; maxBytes: number },
   ) {
     this.pending = new Set(wanted.keys());
   }
 
-  /** True once every wanted path is settled or the archive's end marker was read. */
+  /** True once every wanted path is settled (and, with `alsoKeep`, the archive read whole) or the archive's end marker was read. */
   get done(): boolean {
+    return this.ended || this.budgetReached || (this.pending.size === 0 && !this.alsoKeep);
+  }
+
+  get wantedSettled(): boolean {
     return this.ended || this.pending.size === 0;
   }
 
@@ -194,7 +217,8 @@ class WantedFilesParser {
   result(): Omit<TarballExtract, 'archiveBytes'> {
     // Whatever was not found by the end is absent from the archive (export-ignore, or not at this commit).
     const mismatched = [...this.mismatched, ...this.pending];
-    return { files: this.files, oversized: this.oversized, mismatched, deferred: this.deferred, ...(this.commit ? { commit: this.commit } : {}) };
+    const also = this.alsoKeep ? { alsoKept: this.alsoKept, ...(this.ended ? { paths: this.paths } : {}) } : {};
+    return { files: this.files, oversized: this.oversized, mismatched, deferred: this.deferred, ...(this.commit ? { commit: this.commit } : {}), ...also };
   }
 
   private readHeader(): void {
@@ -235,6 +259,12 @@ class WantedFilesParser {
     }
     if (typeflag === 'K') return { kind: 'skip' };
     const path = repositoryPath(entry.path);
+    if (path !== undefined && this.alsoKeep && REGULAR_FILE_TYPES.has(typeflag)) this.paths.add(path);
+    if (path !== undefined && !this.pending.has(path) && this.alsoKeep && REGULAR_FILE_TYPES.has(typeflag) && !this.wanted.has(path) &&
+      entry.size <= this.maxFileBytes && this.alsoKeptBytes + entry.size <= this.alsoKeep.maxBytes && this.alsoKeep.accept(path)) {
+      this.alsoKeptBytes += entry.size;
+      return { kind: 'also', path, buffer: Buffer.alloc(entry.size), filled: 0 };
+    }
     if (path === undefined || !this.pending.has(path)) return { kind: 'skip' };
     if (!REGULAR_FILE_TYPES.has(typeflag)) {
       // A symlink or a directory where a file was expected: its blob is not in the archive as content.
@@ -282,7 +312,10 @@ class WantedFilesParser {
         // Holding as much as allowed: the rest is left to blob fetches, and reading stops here.
         this.deferred.push(...this.pending);
         this.pending.clear();
+        this.budgetReached = true;
       }
+    } else if (sink.kind === 'also') {
+      this.alsoKept.set(sink.path, sink.buffer);
     } else if (sink.kind === 'metadata') {
       if (sink.typeflag === 'L') this.nextPath = cString(sink.buffer);
       else {

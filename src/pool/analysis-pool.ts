@@ -7,6 +7,8 @@ import type { AnalysisResult, FileAnalysis, InputFile, RuleId } from '../analyze
 import type { RuleHelp } from '../report/check-run.js';
 import { defaultConfig, type GuardConfig } from '../config/types.js';
 import type { AnalysisTask } from './worker.js';
+import type { FileScopeAnalysis } from '../analyzer/rules/broad-scope.js';
+import type { ProviderScopeReport } from '../report/scopes.js';
 
 export interface AnalysisPoolOptions {
   /** Worker threads; defaults to the machine's cores. */
@@ -57,6 +59,11 @@ export class AnalysisPool {
     return (await this.piscina.run({}, { name: 'ruleHelp' })) as Partial<Record<RuleId, RuleHelp>>;
   }
 
+  /** The summary's scope table, joined in a worker (it needs the scope maps and the compiler's types). */
+  async scopeReport(analyses: readonly FileScopeAnalysis[], files: number): Promise<ProviderScopeReport[]> {
+    return (await this.piscina.run({ analyses, files }, { name: 'scopeReport' })) as ProviderScopeReport[];
+  }
+
   /** Resolves once every thread has loaded the analyzer and answered one task. */
   async warmUp(): Promise<void> {
     const file = { path: 'warm-up.ts', text: 'export {};' };
@@ -64,7 +71,8 @@ export class AnalysisPool {
     await Promise.all(Array.from({ length: this.maxThreads }, () => this.piscina.run({ file, config, configKey: 'warm-up' } satisfies AnalysisTask)));
   }
 
-  async analyzeFile(file: InputFile, config: GuardConfig, signal?: AbortSignal): Promise<FileAnalysis> {
+  /** `modules`: what the file imports, for the analyzer to follow values into (findings stay in `file`). */
+  async analyzeFile(file: InputFile, config: GuardConfig, signal?: AbortSignal, modules?: readonly InputFile[]): Promise<FileAnalysis & { scopeAnalyses?: FileScopeAnalysis[] }> {
     const budget = new AbortController();
     const combined = signal ? AbortSignal.any([budget.signal, signal]) : budget.signal;
     const { port1, port2 } = new MessageChannel();
@@ -72,7 +80,7 @@ export class AnalysisPool {
     port1.once('message', () => {
       timer = setTimeout(() => budget.abort(), this.fileBudgetMs);
     });
-    const task: AnalysisTask = { file, config, configKey: JSON.stringify(config), startedPort: port2 };
+    const task: AnalysisTask = { file, config, configKey: JSON.stringify(config), startedPort: port2, ...(modules && modules.length > 0 ? { modules: [...modules] } : {}) };
     try {
       return (await this.piscina.run(task, { signal: combined, transferList: [port2] })) as FileAnalysis;
     } catch (error) {
@@ -92,20 +100,24 @@ export class AnalysisPool {
    * Analyses files in parallel and merges them in input order. Only as many files as there are
    * threads are in flight, so a file's budget starts when its analysis does, not while it queues.
    */
-  async analyzeAll(files: readonly InputFile[], config: GuardConfig, budget: RunBudget = {}): Promise<AnalysisResult> {
+  async analyzeAll(files: readonly InputFile[], config: GuardConfig, budget: RunBudget = {}, imports?: ReadonlyMap<string, readonly InputFile[]>): Promise<AnalysisResult & { scopeAnalyses?: FileScopeAnalysis[] }> {
     const total = AbortSignal.timeout(budget.totalBudgetMs ?? DEFAULT_TOTAL_BUDGET_MS);
     const signal = budget.signal ? AbortSignal.any([total, budget.signal]) : total;
-    const analyses: FileAnalysis[] = new Array(files.length);
+    const analyses: (FileAnalysis & { scopeAnalyses?: FileScopeAnalysis[] })[] = new Array(files.length);
     let next = 0;
     const lane = async () => {
       while (next < files.length) {
         const index = next++;
-        analyses[index] = await this.analyzeFile(files[index]!, config, signal);
+        const file = files[index]!;
+        analyses[index] = await this.analyzeFile(file, config, signal, imports?.get(file.path));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.maxThreads, files.length) }, lane));
-    const result: AnalysisResult = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
-    for (const analysis of analyses) mergeFileAnalysis(result, analysis);
+    const result: AnalysisResult & { scopeAnalyses?: FileScopeAnalysis[] } = { findings: [], suppressed: [], errors: [], stats: { files: files.length, analyzed: 0 } };
+    for (const analysis of analyses) {
+      mergeFileAnalysis(result, analysis);
+      if (analysis.scopeAnalyses) (result.scopeAnalyses ??= []).push(...analysis.scopeAnalyses);
+    }
     return result;
   }
 

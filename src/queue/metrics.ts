@@ -137,8 +137,8 @@ export function observeGitHubCalls(octokit: InstallationOctokit, installationId:
 
 /** The analyzer, counting what it finds by rule. */
 export function countingFindings(analyze: AnalyzeFiles, metrics: GuardMetrics): AnalyzeFiles {
-  return async (files, config) => {
-    const result = await analyze(files, config);
+  return async (files, config, imports) => {
+    const result = await analyze(files, config, imports);
     for (const finding of result.findings) metrics.findings.inc({ rule: finding.ruleId });
     return result;
   };

@@ -12,6 +12,7 @@ import { withGitHubRecovery } from '../app/github/recovery.js';
 import { PullRequestHeads } from '../app/heads.js';
 import { describeError, runAnalysisJob, type AnalysisJob, type RunRequest } from '../app/job.js';
 import { countingFindings, observeGitHubCalls, type GuardMetrics } from './metrics.js';
+import type { ImportedModuleLimits } from '../app/imported-modules.js';
 
 export interface RunProcessorOptions {
   /** An installation client (Probot's `auth(installationId)`). */
@@ -19,6 +20,8 @@ export interface RunProcessorOptions {
   backend: AnalysisBackend;
   appId: number | undefined;
   configCacheMs: number;
+  /** Modules that changed files import, read from the head per pull request (`importedModuleLimitsFromEnv`). */
+  importedModules?: ImportedModuleLimits;
   metrics: GuardMetrics;
   log: Logger;
   now?: () => number;
@@ -48,7 +51,7 @@ export function createRunProcessor(options: RunProcessorOptions): RunProcessor {
   const github = async (target: { installationId: number; owner: string; repo: string }) =>
     new GitHubClient(withGitHubRecovery(observeGitHubCalls(await options.auth(target.installationId), target.installationId, metrics), { log }), { owner: target.owner, repo: target.repo });
   const runJob = async (job: AnalysisJob) =>
-    runAnalysisJob(job, { ruleHelp: await ruleHelpOnce(), ...(configCache ? { configCache } : {}), github, analyze, heads, log, now });
+    runAnalysisJob(job, { ruleHelp: await ruleHelpOnce(), ...(configCache ? { configCache } : {}), ...(options.importedModules ? { importedModules: options.importedModules } : {}), scopeReport: options.backend.scopeReport, github, analyze, heads, log, now });
 
   return {
     github,

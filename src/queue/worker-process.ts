@@ -17,6 +17,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { queueKeys } from './keys.js';
 import { GuardMetrics } from './metrics.js';
 import { createRunProcessor } from './processor.js';
+import { importedModuleLimitsFromEnv } from '../app/imported-modules.js';
 import { openQueue, queueProbe } from './queue.js';
 import { Reconciler } from './reconciler.js';
 import { connectRedis } from './redis.js';
@@ -47,6 +48,7 @@ export async function runWorker(env: NodeJS.ProcessEnv, log: Logger): Promise<vo
     backend,
     appId,
     configCacheMs: configCacheMsFromEnv(env),
+    importedModules: importedModuleLimitsFromEnv(env),
     metrics,
     log,
   });

@@ -105,6 +105,8 @@ export interface CheckRunInput {
   durationMs: number;
   /** What `test_files` did to findings in test locations (already applied to `findings`). */
   testFiles?: TestFilesOutcome;
+  /** What the app read besides the changed files (modules they import) and why some were not read: one line each. */
+  importedModules?: string[];
   /** The scope report of the analysed files (`mcp-oauth-guard scopes`), shown as a table per provider. */
   scopes?: ProviderScopeReport[];
 }
@@ -309,6 +311,7 @@ function summaryFor(input: CheckRunInput, parts: SummaryParts): string {
   }
 
   out.push('### Files', '', ...filesSection(input), '');
+  if (input.importedModules && input.importedModules.length > 0) out.push('### Imported modules', '', ...input.importedModules.map((line) => `${line}\n`));
 
   const notes = input.errors.filter((error) => !error.fatal);
   if (notes.length > 0) {

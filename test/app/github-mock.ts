@@ -8,6 +8,7 @@ import nock from 'nock';
 import pino, { type Logger } from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { contentOfAddedFile } from '../../src/app/files.js';
+import { gitBlobSha } from '../../src/git-object-id.js';
 import { createGuardApp, type GuardApp, type GuardAppOptions } from '../../src/app/index.js';
 import { PRIVATE_KEY } from '../helpers/private-key.js';
 import { codeloadPrefix, gitArchiveTarGz } from '../support/simulator/tarball-writer.js';
@@ -144,7 +145,12 @@ export class GitHubMock {
   private readonly listed: ListedFileFixture[] = [];
   private nextRunId = CHECK_RUN_ID;
 
-  constructor(readonly owner = OWNER, readonly repo = REPO) {}
+  /** Every request GitHub's API answered, as 'METHOD /path', in order (codeload not included). */
+  readonly calls: string[] = [];
+
+  constructor(readonly owner = OWNER, readonly repo = REPO) {
+    this.scope.on('request', (request: { method: string; path: string }) => this.calls.push(`${request.method} ${request.path.replace(/\?.*$/, '')}`));
+  }
 
   get repoPath(): string {
     return `/repos/${this.owner}/${this.repo}`;
@@ -267,6 +273,24 @@ export class GitHubMock {
     nock(CODELOAD)
       .get(`/${this.owner}/${this.repo}/legacy.tar.gz/${ref}`)
       .reply(200, gitArchiveTarGz({ commitSha: ref, prefix: codeloadPrefix(this.owner, this.repo, ref), mtimeSeconds: 1_700_000_000, files: tree }), { 'content-type': 'application/x-gzip' });
+    return this;
+  }
+
+  /**
+   * `GET /repos/{o}/{r}/git/trees/{sha}?recursive=1`: the files at a commit with their real blob
+   * ids and sizes (or `status` instead).
+   */
+  tree(sha: string, files: Record<string, string | Buffer>, options: { truncated?: boolean; status?: number } = {}): this {
+    const interceptor = this.scope.get(`${this.repoPath}/git/trees/${sha}`).query((query) => query.recursive === 'true');
+    if (options.status !== undefined) {
+      interceptor.reply(options.status, { message: 'Server Error' });
+      return this;
+    }
+    const tree = Object.entries(files).map(([path, content]) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      return { path, mode: '100644', type: 'blob', sha: gitBlobSha(bytes), size: bytes.length, url: '' };
+    });
+    interceptor.reply(200, { sha, url: '', truncated: options.truncated ?? false, tree });
     return this;
   }
 

@@ -321,3 +321,41 @@ describe('extractWantedFiles on `git archive` output, as GitHub serves it', () =
     expect(result.files.size).toBe(0);
   });
 });
+
+describe('extractWantedFiles with alsoKeep (the modules changed files may import)', () => {
+  const accept = (file: string) => file.endsWith('.ts');
+
+  it('reads to the end, lists every file, and keeps accepted others up to their byte allowance', async () => {
+    const archive = systemTarGz(tree('also-keep', FILES), 'pax');
+    const wanted = wantedOf({ 'src/server.ts': FILES['src/server.ts']! });
+    const stream = chunked(archive, 512);
+    const result = await extractWantedFiles(stream, wanted, { ...LIMITS, alsoKeep: { accept, maxBytes: 100 } });
+    expect([...result.files.keys()]).toEqual(['src/server.ts']);
+    expect(stream.closed).toBe(false);
+    expect([...result.paths!].sort()).toEqual(Object.keys(FILES).sort());
+    // Name order: src/auth/refresh.ts (60 bytes) fits, the next ones would pass 100 bytes except the empty file.
+    const kept = [...result.alsoKept!.keys()].sort();
+    expect(kept).toContain('src/auth/refresh.ts');
+    expect(kept).not.toContain('README.md');
+    expect(kept).not.toContain('src/server.ts');
+    expect([...result.alsoKept!.values()].reduce((sum, bytes) => sum + bytes.length, 0)).toBeLessThanOrEqual(100);
+  });
+
+  it("stops where the job's byte budget is reached, as without it: the file list is then incomplete and not returned", async () => {
+    const archive = systemTarGz(tree('also-keep-budget', FILES), 'pax');
+    const wanted = wantedOf({ 'src/auth/refresh.ts': FILES['src/auth/refresh.ts']!, 'src/server.ts': FILES['src/server.ts']! });
+    const result = await extractWantedFiles(chunked(archive, 512), wanted, { ...LIMITS, maxKeptBytes: 1, alsoKeep: { accept, maxBytes: 1024 } });
+    expect(result.files.size).toBe(1);
+    expect(result.deferred).toHaveLength(1);
+    expect(result.paths).toBeUndefined();
+  });
+
+  it('an archive past the read limit after the wanted files were found keeps what it found instead of failing', async () => {
+    const big = { ...FILES, 'zz/big.bin': randomBytes(256 * 1024) };
+    const archive = systemTarGz(tree('also-keep-limit', big), 'pax');
+    const wanted = wantedOf({ 'src/server.ts': FILES['src/server.ts']! });
+    const result = await extractWantedFiles(chunked(archive, 4096), wanted, { ...LIMITS, maxArchiveBytes: 64 * 1024, alsoKeep: { accept, maxBytes: 1024 } });
+    expect([...result.files.keys()]).toEqual(['src/server.ts']);
+    expect(result.paths).toBeUndefined();
+  });
+});

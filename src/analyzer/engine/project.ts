@@ -4,6 +4,9 @@ import { isSupportedPath, Parser } from './parse.js';
 import { walkFile, type Declaration, type WalkResult } from './walk.js';
 import { BudgetExceeded, FileBudget, Flow, type BudgetOptions } from './flow.js';
 import { ValueResolver } from './values.js';
+import { DEFAULT_LINK_LIMITS, normalisePath, relativeCandidates, type LinkLimits } from './specifiers.js';
+
+export type { LinkLimits } from './specifiers.js';
 
 /**
  * The project view of one scan: the set of files being analysed (a CLI scan of a tree, an eval
@@ -43,15 +46,6 @@ const DEFAULT_LIMITS: ProjectLimits = { cachedModules: 64, maxModuleBytes: 1024 
 /** Nothing is walked for rules in an imported module: its walk only sets parents and indexes declarations. */
 const NO_KINDS: ReadonlySet<ts.SyntaxKind> = new Set();
 
-/** Import specifiers written with a JavaScript extension name the TypeScript source in a TypeScript project. */
-const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts'],
-  '.cjs': ['.cts'],
-};
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
 export class Project {
   private readonly parser = new Parser();
   private readonly limits: ProjectLimits;
@@ -84,11 +78,8 @@ export class Project {
    * `.js` specifier mapped to the `.ts` source. Undefined for packages and for files not in the set.
    */
   resolve(fromPath: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') return undefined;
-    const base = joinPath(dirnameOf(normalisePath(fromPath)), specifier.replace(/[?#].*$/, ''));
-    if (base === undefined) return undefined;
     const paths = this.paths();
-    for (const candidate of candidatesFor(base)) if (paths.has(candidate) && isSupportedPath(candidate)) return candidate;
+    for (const candidate of relativeCandidates(fromPath, specifier)) if (paths.has(candidate) && isSupportedPath(candidate)) return candidate;
     return undefined;
   }
 
@@ -157,16 +148,6 @@ export class Project {
     }
   }
 }
-
-/** How far one file's analysis may follow imports. */
-export interface LinkLimits {
-  /** Modules one file's analysis may open through imports (re-export hops included). */
-  modules: number;
-  /** `export … from` hops followed for one name. */
-  reexportHops: number;
-}
-
-const DEFAULT_LINK_LIMITS: LinkLimits = { modules: 24, reexportHops: 6 };
 
 /**
  * One analysed file's window on the project: which module an import of it (or of a module it
@@ -401,42 +382,6 @@ function hasExportModifier(statement: ts.Statement): boolean {
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === kind);
-}
-
-function normalisePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-
-function dirnameOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-/** `dir` joined with a relative specifier (a path of the scan only if the set has it). */
-function joinPath(dir: string, specifier: string): string | undefined {
-  const parts = dir ? dir.split('/') : [];
-  for (const part of specifier.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      // Files outside the working directory have paths that start with '..' (`../shared/x.ts`): climb on there.
-      if (parts.length === 0 || parts[parts.length - 1] === '..') parts.push('..');
-      else parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
-}
-
-/** The paths a specifier may name, in the order Node and TypeScript try them. */
-function candidatesFor(base: string): string[] {
-  const candidates: string[] = [];
-  const extension = /\.[cm]?[jt]sx?$/.exec(base)?.[0];
-  if (extension) {
-    candidates.push(base);
-    for (const source of SOURCE_FOR_OUTPUT[extension] ?? []) candidates.push(base.slice(0, -extension.length) + source);
-  }
-  if (base !== '') for (const candidate of EXTENSIONS) candidates.push(base + candidate);
-  for (const candidate of EXTENSIONS) candidates.push(`${base ? `${base}/` : ''}index${candidate}`);
-  return candidates;
 }
 
 /** One module of the scan as a pass over the whole scan sees it: parsed, indexed and with its own value follower. */

@@ -39,6 +39,13 @@ export interface Blob {
   encoding: string;
 }
 
+export interface TreeListing {
+  /** Files by path: their blob id and size in bytes. */
+  files: Map<string, { sha: string; size: number }>;
+  /** GitHub left entries out of a very large tree. */
+  truncated: boolean;
+}
+
 export interface LoadedConfig {
   /** The merged raw object (snake_case keys), or null when no file exists anywhere. */
   raw: unknown;
@@ -165,6 +172,22 @@ export class GitHubClient {
   async getBlob(blobSha: string, signal?: AbortSignal): Promise<Blob> {
     const { data } = await this.octokit.rest.git.getBlob({ ...this.repository, file_sha: blobSha, ...(signal ? { request: { signal } } : {}) });
     return blobFromResponse(data);
+  }
+
+  /**
+   * GET /repos/{o}/{r}/git/trees/{sha}?recursive=1: the regular files at a commit that `keep`
+   * accepts, with their blob ids and sizes. GitHub truncates the listing of a very large tree
+   * (100,000 entries or 7 MB); `truncated` says so.
+   */
+  async listTree(commitSha: string, keep: (path: string) => boolean, signal?: AbortSignal): Promise<TreeListing> {
+    const { data } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: commitSha, recursive: 'true', ...(signal ? { request: { signal } } : {}) });
+    const files = new Map<string, { sha: string; size: number }>();
+    for (const entry of data.tree) {
+      // Symbolic links (120000) and submodules (commits) are not files the analyzer reads.
+      if (entry.type !== 'blob' || entry.mode === '120000' || !entry.path || !entry.sha || !keep(entry.path)) continue;
+      files.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
+    }
+    return { files, truncated: data.truncated === true };
   }
 
   /**

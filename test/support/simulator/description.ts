@@ -27,6 +27,7 @@ export const SERVED_OPERATION_IDS = [
   'pulls/list',
   'pulls/list-files',
   'git/get-blob',
+  'git/get-tree',
   'checks/create',
   'checks/update',
   'checks/get',

@@ -1,5 +1,6 @@
 /** What the simulated GitHub answers for each served operation, given a request the contract already accepted. */
 import type { IncomingHttpHeaders } from 'node:http';
+import { gitBlobSha } from '../../../src/git-object-id.js';
 import type { ContractViolation } from './contract.js';
 import type { ServedOperationId } from './description.js';
 import { repositoryFullName, type ResponseFactory, type SimulatorUrls } from './responses.js';
@@ -196,6 +197,19 @@ export const HANDLERS: Record<ServedOperationId, Handler> = {
     const content = repository?.blobs.get(sha);
     if (!repository || !content) return notFound();
     return { status: 200, body: context.responses.blob(sha, content, repository, context.urls) };
+  },
+
+  'git/get-tree': (context) => {
+    // A commit's tree (the app asks by commit SHA, recursively): every file as a blob entry; directories are not listed.
+    const repository = accessibleRepository(context);
+    const commit = repository && context.world.commitAt(repository, context.params.tree_sha ?? '');
+    if (!repository || !commit) return notFound();
+    const api = `${context.urls.api}/repos/${repositoryFullName(repository)}/git`;
+    const tree = [...commit.tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, content]) => {
+      const sha = gitBlobSha(content);
+      return { path, mode: '100644', type: 'blob', sha, size: content.length, url: `${api}/blobs/${sha}` };
+    });
+    return { status: 200, body: { sha: commit.sha, url: `${api}/trees/${commit.sha}`, truncated: false, tree } };
   },
 
   'checks/create': (context) => {

@@ -34,6 +34,7 @@ export const PULL_REQUEST_CHECK_OPERATIONS: ServedOperationId[] = [
   'pulls/list-files',
   'repos/download-tarball-archive',
   'git/get-blob',
+  'git/get-tree',
   'checks/list-for-ref',
   'checks/create',
   'checks/update',
