@@ -12,7 +12,12 @@ function staticImportGraph(entry: string): { files: Set<string>; packages: Set<s
     if (files.has(file)) return;
     files.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
+    // Static imports, and packages loaded through `createRequire(import.meta.url)('…')` (how the compiler is loaded).
+    const specifiers = [
+      ...source.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm),
+      ...source.matchAll(/createRequire\([^)]*\)\(\s*['"]([^'".][^'"]*)['"]\s*\)/g),
+    ];
+    for (const match of specifiers) {
       const specifier = match[1]!;
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
       else packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
@@ -35,5 +40,5 @@ test('the app entry point does not load the TypeScript compiler into the webhook
 
 test('the analysis worker does load it (the graph check sees the compiler where it is)', () => {
   const { packages } = staticImportGraph(join(process.cwd(), 'lib', 'pool', 'worker.js'));
-  expect(packages).toContain('ts-morph');
+  expect(packages).toContain('@ts-morph/common');
 });
