@@ -93,7 +93,7 @@ export const REQUEST_GUARD_WORDS = new Set(['auth', 'authn', 'authenticate', 'au
 export const REQUEST_GUARD_VERBS = new Set(['require', 'requires', 'ensure', 'verify', 'validate', 'check', 'protect', 'enforce']);
 export const REQUEST_GUARD_OBJECTS = new Set(['token', 'key', 'secret', 'jwt', 'access', 'session', 'signature']);
 /** Words of a name that is no guard though it has guard words: an authorization server's routes, CORS, metadata. */
-export const NOT_GUARD_WORDS = new Set(['router', 'routes', 'route', 'callback', 'cors', 'metadata', 'handler', 'server', 'provider', 'client', 'info', 'status', 'options', 'config']);
+export const NOT_GUARD_WORDS = new Set(['router', 'routes', 'route', 'callback', 'cors', 'metadata', 'handler', 'provider', 'info', 'status', 'options', 'config']);
 /** Status codes that refuse a request for want of credentials or permission. */
 export const REFUSAL_STATUSES = new Set([401, 403]);
 /** Hosts that mean "this machine" or "every interface". */
