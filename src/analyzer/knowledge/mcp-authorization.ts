@@ -32,6 +32,14 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'h
 export const CLIENT_CREDENTIAL_OPTIONS = new Set(['auth', 'token', 'accessToken', 'access_token', 'bearerToken', 'apiKey']);
 /** `oauth2Client.setCredentials({ access_token })` and its relatives. */
 export const CREDENTIAL_SETTERS = new Set(['setCredentials', 'setAccessToken', 'setToken', 'setAuth']);
+/** Setters that take the credential itself as their one argument. */
+export const CREDENTIAL_VALUE_SETTERS = new Set(['setAccessToken', 'setToken', 'setApiKey', 'setAPIKey', 'setAuthToken', 'setBearerToken']);
+/**
+ * Keys that name a credential for another service wherever the object goes (returned client
+ * options, a request context, a session): the token a client sent, stored as an `apiKey`, is
+ * what the server then calls its upstream API with.
+ */
+export const UPSTREAM_KEY_NAMES = /^(?:api_?key|apiKey|api-key)$/i;
 
 /** Endpoints that exist to check the very token that was received: calling them with it is validation, not passthrough. */
 export const VALIDATION_ENDPOINT = /userinfo|introspect|tokeninfo|token_info|\/oauth2?\/v\d+\/me\b|\/\.well-known\//i;
