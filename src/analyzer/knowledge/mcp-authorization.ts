@@ -32,6 +32,14 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'h
 export const CLIENT_CREDENTIAL_OPTIONS = new Set(['auth', 'token', 'accessToken', 'access_token', 'bearerToken', 'apiKey']);
 /** `oauth2Client.setCredentials({ access_token })` and its relatives. */
 export const CREDENTIAL_SETTERS = new Set(['setCredentials', 'setAccessToken', 'setToken', 'setAuth']);
+/** Setters that take the credential itself as their one argument. */
+export const CREDENTIAL_VALUE_SETTERS = new Set(['setAccessToken', 'setToken', 'setApiKey', 'setAPIKey', 'setAuthToken', 'setBearerToken']);
+/**
+ * Keys that name a credential for another service wherever the object goes (returned client
+ * options, a request context, a session): the token a client sent, stored as an `apiKey`, is
+ * what the server then calls its upstream API with.
+ */
+export const UPSTREAM_KEY_NAMES = /^(?:api_?key|apiKey|api-key)$/i;
 
 /** Endpoints that exist to check the very token that was received: calling them with it is validation, not passthrough. */
 export const VALIDATION_ENDPOINT = /userinfo|introspect|tokeninfo|token_info|\/oauth2?\/v\d+\/me\b|\/\.well-known\//i;
@@ -83,6 +91,19 @@ export const HTTP_SERVER_TRANSPORTS = new Map<string, number>([
 ]);
 /** SDK helpers that validate Host (and so defeat DNS rebinding) by themselves. */
 export const HOST_VALIDATING_HELPERS = new Set(['createMcpExpressApp', 'hostHeaderValidation', 'localhostHostValidation', 'createMcpHonoApp']);
+/**
+ * Words of a middleware's name (or its factory's) that say it admits only authenticated or
+ * same-origin requests: `requireBearer`, `authMiddleware`, `createOriginValidator`. Used for
+ * guards imported from another file, whose body this file does not show.
+ */
+export const REQUEST_GUARD_WORDS = new Set(['auth', 'authn', 'authenticate', 'authenticated', 'authentication', 'bearer', 'guard', 'origin', 'origins', 'host', 'hosts', 'rebinding', 'apikey']);
+/** A verb that makes a credential word a guard: `verifyToken`, `requireApiKey`, `checkSecret`. */
+export const REQUEST_GUARD_VERBS = new Set(['require', 'requires', 'ensure', 'verify', 'validate', 'check', 'protect', 'enforce']);
+export const REQUEST_GUARD_OBJECTS = new Set(['token', 'key', 'secret', 'jwt', 'access', 'session', 'signature']);
+/** Words of a name that is no guard though it has guard words: an authorization server's routes, CORS, metadata. */
+export const NOT_GUARD_WORDS = new Set(['router', 'routes', 'route', 'callback', 'cors', 'metadata', 'handler', 'provider', 'info', 'status', 'options', 'config']);
+/** Status codes that refuse a request for want of credentials or permission. */
+export const REFUSAL_STATUSES = new Set([401, 403]);
 /** Hosts that mean "this machine" or "every interface". */
 export const LOCAL_OR_ANY_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '0.0.0.0', '::', '[::]']);
 

@@ -4,7 +4,7 @@
  * callback that redeems the code looks at `state` (or a PKCE verifier) at all.
  */
 import { ts } from '../engine/typescript.js';
-import { dottedName, type ValueResolver } from '../engine/values.js';
+import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { OAuthRequest } from './oauth-client.js';
 import { WEAK_RANDOM_CALLS } from '../knowledge/mcp-authorization.js';
 import { calleeOf, requestQueryRead } from './resource-server.js';
@@ -20,6 +20,9 @@ const STATE_OR_PKCE = /state|verifier|pkce|nonce|csrf/i;
 
 /** The predictable call a value is made from (`'Math.random'`, `'Date.now'`), when it has no cryptographic source too. */
 export function weakRandomSource(values: ValueResolver, expression: ts.Expression): string | undefined {
+  // A state written into the code is the same for every flow: as predictable as none.
+  const constants = values.stringValues(expression);
+  if (constants?.length && constants.every((value) => value !== '' && !value.includes(UNKNOWN))) return `the constant '${constants[0]!.slice(0, 40)}'`;
   let weak: string | undefined;
   let strong = false;
   const visit = (value: ts.Expression, depth: number): void => {
@@ -29,15 +32,22 @@ export function weakRandomSource(values: ValueResolver, expression: ts.Expressio
     if (ts.isCallExpression(node)) {
       const name = dottedName(calleeOf(node.expression));
       if (WEAK_RANDOM_CALLS.has(name)) weak ??= name;
-      else if (CSPRNG.test(name)) strong = true;
+      else if (CSPRNG.test(name) && !values.calledFunction(node)) strong = true; // a name is trusted only when the body is not in the scan
       else if (/^new Date\(\)|^\?\.(?:getTime|valueOf)$/.test(name)) weak ??= 'new Date()';
       else if (ts.isPropertyAccessExpression(node.expression) && FORMAT_STEPS.has(node.expression.name.text)) visit(node.expression.expression, depth + 1);
       else if (ts.isIdentifier(node.expression) && (node.expression.text === 'String' || node.expression.text === 'Number') && node.arguments[0]) visit(node.arguments[0], depth + 1);
       else if (ts.isPropertyAccessExpression(node.expression) && /^(?:getTime|valueOf)$/.test(node.expression.name.text) && ts.isNewExpression(values.unwrap(node.expression.expression))) weak ??= 'new Date()';
       else {
         const helper = values.calledFunction(node);
-        if (helper) for (const returned of values.returnedExpressions(helper)) visit(returned, depth + 1);
-        else strong = true; // an unknown call is not evidence of a weak source
+        if (!helper) strong = true; // an unknown call is not evidence of a weak source
+        else {
+          // A generator that builds its result in a loop (`result += chars.charAt(Math.random() * n)`)
+          // shows its source in its body, not in what it returns.
+          const source = randomSourceIn(helper);
+          if (source === 'strong') strong = true;
+          else if (source) weak ??= source;
+          else for (const returned of values.returnedExpressions(helper)) visit(returned, depth + 1);
+        }
       }
       return;
     }
@@ -54,6 +64,51 @@ export function weakRandomSource(values: ValueResolver, expression: ts.Expressio
   };
   visit(expression, 0);
   return strong ? undefined : weak;
+}
+
+/**
+ * Where a predictable state is made, for the report: the variable it is declared in
+ * (`const state = Math.random()…`), or the predictable call inside a helper of this file
+ * (`generateState() { return Math.random()… }`). Undefined when it is made elsewhere.
+ */
+export function predictableStateSite(values: ValueResolver, value: ts.Expression): ts.Node | undefined {
+  const node = values.unwrap(value);
+  const file = value.getSourceFile();
+  if (ts.isIdentifier(node)) {
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'variable' && declaration.initializer && declaration.node.getSourceFile() === file) return declaration.node;
+    return undefined;
+  }
+  if (ts.isCallExpression(node)) {
+    const helper = values.calledFunction(node);
+    if (!helper || helper.getSourceFile() !== file) return undefined;
+    let site: ts.Node | undefined;
+    const visit = (child: ts.Node): void => {
+      if (site) return;
+      if (ts.isCallExpression(child) && WEAK_RANDOM_CALLS.has(dottedName(calleeOf(child.expression)))) site = child;
+      else ts.forEachChild(child, visit);
+    };
+    visit(helper);
+    return site;
+  }
+  return undefined;
+}
+
+/** The random source a helper's body calls: 'strong' for a CSPRNG, the predictable call's name, or undefined for neither. */
+function randomSourceIn(fn: ts.Node): string | undefined {
+  let weak: string | undefined;
+  let strong = false;
+  const visit = (node: ts.Node): void => {
+    if (strong) return;
+    if (ts.isCallExpression(node)) {
+      const name = dottedName(calleeOf(node.expression));
+      if (WEAK_RANDOM_CALLS.has(name)) weak ??= name;
+      else if (/randomBytes|randomUUID|getRandomValues|randomInt|webcrypto|nanoid/i.test(name)) strong = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return strong ? 'strong' : weak;
 }
 
 /** The `state` a library's authorization call is given: a `state` option, or arctic's first positional argument named so. */

@@ -7,7 +7,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { calleeOf } from './resource-server.js';
-import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
+import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
 
 export interface OutboundCredential {
   /** The expression whose value is sent as the credential. */
@@ -19,7 +19,7 @@ export interface OutboundCredential {
 }
 
 const RESPONSE_NAMES = /^(?:res|response|reply|resp|ctx|c|context|h)$/;
-const NOT_CLIENTS = /Error$|^(?:Map|Set|WeakMap|Date|Response|Promise|URL|URLSearchParams|Headers|McpServer|Server|AuthInfo)$/;
+const NOT_CLIENTS = /Error$|^(?:Map|Set|WeakMap|WeakRef|Date|Response|Request|Promise|URL|URLSearchParams|Headers|McpServer|Server|AuthInfo|Buffer|RegExp|String|Array|Uint8Array|TextEncoder|TextDecoder|Blob|Proxy|Function)$/;
 
 /** The call or `new` an options object is an argument of, looking through `headers: {…}` and `requestInit: {…}` nesting. */
 function receivingCall(node: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
@@ -65,6 +65,15 @@ export function outboundFromProperty(values: ValueResolver, property: ts.Propert
     if (callsValidationEndpoint(values, receivingCall(object)) || insideValidationHelper(property)) return undefined;
     return { value: property.initializer, node: property, label: "'Authorization' header" };
   }
+  if (UPSTREAM_KEY_NAMES.test(key)) {
+    // Client options: an object handed straight to a call or returned from a helper (a record
+    // kept in a variable is data, judged by the storage rules).
+    const call = receivingCall(property);
+    if (!call && !isReturned(object)) return undefined;
+    if (insideValidationHelper(property)) return undefined;
+    const last = call ? (dottedName(calleeOf(call.expression)).split('.').pop() ?? '') : '';
+    return { value: property.initializer, node: property, label: last && !NOT_CLIENTS.test(last) ? `'${key}' option of '${last}'` : `'${key}' the server calls its upstream API with` };
+  }
   if (CLIENT_CREDENTIAL_OPTIONS.has(key)) {
     const call = receivingCall(property);
     if (!call || call.arguments?.[0] !== object) return undefined;
@@ -94,7 +103,7 @@ export function outboundFromCall(values: ValueResolver, call: ts.CallExpression)
     if (ts.isPropertyAccessExpression(receiver) && RESPONSE_NAMES.test(dottedName(receiver.expression)) && receiver.name.text === 'headers') return undefined;
     return { value: call.arguments[1]!, node: call, label: "'Authorization' header" };
   }
-  if ((method === 'setAccessToken' || method === 'setToken') && call.arguments.length === 1) {
+  if (CREDENTIAL_VALUE_SETTERS.has(method) && call.arguments.length === 1) {
     return { value: call.arguments[0]!, node: call, label: `'${method}'` };
   }
   return undefined;
@@ -109,4 +118,25 @@ export function outboundFromAssignment(values: ValueResolver, binary: ts.BinaryE
   const chain = dottedName(left.expression);
   if (!/(?:^|\.)headers(?:\.common)?$/i.test(chain) || RESPONSE_NAMES.test(chain.split('.')[0] ?? '')) return undefined;
   return { value: binary.right, node: binary, label: "'Authorization' header" };
+}
+
+/**
+ * `new Resend(apiKey)`, `new AniList(token)`: an SDK client constructed with a credential as its
+ * first argument. Only a value that is the incoming token makes this a finding, so the rule asks
+ * about every construction that is not a built-in.
+ */
+export function outboundFromConstruction(values: ValueResolver, construction: ts.NewExpression): OutboundCredential | undefined {
+  const first = construction.arguments?.[0];
+  if (!first || ts.isObjectLiteralExpression(values.unwrap(first))) return undefined;
+  const name = dottedName(calleeOf(construction.expression)).split('.').pop() ?? '';
+  if (!/^[A-Z]/.test(name) || NOT_CLIENTS.test(name) || /Transport$|Verifier$|Validator$/.test(name)) return undefined;
+  if (insideValidationHelper(construction)) return undefined;
+  return { value: first, node: construction, label: `credential of the '${name}' client` };
+}
+
+function isReturned(node: ts.Node): boolean {
+  let current = node;
+  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent))) current = current.parent;
+  const parent = current.parent;
+  return !!parent && (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === current));
 }

@@ -96,17 +96,45 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
     if ((ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)) && isSecretName(values.memberName(unwrapped))) {
       const owner = values.unwrap(unwrapped.expression);
       if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
+      if (ts.isIdentifier(owner) && isRequestDerived(values, owner, 0)) return true; // body.client_secret
     }
     if (ts.isIdentifier(unwrapped) && isSecretName(unwrapped.text)) {
       const declaration = values.declarationOf(unwrapped);
       if (declaration?.kind === 'parameter') return true;
       if (declaration?.path && declaration.initializer) {
-        // const { client_secret } = req.body
-        const init = values.unwrap(declaration.initializer);
-        if (ts.isPropertyAccessExpression(init) && /^(?:body|query)$/.test(init.name.text) && isRequestExpression(values, init.expression)) return true;
+        // const { client_secret } = req.body; … = schema.safeParse(req.body).data; … = extractCredentials(req)
+        if (isRequestDerived(values, declaration.initializer, 0)) return true;
       }
     }
   }
+  return false;
+}
+
+const BODY_READS = new Set(['json', 'parseBody', 'formData', 'text']);
+const SCHEMA_PARSES = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateAsync']);
+
+/**
+ * Whether a value is the incoming request's body or query, as read (`req.body`, hono's
+ * `c.req.json()`), as checked by a schema (`Schema.safeParse(req.body).data`), or as taken out
+ * of the request by a helper given the request (`extractClientCredentials(req)`).
+ */
+function isRequestDerived(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  if (depth > 4) return false;
+  const node = values.unwrap(expression);
+  if (ts.isPropertyAccessExpression(node)) {
+    if (/^(?:body|query)$/.test(node.name.text) && isRequestExpression(values, node.expression)) return true;
+    if (/^(?:data|value)$/.test(node.name.text)) return isRequestDerived(values, node.expression, depth + 1);
+    return false;
+  }
+  if (ts.isCallExpression(node)) {
+    const callee = calleeOf(node.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (BODY_READS.has(method) && ts.isPropertyAccessExpression(callee) && isRequestExpression(values, callee.expression)) return true;
+    if (node.arguments.some((argument) => isRequestExpression(values, argument))) return true;
+    if (SCHEMA_PARSES.has(method)) return node.arguments.some((argument) => isRequestDerived(values, argument, depth + 1));
+    return false;
+  }
+  if (ts.isIdentifier(node)) return values.origins(node).some((origin) => origin !== node && isRequestDerived(values, origin, depth + 1));
   return false;
 }
 

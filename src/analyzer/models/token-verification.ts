@@ -14,7 +14,9 @@ type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
 
 const ACCESS_TOKEN_NAME = /access_?token|bearer/i;
 const OTHER_TOKEN_NAME = /id_?token|refresh|session|cookie|state|invite|magic|reset|webhook|csrf|code/i;
+/** Functions that exist to check an incoming token: the SDK's `verifyAccessToken`, `verifyToken`/`validateToken` helpers, an auth handler's `authenticate`. */
 const VERIFIER_FUNCTION = /^verifyAccessToken$/;
+const TOKEN_CHECK_FUNCTION = /^(?:verify|validate)(?:Access|Bearer)?Token$|^authenticate(?:Request|Bearer|Token)?$/;
 /** A helper that checks whom the token was issued to by its client (`verifyClientId(payload, expected)`, `validateAzp`): the recipient check some providers use instead of `aud`. */
 const RECIPIENT_CHECK = /^(?:verify|validate|check|assert|ensure)\w*(?:ClientId|Azp|Audience|Recipient)$/i;
 
@@ -68,6 +70,8 @@ export function checksAudience(node: ts.Node | undefined): boolean {
   let found = false;
   const visit = (child: ts.Node): void => {
     if (found) return;
+    // Another verification's own `audience` option (a second issuer's branch) checks only that one.
+    if (ts.isPropertyAssignment(child) && propertyNameText(child.name) === 'audience' && ts.isObjectLiteralExpression(child.parent) && ts.isCallExpression(child.parent.parent)) return;
     if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && (AUDIENCE_WORDS.test(child.text) || RECIPIENT_CHECK.test(child.text))) found = true;
     else ts.forEachChild(child, visit);
   };
@@ -92,8 +96,17 @@ export function verifiesAccessToken(values: ValueResolver, flow: IncomingTokenFl
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     const name = functionName(fn);
     if (name && VERIFIER_FUNCTION.test(name)) return true;
+    // A generic `verifyToken` that checks the server's own session JWTs (keyed by its session secret) is not about audiences.
+    if (name && TOKEN_CHECK_FUNCTION.test(name)) return !(key && signsSessions(values, key));
   }
   return false;
+}
+
+/** Whether a verification key is the server's session-signing secret (`options.session.jwt.secret`). */
+function signsSessions(values: ValueResolver, key: ts.Expression): boolean {
+  const node = values.unwrap(key);
+  const declared = ts.isIdentifier(node) ? values.declarationOf(node)?.initializer : undefined;
+  return /session/i.test(node.getText()) || (!!declared && /session/i.test(declared.getText()));
 }
 
 /** A `verifyAccessToken` function (SDK verifier, proxy provider option, class method). */

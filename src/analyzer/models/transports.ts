@@ -6,8 +6,21 @@
  */
 import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
-import { HOST_VALIDATING_HELPERS, HTTP_SERVER_TRANSPORTS, LOCAL_OR_ANY_HOSTS } from '../knowledge/mcp-authorization.js';
-import { calleeOf, requestHeaderRead } from './resource-server.js';
+import {
+  CREDENTIAL_REQUEST_HEADERS,
+  HOST_VALIDATING_HELPERS,
+  HTTP_SERVER_TRANSPORTS,
+  LOCAL_OR_ANY_HOSTS,
+  LOOPBACK_HOSTS,
+  NOT_GUARD_WORDS,
+  REFUSAL_STATUSES,
+  REQUEST_GUARD_OBJECTS,
+  REQUEST_GUARD_VERBS,
+  REQUEST_GUARD_WORDS,
+} from '../knowledge/mcp-authorization.js';
+import { splitWords } from './credentials.js';
+import { forEachDescendant } from './protection.js';
+import { calleeOf, isRequestExpression, requestHeaderRead } from './resource-server.js';
 
 export type TransportProtection = 'enabled' | 'missing' | 'unknown';
 
@@ -30,17 +43,31 @@ export function httpTransport(values: ValueResolver, node: ts.NewExpression): { 
   return { name, protection: unwrapped.kind === ts.SyntaxKind.TrueKeyword ? 'enabled' : 'unknown' };
 }
 
+export interface FileProtection {
+  name: string;
+  /**
+   * The branch of an `if` (or `?:`) a mounted guard is set up in (`if (!options.disableAuth)
+   * app.use('/mcp', authenticate)`): it protects only transports set up in the same branch.
+   */
+  branch?: ts.Node;
+}
+
 /** What in a file protects an HTTP transport on its own terms: a Host-validating helper, an Origin/Host check, or authentication. */
-export function fileProtection(values: ValueResolver, node: ts.Node): string | undefined {
+export function fileProtection(values: ValueResolver, node: ts.Node): FileProtection | undefined {
   if (ts.isCallExpression(node)) {
     const name = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
-    if (HOST_VALIDATING_HELPERS.has(name) && (name !== 'createMcpExpressApp' || !unprotectedExpressHelper(values, node))) return name;
-    if (name === 'requireBearerAuth' || name === 'mcpAuthRouter' || name === 'mcpAuthMetadataRouter') return name;
+    const mounted =
+      (HOST_VALIDATING_HELPERS.has(name) && (name !== 'createMcpExpressApp' || !unprotectedExpressHelper(values, node)) ? name : undefined) ??
+      (name === 'requireBearerAuth' || name === 'mcpAuthRouter' || name === 'mcpAuthMetadataRouter' ? name : undefined) ??
+      mountedRequestGuard(values, node);
+    if (mounted) return { name: mounted, branch: conditionalBranch(node) };
+    const gate = refusalGate(values, node);
+    if (gate) return { name: gate };
   }
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) {
     const header = requestHeaderRead(values, node as ts.Expression);
     // An Authorization read is not counted: code that reads it often lets requests without one through.
-    if (header === 'origin' || header === 'host') return `${header} header`;
+    if (header === 'origin' || header === 'host') return { name: `${header} header` };
   }
   return undefined;
 }
@@ -56,9 +83,13 @@ export function unprotectedExpressHelper(values: ValueResolver, call: ts.CallExp
   const properties = values.objectProperties(options);
   if (!properties || properties.has('allowedHosts')) return undefined;
   const host = properties.get('host');
-  const hosts = host ? values.stringValues(host) : undefined;
-  const any = hosts?.find((value) => value === '0.0.0.0' || value === '::');
-  return any;
+  if (!host) return undefined;
+  // The SDK validates Host by itself only for a loopback host; any other host it is told (every
+  // interface, a LAN address, `host: null`) without `allowedHosts` leaves the app unprotected.
+  if (values.unwrap(host).kind === ts.SyntaxKind.NullKeyword) return 'null';
+  const hosts = values.stringValues(host);
+  if (!hosts?.length || hosts.some((value) => value.includes(UNKNOWN) || LOOPBACK_HOSTS.has(value))) return undefined;
+  return hosts[0];
 }
 
 /** The host a server listens on when that is loopback or every interface: `app.listen(port)`, `listen(port, '0.0.0.0')`, `listen({ port, host })`, hono's `serve({ fetch, port })`. */
@@ -103,4 +134,93 @@ function knownLocalHost(values: ValueResolver, host: ts.Expression): string | un
   const found = strings?.find((value) => !value.includes(UNKNOWN) && LOCAL_OR_ANY_HOSTS.has(value));
   if (!found) return undefined;
   return found === '0.0.0.0' || found === '::' || found === '[::]' ? 'every interface' : found;
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
+
+/** Whether a middleware's name says it lets through only authenticated or same-origin requests. */
+export function isRequestGuardName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.some((word) => NOT_GUARD_WORDS.has(word))) return false;
+  if (words.some((word) => REQUEST_GUARD_WORDS.has(word))) return true;
+  return words.some((word) => REQUEST_GUARD_VERBS.has(word)) && words.some((word) => REQUEST_GUARD_OBJECTS.has(word));
+}
+
+/**
+ * A guard mounted in front of routes by name: `app.use(createOriginValidator())`,
+ * `app.post('/mcp', requireBearer, handler)`. Guards are often imported from another file, whose
+ * body this file does not show; their names are what the file says about them.
+ */
+function mountedRequestGuard(values: ValueResolver, call: ts.CallExpression): string | undefined {
+  const callee = calleeOf(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  if (method !== 'use' && !ROUTE_METHODS.has(method)) return undefined;
+  // A route's last argument is its handler; everything between the path and it is middleware.
+  const middleware = method === 'use' ? call.arguments : call.arguments.slice(1, -1);
+  for (const argument of middleware) {
+    const node = values.unwrap(argument);
+    const name = ts.isIdentifier(node) ? node.text : ts.isCallExpression(node) ? (dottedName(calleeOf(node.expression)).split('.').pop() ?? '') : '';
+    if (name && isRequestGuardName(name)) return name;
+  }
+  return undefined;
+}
+
+/** `res.status(401)`, `res.sendStatus(403)`, `reply.code(401)`, `res.writeHead(403)`, hono's `c.json(body, 401)`. */
+function refusalStatus(values: ValueResolver, call: ts.CallExpression): boolean {
+  const callee = calleeOf(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  const index = method === 'status' || method === 'sendStatus' || method === 'code' || method === 'writeHead' ? 0 : method === 'json' || method === 'text' ? 1 : -1;
+  const argument = index >= 0 ? call.arguments[index] : undefined;
+  if (!argument) return false;
+  const value = values.unwrap(argument);
+  return ts.isNumericLiteral(value) && REFUSAL_STATUSES.has(Number(value.text));
+}
+
+/**
+ * A request refused with 401/403 when a check of the request fails: `if (!validateRequest(req))
+ * res.status(403)`, `if (req.get('Authorization') !== expected) res.status(401)`. A check of a
+ * credential, Origin or Host that a rebinding page cannot pass stands between it and the server.
+ */
+function refusalGate(values: ValueResolver, call: ts.CallExpression): string | undefined {
+  if (!refusalStatus(values, call)) return undefined;
+  for (let node: ts.Node = call; node.parent && !ts.isFunctionLike(node); node = node.parent) {
+    const parent = node.parent;
+    if (ts.isIfStatement(parent) && parent.thenStatement === node && checksRequest(values, parent.expression, 0)) return 'a 401/403 request check';
+  }
+  return undefined;
+}
+
+/** Whether a condition reads a credential, Origin or Host header, or passes the request to a check (through local variables). */
+function checksRequest(values: ValueResolver, condition: ts.Expression, depth: number): boolean {
+  let found = false;
+  forEachDescendant(condition, (node) => {
+    if (found) return false;
+    if (!ts.isExpression(node)) return true;
+    const header = requestHeaderRead(values, node);
+    if (header && (header === 'origin' || header === 'host' || header === 'cookie' || CREDENTIAL_REQUEST_HEADERS.test(header))) found = true;
+    else if (ts.isCallExpression(node) && node.arguments.some((argument) => isRequestExpression(values, argument))) found = true;
+    else if (ts.isIdentifier(node) && depth < 2) {
+      const initializer = values.declarationOf(node)?.initializer;
+      if (initializer && values.declarationOf(node)?.kind === 'variable') found = checksRequest(values, initializer, depth + 1);
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The innermost `if` branch or `?:` arm a node sits in, if any. */
+export function conditionalBranch(node: ts.Node): ts.Node | undefined {
+  for (let child: ts.Node = node; child.parent; child = child.parent) {
+    const parent = child.parent;
+    if (ts.isIfStatement(parent) && child !== parent.expression) return child;
+    if (ts.isConditionalExpression(parent) && child !== parent.condition) return child;
+  }
+  return undefined;
+}
+
+/** Whether a guard protects a transport: set up unconditionally, or in a branch that also sets up the transport. */
+export function guardCovers(guard: FileProtection, transport: ts.Node): boolean {
+  return !guard.branch || (guard.branch.getStart() <= transport.getStart() && transport.getEnd() <= guard.branch.getEnd());
 }

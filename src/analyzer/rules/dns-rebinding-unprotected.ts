@@ -1,6 +1,6 @@
 import { ts } from '../engine/typescript.js';
 import { DNS_REBINDING_TEXT } from '../knowledge/mcp-authorization.js';
-import { fileProtection, httpTransport, localOrAnyListen, unprotectedExpressHelper } from '../models/transports.js';
+import { fileProtection, guardCovers, httpTransport, localOrAnyListen, unprotectedExpressHelper, type FileProtection } from '../models/transports.js';
 import { defineRule } from './define.js';
 
 export const dnsRebindingUnprotected = defineRule({
@@ -21,30 +21,44 @@ export const dnsRebindingUnprotected = defineRule({
   },
   create(context) {
     const transports: { node: ts.NewExpression; name: string }[] = [];
-    let protectedBy: string | undefined;
+    const guards: FileProtection[] = [];
+    // Once an unconditional guard is found, nothing more needs looking at (the common, cheap case).
+    let protectedEverywhere = false;
+    const noteGuard = (node: ts.Node): void => {
+      if (protectedEverywhere) return;
+      const guard = fileProtection(context.values, node);
+      if (!guard) return;
+      if (!guard.branch) protectedEverywhere = true;
+      else if (guards.length < 50) guards.push(guard);
+    };
     let listenHost: string | undefined;
+    // An unprotected `createMcpExpressApp` is reported where it is built; its transports would say it again.
+    let helperReported = false;
     return {
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
         const transport = httpTransport(context.values, node);
         if (transport?.protection === 'missing') transports.push({ node, name: transport.name });
       },
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
-        protectedBy ??= fileProtection(context.values, call);
+        noteGuard(call);
         listenHost ??= localOrAnyListen(context.values, call);
         const host = unprotectedExpressHelper(context.values, call);
+        if (host) helperReported = true;
         if (host) context.report({ node: call, messageId: 'helperWithoutAllowedHosts', data: { host } });
       },
       [ts.SyntaxKind.PropertyAccessExpression]: (node: ts.PropertyAccessExpression) => {
-        protectedBy ??= fileProtection(context.values, node);
+        noteGuard(node);
       },
       [ts.SyntaxKind.ElementAccessExpression]: (node: ts.ElementAccessExpression) => {
-        protectedBy ??= fileProtection(context.values, node);
+        noteGuard(node);
       },
       end: () => {
         // A transport whose server is not started here (an exported app, a Worker) or that some
-        // check in the file protects is not evidence of an exposed local server.
-        if (protectedBy || !listenHost) return;
+        // check in the file protects is not evidence of an exposed local server. A guard set up only
+        // in one branch (`if (!disableAuth) app.use(authenticate)`) leaves the other branch's runs open.
+        if (protectedEverywhere || helperReported || !listenHost) return;
         for (const { node, name } of transports) {
+          if (guards.some((guard) => guardCovers(guard, node))) continue;
           context.report({ node, messageId: 'unprotectedTransport', data: { transport: name, host: listenHost === 'every interface' || listenHost === 'its default host' ? listenHost : `'${listenHost}'` } });
         }
       },

@@ -2,7 +2,7 @@ import { ts } from '../engine/typescript.js';
 import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
 import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.js';
 import { UNKNOWN } from '../engine/values.js';
-import { callbacksWithoutState, libraryState, libraryStateArgument, weakRandomSource } from '../models/oauth-state.js';
+import { callbacksWithoutState, libraryState, libraryStateArgument, predictableStateSite, weakRandomSource } from '../models/oauth-state.js';
 import { defineRule } from './define.js';
 
 function target(request: OAuthRequest): string {
@@ -45,7 +45,8 @@ export const oauthStateMissing = defineRule({
         }
         const value = state?.value ?? (request.library ? libraryStateArgument(context.values, request.node) : undefined);
         const weak = value && weakRandomSource(context.values, value);
-        if (weak && value) context.report({ node: state?.site ?? value, messageId: 'weakState', data: { source: weak } });
+        // Reported where the predictable value is made, the line that changes; else where it is sent.
+        if (weak && value) context.report({ node: predictableStateSite(context.values, value) ?? state?.site ?? value, messageId: 'weakState', data: { source: weak } });
       }
       // A flow whose request already has neither state nor PKCE is reported once, at the request.
       if (stateless > 0) return;

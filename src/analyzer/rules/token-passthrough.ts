@@ -1,6 +1,6 @@
 import { ts } from '../engine/typescript.js';
 import { TOKEN_PASSTHROUGH_TEXT } from '../knowledge/mcp-authorization.js';
-import { outboundFromAssignment, outboundFromCall, outboundFromProperty, type OutboundCredential } from '../models/outbound-credentials.js';
+import { outboundFromAssignment, outboundFromCall, outboundFromConstruction, outboundFromProperty, type OutboundCredential } from '../models/outbound-credentials.js';
 import { IncomingTokenFlow, isVerifiedTokenRead } from '../models/resource-server.js';
 import { defineRule } from './define.js';
 
@@ -37,6 +37,7 @@ export const tokenPassthrough = defineRule({
       [ts.SyntaxKind.PropertyAssignment]: (node: ts.PropertyAssignment) => check(outboundFromProperty(context.values, node)),
       [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => check(outboundFromCall(context.values, node)),
       [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => check(outboundFromAssignment(context.values, node)),
+      [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => check(outboundFromConstruction(context.values, node)),
     };
   },
 });
