@@ -188,8 +188,16 @@ function isDebugFunction(callee: ts.Expression, values: ValueResolver, depth = 0
     const factory = values.unwrap(origin.expression);
     if (DEBUG_FACTORIES.has(dottedName(factory))) return true;
     if (ts.isCallExpression(factory) && isRequireOf(factory, DEBUG_MODULES)) return true;
+    // The debug module's export under any local name: `import dbg from 'debug'`, compiled `(0, debug_1.default)('ns')`.
+    if (isDebugModuleExport(factory, values)) return true;
     return ts.isPropertyAccessExpression(factory) && DEBUG_EXTEND_METHODS.has(factory.name.text) && isDebugFunction(factory.expression, values, depth + 1);
   });
+}
+
+/** The function the debug module exports, however it was imported and named. */
+function isDebugModuleExport(factory: ts.Expression, values: ValueResolver): boolean {
+  const ref = importedFrom(factory, values);
+  return ref !== undefined && DEBUG_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'));
 }
 
 /** `const log = console.error.bind(console)` or `const log = console.error`. */
