@@ -37,7 +37,7 @@ import {
 } from '../knowledge/credential-names.js';
 import type { Declaration } from '../engine/walk.js';
 import { dottedName, functionName, type ValueResolver } from '../engine/values.js';
-import { importedFrom } from '../engine/modules.js';
+import { importedFrom, normalisedModuleRefOf } from '../engine/modules.js';
 import type { FollowQuery } from '../engine/flow.js';
 import { looksLikeSecret, maskSecrets, SECRET_SHAPE } from '../knowledge/secret-shapes.js';
 
@@ -751,7 +751,43 @@ export class TokenModel {
     if (hasTypeNamed(declaration, HTTP_ERROR_TYPES)) return true;
     const declared = declaration.node;
     if (!ts.isParameter(declared) && !(ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent))) return false;
-    return inGuardedBranch(node, (condition) => this.guardsHttpError(condition, declaration));
+    if (inGuardedBranch(node, (condition) => this.guardsHttpError(condition, declaration))) return true;
+    return ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent) && this.triesCredentialedAxiosRequest(declared.parent, depth);
+  }
+
+  private readonly credentialedTries = new WeakMap<ts.CatchClause, boolean>();
+
+  /**
+   * `try { await axios.post(tokenUrl, { refresh_token }) } catch (error) { … }`: the try block
+   * itself sends a credential with axios, so what is caught is that request's axios error,
+   * whose `config` (headers and body) the log prints.
+   */
+  private triesCredentialedAxiosRequest(clause: ts.CatchClause, depth: number): boolean {
+    const known = this.credentialedTries.get(clause);
+    if (known !== undefined) return known;
+    this.credentialedTries.set(clause, false);
+    let seen = 0;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || seen++ > MAX_TRY_NODES) return;
+      // Functions declared in the block run elsewhere; their errors are not caught here.
+      if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return;
+      // A nested try with its own catch keeps its block's errors.
+      if (ts.isTryStatement(node) && node.catchClause) {
+        visit(node.catchClause.block);
+        if (node.finallyBlock) visit(node.finallyBlock);
+        return;
+      }
+      if (ts.isCallExpression(node) && isAxiosRequest(node, this.values) &&
+          node.arguments.some((argument) => this.credentialIn(argument, depth + 1) !== undefined)) {
+        found = true;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(clause.parent.tryBlock);
+    this.credentialedTries.set(clause, found);
+    return found;
   }
 
   private guardsHttpError(condition: ts.Expression, declaration: Declaration): boolean {
@@ -1340,6 +1376,18 @@ function isNonSecretType(type: ts.TypeNode, generic: boolean): boolean {
       (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
   }
   return false;
+}
+
+/** Nodes of one try block searched for an axios request: a handler's body, bounded for generated code. */
+const MAX_TRY_NODES = 2_000;
+/** Members of axios (and of its default export) that send a request. */
+const AXIOS_REQUEST_METHODS = new Set(['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+
+/** `axios.post(…)`, `axios(config)`, compiled `axios_1.default.post(…)`, through the import of 'axios'. */
+function isAxiosRequest(call: ts.CallExpression, values: ValueResolver): boolean {
+  const ref = normalisedModuleRefOf(call.expression, values);
+  if (!ref || ref.module !== 'axios') return false;
+  return ref.path.length === 0 || (ref.path.length === 1 && AXIOS_REQUEST_METHODS.has(ref.path[0]!));
 }
 
 /** A declaration annotated with one of `names` (`err: AxiosError`, `e: AxiosError<Body>`), or initialised with `x as AxiosError`. */
