@@ -302,6 +302,8 @@ export class TokenModel {
 
     // `if (data.error) console.error(data)`: where a token response says it is an error, it holds none.
     if (declaration && inErrorBodyBranch(node, declaration, this.values)) return undefined;
+    // `const data = await response.json(); if (!response.ok) log(data)`: a failed response's body is an OAuth error.
+    if (declaration && readInFailureOfItsResponse(node, declaration, this.values)) return undefined;
     const origins = this.values.origins(node).filter((origin) => origin !== node);
     if (nameClass === 'credential') {
       if (isGenericName(node.text) && declaration && this.genericNameIsHarmless(declaration, origins)) return undefined;
@@ -1476,6 +1478,15 @@ function inFailureBranch(node: ts.Node, receiver: ts.Expression, values: ValueRe
   const declaration = values.declarationOf(subject);
   if (!declaration) return false;
   return inGuardedBranch(node, (condition) => testsFailure(condition, declaration, values));
+}
+
+/** `data` read where the response whose body it was parsed from (`data = await response.json()`) is known to have failed. */
+function readInFailureOfItsResponse(node: ts.Identifier, declaration: Declaration, values: ValueResolver): boolean {
+  if (declaration.path || !declaration.initializer) return false;
+  const parsed = values.unwrap(declaration.initializer);
+  if (!ts.isCallExpression(parsed) || !ts.isPropertyAccessExpression(parsed.expression)) return false;
+  const method = parsed.expression.name.text;
+  return (method === 'json' || method === 'text') && inFailureBranch(node, parsed.expression.expression, values);
 }
 
 /** Inside `if (data.error)` (or `'error' in data`, `data.error !== undefined`, `!data.access_token`) for the declaration `data`. */
