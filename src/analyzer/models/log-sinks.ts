@@ -40,6 +40,8 @@ interface LogSink {
   redacted: ReadonlySet<string>;
   /** For a logging helper, the library sink it ends in (`'console.error'`). */
   underlying?: string;
+  /** The sink is an MCP tool result's text, not a log. */
+  toolResult?: boolean;
 }
 
 /** Every method name that can write to a log: console, stdio, logger levels and MCP logging. */
@@ -91,6 +93,27 @@ export function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSi
     if (declaration?.kind === 'import' && isLevelFromLoggingModule(callee, values)) return { label: `'${callee.text}'`, data: args, redacted: none };
   }
   return undefined;
+}
+
+/**
+ * The text of an MCP tool result: `{ content: [{ type: 'text', text }] }`. The client shows it to
+ * the model and the user and keeps it in the conversation's transcript, so a credential in it is
+ * disclosed as in a log.
+ */
+export function toolResultTextOf(object: ts.ObjectLiteralExpression, values: ValueResolver): ts.Expression | undefined {
+  const list = object.parent;
+  if (!list || !ts.isArrayLiteralExpression(list)) return undefined;
+  const holder = list.parent;
+  if (!holder || !ts.isPropertyAssignment(holder) || propertyKey(holder.name) !== 'content' || !ts.isObjectLiteralExpression(holder.parent)) return undefined;
+  const properties = values.objectProperties(object);
+  const type = properties?.get('type');
+  const text = properties?.get('text');
+  if (!type || !text || !ts.isStringLiteralLike(values.unwrap(type)) || (values.unwrap(type) as ts.StringLiteralLike).text !== 'text') return undefined;
+  return text;
+}
+
+function propertyKey(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
 }
 
 /** An imported function named for a log level (by its exported name) from a relative module whose path says it logs. */

@@ -1,7 +1,7 @@
 import { TOKEN_TEXT } from '../knowledge/prefilter.js';
 import { ts } from 'ts-morph';
 import { findAncestor, functionName, type ValueResolver } from '../engine/values.js';
-import { logSinkOf, objectLiteralOf, unredactedCredentials, type LogSink } from '../models/log-sinks.js';
+import { logSinkOf, objectLiteralOf, toolResultTextOf, unredactedCredentials, type LogSink } from '../models/log-sinks.js';
 import { credentialsFor, type CredentialMatch, type TokenModel } from '../models/credentials.js';
 import { defineRule } from './define.js';
 
@@ -14,6 +14,8 @@ interface LoggingHelper {
   positions: Set<number>;
   restFrom?: number;
   innerSink: string;
+  /** The helper returns its parameters in an MCP tool result rather than logging them. */
+  toolResult?: boolean;
 }
 
 const MAX_HELPER_ROUNDS = 3;
@@ -41,6 +43,8 @@ export const tokenLogged = defineRule({
         "'{{credential}}' is an HTTP client's request configuration, whose headers carry the Authorization header, and is written to the log by {{sink}}; log its 'method' and 'url' instead.",
       httpErrorLogged:
         "'{{credential}}' is an axios error, which carries the request configuration with its Authorization header, and is written to the log by {{sink}}; log its 'message' and 'response.status' instead.",
+      toolResultCarriesToken:
+        "'{{credential}}' is returned in an MCP tool result's text, which the client shows to the model and the user and keeps in the transcript; store the credential server-side and return a confirmation instead.",
     },
   },
   create(context) {
@@ -50,18 +54,19 @@ export const tokenLogged = defineRule({
     // `create` is probed with an inert context: the credential model is asked for on first use.
     const tokens = () => credentialsFor(context.values);
 
-    const report = (match: CredentialMatch, argument: ts.Expression, sink: string): void => {
+    const report = (match: CredentialMatch, argument: ts.Expression, sink: string, toolResult = false): void => {
       // The smallest node inside the argument that carries the credential, else the argument.
       const inside = match.node.getSourceFile() === argument.getSourceFile() && match.node.pos >= argument.pos && match.node.end <= argument.end;
       const node = inside ? match.node : argument;
       if (reported.has(node)) return;
       reported.add(node);
-      const messageId = messageFor(match);
+      const messageId = toolResult ? 'toolResultCarriesToken' : messageFor(match);
       context.report({ node, messageId, data: { credential: match.label, sink } });
     };
 
     /** Checks one logged expression; parameters of a named enclosing function make that function a logging helper instead. */
-    const checkLogged = (argument: ts.Expression, sink: LogSink, call: ts.CallExpression): void => {
+    const checkLogged = (argument: ts.Expression, sink: LogSink, call: ts.Node): void => {
+      const toolResult = sink.toolResult === true;
       const expression = ts.isSpreadElement(argument) ? argument.expression : argument;
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
@@ -72,7 +77,7 @@ export const tokenLogged = defineRule({
         for (const part of parts) {
           if (forwarded.includes(part)) continue;
           const match = tokens().credentialIn(part);
-          if (match) report(match, part, sink.label);
+          if (match) report(match, part, sink.label, toolResult);
         }
         return;
       }
@@ -84,7 +89,7 @@ export const tokenLogged = defineRule({
         }
       }
       const match = tokens().credentialIn(expression);
-      if (match) report(match, expression, sink.label);
+      if (match) report(match, expression, sink.label, toolResult);
     };
 
     const registerHelper = (fn: FunctionNode, name: string, forwarded: ts.Expression[], sink: LogSink): void => {
@@ -95,6 +100,7 @@ export const tokenLogged = defineRule({
         if (parameter.dotDotDotToken) helper.restFrom = position;
         else helper.positions.add(position);
       }
+      if (sink.toolResult) helper.toolResult = true;
       helpers.set(fn, helper);
     };
 
@@ -108,6 +114,10 @@ export const tokenLogged = defineRule({
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
         calls.push(call);
         checkCall(call);
+      },
+      [ts.SyntaxKind.ObjectLiteralExpression]: (object: ts.ObjectLiteralExpression) => {
+        const text = toolResultTextOf(object, context.values);
+        if (text) checkLogged(text, { label: 'the MCP tool result', data: [text], redacted: new Set(), toolResult: true }, object);
       },
       end: () => {
         // Helpers of other modules of the scan: their log calls register them as logging helpers
@@ -147,6 +157,7 @@ export const tokenLogged = defineRule({
               data: call.arguments.filter((_argument, index) => helper.positions.has(index) || (helper.restFrom !== undefined && index >= helper.restFrom)),
               redacted: new Set(),
               underlying: helper.innerSink,
+              toolResult: helper.toolResult,
             };
             for (const argument of sink.data) checkLogged(argument, sink, call);
           }
