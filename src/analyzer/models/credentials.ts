@@ -319,6 +319,12 @@ export class TokenModel {
     // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
     if (declaration && this.callbackRecord(declaration)) return { label: node.text, origin: 'credential-record', node };
     if (declaration && isCallbackUrlParameter(declaration)) return { label: node.text, origin: 'authorization-code', node };
+    // `getApplicationToken().then((data) => …)`: the callback's parameter is the token response the promise resolves to.
+    const settled = declaration ? promiseOfContinuation(declaration) : undefined;
+    if (settled) {
+      const inner = this.credentialIn(settled, depth + 1);
+      return inner?.origin === 'token-response' ? { ...inner, label: node.text } : undefined;
+    }
     const callArguments = declaration ? this.argumentsFor(declaration) : undefined;
     if (callArguments) {
       for (const argument of callArguments) {
@@ -568,10 +574,20 @@ export class TokenModel {
       if (isShortSlice(call)) return undefined;
       return this.credentialIn(receiver, depth + 1);
     }
-    if (receiver && (method === 'json' || method === 'text') && this.isTokenEndpointResponse(receiver)) {
+    if (receiver && (method === 'json' || method === 'text') && this.isTokenResponseObject(receiver, depth)) {
       // Read where the response failed (`if (!response.ok) … await response.text()`): an OAuth error body.
       if (inFailureBranch(call, receiver, this.values)) return undefined;
       return { label: shortText(call), origin: 'token-response', node: call };
+    }
+    // `fetchToken().then((r) => r.json())`: the promise resolves to what the callback returns.
+    if (receiver && method === 'then' && call.arguments[0]) {
+      const fn = this.values.unwrap(call.arguments[0]);
+      if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+        for (const returned of this.values.returnedExpressions(fn)) {
+          const inner = this.credentialIn(returned, depth + 1);
+          if (inner?.origin === 'token-response') return { ...inner, label: shortText(call) };
+        }
+      }
     }
     // axios, got and ky return the parsed body of a token request directly.
     if (!/(^|\.)fetch$/.test(name) && this.isTokenRequest(call)) return { label: shortText(call), origin: 'token-response', node: call };
@@ -906,6 +922,17 @@ export class TokenModel {
       return origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin));
     }
     return false;
+  }
+
+  /**
+   * A response whose body is a token response: of a token-endpoint request, of a call that
+   * produces tokens (`await requestToken(code)`), or the value a `.then` continuation receives from one.
+   */
+  private isTokenResponseObject(receiver: ts.Expression, depth: number): boolean {
+    const node = this.values.unwrap(receiver);
+    const declaration = ts.isIdentifier(node) ? this.values.declarationOf(node) : undefined;
+    const source = (declaration && promiseOfContinuation(declaration)) ?? receiver;
+    return this.isTokenEndpointResponse(source) || this.credentialIn(source, depth + 1)?.origin === 'token-response';
   }
 
   /** `fetch(url, …)`/`axios.post(…)`/`got.post(…)` whose URL or body marks it as a token-endpoint request. */
@@ -1478,6 +1505,17 @@ function inFailureBranch(node: ts.Node, receiver: ts.Expression, values: ValueRe
   const declaration = values.declarationOf(subject);
   if (!declaration) return false;
   return inGuardedBranch(node, (condition) => testsFailure(condition, declaration, values));
+}
+
+/** The promise whose value a parameter receives: `p` for the first parameter of the callback in `p.then((value) => …)`. */
+function promiseOfContinuation(declaration: Declaration): ts.Expression | undefined {
+  const parameter = declaration.node;
+  if (declaration.path || !ts.isParameter(parameter)) return undefined;
+  const fn = parameter.parent;
+  if (fn.parameters[0] !== parameter || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return undefined;
+  return call.expression.expression;
 }
 
 /** `data` read where the response whose body it was parsed from (`data = await response.json()`) is known to have failed. */
