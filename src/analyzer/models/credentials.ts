@@ -276,7 +276,9 @@ export class TokenModel {
     if (ts.isNewExpression(node)) {
       const constructorName = dottedName(node.expression);
       if (!PASS_THROUGH_CONSTRUCTORS.has(constructorName)) return undefined;
-      for (const argument of node.arguments ?? []) {
+      // `new URL(path, base)`: the new URL takes the base's origin, not its query.
+      const carried = constructorName === 'URL' ? (node.arguments ?? []).slice(0, 1) : node.arguments ?? [];
+      for (const argument of carried) {
         const inner = this.credentialIn(argument, depth + 1);
         if (inner) return inner;
       }
@@ -385,6 +387,8 @@ export class TokenModel {
         return { label, origin, node };
       }
       if (AUTHORIZATION_CODE_PARAMETERS.has(key) && this.isRequestParameters(node.expression, depth)) return { label, origin: 'authorization-code', node };
+      // `console.log(req.url)` in a handler that reads `code` from that URL: the callback URL carries the code.
+      if (key === 'url' && REQUEST_OBJECT.test(objectName) && this.handlerReadsCode(node)) return { label, origin: 'authorization-code', node };
       // `req.body` in the handler of `app.post('/token', …)`: a code, refresh token or client secret.
       if (key === 'body' && this.isTokenEndpointRequest(node.expression)) return { label, origin: 'token-response', node };
       if (key === 'headers' && /(^|\.)(req|request|incoming|incomingMessage|requestInfo|ctx)$/i.test(objectName)) {
@@ -924,6 +928,33 @@ export class TokenModel {
     return false;
   }
 
+  private readonly codeReadingHandlers = new WeakMap<ts.Node, boolean>();
+
+  /**
+   * Whether the function that receives the request `request.url` belongs to reads an
+   * authorization code from a URL or query: `searchParams.get('code')`, `req.query.code`.
+   */
+  private handlerReadsCode(url: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+    const root = rootOf(url);
+    const declaration = root && ts.isIdentifier(root) ? this.values.declarationOf(root) : undefined;
+    const handler = declaration?.kind === 'parameter' ? declaration.node.parent : undefined;
+    if (!handler || !ts.isFunctionLike(handler)) return false;
+    const known = this.codeReadingHandlers.get(handler);
+    if (known !== undefined) return known;
+    let seen = 0;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || seen++ > MAX_HANDLER_NODES) return;
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get' &&
+          node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) && AUTHORIZATION_CODE_PARAMETERS.has(node.arguments[0].text)) found = true;
+      else if (ts.isPropertyAccessExpression(node) && AUTHORIZATION_CODE_PARAMETERS.has(node.name.text) && /(^|\.)query$/.test(dottedName(node.expression))) found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(handler);
+    this.codeReadingHandlers.set(handler, found);
+    return found;
+  }
+
   /**
    * A response whose body is a token response: of a token-endpoint request, of a call that
    * produces tokens (`await requestToken(code)`), or the value a `.then` continuation receives from one.
@@ -1406,6 +1437,11 @@ function isNonSecretType(type: ts.TypeNode, generic: boolean): boolean {
   }
   return false;
 }
+
+/** The incoming request of an HTTP handler: `req`, `request`, `incomingRequest`. */
+const REQUEST_OBJECT = /^(req|request|incomingRequest|incoming)$/;
+/** Nodes of a request handler searched for a read of the authorization code. */
+const MAX_HANDLER_NODES = 4_000;
 
 /** Nodes of one try block searched for an axios request: a handler's body, bounded for generated code. */
 const MAX_TRY_NODES = 2_000;
