@@ -217,10 +217,17 @@ function isDebugFunction(callee: ts.Expression, values: ValueResolver, depth = 0
   });
 }
 
+/** Exported names of debug factories in other modules (frameworks wrap debug and re-export it). */
+const DEBUG_FACTORY_EXPORTS = new Set(['createDebug', 'debuglog']);
+
 /** The function the debug module exports, however it was imported and named. */
 function isDebugModuleExport(factory: ts.Expression, values: ValueResolver): boolean {
   const ref = importedFrom(factory, values);
-  return ref !== undefined && DEBUG_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'));
+  if (!ref) return false;
+  if (DEBUG_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'))) return true;
+  // A framework's re-export of debug's factory under its own name: `createDebug` of '@feathersjs/commons'.
+  const member = ref.path[ref.path.length - 1];
+  return ref.path.length >= 1 && member !== undefined && DEBUG_FACTORY_EXPORTS.has(member);
 }
 
 /** `const log = console.error.bind(console)` or `const log = console.error`. */
