@@ -340,6 +340,7 @@ function shortName(dotted: string): string {
 }
 
 function lastWord(name: string): string {
-  const words = splitWords(name.slice(name.lastIndexOf('.') + 1));
+  // Bundlers rename clashing bindings with a numeric suffix: `_logger2`, `log$1`.
+  const words = splitWords(name.slice(name.lastIndexOf('.') + 1).replace(/\$?\d+$/, ''));
   return words[words.length - 1] ?? '';
 }
