@@ -70,8 +70,18 @@ export const tokenLogged = defineRule({
       const expression = ts.isSpreadElement(argument) ? argument.expression : argument;
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
-      const parts = loggedParts(expression, context.values, tokens());
-      const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined) : [];
+      let parts = loggedParts(expression, context.values, tokens());
+      let forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined) : [];
+      if (forwarded.length === 0 && enclosing && name && sink.underlying === undefined) {
+        // `const msg = \`[DEBUG] ${args.join(' ')}\`; stderr.write(msg)`: the message is built from the parameters first
+        // (a message that is a credential by itself, `const jwt = \`${h}.${p}.${s}\``, is judged as it is).
+        const built = parts.flatMap((part) => tokens().credentialIn(part) ? [part] : messageParts(part, enclosing, context.values, tokens()));
+        const builtForwarded = built.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined);
+        if (builtForwarded.length > 0) {
+          parts = built;
+          forwarded = builtForwarded;
+        }
+      }
       if (forwarded.length > 0 && enclosing && name) {
         registerHelper(enclosing, name, forwarded, sink);
         for (const part of parts) {
@@ -232,6 +242,17 @@ function loggedParts(expression: ts.Expression, values: ValueResolver, tokens: T
     return parts;
   }
   return [node];
+}
+
+/** The parts of a local constant of `fn` that a log call writes (`const msg = \`${a} ${b}\``), else the part itself. */
+function messageParts(part: ts.Expression, fn: FunctionNode, values: ValueResolver, tokens: TokenModel): ts.Expression[] {
+  const node = values.unwrap(part);
+  if (!ts.isIdentifier(node)) return [part];
+  const declaration = values.declarationOf(node);
+  const declared = declaration?.node;
+  if (declaration?.kind !== 'variable' || declaration.path || !declaration.initializer || !declared || !ts.isVariableDeclaration(declared) ||
+      !(declared.parent.flags & ts.NodeFlags.Const) || findAncestor(declared, isFunctionNode) !== fn) return [part];
+  return loggedParts(declaration.initializer, values, tokens);
 }
 
 /** The parameter of `fn` that a logged part is, when the parameter is not a credential by its own name or type. */
