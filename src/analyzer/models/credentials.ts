@@ -1551,7 +1551,10 @@ function promiseOfContinuation(declaration: Declaration): ts.Expression | undefi
   if (fn.parameters[0] !== parameter || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return undefined;
-  return call.expression.expression;
+  const promise = call.expression.expression;
+  // Compiled async code (Babel, regenerator): `Promise.resolve(response.json()).then(function (json) { … })`.
+  if (ts.isCallExpression(promise) && dottedName(promise.expression) === 'Promise.resolve' && promise.arguments[0]) return promise.arguments[0];
+  return promise;
 }
 
 /** `data` read where the response whose body it was parsed from (`data = await response.json()`) is known to have failed. */
