@@ -40,6 +40,7 @@ import { dottedName, functionName, type ValueResolver } from '../engine/values.j
 import { importedFrom, normalisedModuleRefOf } from '../engine/modules.js';
 import type { FollowQuery } from '../engine/flow.js';
 import { looksLikeSecret, maskSecrets, SECRET_SHAPE } from '../knowledge/secret-shapes.js';
+import { OAUTH2ORIZE_CODE_EXCHANGE } from '../knowledge/authorization-server.js';
 
 export type NameClass = 'credential' | 'not-credential' | 'neutral';
 
@@ -321,6 +322,7 @@ export class TokenModel {
     // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
     if (declaration && this.callbackRecord(declaration)) return { label: node.text, origin: 'credential-record', node };
     if (declaration && isCallbackUrlParameter(declaration)) return { label: node.text, origin: 'authorization-code', node };
+    if (declaration && isExchangedCodeParameter(declaration, this.values)) return { label: node.text, origin: 'authorization-code', node };
     // `getApplicationToken().then((data) => …)`: the callback's parameter is the token response the promise resolves to.
     const settled = declaration ? promiseOfContinuation(declaration) : undefined;
     if (settled) {
@@ -1541,6 +1543,16 @@ function inFailureBranch(node: ts.Node, receiver: ts.Expression, values: ValueRe
   const declaration = values.declarationOf(subject);
   if (!declaration) return false;
   return inGuardedBranch(node, (condition) => testsFailure(condition, declaration, values));
+}
+
+/** `oauth2orize.exchange.code(function (client, code, redirectURI, done) { … })`: the second parameter is the code being redeemed. */
+function isExchangedCodeParameter(declaration: Declaration, values: ValueResolver): boolean {
+  const parameter = declaration.node;
+  if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter)) return false;
+  const fn = parameter.parent;
+  if (!(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || fn.parameters.indexOf(parameter) !== 1) return false;
+  const call = fn.parent;
+  return !!call && ts.isCallExpression(call) && call.arguments.includes(fn) && OAUTH2ORIZE_CODE_EXCHANGE.test(dottedName(values.unwrap(call.expression)));
 }
 
 /** The promise whose value a parameter receives: `p` for the first parameter of the callback in `p.then((value) => …)`. */
