@@ -136,15 +136,6 @@ export const CONFIG_STORE_CONSTRUCTORS: Readonly<Record<string, { description: s
 export const CONFIG_STORE_WRITE_METHODS = new Set(['set']);
 
 /** Constructors of in-memory collections: a token kept there is not at rest. */
-/**
- * A project's own store objects, whose construction is elsewhere (injected, imported, or an
- * interface): the last word of the receiver's name (`store`, `credentialStore`, `this.tokenStorage`,
- * `vault`) and a write method. Names that say the store is in memory are not storage.
- */
-export const STORE_RECEIVER_WORDS = new Set(['store', 'storage', 'vault']);
-export const STORE_WRITE_METHODS = new Set(['write', 'set', 'put', 'save', 'persist', 'setItem']);
-export const IN_MEMORY_STORE_WORDS = new Set(['memory', 'mem', 'cache', 'cached', 'local', 'session', 'redux', 'state', 'pinia', 'vuex', 'zustand']);
-
 export const IN_MEMORY_CONSTRUCTORS = new Set(['Map', 'WeakMap', 'Set', 'LRUCache', 'LRU', 'QuickLRU', 'NodeCache', 'TTLCache', 'TTLMap']);
 
 /** Modules of database drivers and ORMs: a value constructed from them is a database handle. */

@@ -103,21 +103,7 @@ export class StorageAnalysis {
   private sinkOf(call: ts.CallExpression): Sink | undefined {
     if (!this.mayStore(call)) return undefined;
     return this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
-      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call) ?? this.storeShapedSink(call);
-  }
-
-  /** `this.credentialStore.write({ … })`, `store.set(key, session)`: a project's own store, every argument stored. */
-  private storeShapedSink(call: ts.CallExpression): Sink | undefined {
-    const callee = this.values.unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !sinks.STORE_WRITE_METHODS.has(callee.name.text) || call.arguments.length === 0) return undefined;
-    const receiver = this.values.unwrap(callee.expression);
-    const name = dottedName(receiver);
-    const words = splitWords(name.slice(name.lastIndexOf('.') + 1));
-    if (!sinks.STORE_RECEIVER_WORDS.has(words[words.length - 1] ?? '') || words.some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word))) return undefined;
-    if (this.isNonStorage(receiver) || this.isInMemory(receiver)) return undefined;
-    // A store this file builds from a class it declares or imports under an in-memory name (`new InMemoryStore()`).
-    if (this.constructionsOf(receiver).some((origin) => ts.isNewExpression(origin) && splitWords(shortName(origin.expression)).some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word)))) return undefined;
-    return { kind: 'store', node: call, name: shortName(callee), storage: 'a store', values: [...call.arguments] };
+      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
   }
 
   /** Sinks inside each helper of another module, found once per helper. */
