@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import {
   AUTHORIZATION_CODE_PARAMETERS,
+  BEARER_AUTH_MIDDLEWARE,
+  REQUEST_AUTH_INFO_MEMBER,
   CALLBACK_ERROR_PARAMETER,
   CALLBACK_HANDLER_WORDS,
   OUTGOING_REDIRECT_TARGETS,
@@ -389,6 +391,8 @@ export class TokenModel {
         return { label, origin, node };
       }
       if (AUTHORIZATION_CODE_PARAMETERS.has(key) && this.isRequestParameters(node.expression, depth)) return { label, origin: 'authorization-code', node };
+      // `req.auth` where the MCP SDK's requireBearerAuth runs: the verified AuthInfo, whose `token` is the bearer token.
+      if (key === REQUEST_AUTH_INFO_MEMBER && REQUEST_OBJECT.test(objectName) && BEARER_AUTH_MIDDLEWARE.test(node.getSourceFile().text)) return { label, origin: 'sdk', node };
       // `console.log(req.url)` in a handler that reads `code` from that URL: the callback URL carries the code.
       if (key === 'url' && REQUEST_OBJECT.test(objectName) && this.handlerReadsCode(node)) return { label, origin: 'authorization-code', node };
       // `req.body` in the handler of `app.post('/token', …)`: a code, refresh token or client secret.
