@@ -143,6 +143,9 @@ export const REQUEST_CONFIG_TYPES = new Set(['AxiosRequestConfig', 'InternalAxio
  * code, which anyone who reads it can redeem (without PKCE) or replay.
  */
 export const AUTHORIZATION_CODE_PARAMETERS = new Set(['code']);
+/** The MCP SDK's bearer middleware (`requireBearerAuth`) puts the verified `AuthInfo` (with its `token`) on `req.auth`. */
+export const BEARER_AUTH_MIDDLEWARE = /\brequireBearerAuth\b/;
+export const REQUEST_AUTH_INFO_MEMBER = 'auth';
 /** Members that hold a request's parameters: `req.query`, `url.searchParams`, `ctx.request.body`. */
 export const REQUEST_PARAMETER_MEMBERS = /(^|\.)(searchParams|query)$|(^|\.)(req|request|ctx|c|context|event)\.(query|params|body)$/;
 /** Hono and similar: `c.req.query('code')`, `c.req.param('code')`. */

@@ -80,6 +80,8 @@ export const TOKEN_TEXT = new TextRequirement(
   [
     ...CREDENTIAL_PHRASES.map(([first, second]) => `${escape(first)}[^a-z]*${escape(second)}`),
     '\\b(?:env|headers|config)\\b',
+    // a handler that reads the authorization code (its request URL carries it), oauth2orize's code exchange
+    '\\.get\\(\\s*[\'"`]code[\'"`]', '\\bquery\\.code\\b', '\\bexchange\\.(?:code|authorization_?code)\\b',
   ],
 );
 

@@ -9,12 +9,17 @@ const ISSUED_PREFIX = /(?:gh[pousr]_|github_pat_|(?<![A-Za-z0-9])(?:sk|rk)[-_][A
 const SCHEME_WITH_VALUE = /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/;
 /** A long run of token characters; random (a secret) when it mixes digits, lower and upper case beyond hex (not a UUID, hash or constant name). */
 const RANDOM_RUN = /[A-Za-z0-9+/=_-]{24,}/g;
+const MIN_RUN = 24;
 
 /** Whether a literal's text looks like a credential rather than a name, word, URL or message. */
 export function looksLikeSecret(text: string): boolean {
   if (ISSUED_PREFIX.test(text) || SCHEME_WITH_VALUE.test(text)) return true;
-  for (const run of text.match(RANDOM_RUN) ?? []) {
-    if (/[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run) && /[g-zG-Z]/.test(run) && !isWordyName(run)) return true;
+  for (const whole of text.match(RANDOM_RUN) ?? []) {
+    // `code_challenge_method=S256`: a `name=value` pair is two runs (base64 keeps its '=' padding at the end).
+    for (const run of whole.split(/=(?!=*$)/)) {
+      if (run.length < MIN_RUN) continue;
+      if (/[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run) && /[g-zG-Z]/.test(run) && !isWordyName(run)) return true;
+    }
   }
   return false;
 }

@@ -1,6 +1,8 @@
 import { ts } from '../engine/typescript.js';
 import {
   AUTHORIZATION_CODE_PARAMETERS,
+  BEARER_AUTH_MIDDLEWARE,
+  REQUEST_AUTH_INFO_MEMBER,
   CALLBACK_ERROR_PARAMETER,
   CALLBACK_HANDLER_WORDS,
   OUTGOING_REDIRECT_TARGETS,
@@ -37,9 +39,10 @@ import {
 } from '../knowledge/credential-names.js';
 import type { Declaration } from '../engine/walk.js';
 import { dottedName, functionName, type ValueResolver } from '../engine/values.js';
-import { importedFrom } from '../engine/modules.js';
+import { importedFrom, normalisedModuleRefOf } from '../engine/modules.js';
 import type { FollowQuery } from '../engine/flow.js';
 import { looksLikeSecret, maskSecrets, SECRET_SHAPE } from '../knowledge/secret-shapes.js';
+import { OAUTH2ORIZE_CODE_EXCHANGE } from '../knowledge/authorization-server.js';
 
 export type NameClass = 'credential' | 'not-credential' | 'neutral';
 
@@ -276,7 +279,9 @@ export class TokenModel {
     if (ts.isNewExpression(node)) {
       const constructorName = dottedName(node.expression);
       if (!PASS_THROUGH_CONSTRUCTORS.has(constructorName)) return undefined;
-      for (const argument of node.arguments ?? []) {
+      // `new URL(path, base)`: the new URL takes the base's origin, not its query.
+      const carried = constructorName === 'URL' ? (node.arguments ?? []).slice(0, 1) : node.arguments ?? [];
+      for (const argument of carried) {
         const inner = this.credentialIn(argument, depth + 1);
         if (inner) return inner;
       }
@@ -302,6 +307,8 @@ export class TokenModel {
 
     // `if (data.error) console.error(data)`: where a token response says it is an error, it holds none.
     if (declaration && inErrorBodyBranch(node, declaration, this.values)) return undefined;
+    // `const data = await response.json(); if (!response.ok) log(data)`: a failed response's body is an OAuth error.
+    if (declaration && readInFailureOfItsResponse(node, declaration, this.values)) return undefined;
     const origins = this.values.origins(node).filter((origin) => origin !== node);
     if (nameClass === 'credential') {
       if (isGenericName(node.text) && declaration && this.genericNameIsHarmless(declaration, origins)) return undefined;
@@ -317,6 +324,13 @@ export class TokenModel {
     // `const { accessToken } = session; save(accessToken)` stays 'accessToken' (and `userId` stays harmless).
     if (declaration && this.callbackRecord(declaration)) return { label: node.text, origin: 'credential-record', node };
     if (declaration && isCallbackUrlParameter(declaration)) return { label: node.text, origin: 'authorization-code', node };
+    if (declaration && isExchangedCodeParameter(declaration, this.values)) return { label: node.text, origin: 'authorization-code', node };
+    // `getApplicationToken().then((data) => …)`: the callback's parameter is the token response the promise resolves to.
+    const settled = declaration ? promiseOfContinuation(declaration) : undefined;
+    if (settled) {
+      const inner = this.credentialIn(settled, depth + 1);
+      return inner?.origin === 'token-response' ? { ...inner, label: node.text } : undefined;
+    }
     const callArguments = declaration ? this.argumentsFor(declaration) : undefined;
     if (callArguments) {
       for (const argument of callArguments) {
@@ -377,6 +391,10 @@ export class TokenModel {
         return { label, origin, node };
       }
       if (AUTHORIZATION_CODE_PARAMETERS.has(key) && this.isRequestParameters(node.expression, depth)) return { label, origin: 'authorization-code', node };
+      // `req.auth` where the MCP SDK's requireBearerAuth runs: the verified AuthInfo, whose `token` is the bearer token.
+      if (key === REQUEST_AUTH_INFO_MEMBER && REQUEST_OBJECT.test(objectName) && BEARER_AUTH_MIDDLEWARE.test(node.getSourceFile().text)) return { label, origin: 'sdk', node };
+      // `console.log(req.url)` in a handler that reads `code` from that URL: the callback URL carries the code.
+      if (key === 'url' && REQUEST_OBJECT.test(objectName) && this.handlerReadsCode(node)) return { label, origin: 'authorization-code', node };
       // `req.body` in the handler of `app.post('/token', …)`: a code, refresh token or client secret.
       if (key === 'body' && this.isTokenEndpointRequest(node.expression)) return { label, origin: 'token-response', node };
       if (key === 'headers' && /(^|\.)(req|request|incoming|incomingMessage|requestInfo|ctx)$/i.test(objectName)) {
@@ -566,10 +584,20 @@ export class TokenModel {
       if (isShortSlice(call)) return undefined;
       return this.credentialIn(receiver, depth + 1);
     }
-    if (receiver && (method === 'json' || method === 'text') && this.isTokenEndpointResponse(receiver)) {
+    if (receiver && (method === 'json' || method === 'text') && this.isTokenResponseObject(receiver, depth)) {
       // Read where the response failed (`if (!response.ok) … await response.text()`): an OAuth error body.
       if (inFailureBranch(call, receiver, this.values)) return undefined;
       return { label: shortText(call), origin: 'token-response', node: call };
+    }
+    // `fetchToken().then((r) => r.json())`: the promise resolves to what the callback returns.
+    if (receiver && method === 'then' && call.arguments[0]) {
+      const fn = this.values.unwrap(call.arguments[0]);
+      if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+        for (const returned of this.values.returnedExpressions(fn)) {
+          const inner = this.credentialIn(returned, depth + 1);
+          if (inner?.origin === 'token-response') return { ...inner, label: shortText(call) };
+        }
+      }
     }
     // axios, got and ky return the parsed body of a token request directly.
     if (!/(^|\.)fetch$/.test(name) && this.isTokenRequest(call)) return { label: shortText(call), origin: 'token-response', node: call };
@@ -751,7 +779,43 @@ export class TokenModel {
     if (hasTypeNamed(declaration, HTTP_ERROR_TYPES)) return true;
     const declared = declaration.node;
     if (!ts.isParameter(declared) && !(ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent))) return false;
-    return inGuardedBranch(node, (condition) => this.guardsHttpError(condition, declaration));
+    if (inGuardedBranch(node, (condition) => this.guardsHttpError(condition, declaration))) return true;
+    return ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent) && this.triesCredentialedAxiosRequest(declared.parent, depth);
+  }
+
+  private readonly credentialedTries = new WeakMap<ts.CatchClause, boolean>();
+
+  /**
+   * `try { await axios.post(tokenUrl, { refresh_token }) } catch (error) { … }`: the try block
+   * itself sends a credential with axios, so what is caught is that request's axios error,
+   * whose `config` (headers and body) the log prints.
+   */
+  private triesCredentialedAxiosRequest(clause: ts.CatchClause, depth: number): boolean {
+    const known = this.credentialedTries.get(clause);
+    if (known !== undefined) return known;
+    this.credentialedTries.set(clause, false);
+    let seen = 0;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || seen++ > MAX_TRY_NODES) return;
+      // Functions declared in the block run elsewhere; their errors are not caught here.
+      if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return;
+      // A nested try with its own catch keeps its block's errors.
+      if (ts.isTryStatement(node) && node.catchClause) {
+        visit(node.catchClause.block);
+        if (node.finallyBlock) visit(node.finallyBlock);
+        return;
+      }
+      if (ts.isCallExpression(node) && isAxiosRequest(node, this.values) &&
+          node.arguments.some((argument) => this.credentialIn(argument, depth + 1) !== undefined)) {
+        found = true;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(clause.parent.tryBlock);
+    this.credentialedTries.set(clause, found);
+    return found;
   }
 
   private guardsHttpError(condition: ts.Expression, declaration: Declaration): boolean {
@@ -868,6 +932,44 @@ export class TokenModel {
       return origins.length > 0 && origins.every((origin) => this.isKnownNonCredential(origin));
     }
     return false;
+  }
+
+  private readonly codeReadingHandlers = new WeakMap<ts.Node, boolean>();
+
+  /**
+   * Whether the function that receives the request `request.url` belongs to reads an
+   * authorization code from a URL or query: `searchParams.get('code')`, `req.query.code`.
+   */
+  private handlerReadsCode(url: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+    const root = rootOf(url);
+    const declaration = root && ts.isIdentifier(root) ? this.values.declarationOf(root) : undefined;
+    const handler = declaration?.kind === 'parameter' ? declaration.node.parent : undefined;
+    if (!handler || !ts.isFunctionLike(handler)) return false;
+    const known = this.codeReadingHandlers.get(handler);
+    if (known !== undefined) return known;
+    let seen = 0;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || seen++ > MAX_HANDLER_NODES) return;
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get' &&
+          node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) && AUTHORIZATION_CODE_PARAMETERS.has(node.arguments[0].text)) found = true;
+      else if (ts.isPropertyAccessExpression(node) && AUTHORIZATION_CODE_PARAMETERS.has(node.name.text) && /(^|\.)query$/.test(dottedName(node.expression))) found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(handler);
+    this.codeReadingHandlers.set(handler, found);
+    return found;
+  }
+
+  /**
+   * A response whose body is a token response: of a token-endpoint request, of a call that
+   * produces tokens (`await requestToken(code)`), or the value a `.then` continuation receives from one.
+   */
+  private isTokenResponseObject(receiver: ts.Expression, depth: number): boolean {
+    const node = this.values.unwrap(receiver);
+    const declaration = ts.isIdentifier(node) ? this.values.declarationOf(node) : undefined;
+    const source = (declaration && promiseOfContinuation(declaration)) ?? receiver;
+    return this.isTokenEndpointResponse(source) || this.credentialIn(source, depth + 1)?.origin === 'token-response';
   }
 
   /** `fetch(url, …)`/`axios.post(…)`/`got.post(…)` whose URL or body marks it as a token-endpoint request. */
@@ -1342,6 +1444,23 @@ function isNonSecretType(type: ts.TypeNode, generic: boolean): boolean {
   return false;
 }
 
+/** The incoming request of an HTTP handler: `req`, `request`, `incomingRequest`. */
+const REQUEST_OBJECT = /^(req|request|incomingRequest|incoming)$/;
+/** Nodes of a request handler searched for a read of the authorization code. */
+const MAX_HANDLER_NODES = 4_000;
+
+/** Nodes of one try block searched for an axios request: a handler's body, bounded for generated code. */
+const MAX_TRY_NODES = 2_000;
+/** Members of axios (and of its default export) that send a request. */
+const AXIOS_REQUEST_METHODS = new Set(['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+
+/** `axios.post(…)`, `axios(config)`, compiled `axios_1.default.post(…)`, through the import of 'axios'. */
+function isAxiosRequest(call: ts.CallExpression, values: ValueResolver): boolean {
+  const ref = normalisedModuleRefOf(call.expression, values);
+  if (!ref || ref.module !== 'axios') return false;
+  return ref.path.length === 0 || (ref.path.length === 1 && AXIOS_REQUEST_METHODS.has(ref.path[0]!));
+}
+
 /** A declaration annotated with one of `names` (`err: AxiosError`, `e: AxiosError<Body>`), or initialised with `x as AxiosError`. */
 /** `Installation` imported from '@slack/oauth' (or `slack.Installation` of a namespace import): see MODULE_CREDENTIAL_TYPES. */
 function isImportedCredentialType(typeName: ts.EntityName, values: ValueResolver): boolean {
@@ -1428,6 +1547,39 @@ function inFailureBranch(node: ts.Node, receiver: ts.Expression, values: ValueRe
   const declaration = values.declarationOf(subject);
   if (!declaration) return false;
   return inGuardedBranch(node, (condition) => testsFailure(condition, declaration, values));
+}
+
+/** `oauth2orize.exchange.code(function (client, code, redirectURI, done) { … })`: the second parameter is the code being redeemed. */
+function isExchangedCodeParameter(declaration: Declaration, values: ValueResolver): boolean {
+  const parameter = declaration.node;
+  if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter)) return false;
+  const fn = parameter.parent;
+  if (!(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || fn.parameters.indexOf(parameter) !== 1) return false;
+  const call = fn.parent;
+  return !!call && ts.isCallExpression(call) && call.arguments.includes(fn) && OAUTH2ORIZE_CODE_EXCHANGE.test(dottedName(values.unwrap(call.expression)));
+}
+
+/** The promise whose value a parameter receives: `p` for the first parameter of the callback in `p.then((value) => …)`. */
+function promiseOfContinuation(declaration: Declaration): ts.Expression | undefined {
+  const parameter = declaration.node;
+  if (declaration.path || !ts.isParameter(parameter)) return undefined;
+  const fn = parameter.parent;
+  if (fn.parameters[0] !== parameter || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return undefined;
+  const promise = call.expression.expression;
+  // Compiled async code (Babel, regenerator): `Promise.resolve(response.json()).then(function (json) { … })`.
+  if (ts.isCallExpression(promise) && dottedName(promise.expression) === 'Promise.resolve' && promise.arguments[0]) return promise.arguments[0];
+  return promise;
+}
+
+/** `data` read where the response whose body it was parsed from (`data = await response.json()`) is known to have failed. */
+function readInFailureOfItsResponse(node: ts.Identifier, declaration: Declaration, values: ValueResolver): boolean {
+  if (declaration.path || !declaration.initializer) return false;
+  const parsed = values.unwrap(declaration.initializer);
+  if (!ts.isCallExpression(parsed) || !ts.isPropertyAccessExpression(parsed.expression)) return false;
+  const method = parsed.expression.name.text;
+  return (method === 'json' || method === 'text') && inFailureBranch(node, parsed.expression.expression, values);
 }
 
 /** Inside `if (data.error)` (or `'error' in data`, `data.error !== undefined`, `!data.access_token`) for the declaration `data`. */

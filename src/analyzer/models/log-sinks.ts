@@ -40,6 +40,8 @@ interface LogSink {
   redacted: ReadonlySet<string>;
   /** For a logging helper, the library sink it ends in (`'console.error'`). */
   underlying?: string;
+  /** The sink is an MCP tool result's text, not a log. */
+  toolResult?: boolean;
 }
 
 /** Every method name that can write to a log: console, stdio, logger levels and MCP logging. */
@@ -91,6 +93,27 @@ export function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSi
     if (declaration?.kind === 'import' && isLevelFromLoggingModule(callee, values)) return { label: `'${callee.text}'`, data: args, redacted: none };
   }
   return undefined;
+}
+
+/**
+ * The text of an MCP tool result: `{ content: [{ type: 'text', text }] }`. The client shows it to
+ * the model and the user and keeps it in the conversation's transcript, so a credential in it is
+ * disclosed as in a log.
+ */
+export function toolResultTextOf(object: ts.ObjectLiteralExpression, values: ValueResolver): ts.Expression | undefined {
+  const list = object.parent;
+  if (!list || !ts.isArrayLiteralExpression(list)) return undefined;
+  const holder = list.parent;
+  if (!holder || !ts.isPropertyAssignment(holder) || propertyKey(holder.name) !== 'content' || !ts.isObjectLiteralExpression(holder.parent)) return undefined;
+  const properties = values.objectProperties(object);
+  const type = properties?.get('type');
+  const text = properties?.get('text');
+  if (!type || !text || !ts.isStringLiteralLike(values.unwrap(type)) || (values.unwrap(type) as ts.StringLiteralLike).text !== 'text') return undefined;
+  return text;
+}
+
+function propertyKey(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
 }
 
 /** An imported function named for a log level (by its exported name) from a relative module whose path says it logs. */
@@ -188,8 +211,23 @@ function isDebugFunction(callee: ts.Expression, values: ValueResolver, depth = 0
     const factory = values.unwrap(origin.expression);
     if (DEBUG_FACTORIES.has(dottedName(factory))) return true;
     if (ts.isCallExpression(factory) && isRequireOf(factory, DEBUG_MODULES)) return true;
+    // The debug module's export under any local name: `import dbg from 'debug'`, compiled `(0, debug_1.default)('ns')`.
+    if (isDebugModuleExport(factory, values)) return true;
     return ts.isPropertyAccessExpression(factory) && DEBUG_EXTEND_METHODS.has(factory.name.text) && isDebugFunction(factory.expression, values, depth + 1);
   });
+}
+
+/** Exported names of debug factories in other modules (frameworks wrap debug and re-export it). */
+const DEBUG_FACTORY_EXPORTS = new Set(['createDebug', 'debuglog']);
+
+/** The function the debug module exports, however it was imported and named. */
+function isDebugModuleExport(factory: ts.Expression, values: ValueResolver): boolean {
+  const ref = importedFrom(factory, values);
+  if (!ref) return false;
+  if (DEBUG_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'))) return true;
+  // A framework's re-export of debug's factory under its own name: `createDebug` of '@feathersjs/commons'.
+  const member = ref.path[ref.path.length - 1];
+  return ref.path.length >= 1 && member !== undefined && DEBUG_FACTORY_EXPORTS.has(member);
 }
 
 /** `const log = console.error.bind(console)` or `const log = console.error`. */
@@ -302,6 +340,7 @@ function shortName(dotted: string): string {
 }
 
 function lastWord(name: string): string {
-  const words = splitWords(name.slice(name.lastIndexOf('.') + 1));
+  // Bundlers rename clashing bindings with a numeric suffix: `_logger2`, `log$1`.
+  const words = splitWords(name.slice(name.lastIndexOf('.') + 1).replace(/\$?\d+$/, ''));
   return words[words.length - 1] ?? '';
 }

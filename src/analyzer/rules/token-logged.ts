@@ -1,7 +1,7 @@
 import { TOKEN_TEXT } from '../knowledge/prefilter.js';
 import { ts } from '../engine/typescript.js';
 import { findAncestor, functionName, type ValueResolver } from '../engine/values.js';
-import { logSinkOf, objectLiteralOf, unredactedCredentials, type LogSink } from '../models/log-sinks.js';
+import { logSinkOf, objectLiteralOf, toolResultTextOf, unredactedCredentials, type LogSink } from '../models/log-sinks.js';
 import { credentialsFor, type CredentialMatch, type TokenModel } from '../models/credentials.js';
 import { defineRule } from './define.js';
 
@@ -14,6 +14,8 @@ interface LoggingHelper {
   positions: Set<number>;
   restFrom?: number;
   innerSink: string;
+  /** The helper returns its parameters in an MCP tool result rather than logging them. */
+  toolResult?: boolean;
 }
 
 const MAX_HELPER_ROUNDS = 3;
@@ -41,6 +43,8 @@ export const tokenLogged = defineRule({
         "'{{credential}}' is an HTTP client's request configuration, whose headers carry the Authorization header, and is written to the log by {{sink}}; log its 'method' and 'url' instead.",
       httpErrorLogged:
         "'{{credential}}' is an axios error, which carries the request configuration with its Authorization header, and is written to the log by {{sink}}; log its 'message' and 'response.status' instead.",
+      toolResultCarriesToken:
+        "'{{credential}}' is returned in an MCP tool result's text, which the client shows to the model and the user and keeps in the transcript; store the credential server-side and return a confirmation instead.",
     },
   },
   create(context) {
@@ -50,29 +54,40 @@ export const tokenLogged = defineRule({
     // `create` is probed with an inert context: the credential model is asked for on first use.
     const tokens = () => credentialsFor(context.values);
 
-    const report = (match: CredentialMatch, argument: ts.Expression, sink: string): void => {
+    const report = (match: CredentialMatch, argument: ts.Expression, sink: string, toolResult = false): void => {
       // The smallest node inside the argument that carries the credential, else the argument.
       const inside = match.node.getSourceFile() === argument.getSourceFile() && match.node.pos >= argument.pos && match.node.end <= argument.end;
       const node = inside ? match.node : argument;
       if (reported.has(node)) return;
       reported.add(node);
-      const messageId = messageFor(match);
+      const messageId = toolResult ? 'toolResultCarriesToken' : messageFor(match);
       context.report({ node, messageId, data: { credential: match.label, sink } });
     };
 
     /** Checks one logged expression; parameters of a named enclosing function make that function a logging helper instead. */
-    const checkLogged = (argument: ts.Expression, sink: LogSink, call: ts.CallExpression): void => {
+    const checkLogged = (argument: ts.Expression, sink: LogSink, call: ts.Node): void => {
+      const toolResult = sink.toolResult === true;
       const expression = ts.isSpreadElement(argument) ? argument.expression : argument;
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
-      const parts = loggedParts(expression, context.values, tokens());
-      const forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined) : [];
+      let parts = loggedParts(expression, context.values, tokens());
+      let forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined) : [];
+      if (forwarded.length === 0 && enclosing && name && sink.underlying === undefined) {
+        // `const msg = \`[DEBUG] ${args.join(' ')}\`; stderr.write(msg)`: the message is built from the parameters first
+        // (a message that is a credential by itself, `const jwt = \`${h}.${p}.${s}\``, is judged as it is).
+        const built = parts.flatMap((part) => tokens().credentialIn(part) ? [part] : messageParts(part, enclosing, context.values, tokens()));
+        const builtForwarded = built.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined);
+        if (builtForwarded.length > 0) {
+          parts = built;
+          forwarded = builtForwarded;
+        }
+      }
       if (forwarded.length > 0 && enclosing && name) {
         registerHelper(enclosing, name, forwarded, sink);
         for (const part of parts) {
           if (forwarded.includes(part)) continue;
           const match = tokens().credentialIn(part);
-          if (match) report(match, part, sink.label);
+          if (match) report(match, part, sink.label, toolResult);
         }
         return;
       }
@@ -84,7 +99,7 @@ export const tokenLogged = defineRule({
         }
       }
       const match = tokens().credentialIn(expression);
-      if (match) report(match, expression, sink.label);
+      if (match) report(match, expression, sink.label, toolResult);
     };
 
     const registerHelper = (fn: FunctionNode, name: string, forwarded: ts.Expression[], sink: LogSink): void => {
@@ -95,6 +110,7 @@ export const tokenLogged = defineRule({
         if (parameter.dotDotDotToken) helper.restFrom = position;
         else helper.positions.add(position);
       }
+      if (sink.toolResult) helper.toolResult = true;
       helpers.set(fn, helper);
     };
 
@@ -108,6 +124,10 @@ export const tokenLogged = defineRule({
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
         calls.push(call);
         checkCall(call);
+      },
+      [ts.SyntaxKind.ObjectLiteralExpression]: (object: ts.ObjectLiteralExpression) => {
+        const text = toolResultTextOf(object, context.values);
+        if (text) checkLogged(text, { label: 'the MCP tool result', data: [text], redacted: new Set(), toolResult: true }, object);
       },
       end: () => {
         // Helpers of other modules of the scan: their log calls register them as logging helpers
@@ -147,6 +167,7 @@ export const tokenLogged = defineRule({
               data: call.arguments.filter((_argument, index) => helper.positions.has(index) || (helper.restFrom !== undefined && index >= helper.restFrom)),
               redacted: new Set(),
               underlying: helper.innerSink,
+              toolResult: helper.toolResult,
             };
             for (const argument of sink.data) checkLogged(argument, sink, call);
           }
@@ -221,6 +242,17 @@ function loggedParts(expression: ts.Expression, values: ValueResolver, tokens: T
     return parts;
   }
   return [node];
+}
+
+/** The parts of a local constant of `fn` that a log call writes (`const msg = \`${a} ${b}\``), else the part itself. */
+function messageParts(part: ts.Expression, fn: FunctionNode, values: ValueResolver, tokens: TokenModel): ts.Expression[] {
+  const node = values.unwrap(part);
+  if (!ts.isIdentifier(node)) return [part];
+  const declaration = values.declarationOf(node);
+  const declared = declaration?.node;
+  if (declaration?.kind !== 'variable' || declaration.path || !declaration.initializer || !declared || !ts.isVariableDeclaration(declared) ||
+      !(declared.parent.flags & ts.NodeFlags.Const) || findAncestor(declared, isFunctionNode) !== fn) return [part];
+  return loggedParts(declaration.initializer, values, tokens);
 }
 
 /** The parameter of `fn` that a logged part is, when the parameter is not a credential by its own name or type. */
