@@ -17,6 +17,7 @@ export declare namespace ts {
   type BindingName = TypeScript.BindingName;
   type CallExpression = TypeScript.CallExpression;
   type CaseClause = TypeScript.CaseClause;
+  type CatchClause = TypeScript.CatchClause;
   type ClassDeclaration = TypeScript.ClassDeclaration;
   type ClassLikeDeclaration = TypeScript.ClassLikeDeclaration;
   type DiagnosticWithLocation = TypeScript.DiagnosticWithLocation;
