@@ -5,7 +5,7 @@ import type { RuleModule, RuleVisitors } from './rule-module.js';
 import { RULE_IDS, type AnalysisError, type FileAnalysis, type Finding, type InputFile, type RuleId, type SuppressedFinding } from '../types.js';
 import { didYouMean } from '../../did-you-mean.js';
 import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext, type ScanView } from './context.js';
-import { isSupportedPath, Parser } from './parse.js';
+import { isSupportedPath, Parser, syntaxErrorsOf } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
 import { ValueResolver } from './values.js';
 import { BudgetExceeded, FileBudget, Flow, type BudgetOptions } from './flow.js';
@@ -291,7 +291,5 @@ export type { AnalysisError };
 /** The file's parse: the project's, when an import already opened it from the same text, else a fresh one. */
 function parseShared(parser: Parser, project: Project | undefined, path: string, text: string): { sourceFile: ts.SourceFile; syntaxErrors: readonly ts.DiagnosticWithLocation[] } {
   const cached = project?.cachedParse(path, text);
-  if (!cached) return parser.parse(path, text);
-  const syntaxErrors = (cached.sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return { sourceFile: cached.sourceFile, syntaxErrors };
+  return cached ? { sourceFile: cached.sourceFile, syntaxErrors: syntaxErrorsOf(cached.sourceFile) } : parser.parse(path, text);
 }

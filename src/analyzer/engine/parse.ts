@@ -14,9 +14,13 @@ export class Parser {
     // No rule reads JSDoc, so the parser skips building it (a fifth of parse time on commented library code).
     const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
     const sourceFile = ts.createSourceFile(path, text, options, /* setParentNodes */ false, scriptKindFor(path));
-    const syntaxErrors = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-    return { sourceFile, syntaxErrors };
+    return { sourceFile, syntaxErrors: syntaxErrorsOf(sourceFile) };
   }
+}
+
+/** The syntax errors the parser recorded on a source file (kept with the tree, so a reused parse has them too). */
+export function syntaxErrorsOf(sourceFile: ts.SourceFile): ts.DiagnosticWithLocation[] {
+  return (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
 function scriptKindFor(path: string): ts.ScriptKind {
