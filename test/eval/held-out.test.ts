@@ -254,8 +254,9 @@ describe('loadHeldOutCases on a folder', () => {
 });
 
 // The committed cases themselves: annotations valid and minimum counts met, without running the analyzer.
-describe('the committed held-out cases', () => {
-  const root = join(process.cwd(), 'tools', 'eval', 'held-out');
+// held-out: the cases of the next measurement; held-out-tune: those of an earlier one, now open to triage.
+describe.each(['held-out', 'held-out-tune'])('the committed cases of tools/eval/%s', (folder) => {
+  const root = join(process.cwd(), 'tools', 'eval', folder);
 
   test('every case parses: known rule ids, every positive file annotated, every clean file marked', async () => {
     const { cases, problems } = await loadHeldOutCases(root, JUDGED);

@@ -21,6 +21,7 @@ const USAGE = `usage: npm run eval -- [options]
   --show-blind             also list the blind split's misses and false alarms (then move it to tune)
   --held-out               score the held-out cases of tools/eval/held-out instead of the splits
   --show-held-out          with --held-out: also list their misses and false alarms (they are not triaged)
+  --held-out-tune          score the already-used held-out cases of tools/eval/held-out-tune, misses listed (for triage)
   --check                  validate the label files (fetching the packages) without running the analyzer
   --budget-ms <n>          per-file analysis time budget (default 20000)
   --cache <dir>            package cache (default $MCP_GUARD_EVAL_CACHE or ~/.cache/mcp-oauth-guard-eval)`;
@@ -34,6 +35,7 @@ interface Options {
   write?: string;
   showBlind: boolean;
   heldOut: boolean;
+  heldOutTune: boolean;
   showHeldOut: boolean;
   check: boolean;
   budgetMs: number;
@@ -41,7 +43,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { splits: [...SPLITS], json: false, showBlind: false, heldOut: false, showHeldOut: false, check: false, budgetMs: 20_000, cache: defaultCacheDir() };
+  const options: Options = { splits: [...SPLITS], json: false, showBlind: false, heldOut: false, heldOutTune: false, showHeldOut: false, check: false, budgetMs: 20_000, cache: defaultCacheDir() };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const value = () => {
@@ -60,6 +62,7 @@ function parseArgs(argv: string[]): Options | string {
       else if (arg === '--show-blind') options.showBlind = true;
       else if (arg === '--held-out') options.heldOut = true;
       else if (arg === '--show-held-out') options.showHeldOut = true;
+      else if (arg === '--held-out-tune') options.heldOutTune = true;
       else if (arg === '--check') options.check = true;
       else if (arg === '--budget-ms') {
         const budget = Number(value());
@@ -74,6 +77,7 @@ function parseArgs(argv: string[]): Options | string {
   }
   if (options.showHeldOut && !options.heldOut) return '--show-held-out needs --held-out';
   if (options.heldOut && (options.check || options.showBlind)) return '--held-out runs only the held-out cases; --check and --show-blind belong to the splits';
+  if (options.heldOutTune && (options.heldOut || options.check || options.showBlind || options.write)) return '--held-out-tune runs only the used held-out cases and lists their misses; it writes no figures';
   return options;
 }
 
@@ -129,9 +133,13 @@ function analyzerCommit(): string {
   }
 }
 
-/** `--held-out`: every case analysed alone (a `.project` folder as one scan), each rule scored on its own folder. */
+/**
+ * `--held-out`: every case analysed alone (a `.project` folder as one scan), each rule scored on its own folder.
+ * `--held-out-tune` scores the cases of an earlier measurement, which may be triaged, and lists their misses.
+ */
 async function runHeldOut(options: Options, log: (line: string) => void): Promise<number> {
-  const root = join(REPO_ROOT, 'tools', 'eval', 'held-out');
+  const root = join(REPO_ROOT, 'tools', 'eval', options.heldOutTune ? 'held-out-tune' : 'held-out');
+  const showMisses = options.showHeldOut || options.heldOutTune;
   const { cases, problems } = await loadHeldOutCases(root, JUDGED_RULES);
   if (problems.length > 0) {
     log(`The held-out cases are not valid (${problems.length} problems):`);
@@ -163,9 +171,9 @@ async function runHeldOut(options: Options, log: (line: string) => void): Promis
   const run = { commit: analyzerCommit(), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   if (options.json) {
     const { misses, falseAlarms, ...figures } = score;
-    process.stdout.write(`${JSON.stringify({ ...run, heldOut: options.showHeldOut ? score : figures }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...run, heldOut: showMisses ? score : figures }, null, 2)}\n`);
   } else {
-    process.stdout.write(`mcp-oauth-guard eval: analyzer ${run.commit}, ${run.date}, ${cases.length} held-out cases\n\n${renderHeldOutText(score, options.showHeldOut)}`);
+    process.stdout.write(`mcp-oauth-guard eval: analyzer ${run.commit}, ${run.date}, ${cases.length} held-out cases\n\n${renderHeldOutText(score, showMisses)}`);
   }
   if (options.write) {
     const target = resolve(process.env.INIT_CWD ?? process.cwd(), options.write);
@@ -190,7 +198,7 @@ async function main(): Promise<number> {
     return options === USAGE ? 0 : 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  if (options.heldOut) return runHeldOut(options, log);
+  if (options.heldOut || options.heldOutTune) return runHeldOut(options, log);
 
   const loaded = await loadLabelFiles();
   const problems = [...loaded.problems];
