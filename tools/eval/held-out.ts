@@ -286,8 +286,8 @@ function cells(row: HeldOutRuleScore): string[] {
   return [row.rule, `${row.positiveCases}/${row.cleanCases}`, `${row.annotations}`, `${row.truePositives}`, `${row.falsePositives}`, `${row.falseNegatives}`, ratio(row.precision), ratio(row.recall), ratio(row.f1)];
 }
 
-export function renderHeldOutText(score: HeldOutScore, showDetails: boolean): string {
-  const out: string[] = ['Held-out cases (tools/eval/held-out; each rule judged on its own folder; a finding matches within 1 line of an annotation)'];
+export function renderHeldOutText(score: HeldOutScore, showDetails: boolean, folder = 'tools/eval/held-out'): string {
+  const out: string[] = [`Held-out cases (${folder}; each rule judged on its own folder; a finding matches within 1 line of an annotation)`];
   const rows = score.rules.map(cells);
   const widths = COLUMNS.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]!.length)));
   const line = (row: string[]) => row.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ');

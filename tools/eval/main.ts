@@ -173,7 +173,7 @@ async function runHeldOut(options: Options, log: (line: string) => void): Promis
     const { misses, falseAlarms, ...figures } = score;
     process.stdout.write(`${JSON.stringify({ ...run, heldOut: showMisses ? score : figures }, null, 2)}\n`);
   } else {
-    process.stdout.write(`mcp-oauth-guard eval: analyzer ${run.commit}, ${run.date}, ${cases.length} held-out cases\n\n${renderHeldOutText(score, showMisses)}`);
+    process.stdout.write(`mcp-oauth-guard eval: analyzer ${run.commit}, ${run.date}, ${cases.length} held-out cases\n\n${renderHeldOutText(score, showMisses, `tools/eval/${options.heldOutTune ? 'held-out-tune' : 'held-out'}`)}`);
   }
   if (options.write) {
     const target = resolve(process.env.INIT_CWD ?? process.cwd(), options.write);
