@@ -8,13 +8,13 @@ const UPSTREAM_AUTHORIZE = 'https://login.salesforce.com/services/oauth2/authori
 
 export class SalesforceProxyProvider {
   async authorize(client: OAuthClientInformationFull, params: AuthorizationParams, res: Response): Promise<void> {
+    // held-out: oauth-state-missing
     const flowKey = params.state ?? client.client_id;
     await pendingFlows.set(flowKey, { clientId: client.client_id, redirectUri: params.redirectUri, codeChallenge: params.codeChallenge });
     const upstream = new URL(UPSTREAM_AUTHORIZE);
     upstream.searchParams.set('response_type', 'code');
     upstream.searchParams.set('client_id', process.env.SF_CLIENT_ID!);
     upstream.searchParams.set('redirect_uri', 'https://sf-mcp.example.com/upstream/callback');
-    // held-out: oauth-state-missing
     upstream.searchParams.set('state', flowKey);
     res.redirect(upstream.toString());
   }
