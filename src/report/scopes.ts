@@ -81,7 +81,7 @@ export function buildScopesReport(analyses: readonly FileScopeAnalysis[], files:
       else if (resolved.length === 0) report.notJudged = 'no calls to this provider were seen';
       else {
         for (const verdict of solution.verdicts) {
-          if (verdict.kind === 'unneeded') report.changes.push({ scope: verdict.scope, kind: 'drop' });
+          if (verdict.kind === 'unneeded' || verdict.kind === 'redundant') report.changes.push({ scope: verdict.scope, kind: 'drop' });
           else if (verdict.kind === 'broader') report.changes.push({ scope: verdict.scope, kind: 'narrow', replacement: verdict.replacement });
         }
       }

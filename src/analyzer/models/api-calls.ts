@@ -85,6 +85,46 @@ function dropboxNamespaces(): Set<string> {
   return (dropboxNamespaceWords ??= new Set([...loadScopeMap('dropbox').byMethod.values()].map((entry) => /^[a-z]+/.exec(entry.method)![0])));
 }
 
+const GOOGLE_CLIENT_TEXT = new RegExp(
+  `\\bgoogle\\s*\\.\\s*(${Object.keys(GOOGLE_FACTORIES).join('|')})\\s*\\(|\\b(${Object.keys(GOOGLE_FACTORIES).join('|')})_v\\w+\\s*\\.\\s*[A-Z]\\w*\\b|@googleapis\\/(${Object.keys(GOOGLE_FACTORIES).join('|')})\\b`,
+  'g',
+);
+
+/**
+ * The googleapis APIs (map ids) whose clients a module creates: `google.drive(…)`, `new drive_v3.Drive(…)`,
+ * `@googleapis/drive`. Read from the text of modules that name googleapis, so a scan knows them before any call.
+ */
+export function googleClientsCreatedIn(text: string): Set<string> {
+  const apis = new Set<string>();
+  if (!PROVIDER_CALL_TEXT.google.test(text)) return apis;
+  for (const match of text.matchAll(GOOGLE_CLIENT_TEXT)) apis.add(GOOGLE_FACTORIES[(match[1] ?? match[2] ?? match[3])!]!);
+  return apis;
+}
+
+function importsRelativeModule(node: ts.Node): boolean {
+  let current: ts.Node | undefined = node;
+  while (current && !ts.isImportDeclaration(current) && !ts.isVariableDeclaration(current)) current = current.parent;
+  if (!current) return false;
+  const specifier = ts.isImportDeclaration(current)
+    ? current.moduleSpecifier
+    : current.initializer && ts.isCallExpression(current.initializer) ? current.initializer.arguments[0] : undefined;
+  return !!specifier && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.');
+}
+
+const resourceTexts = new Map<string, RegExp>();
+/** Text a module needs to call one of these APIs by its resources (`.files.`, `.users.`, `.spreadsheets.`). */
+export function googleResourceText(apis: ReadonlySet<string>): RegExp {
+  const key = [...apis].sort().join(' ');
+  let pattern = resourceTexts.get(key);
+  if (!pattern) {
+    const roots = new Set<string>();
+    for (const entry of loadScopeMap('google').byMethod.values()) if (apis.has(entry.api)) roots.add(entry.method.split('.')[0]!);
+    pattern = roots.size ? new RegExp(`\\.\\s*(?:${[...roots].join('|')})\\s*\\.`) : /$^/;
+    resourceTexts.set(key, pattern);
+  }
+  return pattern;
+}
+
 export interface FileCalls {
   calls: ApiCall[];
   /** Providers whose calls were looked for (their text was in the file). */
@@ -94,11 +134,13 @@ export interface FileCalls {
 }
 
 /** Every provider call in the file, resolved where possible, with the tools that reach it. */
-export function findApiCalls(sourceFile: ts.SourceFile, values: ValueResolver, text = sourceFile.text): FileCalls {
+export function findApiCalls(sourceFile: ts.SourceFile, values: ValueResolver, text = sourceFile.text, googleClients: ReadonlySet<string> = googleClientsCreatedIn(text)): FileCalls {
   const providers = new Set<ScopeMapProvider>();
   for (const provider of Object.keys(PROVIDER_CALL_TEXT) as ScopeMapProvider[]) if (PROVIDER_CALL_TEXT[provider].test(text)) providers.add(provider);
+  // A module that only receives the clients (a tool file handed `getDriveClient`) calls them without naming googleapis.
+  if (googleClients.size > 0 && googleResourceText(googleClients).test(text)) providers.add('google');
   if (providers.size === 0) return { calls: [], providers, toolHandlers: 0 };
-  const finder = new CallFinder(sourceFile, values, providers);
+  const finder = new CallFinder(sourceFile, values, providers, googleClients);
   const calls = finder.run();
   const tools = new ToolAttribution(sourceFile, values, finder.allCalls);
   for (const call of calls) call.tools = tools.toolsReaching(call.node!);
@@ -132,6 +174,8 @@ class CallFinder {
     private readonly sourceFile: ts.SourceFile,
     private readonly values: ValueResolver,
     private readonly providers: Set<ScopeMapProvider>,
+    /** googleapis APIs whose clients the scan creates: a receiver the values cannot follow is matched against them by shape. */
+    private readonly googleClients: ReadonlySet<string> = new Set(),
   ) {}
 
   run(): ApiCall[] {
@@ -189,6 +233,7 @@ class CallFinder {
         chain.names = chain.names.slice(octokitAt + 1);
       }
     }
+    if (!client && this.visitGoogleByShape(call, chain)) return;
     if (!client) {
       // axios instances and got/ky extensions: `http.get(url)` on `axios.create(…)`.
       if (ts.isPropertyAccessExpression(callee) && AXIOS_VERBS[callee.name.text] && chain.names.length === 1 && this.isHttpInstance(chain.root)) this.visitHttpCall(call, callee);
@@ -199,6 +244,49 @@ class CallFinder {
     else if (client.kind === 'octokit') this.visitOctokit(call, names, chain.dynamic);
     else if (client.kind === 'slack') this.visitSlack(call, names, chain.dynamic);
     else if (client.kind === 'dropbox') this.visitDropbox(call, names, chain.dynamic);
+  }
+
+  /**
+   * A call on a receiver the values cannot follow (a client handed in through options, returned by a
+   * getter in another module) whose resource path and method name one method of exactly one API whose
+   * clients the scan creates: `drive.files.list(…)` after `google.drive(…)` elsewhere. A receiver whose
+   * value is visible and is not such a client is not matched.
+   */
+  private visitGoogleByShape(call: ts.CallExpression, chain: { root: ts.Expression; names: string[]; dynamic: boolean }): boolean {
+    if (this.googleClients.size === 0 || chain.dynamic || chain.names.length < 2) return false;
+    if (!this.rootMayBeClient(chain.root)) return false;
+    const map = loadScopeMap('google');
+    let method = chain.names.join('.');
+    let matches = [...this.googleClients].filter((api) => map.byMethod.has(`${api} ${method}`));
+    // `clients.drive.files.list`: the member names the API (but `forms.forms.get` is the forms API's own path).
+    const named = GOOGLE_FACTORIES[chain.names[0]!];
+    if (matches.length === 0 && named && this.googleClients.has(named) && chain.names.length >= 3) {
+      method = chain.names.slice(1).join('.');
+      matches = map.byMethod.has(`${named} ${method}`) ? [named] : [];
+    }
+    if (matches.length > 1) {
+      // `gmailClient.users.getProfile` vs the same path elsewhere: the receiver's name decides, else nothing does.
+      const rootName = (ts.isIdentifier(chain.root) ? chain.root.text : ts.isPropertyAccessExpression(chain.root) ? chain.root.name.text : '').toLowerCase();
+      matches = matches.filter((api) => rootName.includes(api.split(':')[0]!));
+    }
+    if (matches.length !== 1) return false;
+    this.add({ provider: 'google', node: call, entry: map.byMethod.get(`${matches[0]} ${method}`)!, parameters: this.parametersOf(call) });
+    return true;
+  }
+
+  /** A receiver whose visible value is a literal, a collection or an instance of another class is not an API client. */
+  private rootMayBeClient(root: ts.Expression): boolean {
+    const node = this.values.unwrap(root);
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isNewExpression(node) || ts.isStringLiteralLike(node)) return false;
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      if (declaration?.kind === 'function' || declaration?.kind === 'class') return false;
+      // A client exported by a module of the project may be; a package's export (`fs`, `lodash`) is not.
+      if (declaration?.kind === 'import' && !importsRelativeModule(declaration.node)) return false;
+      const init = declaration?.initializer && this.values.unwrap(declaration.initializer);
+      if (init && !declaration?.path && (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isNewExpression(init) || ts.isStringLiteralLike(init) || ts.isTemplateExpression(init))) return false;
+    }
+    return true;
   }
 
   /** `a.b[c].d` → root `a`, names ['b', c?, 'd']; a computed name that is not constant marks the chain dynamic. */
@@ -835,6 +923,8 @@ export function cheapestAdditions(map: ScopeMap, needs: readonly ScopeNeed[], gr
 export type ScopeVerdictV2 =
   | { kind: 'needed'; scope: string; calls: ApiCall[] }
   | { kind: 'unneeded'; scope: string }
+  /** Serves some calls, but the other kept scopes serve them too: dropping it changes no call's access. */
+  | { kind: 'redundant'; scope: string }
   | { kind: 'broader'; scope: string; replacement: string[]; calls: ApiCall[] };
 
 export interface ProviderSolution {
@@ -889,7 +979,8 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
     const group = perContext.find((members) => members.has(key));
     if (group && servedByAll.some((need) => need.options.some((set) => set.some((member) => group.has(scopeKey(provider, member)))))) continue;
     kept = rest;
-    verdicts.push({ kind: 'unneeded', scope });
+    const servesSome = servedByAll.some((need) => covers(map, closure(map, [scope]), need.options));
+    verdicts.push({ kind: servesSome ? 'redundant' : 'unneeded', scope });
   }
 
   // Broader: a kept scope whose calls a cheaper covered set serves.

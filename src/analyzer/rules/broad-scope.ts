@@ -17,7 +17,7 @@ import type { Severity } from '../types.js';
 import { loadScopeMap, SCOPE_MAP_PROVIDERS, type ScopeMapProvider } from '../knowledge/scope-maps/index.js';
 import { PROVIDER_NAMES } from '../knowledge/scopes.js';
 import {
-  callLabel, callSite, detachedCall, displayScope, findApiCalls, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
+  callLabel, callSite, detachedCall, displayScope, findApiCalls, googleClientsCreatedIn, googleResourceText, isProviderScope, optionsOf, PROVIDER_CALL_TEXT, solveProvider, TOOL_REGISTRATION_TEXT, toolHandlerCount,
   type ApiCall, type FileCalls,
 } from '../models/api-calls.js';
 
@@ -121,7 +121,7 @@ class LazyCalls {
   ) {}
   /** This file's calls. */
   get(): FileCalls {
-    return (this.found ??= findApiCalls(this.context.sourceFile, this.context.values));
+    return (this.found ??= findApiCalls(this.context.sourceFile, this.context.values, undefined, googleClientsOf(this.context)));
   }
   /** The calls the judgement uses: the whole tree's when a first pass collected them or the scan's files were handed in, else this file's. */
   judged(): { calls: ApiCall[]; toolHandlers: number } {
@@ -131,6 +131,21 @@ class LazyCalls {
 
 /** The calls of each scan, found once per scan (on the first file with a request that needs them). */
 const CALLS_BY_SCAN = new WeakMap<object, ProjectCalls>();
+const GOOGLE_CLIENTS_BY_SCAN = new WeakMap<object, Set<string>>();
+
+/** The googleapis APIs whose clients the scan (or this file alone) creates, read from text before any parse. */
+function googleClientsOf(context: RuleContext): Set<string> {
+  const scan = context.scan;
+  if (!scan || scan.files <= 1) return googleClientsCreatedIn(context.sourceFile.text);
+  let apis = GOOGLE_CLIENTS_BY_SCAN.get(scan.key);
+  if (!apis) {
+    const found = new Set<string>(googleClientsCreatedIn(context.sourceFile.text));
+    // Only the text is read: the tester records and declines, so no module is parsed for this.
+    scan.each({ test: (text) => (googleClientsCreatedIn(text).forEach((api) => found.add(api)), false) }, () => undefined);
+    GOOGLE_CLIENTS_BY_SCAN.set(scan.key, (apis = found));
+  }
+  return apis;
+}
 
 /** Text of a file that may call a mapped provider's API or register MCP tools. */
 const SCAN_TEXT = { test: (text: string) => TOOL_REGISTRATION_TEXT.test(text) || Object.values(PROVIDER_CALL_TEXT).some((pattern) => pattern.test(text)) };
@@ -147,8 +162,10 @@ function scanCalls(context: RuleContext): ProjectCalls | undefined {
   if (!found) {
     const calls: ApiCall[] = [];
     let toolHandlers = 0;
-    scan.each(SCAN_TEXT, ({ sourceFile, values }) => {
-      const fileCalls = findApiCalls(sourceFile, values);
+    const googleClients = googleClientsOf(context);
+    const mentions = googleClients.size > 0 ? { test: (text: string) => SCAN_TEXT.test(text) || googleResourceText(googleClients).test(text) } : SCAN_TEXT;
+    scan.each(mentions, ({ sourceFile, values }) => {
+      const fileCalls = findApiCalls(sourceFile, values, sourceFile.text, googleClients);
       for (const call of fileCalls.calls) calls.push(detachedCall(call, values));
       toolHandlers += fileCalls.providers.size > 0 ? fileCalls.toolHandlers : toolHandlerCount(sourceFile, values);
     });
@@ -160,7 +177,7 @@ function scanCalls(context: RuleContext): ProjectCalls | undefined {
 interface Part {
   scope: string;
   /** The finding's message for this scope alone, and its part of a combined message. */
-  alone: { messageId: 'unneeded' | 'broader' | 'catalogued' | 'generic'; data: Record<string, string> };
+  alone: { messageId: 'unneeded' | 'broader' | 'unneededInTree' | 'broaderInTree' | 'catalogued' | 'generic'; data: Record<string, string> };
   short: string;
   severity?: Severity;
 }
@@ -211,6 +228,8 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
       messages: {
         unneeded: 'The tools call {{calls}}{{tools}}: none of these needs `{{scope}}`; drop it.',
         broader: 'The tools call {{calls}}{{tools}}: request `{{replacement}}` instead of `{{scope}}`.',
+        unneededInTree: 'The scanned files call {{calls}}{{tools}} (not all traced to an MCP tool): none of these needs `{{scope}}`; drop it.',
+        broaderInTree: 'The scanned files call {{calls}}{{tools}} (not all traced to an MCP tool): request `{{replacement}}` instead of `{{scope}}`.',
         catalogued: "Scope '{{scope}}' {{grants}}; {{advice}}{{unseen}}.",
         generic: "Scope '{{scope}}' asks for {{breadth}}; request only the narrower scopes the tools use, or list it under 'allowed_scopes' with a reason{{unseen}}.",
         several: 'Scopes {{scopes}} are broader than the tools usually need; {{details}}{{unseen}}.',
@@ -328,25 +347,29 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
     // The requested scopes do not serve every call: the request is not the one these calls use.
     return { kind: 'unseen', reason: `the requested ${name} scopes do not serve ${describeCalls(solution.uncovered, 3)}, so the calls may use another request` };
   }
-  // Across the scan, a call is the tools' only when a tool handler of its file reaches it (an auth
-  // module's own check of the token is not what the tools need). Such untraced calls can show that a
-  // scope is needed, never that one is too broad: those scopes get the catalogue's judgement.
-  if (scanned === 'in the scanned files' && !calls.project && providerCalls.some((call) => call.tools.length === 0)) {
+  // Across the scan, a call is known to be the tools' only when a tool handler of its own file reaches it;
+  // calls in helper modules are often the tools' too, and an auth module's own check of the token only adds
+  // needs. So untraced calls still decide, worded as the scanned files' calls and one level lower.
+  const untraced = scanned === 'in the scanned files' && !calls.project && providerCalls.some((call) => call.tools.length === 0);
+  // No call traced to a tool at all: the tools' own calls are unseen, and an auth module's check must not decide.
+  if (untraced && providerCalls.every((call) => call.tools.length === 0)) {
     const judgedByCatalogue = new Set(solution.verdicts.filter((verdict) => verdict.kind !== 'needed').map((verdict) => verdict.scope));
     return {
       kind: 'solved', parts: new Map(), judgedScopes: new Set(judgedScopes.filter((scope) => !judgedByCatalogue.has(scope))),
-      unseen: `the ${name} API calls in the scanned files could not all be traced to the MCP tools that make them`,
+      unseen: `none of the ${name} API calls in the scanned files could be traced to the MCP tools`,
     };
   }
   const parts = new Map<string, Part>();
   const allCalls = solution.verdicts.length ? providerCalls : [];
+  const who = untraced ? 'The scanned files call' : 'The tools call';
+  const severity: Severity | undefined = untraced ? 'warning' : undefined;
   for (const verdict of solution.verdicts) {
     if (verdict.kind === 'unneeded') {
       const data = { scope: verdict.scope, calls: describeCalls(allCalls), tools: toolNote(allCalls) };
-      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: 'unneeded', data }, short: `The tools call ${data.calls}${data.tools}: none of these needs \`${verdict.scope}\`; drop it` });
+      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: untraced ? 'unneededInTree' : 'unneeded', data }, short: `${who} ${data.calls}${data.tools}: none of these needs \`${verdict.scope}\`; drop it`, severity });
     } else if (verdict.kind === 'broader') {
       const data = { scope: verdict.scope, calls: describeCalls(verdict.calls), tools: toolNote(verdict.calls), replacement: verdict.replacement.map(displayScope).join(' ') };
-      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: 'broader', data }, short: `The tools call ${data.calls}${data.tools}: request \`${data.replacement}\` instead of \`${verdict.scope}\`` });
+      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: untraced ? 'broaderInTree' : 'broader', data }, short: `${who} ${data.calls}${data.tools}: request \`${data.replacement}\` instead of \`${verdict.scope}\``, severity });
     }
   }
   return { kind: 'solved', parts, judgedScopes: new Set(judgedScopes) };
