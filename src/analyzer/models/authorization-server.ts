@@ -3,6 +3,7 @@ import type { ValueResolver } from '../engine/values.js';
 import type { RuleVisitors } from '../engine/rule-module.js';
 import { dottedName, findAncestor, functionName } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
+import { moduleRefOf } from '../engine/modules.js';
 import {
   ACCESS_TOKEN_KEYS,
   ACTIVE_FLAG_NAMES,
@@ -511,6 +512,9 @@ class HandlerAnalysis {
       return returned.length ? this.combine(returned.map((expression) => this.role(expression, depth))) : 'unknown';
     }
     if (isGeneratorName(method)) return 'fresh';
+    // `import { randomUUID as randomUUID3 } from 'crypto'` (bundlers rename imports): the imported name says what it makes.
+    const imported = ts.isIdentifier(callee) ? moduleRefOf(callee, values)?.path : undefined;
+    if (imported?.length === 1 && isGeneratorName(imported[0]!)) return 'fresh';
     const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
     const receiverRole = receiver ? this.role(receiver, depth) : 'unknown';
     if (receiverRole === 'fresh') return 'fresh'; // `randomBytes(32).toString('base64url')`
