@@ -34,6 +34,10 @@ export const AUTHORIZATION_ENDPOINT_KEYS: ReadonlySet<string> = new Set([
   'authorizationuri', 'authorizeuri', 'authuri',
   'authorizationendpoint', 'authorizeendpoint', 'authendpoint',
 ]);
+/** Keys of a group of a provider's endpoints (`endpoints: { authorization: 'https://…/authorize', token: … }`). */
+export const ENDPOINT_GROUP_KEYS: ReadonlySet<string> = new Set(['endpoints', 'urls', 'endpoint', 'oauthurls']);
+/** Keys inside such a group that hold the authorize endpoint. */
+export const GROUPED_AUTHORIZATION_KEYS: ReadonlySet<string> = new Set(['authorization', 'authorize', 'auth', ...AUTHORIZATION_ENDPOINT_KEYS]);
 /** Keys that hold the scopes a provider configuration asks for (not `scopes_supported`, which is what a server offers). */
 export const CONFIG_SCOPE_KEYS: ReadonlySet<string> = new Set(['scope', 'scopes', 'defaultscope', 'defaultscopes', 'userscope', 'userscopes']);
 /** Keys whose string value may name the provider (`provider: 'github'`, `type: 'gitlab'`, `id: 'google'`). */

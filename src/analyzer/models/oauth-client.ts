@@ -1,6 +1,8 @@
 import { ts } from '../engine/typescript.js';
 import {
   AUTHORIZATION_ENDPOINT_KEYS,
+  ENDPOINT_GROUP_KEYS,
+  GROUPED_AUTHORIZATION_KEYS,
   AUTHORIZE_PATHS,
   CLIENT_METADATA_TYPES,
   CONFIG_SCOPE_KEYS,
@@ -1348,6 +1350,10 @@ class RequestBuilder {
       if (CONFIG_SCOPE_KEYS.has(key)) scopeExpressions.push(value);
       else if (AUTHORIZATION_ENDPOINT_KEYS.has(key)) endpointExpressions.push(value);
       else if (PROVIDER_NAME_KEYS.has(key)) nameExpressions.push(value);
+      else if (ENDPOINT_GROUP_KEYS.has(key)) {
+        // `endpoints: { authorization: 'https://github.com/login/oauth/authorize' }` (nuxt-auth style providers).
+        for (const [innerKey, inner] of this.values.objectProperties(value) ?? []) if (GROUPED_AUTHORIZATION_KEYS.has(configKey(innerKey))) endpointExpressions.push(inner);
+      }
     }
     if (scopeExpressions.length === 0 || endpointExpressions.length === 0) return undefined;
     const endpoints = endpointExpressions.flatMap((expression) => this.values.stringValues(expression) ?? []);
