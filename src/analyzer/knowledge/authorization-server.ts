@@ -60,10 +60,10 @@ export const CODE_GRANT_HANDLER_NAME = /^((use|handle|process|do|run)_?)?(auth|a
 export const OAUTH2ORIZE_CODE_EXCHANGE = /(^|\.)exchange\.(code|authorization_?code)$/i;
 export const OAUTH2ORIZE_CODE_GRANT = /(^|\.)grant\.code$/i;
 
-/** Route paths of a token endpoint (`app.post('/token', …)`, `router.post('/oauth/token', …)`). */
+/** Route paths of a token endpoint (`app.post('/token', …)`, `router.post('/oauth/token', …)`): its request body carries a code, refresh token or client secret. */
 export const TOKEN_ROUTE_PATH = /^\/(.*\/)?(token|access_token)\/?$/i;
-/** Methods that register a route handler on express, hono, fastify, koa-router. */
-export const ROUTE_METHODS: ReadonlySet<string> = new Set(['post', 'all', 'use', 'route', 'on']);
+/** Methods that register a token route's handler on express, hono, fastify, koa-router. */
+export const ROUTE_METHODS: ReadonlySet<string> = new Set(['post', 'all', 'use', 'route', 'on', 'put']);
 
 /**
  * The MCP SDK's `OAuthServerProvider`: the SDK's token handler checks `code_verifier` against

@@ -175,10 +175,6 @@ export const CREDENTIAL_PRINTING_COMMANDS = /\b(sf|sfdx)\s+(org\s+display|force:
 /** Functions that run a command and return (or resolve to) its output. */
 export const COMMAND_RUNNERS = /(^|\.)(exec|execSync|execAsync|execFile|execFileSync|execFileAsync|spawnSync|execa|execaSync|execaCommand|execaCommandSync|runCommand|runCommandSync|\$)$/;
 
-/** Route paths of an authorization server's token endpoint: the request body carries a code, refresh token or client secret. */
-export const TOKEN_ENDPOINT_PATH = /\/(oauth2?\/)?(access_)?token\/?$/;
-/** Methods that register a route handler: `app.post('/token', handler)`, `router.all(...)`. */
-export const ROUTE_METHODS = new Set(['post', 'all', 'use', 'route', 'put']);
 
 /**
  * The URL an OAuth client's callback handler receives (`handleCallback(url)`,

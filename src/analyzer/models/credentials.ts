@@ -1,3 +1,4 @@
+import { ROUTE_METHODS, TOKEN_ROUTE_PATH } from '../knowledge/authorization-server.js';
 import { ts } from '../engine/typescript.js';
 import {
   AUTHORIZATION_CODE_PARAMETERS,
@@ -10,8 +11,6 @@ import {
   URL_PARAMETER_WORDS,
   COMMAND_RUNNERS,
   CREDENTIAL_PRINTING_COMMANDS,
-  ROUTE_METHODS,
-  TOKEN_ENDPOINT_PATH,
   CREDENTIAL_RECORD_KINDS,
   CREDENTIAL_RECORD_OWNERS,
   RECORD_READING_VERBS,
@@ -1081,7 +1080,7 @@ export class TokenModel {
     if (!ts.isCallExpression(route) || !route.arguments.includes(fn as ts.Expression)) return false;
     const callee = this.values.unwrap(route.expression);
     if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text) || !route.arguments[0]) return false;
-    return this.values.stringValues(route.arguments[0])?.some((path) => TOKEN_ENDPOINT_PATH.test(path)) ?? false;
+    return this.values.stringValues(route.arguments[0])?.some((path) => TOKEN_ROUTE_PATH.test(path)) ?? false;
   }
 
   /**

@@ -136,7 +136,8 @@ function knownLocalHost(values: ValueResolver, host: ts.Expression): string | un
   return found === '0.0.0.0' || found === '::' || found === '[::]' ? 'every interface' : found;
 }
 
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
+/** Methods that mount an MCP endpoint (any verb: Streamable HTTP serves GET, POST and DELETE). */
+const ENDPOINT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
 
 /** Whether a middleware's name says it lets through only authenticated or same-origin requests. */
 export function isRequestGuardName(name: string): boolean {
@@ -155,7 +156,7 @@ function mountedRequestGuard(values: ValueResolver, call: ts.CallExpression): st
   const callee = calleeOf(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
-  if (method !== 'use' && !ROUTE_METHODS.has(method)) return undefined;
+  if (method !== 'use' && !ENDPOINT_METHODS.has(method)) return undefined;
   // A route's last argument is its handler; everything between the path and it is middleware.
   const middleware = method === 'use' ? call.arguments : call.arguments.slice(1, -1);
   for (const argument of middleware) {
