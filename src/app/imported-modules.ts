@@ -78,6 +78,8 @@ export interface ImportedModulesOptions {
   /** The pull request's files that exist at the head (not removed), with their blob ids. */
   changed: ReadonlyMap<string, string>;
   head: HeadSnapshot;
+  /** The configuration's include/exclude: a module it leaves out is not read, as the CLI's scan would not hold it. */
+  isIncluded?: (path: string) => boolean;
   /** Files of the head already in hand (read from its tarball), by path. */
   fromTarball?: ReadonlyMap<string, Buffer>;
   /** Every regular file of the head, when the whole tarball was read: the listing then costs nothing. */
@@ -164,7 +166,8 @@ export class ImportedModules {
       let path = candidates.find((candidate) => changed.has(candidate) && isSupportedPath(candidate));
       if (path === undefined) {
         const listing = await this.listed();
-        path = candidates.find((candidate) => listing.has(candidate) && isSupportedPath(candidate));
+        const included = this.options.isIncluded ?? (() => true);
+        path = candidates.find((candidate) => listing.has(candidate) && isSupportedPath(candidate) && included(candidate));
       }
       // Off: only the pull request's own files are followed; the summary counts the imports left out.
       if (path === undefined && this.options.limits.maxModules === 0) this.report.notFollowed++;

@@ -27,6 +27,7 @@ import type { ConfigCache } from './config-cache.js';
 import { MAX_LISTED_FILES, type GitHubClient, type ListedFile, type LoadedConfig } from './github/client.js';
 import { extractWantedFiles, type TarballLimits } from './tarball.js';
 import { isSupportedPath } from '../analyzer/paths.js';
+import { isIncluded } from '../config/filter.js';
 import type { PullRequestHeads } from './heads.js';
 import type { RunMode, RunTarget } from './events.js';
 import { secondaryRateLimitWait } from './github/recovery.js';
@@ -280,6 +281,7 @@ async function analyse(job: AnalysisJob, github: GitHubClient, deps: JobDependen
   const imported = new ImportedModules({
     limits: importLimits,
     maxFileBytes: config.maxFileBytes,
+    isIncluded: (path) => isIncluded(path, config),
     changed: new Map(listed.filter((file) => file.status !== 'removed').map((file) => [file.path, file.sha])),
     head: { listTree: (keep) => github.listTree(job.headSha, keep, deps.stopping), readBlob: (sha) => github.getBlob(sha, deps.stopping) },
     ...(alsoKept ? { fromTarball: alsoKept } : {}),

@@ -100,6 +100,18 @@ describe('a changed file that logs a token through a helper of an unchanged modu
     expect(github.completion.output.summary).toMatch(/1 more imported module was not read: the limit of 64 B of imported modules per pull request \(`ANALYSIS_IMPORTED_BYTES`\) was reached/);
   });
 
+  test("a module the configuration excludes is not read, as the CLI's scan would not hold it", async () => {
+    const auth = modified('src/auth.ts', AUTH, 3);
+    const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA, 'exclude:\n  - "src/audit.ts"\n').changedFiles([auth]).tree(HEAD_SHA, tree).updatesRun();
+    await openPullRequest(github);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(contentCalls(github)).toEqual([`git/blobs/${auth.sha}`, `git/trees/${HEAD_SHA}`]);
+    expect(github.completion.conclusion).toBe('success');
+    expect(github.annotations).toEqual([]);
+    // Not asked for at all: no blob request, and no module reported as unreadable.
+    expect(github.completion.output.summary).not.toContain('### Imported modules');
+  });
+
   test('a tree listing GitHub fails to serve leaves the helper unread, says so, and the run completes', async () => {
     const auth = modified('src/auth.ts', AUTH, 3);
     const github = new GitHubMock().installationToken().startsAnalysis(HEAD_SHA).changedFiles([auth]).tree(HEAD_SHA, tree, { status: 500 }).updatesRun();
