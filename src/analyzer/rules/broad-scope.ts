@@ -68,12 +68,21 @@ export function classifyScope(rawScope: string, provider?: ScopeProvider): Scope
   // 'contacts.write', 'projects:delete', 'apps-write': one action on one named resource is the granular form a
   // provider offers, not a broad grant; a bare 'write' (the whole API) still is.
   if (resource.length > 0) broadWords = broadWords.filter((word) => !RESOURCE_BOUND_WORDS.has(word));
+  // 'r:devices:*', 'x:locations:*' (SmartThings' grammar): the action is named and the wildcard picks every
+  // instance of one resource, the provider's normal grant; 'files:*' (every action) still is broad.
+  const actionFirst = SCOPE_ACTION_WORDS.has(words[0] ?? '') && words.length >= 3 && words[words.length - 1] === '*';
+  if (actionFirst && words.slice(1, -1).some((word) => !GENERIC_BROAD_WORDS[word] && !SCOPE_QUALIFIER_WORDS.has(word))) {
+    broadWords = broadWords.filter((word) => word !== '*');
+  }
   if (broadWords.length === 0) return undefined;
   return { kind: 'generic', breadth: GENERIC_BROAD_WORDS[broadWords[0]!]! };
 }
 
 /** Actions that only read, so 'all' in the same scope widens reading, not writing. */
 const READ_ONLY_WORDS = new Set(['read', 'readonly', 'view', 'list', 'get']);
+
+/** Single actions a scope can name before its resource (`r:devices:*`, `read:files:*`). */
+const SCOPE_ACTION_WORDS = new Set(['r', 'w', 'x', 'l', 'i', 'read', 'write', 'execute', 'exec', 'list', 'view', 'get', 'create', 'update', 'readonly']);
 
 /** Broad words that name an action; next to a resource word they are scoped to that resource. */
 const RESOURCE_BOUND_WORDS = new Set(['write', 'readwrite', 'delete']);
