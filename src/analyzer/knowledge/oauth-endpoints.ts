@@ -83,7 +83,9 @@ export type PkceEvidence =
   /** A positional challenge method (arctic's `createAuthorizationURLWithPKCE`). */
   | { via: 'method-argument'; index: number }
   /** An option that switches PKCE on: `true` or 'S256' (passport-oauth2's `pkce`). */
-  | { via: 'flag-option'; key: string };
+  | { via: 'flag-option'; key: string }
+  /** A positional flag that switches PKCE on (Dropbox's `getAuthenticationUrl(…, usePKCE)`); absent or false means none. */
+  | { via: 'flag-argument'; index: number };
 
 export type LibraryRole = 'authorize' | 'exchange' | 'scopes';
 
@@ -133,6 +135,10 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   // @google-cloud/local-auth 2 and 3: authenticate() runs the whole loopback code flow with generateAuthUrl({ scope }) and getToken(code), no PKCE option
   { library: '@google-cloud/local-auth', modules: providerLibraryModules('google', '@google-cloud/local-auth'), call: 'function', name: 'authenticate', role: 'authorize', provider: 'google', optionsArgument: 0, scopeKeys: ['scopes'],
     pkce: { via: 'never' }, fix: "a PKCE challenge through google-auth-library's 'OAuth2Client' instead ('generateCodeVerifierAsync()', 'generateAuthUrl({ code_challenge, code_challenge_method })', 'getToken({ code, codeVerifier })'): @google-cloud/local-auth has no PKCE option" },
+
+  // dropbox SDK: DropboxAuth.getAuthenticationUrl(redirectUri, state, authType, tokenAccessType, scope, includeGrantedScopes, usePKCE)
+  { library: 'dropbox', modules: providerLibraryModules('dropbox', 'dropbox'), call: 'method', name: 'getAuthenticationUrl', receiverClasses: ['DropboxAuth'], role: 'authorize', provider: 'dropbox', scopeArgument: 4,
+    pkce: { via: 'flag-argument', index: 6 }, fix: "'true' as the seventh argument ('usePKCE'); the same DropboxAuth then sends the verifier in 'getAccessTokenFromCode'" },
 
   // simple-oauth2
   { library: 'simple-oauth2', modules: ['simple-oauth2'], call: 'method', name: 'authorizeURL', role: 'authorize', optionsArgument: 0, scopeKeys: ['scope'],

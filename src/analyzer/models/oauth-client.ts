@@ -1092,6 +1092,13 @@ class RequestBuilder {
         if (strings?.length && strings.every((text) => text.toLowerCase() === 'plain')) return { status: 'plain', node: flag };
         return { status: 'present' };
       }
+      case 'flag-argument': {
+        const flag = args[evidence.index];
+        if (!flag) return { status: 'missing-challenge' };
+        const value = this.values.unwrap(flag);
+        if (value.kind === ts.SyntaxKind.FalseKeyword || isNothing(value)) return { status: 'missing-challenge' };
+        return value.kind === ts.SyntaxKind.TrueKeyword ? { status: 'present' } : { status: 'unknown' };
+      }
       case 'verifier-option': {
         const options = library.optionsArgument !== undefined ? args[library.optionsArgument] : undefined;
         if (!options) return { status: 'missing-verifier' };

@@ -19,8 +19,8 @@ export const DROPBOX = defineProvider({
   // Both are the conventional '/oauth2/authorize' and '/oauth2/token' paths.
   paths: { authorize: [], token: [], device: [] },
   configNames: ['dropbox'],
-  // The SDK's DropboxAuth.getAuthenticationUrl (scopes and PKCE as positional arguments) is not modelled yet.
-  libraries: { oauth: [], passportStrategies: [] },
+  // The SDK's DropboxAuth.getAuthenticationUrl takes scopes and PKCE as positional arguments (oauth-endpoints LIBRARY_CALLS).
+  libraries: { oauth: [{ library: 'dropbox', modules: ['dropbox'] }], passportStrategies: [] },
   scopes: {
     broad: [
       { scope: 'files.permanent_delete', grants: 'grants permission to delete files and folders permanently, beyond the recoverable trash', narrower: [], when: 'a tool really deletes permanently' },
