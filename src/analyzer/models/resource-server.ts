@@ -125,9 +125,15 @@ export function requestQueryRead(values: ValueResolver, expression: ts.Expressio
   return undefined;
 }
 
+/** Koa's context, which delegates `query` to its request (`ctx.query`): the conventional `ctx` parameter of a middleware. */
+function isKoaContext(values: ValueResolver, expression: ts.Expression): boolean {
+  const node = values.unwrap(expression);
+  return ts.isIdentifier(node) && node.text === 'ctx' && values.declarationOf(node)?.kind === 'parameter';
+}
+
 function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && node.arguments.length === 0) {
     return isRequestExpression(values, node.expression.expression); // hono: c.req.query()
   }
