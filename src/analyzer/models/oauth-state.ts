@@ -201,6 +201,7 @@ function usedAsCheck(node: ts.Node): boolean {
   // Look through wrappers that keep the value: `String(state)`, `state as string`, `(state)`, `state!`.
   while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent) ||
       (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && /^(?:String|decodeURIComponent)$/.test(parent.expression.text) && parent.arguments[0] === child) ||
+      (ts.isBinaryExpression(parent) && parent.left === child && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) ||
       (ts.isPropertyAccessExpression(parent) && parent.expression === child && /^(?:toString|trim)$/.test(parent.name.text) && parent.parent && ts.isCallExpression(parent.parent)))) {
     child = ts.isPropertyAccessExpression(parent) ? parent.parent! : parent;
     parent = child.parent;
@@ -424,6 +425,7 @@ export function encodedDataState(values: ValueResolver, expression: ts.Expressio
     }
     const node = values.unwrap(value);
     if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return;
+    if (requestQueryRead(values, node) !== undefined) return; // what the client sent: data
     if (ts.isCallExpression(node)) {
       const name = dottedName(calleeOf(node.expression));
       const method = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
@@ -463,7 +465,6 @@ export function encodedDataState(values: ValueResolver, expression: ts.Expressio
       for (const origin of origins) visit(origin, depth + 1);
       return;
     }
-    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && (requestQueryRead(values, node) !== undefined)) return;
     unknown = true;
   };
   visit(expression, 0);
@@ -504,4 +505,46 @@ export function parameterObjectSite(values: ValueResolver, request: ts.Node): ts
   if (found.length !== 1) return undefined;
   const declaration = found[0]!.parent;
   return ts.isVariableDeclaration(declaration) ? declaration : found[0];
+}
+
+/**
+ * An authorization URL that is only shown to the user (logged, printed, or put in an error's
+ * text) in a file that never reads a code from an incoming request: a copy-paste flow, where the
+ * user types the code back (or sets it in the environment), or a preview of a URL another module
+ * sends. No forged callback can reach such a flow, so a missing `state` is not this rule's finding.
+ */
+export function onlyShownToUser(values: ValueResolver, request: ts.Node): boolean {
+  const file = request.getSourceFile();
+  let holder: ts.Node = request;
+  while (holder.parent && (ts.isAwaitExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent))) holder = holder.parent;
+  const declaration = holder.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  let shownOnly = true;
+  let uses = 0;
+  let readsCode = false;
+  const visit = (node: ts.Node): void => {
+    if (!shownOnly) return;
+    if (!readsCode && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) && requestQueryRead(values, node) === 'code') readsCode = true;
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && values.declarationOf(node)?.node === declaration) {
+      uses++;
+      if (!shownToUser(node)) shownOnly = false;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return shownOnly && uses > 0 && !readsCode;
+}
+
+function shownToUser(reference: ts.Node): boolean {
+  for (let current: ts.Node | undefined = reference.parent; current; current = current.parent) {
+    if (ts.isCallExpression(current)) {
+      const callee = dottedName(calleeOf(current.expression));
+      if (LOG_CALL.test(callee) || /^process\.(?:stdout|stderr)\.write$/.test(callee)) return true;
+      return false; // handed to something else: opened, redirected to, returned to a caller
+    }
+    if (ts.isNewExpression(current) && ts.isIdentifier(current.expression) && /Error$/.test(current.expression.text)) return true;
+    if (ts.isStatement(current) || ts.isFunctionLike(current)) return false;
+  }
+  return false;
 }

@@ -174,7 +174,7 @@ function iteratedList(values: ValueResolver, identifier: ts.Identifier): ts.Expr
  * against one is a redirect URI check whatever the other side is named.
  */
 export function fromRegisteredList(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
-  if (depth > 6) return false;
+  if (depth > 10) return false;
   const node = stripWrappers(values, expression);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     const name = values.memberName(node);
@@ -219,7 +219,8 @@ export function looseCallCheck(values: ValueResolver, call: ts.CallExpression): 
     if (host) return judge(values, call, 'host', `'${method}' on its host`, host, first);
     if (isRedirectUri(values, receiver)) return judge(values, call, kind, `'${method}'`, receiver, first);
     // `candidate.pathname.startsWith(registered.pathname)`: the registered URI is the argument.
-    if (!isHarmlessLiteral(values, first, kind) && fromRegisteredList(values, first)) return { node: call, kind, how: `'${method}'`, subject: receiver };
+    // A receiver that is the registered list (or one of its URIs) makes this a membership test.
+    if (!isHarmlessLiteral(values, first, kind) && !values.arrayElements(receiver) && !fromRegisteredList(values, receiver) && fromRegisteredList(values, first)) return { node: call, kind, how: `'${method}'`, subject: receiver };
   }
   // `new RegExp(pattern).test(candidate)` with the pattern built from a registered URI (wildcards).
   if (method === 'test' && first && fromRegisteredList(values, receiver)) return { node: call, kind: 'pattern', how: 'a regular expression', subject: first };

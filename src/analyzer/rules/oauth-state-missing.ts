@@ -7,6 +7,7 @@ import {
   encodedDataState,
   libraryState,
   libraryStateArgument,
+  onlyShownToUser,
   parameterObjectSite,
   predictableStateSite,
   reusableStateLookups,
@@ -56,7 +57,7 @@ export const oauthStateMissing = defineRule({
         if (request.library?.pkce?.via === 'never') continue;
         const state: { present: boolean; value?: ts.Expression; site?: ts.Node } | undefined =
           request.state ?? (request.library ? libraryState(context.values, request.node) : undefined);
-        if (state && !state.present && request.pkce.status === 'missing-challenge') {
+        if (state && !state.present && request.pkce.status === 'missing-challenge' && !onlyShownToUser(context.values, request.node)) {
           stateless++;
           context.report({ node: parameterObjectSite(context.values, request.node) ?? request.node, messageId: 'missingState', data: { target: target(request) } });
         }

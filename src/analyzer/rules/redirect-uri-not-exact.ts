@@ -37,13 +37,11 @@ export const redirectUriNotExact = defineRule({
     };
     // Whole-file facts for redirects to a requested URI that is never checked.
     let readsRequestedUri = false;
-    let firstRead: ts.Node | undefined;
     let validates = false;
     const responses: ts.Node[] = [];
     const observe = (node: ts.Node) => {
       if (!readsRequestedUri && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node))) {
         readsRequestedUri = requestedRedirectRead(context.values, node);
-        if (readsRequestedUri) firstRead = node;
       }
       if (!validates && (ts.isCallExpression(node) || ts.isBinaryExpression(node))) validates = validatesRedirect(context.values, node);
       if ((ts.isCallExpression(node) || ts.isTemplateExpression(node)) && authorizationResponseTo(context.values, node)) responses.push(node);
@@ -61,9 +59,8 @@ export const redirectUriNotExact = defineRule({
       [ts.SyntaxKind.ElementAccessExpression]: observe,
       [ts.SyntaxKind.TemplateExpression]: observe,
       end: () => {
-        if (!readsRequestedUri || validates || seen.size > 0 || responses.length === 0) return;
-        // Reported once, where the requested URI enters unchecked: the check belongs there.
-        context.report({ node: firstRead ?? responses[0]!, messageId: 'unvalidatedRedirect' });
+        if (!readsRequestedUri || validates || seen.size > 0) return;
+        for (const node of responses) context.report({ node, messageId: 'unvalidatedRedirect' });
       },
     };
   },
