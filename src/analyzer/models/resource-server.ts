@@ -54,7 +54,7 @@ export function isRequestHeaders(values: ValueResolver, expression: ts.Expressio
   const node = values.unwrap(expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'headers') {
     const owner = values.unwrap(node.expression);
-    return isRequestExpression(values, owner) || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'requestInfo');
+    return isRequestExpression(values, owner) || isKoaContext(values, owner) || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'requestInfo');
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
