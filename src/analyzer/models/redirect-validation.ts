@@ -171,34 +171,36 @@ function iteratedList(values: ValueResolver, identifier: ts.Identifier): ts.Expr
  * Whether a value is (a part of, or a pattern built from) one of the client's registered redirect
  * URIs: `registered.pathname` where `registered = new URL(uri)` and `uri` iterates
  * `client.redirect_uris`, or a parameter a local helper is handed such an element in. A check
- * against one is a redirect URI check whatever the other side is named.
+ * against one is a redirect URI check whatever the other side is named. The list itself is not an
+ * element (`_.includes(client.redirect_uris, uri)` is a membership test).
  */
-export function fromRegisteredList(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+export function fromRegisteredList(values: ValueResolver, expression: ts.Expression, depth = 0, element = false): boolean {
   if (depth > 10) return false;
   const node = stripWrappers(values, expression);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     const name = values.memberName(node);
-    if (name && REGISTERED_LIST.test(name)) return true;
-    if (ts.isPropertyAccessExpression(node) && URI_PARTS.has(node.name.text)) return fromRegisteredList(values, node.expression, depth + 1);
+    if (name && REGISTERED_LIST.test(name)) return element;
+    if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) return fromRegisteredList(values, node.expression, depth + 1, true);
+    if (ts.isPropertyAccessExpression(node) && URI_PARTS.has(node.name.text)) return fromRegisteredList(values, node.expression, depth + 1, element);
     return false;
   }
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(?:URL|RegExp)$/.test(node.expression.text) && node.arguments?.[0]) {
-    return fromRegisteredList(values, node.arguments[0], depth + 1);
+    return fromRegisteredList(values, node.arguments[0], depth + 1, element);
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return fromRegisteredList(values, node.left, depth + 1) || fromRegisteredList(values, node.right, depth + 1);
+    return fromRegisteredList(values, node.left, depth + 1, element) || fromRegisteredList(values, node.right, depth + 1, element);
   }
   if (ts.isCallExpression(node)) {
     // `escape(pattern).replace(/\*/g, '.*')`: a string step, or a local helper, over the registered value.
-    if (ts.isPropertyAccessExpression(node.expression) && /^(?:replace|replaceAll|toLowerCase|trim|slice)$/.test(node.expression.name.text)) return fromRegisteredList(values, node.expression.expression, depth + 1);
-    return !!values.calledFunction(node) && node.arguments.length === 1 && fromRegisteredList(values, node.arguments[0]!, depth + 1);
+    if (ts.isPropertyAccessExpression(node.expression) && /^(?:replace|replaceAll|toLowerCase|trim|slice)$/.test(node.expression.name.text)) return fromRegisteredList(values, node.expression.expression, depth + 1, element);
+    return !!values.calledFunction(node) && node.arguments.length === 1 && fromRegisteredList(values, node.arguments[0]!, depth + 1, element);
   }
   if (ts.isIdentifier(node)) {
-    if (REGISTERED_LIST.test(node.text)) return true;
+    if (REGISTERED_LIST.test(node.text)) return element;
     const list = iteratedList(values, node);
-    if (list) return fromRegisteredList(values, list, depth + 1);
+    if (list) return fromRegisteredList(values, list, depth + 1, true);
     for (const origin of values.origins(node)) {
-      if (origin !== node && fromRegisteredList(values, origin, depth + 1)) return true;
+      if (origin !== node && fromRegisteredList(values, origin, depth + 1, element)) return true;
     }
   }
   return false;

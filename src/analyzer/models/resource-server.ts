@@ -84,7 +84,8 @@ export function requestHeaderRead(values: ValueResolver, expression: ts.Expressi
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const method = node.expression.name.text;
     const receiver = node.expression.expression;
-    if ((method === 'get' && (isRequestHeaders(values, receiver) || isRequestExpression(values, receiver))) ||
+    // koa's `ctx.get('authorization')` reads a request header too.
+    if ((method === 'get' && (isRequestHeaders(values, receiver) || isRequestExpression(values, receiver) || isKoaContext(values, receiver))) ||
         ((method === 'header' || method === 'getHeader') && isRequestExpression(values, receiver))) {
       return literalArgument(values, node)?.toLowerCase();
     }
