@@ -509,9 +509,10 @@ export function parameterObjectSite(values: ValueResolver, request: ts.Node): ts
 
 /**
  * An authorization URL that is only shown to the user (logged, printed, or put in an error's
- * text) in a file that never reads a code from an incoming request: a copy-paste flow, where the
- * user types the code back (or sets it in the environment), or a preview of a URL another module
- * sends. No forged callback can reach such a flow, so a missing `state` is not this rule's finding.
+ * text) or requested by the server itself (a headless login that follows the redirects with its
+ * own HTTP client), in a file that never reads a code from an incoming request: a copy-paste flow,
+ * where the user types the code back (or sets it in the environment), or a preview of a URL another
+ * module sends. No forged callback can reach such a flow, so a missing `state` is not this rule's finding.
  */
 export function onlyShownToUser(values: ValueResolver, request: ts.Node): boolean {
   const file = request.getSourceFile();
@@ -536,15 +537,43 @@ export function onlyShownToUser(values: ValueResolver, request: ts.Node): boolea
   return shownOnly && uses > 0 && !readsCode;
 }
 
+const TEXT_STEPS = /^(?:encodeURI|encodeURIComponent|String)$|\.(?:toString|trim)$/;
+/** `client.get(url)`, `fetch(url)`, `axios.get(url)`: the server requests the URL itself, no browser is involved. */
+const HTTP_CLIENT_CALL = /^(?:fetch|axios|got|request|needle)$|\.(?:get|post|request)$/;
+
 function shownToUser(reference: ts.Node): boolean {
+  // `url = next` in a redirect-following loop writes the variable, it does not send it anywhere.
+  if (ts.isBinaryExpression(reference.parent) && reference.parent.left === reference && reference.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   for (let current: ts.Node | undefined = reference.parent; current; current = current.parent) {
     if (ts.isCallExpression(current)) {
       const callee = dottedName(calleeOf(current.expression));
+      if (TEXT_STEPS.test(callee)) continue;
       if (LOG_CALL.test(callee) || /^process\.(?:stdout|stderr)\.write$/.test(callee)) return true;
+      if (HTTP_CLIENT_CALL.test(callee) && current.arguments[0] === reference) return true;
       return false; // handed to something else: opened, redirected to, returned to a caller
     }
     if (ts.isNewExpression(current) && ts.isIdentifier(current.expression) && /Error$/.test(current.expression.text)) return true;
     if (ts.isStatement(current) || ts.isFunctionLike(current)) return false;
+  }
+  return false;
+}
+
+/**
+ * A URL builder whose caller hands it the state: a parameter or an option destructured from one
+ * named `state` (`const { prompt, state } = options`), typically written into the URL only when
+ * given. Whether the flow has a state is the caller's choice, which this function cannot see.
+ */
+export function callerSuppliesState(request: ts.Node): boolean {
+  for (const fn of enclosingFunctions(request)) {
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || (node !== fn && ts.isFunctionLike(node))) return;
+      if ((ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && /^(?:state|oauthState|authState)$/.test(node.name.text)) found = true;
+      else ts.forEachChild(node, visit);
+    };
+    for (const parameter of fn.parameters) visit(parameter);
+    if (fn.body) visit(fn.body);
+    if (found) return true;
   }
   return false;
 }

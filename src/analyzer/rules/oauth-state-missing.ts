@@ -4,6 +4,7 @@ import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.
 import { UNKNOWN } from '../engine/values.js';
 import {
   callbacksWithoutState,
+  callerSuppliesState,
   encodedDataState,
   libraryState,
   libraryStateArgument,
@@ -57,7 +58,7 @@ export const oauthStateMissing = defineRule({
         if (request.library?.pkce?.via === 'never') continue;
         const state: { present: boolean; value?: ts.Expression; site?: ts.Node } | undefined =
           request.state ?? (request.library ? libraryState(context.values, request.node) : undefined);
-        if (state && !state.present && request.pkce.status === 'missing-challenge' && !onlyShownToUser(context.values, request.node)) {
+        if (state && !state.present && request.pkce.status === 'missing-challenge' && !onlyShownToUser(context.values, request.node) && !callerSuppliesState(request.node)) {
           stateless++;
           context.report({ node: parameterObjectSite(context.values, request.node) ?? request.node, messageId: 'missingState', data: { target: target(request) } });
         }
