@@ -206,6 +206,12 @@ export function fromRegisteredList(values: ValueResolver, expression: ts.Express
   return false;
 }
 
+/** `allowedRedirectUris`, `uris`, `hostList`: a receiver named as a collection, whose `includes` is membership. */
+function namedAsList(values: ValueResolver, receiver: ts.Expression): boolean {
+  const name = nameOf(values, values.unwrap(receiver));
+  return !!name && /(?:[^su]s|List|Set|Array)$/.test(name);
+}
+
 const STRING_CHECKS: Record<string, LooseCheck> = { startsWith: 'prefix', includes: 'substring', endsWith: 'suffix', match: 'pattern', search: 'pattern' };
 
 /** A call that checks a redirect URI loosely: `uri.startsWith(x)`, `uri.includes(x)`, `re.test(uri)`, `allowedHosts.includes(new URL(uri).hostname)`. */
@@ -222,7 +228,7 @@ export function looseCallCheck(values: ValueResolver, call: ts.CallExpression): 
     if (isRedirectUri(values, receiver)) return judge(values, call, kind, `'${method}'`, receiver, first);
     // `candidate.pathname.startsWith(registered.pathname)`: the registered URI is the argument.
     // A receiver that is the registered list (or one of its URIs) makes this a membership test.
-    if (!isHarmlessLiteral(values, first, kind) && !values.arrayElements(receiver) && !fromRegisteredList(values, receiver) && fromRegisteredList(values, first)) return { node: call, kind, how: `'${method}'`, subject: receiver };
+    if (!isHarmlessLiteral(values, first, kind) && !values.arrayElements(receiver) && !namedAsList(values, receiver) && !fromRegisteredList(values, receiver) && fromRegisteredList(values, first)) return { node: call, kind, how: `'${method}'`, subject: receiver };
   }
   // `new RegExp(pattern).test(candidate)` with the pattern built from a registered URI (wildcards).
   if (method === 'test' && first && fromRegisteredList(values, receiver)) return { node: call, kind: 'pattern', how: 'a regular expression', subject: first };
