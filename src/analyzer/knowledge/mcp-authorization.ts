@@ -82,7 +82,7 @@ export const CONSTANT_TIME_CALLS = /timingSafeEqual|constantTimeEqual|safeCompar
 export const HASH_CALLS = /(?:^|\.)(?:createHash|subtle\.digest|sha256|sha512|sha1|hash|bcrypt\.compare|argon2\.verify|scrypt)$/i;
 export const HMAC_CALLS = /(?:^|\.)(?:createHmac|hmac|sign)$/i;
 /** Headers that carry request credentials. */
-export const CREDENTIAL_REQUEST_HEADERS = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|x-webhook-secret|x-hub-signature(?:-256)?|x-signature|x-slack-signature|stripe-signature|x-mcp-api-key|x-token)$/i;
+export const CREDENTIAL_REQUEST_HEADERS = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|x-webhook-secret|x-[a-z0-9-]*signature(?:-256)?|x-signature|stripe-signature|x-mcp-api-key|x-token)$/i;
 
 /** The MCP SDK's server transports that speak HTTP. */
 export const HTTP_SERVER_TRANSPORTS = new Map<string, number>([

@@ -124,7 +124,8 @@ function isHarmlessLiteral(values: ValueResolver, expression: ts.Expression | un
   if (!strings || strings.some((value) => value.includes(UNKNOWN))) return false;
   if (kind === 'host') return strings.every((value) => LOOPBACK_HOSTS.has(value.toLowerCase()));
   // `uri.includes('#')`, `uri.includes('..')`: a test for a punctuation mark is about the URI's syntax (and usually refuses it), not which URI.
-  if (kind === 'substring' && strings.every((value) => value.length > 0 && !/[A-Za-z0-9]/.test(value))) return true;
+  // A prefix of punctuation only (`'/'`, `'//'`, `'/\\'`) is the same kind of syntax test: a same-site path policy.
+  if ((kind === 'substring' || kind === 'prefix') && strings.every((value) => value.length > 0 && !/[A-Za-z0-9]/.test(value))) return true;
   // A scheme ('https://') or a same-site path test ('/', '//') is a policy about the kind of URI, not the registered-URI comparison.
   return kind === 'prefix' && strings.every((value) => SCHEME_ONLY.test(value) || /^\/\/?$/.test(value));
 }
@@ -154,6 +155,63 @@ function judge(values: ValueResolver, node: ts.Node, kind: LooseCheck, how: stri
   return { node, kind, how, subject };
 }
 
+const REGISTERED_LIST = /^redirect_?ur[il]s$|^registered_?(?:redirect_?)?ur[il]s$|^allowed_?redirect_?ur[il]s$/i;
+const URI_PARTS = new Set(['hostname', 'host', 'origin', 'pathname', 'href', 'protocol']);
+
+/** An element of an array: the parameter of `list.some((uri) => …)`, or the variable of `for (const uri of list)`. */
+function iteratedList(values: ValueResolver, identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = values.declarationOf(identifier)?.node;
+  if (!declaration) return undefined;
+  if (ts.isParameter(declaration)) return iteratedArray(values, identifier);
+  if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && ts.isForOfStatement(declaration.parent.parent)) return declaration.parent.parent.expression;
+  return undefined;
+}
+
+/**
+ * Whether a value is (a part of, or a pattern built from) one of the client's registered redirect
+ * URIs: `registered.pathname` where `registered = new URL(uri)` and `uri` iterates
+ * `client.redirect_uris`, or a parameter a local helper is handed such an element in. A check
+ * against one is a redirect URI check whatever the other side is named. The list itself is not an
+ * element (`_.includes(client.redirect_uris, uri)` is a membership test).
+ */
+export function fromRegisteredList(values: ValueResolver, expression: ts.Expression, depth = 0, element = false): boolean {
+  if (depth > 10) return false;
+  const node = stripWrappers(values, expression);
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const name = values.memberName(node);
+    if (name && REGISTERED_LIST.test(name)) return element;
+    if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) return fromRegisteredList(values, node.expression, depth + 1, true);
+    if (ts.isPropertyAccessExpression(node) && URI_PARTS.has(node.name.text)) return fromRegisteredList(values, node.expression, depth + 1, element);
+    return false;
+  }
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(?:URL|RegExp)$/.test(node.expression.text) && node.arguments?.[0]) {
+    return fromRegisteredList(values, node.arguments[0], depth + 1, element);
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return fromRegisteredList(values, node.left, depth + 1, element) || fromRegisteredList(values, node.right, depth + 1, element);
+  }
+  if (ts.isCallExpression(node)) {
+    // `escape(pattern).replace(/\*/g, '.*')`: a string step, or a local helper, over the registered value.
+    if (ts.isPropertyAccessExpression(node.expression) && /^(?:replace|replaceAll|toLowerCase|trim|slice)$/.test(node.expression.name.text)) return fromRegisteredList(values, node.expression.expression, depth + 1, element);
+    return !!values.calledFunction(node) && node.arguments.length === 1 && fromRegisteredList(values, node.arguments[0]!, depth + 1, element);
+  }
+  if (ts.isIdentifier(node)) {
+    if (REGISTERED_LIST.test(node.text)) return element;
+    const list = iteratedList(values, node);
+    if (list) return fromRegisteredList(values, list, depth + 1, true);
+    for (const origin of values.origins(node)) {
+      if (origin !== node && fromRegisteredList(values, origin, depth + 1, element)) return true;
+    }
+  }
+  return false;
+}
+
+/** `allowedRedirectUris`, `uris`, `hostList`: a receiver named as a collection, whose `includes` is membership. */
+function namedAsList(values: ValueResolver, receiver: ts.Expression): boolean {
+  const name = nameOf(values, values.unwrap(receiver));
+  return !!name && /(?:[^su]s|List|Set|Array)$/.test(name);
+}
+
 const STRING_CHECKS: Record<string, LooseCheck> = { startsWith: 'prefix', includes: 'substring', endsWith: 'suffix', match: 'pattern', search: 'pattern' };
 
 /** A call that checks a redirect URI loosely: `uri.startsWith(x)`, `uri.includes(x)`, `re.test(uri)`, `allowedHosts.includes(new URL(uri).hostname)`. */
@@ -168,7 +226,12 @@ export function looseCallCheck(values: ValueResolver, call: ts.CallExpression): 
     const host = hostPartOf(values, receiver);
     if (host) return judge(values, call, 'host', `'${method}' on its host`, host, first);
     if (isRedirectUri(values, receiver)) return judge(values, call, kind, `'${method}'`, receiver, first);
+    // `candidate.pathname.startsWith(registered.pathname)`: the registered URI is the argument.
+    // A receiver that is the registered list (or one of its URIs) makes this a membership test.
+    if (!isHarmlessLiteral(values, first, kind) && !values.arrayElements(receiver) && !namedAsList(values, receiver) && !fromRegisteredList(values, receiver) && fromRegisteredList(values, first)) return { node: call, kind, how: `'${method}'`, subject: receiver };
   }
+  // `new RegExp(pattern).test(candidate)` with the pattern built from a registered URI (wildcards).
+  if (method === 'test' && first && fromRegisteredList(values, receiver)) return { node: call, kind: 'pattern', how: 'a regular expression', subject: first };
   if ((method === 'includes' || method === 'has' || method === 'indexOf') && first) {
     const host = hostPartOf(values, first);
     if (host) return judge(values, call, 'host', `its host only ('${method}')`, host, receiver);
@@ -186,12 +249,41 @@ export function looseComparison(values: ValueResolver, binary: ts.BinaryExpressi
     const host = hostPartOf(values, side);
     if (host) return comparesPathToo(binary) ? undefined : judge(values, binary, 'host', 'its host only', host, other);
     const node = values.unwrap(side);
+    const lossy = lossyNormaliser(values, node);
+    if (lossy && fromRegisteredList(values, lossy)) {
+      const subject = values.unwrap(other);
+      if (ts.isCallExpression(subject) && values.calledFunction(subject) === values.calledFunction(node as ts.CallExpression) && subject.arguments[0]) {
+        return { node: binary, kind: 'prefix', how: `'${dottedCallee(node as ts.CallExpression)}', which drops the query string`, subject: subject.arguments[0] };
+      }
+    }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'indexOf' && node.arguments[0] &&
         isRedirectUri(values, node.expression.expression) && ts.isNumericLiteral(values.unwrap(other)) && values.unwrap(other).getText() === '0') {
       return judge(values, binary, 'prefix', "'indexOf(…) === 0'", node.expression.expression, node.arguments[0]);
     }
   }
   return undefined;
+}
+
+function dottedCallee(call: ts.CallExpression): string {
+  return call.expression.getText().slice(0, 60);
+}
+
+/**
+ * `normalize(uri)` where the local helper rebuilds the URI from its parts and leaves out its query
+ * (`${u.protocol}//${u.host}${u.pathname}`): two URIs that differ in query compare equal. The
+ * argument is returned when the call is one.
+ */
+function lossyNormaliser(values: ValueResolver, node: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  const helper = values.calledFunction(node);
+  if (!helper) return undefined;
+  const returned = values.returnedExpressions(helper);
+  if (returned.length === 0) return undefined;
+  for (const expression of returned) {
+    const text = expression.getText();
+    if (!/\.(?:host|hostname|origin)\b/.test(text) || /\.(?:search|href|searchParams|hash)\b|toString\(\)/.test(text)) return undefined;
+  }
+  return node.arguments[0];
 }
 
 /**

@@ -54,7 +54,7 @@ export function isRequestHeaders(values: ValueResolver, expression: ts.Expressio
   const node = values.unwrap(expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'headers') {
     const owner = values.unwrap(node.expression);
-    return isRequestExpression(values, owner) || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'requestInfo');
+    return isRequestExpression(values, owner) || isKoaContext(values, owner) || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'requestInfo');
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
@@ -84,7 +84,8 @@ export function requestHeaderRead(values: ValueResolver, expression: ts.Expressi
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const method = node.expression.name.text;
     const receiver = node.expression.expression;
-    if ((method === 'get' && (isRequestHeaders(values, receiver) || isRequestExpression(values, receiver))) ||
+    // koa's `ctx.get('authorization')` reads a request header too.
+    if ((method === 'get' && (isRequestHeaders(values, receiver) || isRequestExpression(values, receiver) || isKoaContext(values, receiver))) ||
         ((method === 'header' || method === 'getHeader') && isRequestExpression(values, receiver))) {
       return literalArgument(values, node)?.toLowerCase();
     }
@@ -125,9 +126,15 @@ export function requestQueryRead(values: ValueResolver, expression: ts.Expressio
   return undefined;
 }
 
+/** Koa's context, which delegates `query` to its request (`ctx.query`): the conventional `ctx` parameter of a middleware. */
+function isKoaContext(values: ValueResolver, expression: ts.Expression): boolean {
+  const node = values.unwrap(expression);
+  return ts.isIdentifier(node) && node.text === 'ctx' && values.declarationOf(node)?.kind === 'parameter';
+}
+
 function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && node.arguments.length === 0) {
     return isRequestExpression(values, node.expression.expression); // hono: c.req.query()
   }

@@ -20,7 +20,7 @@ const EXTRA_SECRET = /(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifie
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
 
 export interface SecretComparison {
-  node: ts.BinaryExpression;
+  node: ts.BinaryExpression | ts.CallExpression;
   presented: ts.Expression;
   expected: ts.Expression;
   operator: string;
@@ -87,7 +87,13 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
   const header = requestHeaderRead(values, node);
   if (header !== undefined) return CREDENTIAL_REQUEST_HEADERS.test(header);
   if (flow.sourceOf(node)) return true;
-  for (const origin of [node, ...values.origins(node)]) {
+  const candidates = [node, ...values.origins(node)];
+  // `Buffer.from(header, 'hex')`: the bytes of a presented value are that value.
+  for (const origin of [...candidates]) {
+    const unwrapped = values.unwrap(origin);
+    if (ts.isCallExpression(unwrapped) && dottedName(calleeOf(unwrapped.expression)) === 'Buffer.from' && unwrapped.arguments[0]) candidates.push(unwrapped.arguments[0], ...values.origins(unwrapped.arguments[0]));
+  }
+  for (const origin of candidates) {
     const unwrapped = values.unwrap(origin);
     const headerName = requestHeaderRead(values, unwrapped);
     if (headerName !== undefined && CREDENTIAL_REQUEST_HEADERS.test(headerName)) return true;
@@ -149,8 +155,22 @@ function isExpected(values: ValueResolver, node: ts.Expression): boolean {
 
 export function secretComparison(values: ValueResolver, flow: IncomingTokenFlow, binary: ts.BinaryExpression): SecretComparison | undefined {
   if (!EQUALITY.has(binary.operatorToken.kind)) return undefined;
-  const left = values.unwrap(binary.left);
-  const right = values.unwrap(binary.right);
+  return compareSides(values, flow, binary, binary.left, binary.right, binary.operatorToken.getText());
+}
+
+/**
+ * `presented.equals(expected)` on Buffers: `Buffer#equals` compares byte by byte and returns at
+ * the first difference, exactly as `===` does; only `crypto.timingSafeEqual` does not.
+ */
+export function bufferEqualsComparison(values: ValueResolver, flow: IncomingTokenFlow, call: ts.CallExpression): SecretComparison | undefined {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'equals' || call.arguments.length !== 1) return undefined;
+  return compareSides(values, flow, call, callee.expression, call.arguments[0]!, '.equals()');
+}
+
+function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.BinaryExpression | ts.CallExpression, leftSide: ts.Expression, rightSide: ts.Expression, operator: string): SecretComparison | undefined {
+  const left = values.unwrap(leftSide);
+  const right = values.unwrap(rightSide);
   if (isInert(values, left) || isInert(values, right)) return undefined;
   // At least one side must be named or made as a secret; then one presented, the other expected.
   const secretish = (node: ts.Expression): boolean => (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node));
@@ -158,7 +178,7 @@ export function secretComparison(values: ValueResolver, flow: IncomingTokenFlow,
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
     if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
-    return { node: binary, presented, expected, operator: binary.operatorToken.getText() };
+    return { node, presented, expected, operator };
   }
   return undefined;
 }

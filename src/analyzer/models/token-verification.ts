@@ -18,6 +18,7 @@ const OTHER_TOKEN_NAME = /id_?token|refresh|session|cookie|state|invite|magic|re
 const VERIFIER_FUNCTION = /^verifyAccessToken$/;
 const TOKEN_CHECK_FUNCTION = /^(?:verify|validate)(?:Access|Bearer)?Token$|^authenticate(?:Request|Bearer|Token)?$/;
 /** A helper that checks whom the token was issued to by its client (`verifyClientId(payload, expected)`, `validateAzp`): the recipient check some providers use instead of `aud`. */
+const METADATA_POINTER = /resource_metadata|\/\.well-known\/oauth-protected-resource/;
 const RECIPIENT_CHECK = /^(?:verify|validate|check|assert|ensure)\w*(?:ClientId|Azp|Audience|Recipient)$/i;
 
 export interface JwtVerification {
@@ -72,6 +73,8 @@ export function checksAudience(node: ts.Node | undefined): boolean {
     if (found) return;
     // Another verification's own `audience` option (a second issuer's branch) checks only that one.
     if (ts.isPropertyAssignment(child) && propertyNameText(child.name) === 'audience' && ts.isObjectLiteralExpression(child.parent) && ts.isCallExpression(child.parent.parent)) return;
+    // A 401 challenge's `resource_metadata="…/.well-known/oauth-protected-resource"` names the resource and checks nothing.
+    if (ts.isStringLiteralLike(child) && METADATA_POINTER.test(child.text)) return;
     if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && (AUDIENCE_WORDS.test(child.text) || RECIPIENT_CHECK.test(child.text))) found = true;
     else ts.forEachChild(child, visit);
   };
@@ -129,4 +132,56 @@ export function introspectionCalls(values: ValueResolver, fn: FunctionNode): ts.
   };
   if (fn.body) visit(fn.body);
   return found;
+}
+
+/**
+ * Where a verifier accepts an introspection result: its first test of `active` after the call
+ * (`if (!data.active) throw …`), the line that should test the audience too. Undefined when it
+ * never reads `active` (the call itself is reported then).
+ */
+export function introspectionAcceptance(fn: FunctionNode, call: ts.CallExpression): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node.pos >= call.end && ((ts.isPropertyAccessExpression(node) && node.name.text === 'active') ||
+        (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'active'))) {
+      let statement: ts.Node = node;
+      while (statement.parent && statement !== fn && !(ts.isStatement(statement) && !ts.isBlock(statement))) statement = statement.parent;
+      found = statement === fn ? node : statement;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/**
+ * Whether a verification checks tokens this server signed itself: the key is a shared secret
+ * (`this.authSecret`, `secrets[name]`, a helper that encodes `JWT_SECRET`) or the options allow
+ * only HMAC algorithms. Such a token cannot have been issued for another service, unless the
+ * secret is shared with one, which the code does not show; the audience adds nothing the rule can ask for.
+ */
+export function verifiesOwnTokens(values: ValueResolver, call: ts.CallExpression, verifier: JwtVerifier): boolean {
+  const key = call.arguments[1];
+  const options = call.arguments[verifier.optionsIndex];
+  const properties = options ? values.objectProperties(options) : undefined;
+  // An `issuer` option says the tokens come from an authorization server that may mint them for other services too.
+  if (properties?.has('issuer')) return false;
+  if (key) {
+    const node = values.unwrap(key);
+    const texts = [node.getText()];
+    if (ts.isIdentifier(node)) {
+      const initializer = values.declarationOf(node)?.initializer;
+      if (initializer) texts.push(initializer.getText());
+    }
+    if (ts.isCallExpression(node)) {
+      const helper = values.calledFunction(node);
+      if (helper?.body) texts.push(helper.body.getText());
+    }
+    if (texts.some((text) => /secret/i.test(text) && !/public|jwks|certificate|\bpem\b/i.test(text))) return true;
+  }
+  const algorithms = properties?.get('algorithms');
+  const names = algorithms && values.arrayElements(algorithms)?.map((element) => values.stringValues(element));
+  return !!names?.length && names.every((values) => !!values?.length && values.every((name) => /^HS\d+$/.test(name)));
 }

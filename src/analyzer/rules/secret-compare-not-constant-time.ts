@@ -1,7 +1,7 @@
 import { ts } from '../engine/typescript.js';
 import { SECRET_COMPARE_TEXT } from '../knowledge/mcp-authorization.js';
 import { IncomingTokenFlow } from '../models/resource-server.js';
-import { secretComparison } from '../models/secret-comparison.js';
+import { bufferEqualsComparison, secretComparison } from '../models/secret-comparison.js';
 import { defineRule } from './define.js';
 
 /** How a message names a side: its code when short, else a shape. */
@@ -31,6 +31,11 @@ export const secretCompareNotConstantTime = defineRule({
         const found = secretComparison(context.values, flow, binary);
         if (!found) return;
         context.report({ node: binary, messageId: 'timingCompare', data: { presented: label(found.presented), expected: label(found.expected), operator: found.operator } });
+      },
+      [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
+        const found = bufferEqualsComparison(context.values, flow, call);
+        if (!found) return;
+        context.report({ node: call, messageId: 'timingCompare', data: { presented: label(found.presented), expected: label(found.expected), operator: found.operator } });
       },
     };
   },

@@ -4,9 +4,11 @@ import { IncomingTokenFlow } from '../models/resource-server.js';
 import {
   checksAudience,
   enclosingFunction,
+  introspectionAcceptance,
   introspectionCalls,
   isAccessTokenVerifier,
   jwtVerification,
+  verifiesOwnTokens,
   verifiesAccessToken,
 } from '../models/token-verification.js';
 import { defineRule } from './define.js';
@@ -34,6 +36,8 @@ export const tokenAudienceNotValidated = defineRule({
         const verification = jwtVerification(context.values, call);
         if (!verification || verification.audience !== 'missing') return;
         if (!verifiesAccessToken(context.values, flow, call)) return;
+        // A token signed with this server's own secret was issued by this server, for it.
+        if (verifiesOwnTokens(context.values, call, verification.verifier)) return;
         // An 'aud' check written out after the signature check is as good as the option.
         if (checksAudience(enclosingFunction(call)?.body)) return;
         const callee = call.expression.getText().replace(/\s+/g, '');
@@ -48,7 +52,8 @@ export const tokenAudienceNotValidated = defineRule({
     function checkVerifier(fn: ts.Node): void {
       if (!isAccessTokenVerifier(fn) || checksAudience(fn.body)) return;
       const first = introspectionCalls(context.values, fn)[0];
-      if (first) context.report({ node: first, messageId: 'introspectionWithoutAudience' });
+      // Reported where the result is accepted (`if (!data.active) …`): the audience test belongs there.
+      if (first) context.report({ node: introspectionAcceptance(fn, first) ?? first, messageId: 'introspectionWithoutAudience' });
     }
   },
 });
