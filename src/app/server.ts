@@ -10,6 +10,10 @@ import { run } from 'probot';
 import guardApp, { assertProductionSecrets } from './index.js';
 import { createRootLogger } from './logging.js';
 import { answerHealthInSetupMode } from './setup-health.js';
+import { applyHeapPolicy } from '../heap-policy.js';
+
+// Bounded heap growth for the server and its analysis threads (src/heap-policy.ts).
+applyHeapPolicy();
 
 try {
   assertProductionSecrets(process.env);

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { writeFile } from 'node:fs/promises';
 import { runCli } from './scan.js';
+import { applyHeapPolicy } from '../heap-policy.js';
+
+// Bounded heap growth: a large scan's peak memory no longer depends on when V8 happens to collect.
+applyHeapPolicy();
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as other CLIs do.
 for (const stream of [process.stdout, process.stderr]) {

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createAnalyzer, createAnalyzerPool, createEslint, createRawParseWalk, type LoadedFile, type MethodId, type MethodRunner } from './methods.js';
 import type { FileTiming } from './stats.js';
+import { applyHeapPolicy } from '../../src/heap-policy.js';
 
 export interface ChildJob {
   method: MethodId;
@@ -55,6 +56,8 @@ async function createRunner(job: ChildJob): Promise<MethodRunner> {
 
 async function main(jobPath: string): Promise<void> {
   const job = JSON.parse(readFileSync(jobPath, 'utf8')) as ChildJob;
+  // The analyzer runs under the heap policy its CLI and app apply; the other methods run as they ship.
+  if (job.method === 'analyzer' || job.method === 'analyzer-pool') applyHeapPolicy();
   const runner = await createRunner(job);
   const readyMs = performance.now();
   const readStart = performance.now();

@@ -7,7 +7,7 @@ import { didYouMean } from '../../did-you-mean.js';
 import { formatMessage, LineIndex, spanOf, type RawFinding, type RuleContext, type ScanView } from './context.js';
 import { isSupportedPath, Parser, syntaxErrorsOf } from './parse.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
-import { ValueResolver } from './values.js';
+import { FileMemos, ValueResolver } from './values.js';
 import { BudgetExceeded, FileBudget, Flow, type BudgetOptions } from './flow.js';
 import { walkFile } from './walk.js';
 import { ModuleLinker, ProjectModules, type Project } from './project.js';
@@ -134,9 +134,10 @@ export class Engine {
     const resolvers = new Map<TextRequirement | undefined, ValueResolver>();
     // One window on the scan per file: which modules its imports open is the same whichever rule asks.
     const linker = project ? new ModuleLinker(project, file.path, sourceFile, walked, () => budget.charge()) : undefined;
+    const memos = new FileMemos();
     const valuesFor = (rule: RuleModule) => {
       let values = resolvers.get(rule.meta.requiresText);
-      if (!values) resolvers.set(rule.meta.requiresText, (values = new ValueResolver(walked, new Flow(budget), linker)));
+      if (!values) resolvers.set(rule.meta.requiresText, (values = new ValueResolver(walked, new Flow(budget), linker, memos)));
       return values;
     };
     const scan = project ? this.scanView(project, budget) : undefined;

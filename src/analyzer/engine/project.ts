@@ -99,6 +99,18 @@ export class Project {
   }
 
   /**
+   * A module for one visit of a pass over the whole scan: the kept parse when there is one, else
+   * a fresh parse that is not kept. Such a pass reaches most files once, so keeping them would
+   * only push out the modules the analysed files are using, and keep every tree alive long
+   * enough to reach the old generation.
+   */
+  visitModule(path: string): ProjectModule | undefined {
+    const cached = this.modules.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    return this.load(path);
+  }
+
+  /**
    * The parse of a file of the set that this project already holds (an import opened it, or it
    * was analysed), when it was parsed from `text`: the analysis of that file reuses it.
    */
@@ -408,7 +420,7 @@ export class ProjectModules {
       if (!isSupportedPath(path) || /\.d\.[cm]?ts$/.test(path)) continue;
       const text = this.project.read(path);
       if (text === undefined || !mentions.test(text)) continue;
-      const module = this.project.module(path);
+      const module = this.project.visitModule(path);
       if (!module) continue;
       const budget = new FileBudget(this.budget);
       const linker = new ModuleLinker(this.project, path, module.sourceFile, module.index, () => budget.charge());

@@ -15,6 +15,17 @@ const MAX_ORIGINS = 64;
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 /**
+ * Answers about one file that no depth limit or memo of a `Flow` shapes: which module member an
+ * expression denotes, and which declaration each assignment writes. The engine hands one to every
+ * resolver of a file, so rules kept apart for their follow memos (one resolver per text
+ * requirement) do not work these out again each.
+ */
+export class FileMemos {
+  readonly moduleRefs = new WeakMap<ts.Node, ModuleRef | null>();
+  readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
+}
+
+/**
  * Follows values the way a reviewer reads them within one file: through local variables,
  * destructuring, object literals and spreads, property reads, template literals,
  * concatenation, `join`, `JSON.stringify` and small helper functions.
@@ -38,15 +49,20 @@ export class ValueResolver {
     judge: (node, depth) => this.computeStringValues(node, depth),
   };
   /** `moduleRefOf` answers by expression (see engine/modules.ts); null for "no module member". */
-  readonly moduleRefs = new WeakMap<ts.Node, ModuleRef | null>();
-  private readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
+  readonly moduleRefs: WeakMap<ts.Node, ModuleRef | null>;
+  private readonly assignmentsByDeclaration: Map<string, Map<Declaration | undefined, ts.Expression[]>>;
 
   constructor(
     private readonly index: WalkResult,
     readonly flow: Flow = new Flow(),
     /** The analysed file's window on the other files of the scan; without it, values stop at imports. */
     readonly linker?: ModuleLinker,
-  ) {}
+    /** Answers that depend on the file alone, shared by every resolver of the file (see `FileMemos`). */
+    memos: FileMemos = new FileMemos(),
+  ) {
+    this.moduleRefs = memos.moduleRefs;
+    this.assignmentsByDeclaration = memos.assignmentsByDeclaration;
+  }
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
   unwrap(expression: ts.Expression): ts.Expression {

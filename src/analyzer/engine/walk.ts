@@ -54,8 +54,13 @@ function enclosingFunctionScope(node: ts.Node): ts.Node {
   return current ?? node.getSourceFile();
 }
 
+/** What the walk does at a node of each kind, looked up by kind (a typed array is cheaper than a Set per node). */
+const WANTED = 1;
+const INDEXED = 2;
+const CALL = 4;
+
 /** Kinds that declare or assign a name; everything else skips the indexing switch. */
-const INDEXED_KINDS = new Set<ts.SyntaxKind>([
+const INDEXED_KINDS: readonly ts.SyntaxKind[] = [
   ts.SyntaxKind.VariableDeclaration,
   ts.SyntaxKind.Parameter,
   ts.SyntaxKind.FunctionDeclaration,
@@ -65,7 +70,20 @@ const INDEXED_KINDS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.NamespaceImport,
   ts.SyntaxKind.ImportEqualsDeclaration,
   ts.SyntaxKind.BinaryExpression,
-]);
+];
+
+/** The walk's action per kind for one set of wanted kinds, built once per set. */
+const actionsByWanted = new WeakMap<ReadonlySet<ts.SyntaxKind>, Uint8Array>();
+function actionsFor(wantedKinds: ReadonlySet<ts.SyntaxKind>): Uint8Array {
+  let actions = actionsByWanted.get(wantedKinds);
+  if (actions) return actions;
+  actions = new Uint8Array(ts.SyntaxKind.Count);
+  for (const kind of INDEXED_KINDS) actions[kind]! |= INDEXED;
+  actions[ts.SyntaxKind.CallExpression]! |= CALL;
+  for (const kind of wantedKinds) actions[kind]! |= WANTED;
+  actionsByWanted.set(wantedKinds, actions);
+  return actions;
+}
 
 /**
  * The single walk over a file's compiler nodes, in document order. It recurses like the
@@ -88,19 +106,23 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
     if (!names.has(declaration.name)) names.set(declaration.name, declaration);
   };
 
+  const actions = actionsFor(wantedKinds);
   let parent: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
     // The parser was asked not to set parents: this walk does it, saving the compiler a pass.
     (node as { parent: ts.Node }).parent = parent;
     const kind = node.kind;
-    if (wantedKinds.has(kind)) {
-      orderedNodes.push(node);
-      const list = nodesByKind.get(kind);
-      if (list) list.push(node);
-      else nodesByKind.set(kind, [node]);
+    const action = actions[kind]!;
+    if (action !== 0) {
+      if (action & WANTED) {
+        orderedNodes.push(node);
+        const list = nodesByKind.get(kind);
+        if (list) list.push(node);
+        else nodesByKind.set(kind, [node]);
+      }
+      if (action & INDEXED) indexDeclaration(node, addDeclaration, assignments);
+      else if (action & CALL) indexCall(node as ts.CallExpression, callsByName);
     }
-    if (INDEXED_KINDS.has(kind)) indexDeclaration(node, addDeclaration, assignments);
-    else if (kind === ts.SyntaxKind.CallExpression) indexCall(node as ts.CallExpression, callsByName);
     const saved = parent;
     parent = node;
     ts.forEachChild(node, visit);
