@@ -5,7 +5,7 @@
  *
  * Inputs, fetched into the cache ($MCP_GUARD_SCOPES_CACHE, default ~/.cache/mcp-oauth-guard-scopes):
  *   - `npm pack googleapis@GOOGLEAPIS_VERSION`, `npm pack @octokit/plugin-rest-endpoint-methods@OCTOKIT_VERSION`
- *     and `npm pack dropbox@DROPBOX_VERSION`
+ *     `npm pack dropbox@DROPBOX_VERSION` and `npm pack spotify-web-api-node@SPOTIFY_NODE_VERSION`
  *     (the npm registry is the only network this uses);
  *   - `graph-permissions@GRAPH_COMMIT.json`: `permissions/new/permissions.json` of
  *     microsoftgraph/microsoft-graph-devx-content at GRAPH_COMMIT, placed there by hand
@@ -30,13 +30,14 @@ import { GOOGLE_APIS, googleEntries } from './google.js';
 import { graphEntries } from './graph.js';
 import { slackEntries } from './slack.js';
 import { dropboxEntries } from './dropbox.js';
-import { spotifyEntries } from './spotify.js';
+import { spotifyEntries, spotifyNodeEntries } from './spotify.js';
 import { renderScopeCatalogue, withCatalogue } from './docs.js';
 
 export const GOOGLEAPIS_VERSION = '188.0.0';
 export const OCTOKIT_VERSION = '17.0.0';
 export const DROPBOX_VERSION = '10.34.0';
 export const GRAPH_COMMIT = '6cbd6bbd665a877560fdefbad74f3bdb5b57af88';
+export const SPOTIFY_NODE_VERSION = '5.0.2';
 export const SPOTIFY_COMMIT = 'a3369587d22fb1b3fe4aeb4022d67469365695b8';
 export const SPOTIFY_DIGEST = 'sha256-ddeb078a50208d94c4538bd891bec0c9e67c9f3406617a2d887f0a482a4501f4';
 
@@ -157,6 +158,9 @@ async function main(): Promise<void> {
     const spotifyText = readFileSync(spotifyInput);
     const spotifyDigest = `sha256-${createHash('sha256').update(spotifyText).digest('hex')}`;
     if (spotifyDigest !== SPOTIFY_DIGEST) throw new Error(`${spotifyInput} has digest ${spotifyDigest}, not ${SPOTIFY_DIGEST}: not the pinned file`);
+    const webApi = spotifyEntries(spotifyText.toString('utf8'));
+    const node = packed('spotify-web-api-node', SPOTIFY_NODE_VERSION);
+    const client = spotifyNodeEntries(readFileSync(join(node.folder, 'src', 'spotify-web-api.js'), 'utf8'), webApi);
     write('spotify', [{
       provider: 'spotify',
       source: 'github sonallux/spotify-web-api fixed-spotify-open-api.yml (Spotify Web API OpenAPI with fixes; each operation\'s security lists the scopes of Spotify\'s reference)',
@@ -164,7 +168,14 @@ async function main(): Promise<void> {
       licence: 'MIT',
       selection: 'every operation (deprecated ones included: servers still call them); each listed scope alone allows the call, except ugc-image-upload (needed with one of the others) and user-read-private, user-read-email, user-read-playback-position (they add fields, the call works without them)',
       inputDigest: spotifyDigest,
-    }], spotifyEntries(spotifyText.toString('utf8')));
+    }, {
+      provider: 'spotify',
+      source: 'npm spotify-web-api-node src/spotify-web-api.js (client method → path and HTTP method, matched to the operations above)',
+      version: SPOTIFY_NODE_VERSION,
+      licence: 'MIT',
+      selection: `every API method (api 'spotify-web-api-node'); ${client.leftOut.length ? `left out, no single operation matches: ${client.leftOut.join(', ')}` : 'none left out'}`,
+      inputDigest: node.integrity,
+    }], [...webApi, ...client.entries]);
   }
 
   const docPath = resolve(process.cwd(), 'docs/rules/broad-scope.md');

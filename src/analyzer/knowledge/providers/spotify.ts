@@ -38,6 +38,7 @@ export const SPOTIFY = defineProvider({
   },
   scopeMap: {
     callText: /api\.spotify\.com|\bSpotifyWebApi\b|spotify-web-api-node/,
-    apiUrl: { host: /^api\.spotify\.com$/ },
+    // The map names each operation twice: by operationId (api 'web-api') and by spotify-web-api-node's method.
+    apiUrl: { host: /^api\.spotify\.com$/, api: 'web-api' },
   },
 });
