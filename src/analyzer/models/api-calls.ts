@@ -1018,7 +1018,8 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
       judgeable(scope) &&
       replacement &&
       replacement.length > 0 &&
-      replacement.every((candidate) => strictlyCovers(map, broad, canonicalScope(map, candidate))) &&
+      // A scope of the same per-context group serves other objects (Spotify's collaborative vs private playlists), not fewer.
+      replacement.every((candidate) => strictlyCovers(map, broad, canonicalScope(map, candidate)) && !perContext.some((members) => members.has(scopeKey(provider, scope)) && members.has(scopeKey(provider, candidate)))) &&
       replacement.reduce((sum, candidate) => sum + reachOf(map, candidate), 0) < reachOf(map, scope)
     ) {
       verdicts.push({ kind: 'broader', scope, replacement, calls: dependent.map((need) => need.call) });
