@@ -21,6 +21,12 @@ describe('broad-scope judges requested scopes by the calls the tools make', () =
     ['github-gist-tools-repo-unneeded.ts', ["The tools call gists.create and gists.list (tools 'create_gist', 'list_gists'): none of these needs `repo`; drop it."]],
     ['slack-bolt-tools-unused-scopes.js', ["The tools call chat.postMessage, conversations.history and users.info (tools 'channel_history', 'post_message', 'user_info'): none of these needs `files:write`; drop it."]],
     ['slack-post-only-channels-read-unneeded.js', ["The tools call chat.postMessage (tools 'post'): none of these needs `channels:read`; drop it."]],
+    ['spotify-read-tools-modify-scopes-unneeded.ts', [
+      "The tools call get-users-saved-tracks, get-playlists-items, get-a-list-of-current-users-playlists and get-the-users-currently-playing-track (tools 'my_playlists', 'now_playing', 'playlist_items', 'saved_tracks'): none of these needs `user-library-modify`; drop it.",
+      "The tools call get-users-saved-tracks, get-playlists-items, get-a-list-of-current-users-playlists and get-the-users-currently-playing-track (tools 'my_playlists', 'now_playing', 'playlist_items', 'saved_tracks'): none of these needs `playlist-modify-private`; drop it.",
+    ]],
+    // playlist-read-collaborative is not a narrower playlist-read-private: they read different playlists.
+    ['spotify-playlist-tools-need-modify.ts', []],
   ])('%s', (name, messages) => {
     expect(analyse(name)).toEqual(messages);
   });
@@ -30,6 +36,7 @@ describe('broad-scope judges requested scopes by the calls the tools make', () =
     ['graph-generic-request-tool-falls-back.ts', "Scope 'Files.ReadWrite.All'", "the Microsoft Graph API calls could not all be seen (line 21: the Graph path is not a constant), so this is the catalogue's judgement."],
     ['github-any-endpoint-tool-falls-back.ts', "Scope 'repo'", "the GitHub API calls could not all be seen (line 21: the route is not a constant), so this is the catalogue's judgement."],
     ['slack-api-call-dynamic-falls-back.js', "Scope 'admin'", "the Slack API calls could not all be seen (line 21: the method name is not a constant), so this is the catalogue's judgement."],
+    ['spotify-any-endpoint-unresolved.ts', "Scope 'user-modify-playback-state'", "request 'user-read-playback-state' if the tools only show what is playing and on which device; the Spotify API calls could not all be seen (line 15: 'GET https://api.spotify.com/v1/…' could not be matched to one method), so this is the catalogue's judgement."],
   ])('%s: unresolved calls fall back to the catalogue and say so', (name, start, end) => {
     const messages = analyse(name);
     expect(messages).toHaveLength(1);

@@ -5,6 +5,7 @@ import { githubEntries, classicScopesOf } from '../../tools/scopes/github.js';
 import { googleEntries } from '../../tools/scopes/google.js';
 import { graphEntries } from '../../tools/scopes/graph.js';
 import { slackEntries } from '../../tools/scopes/slack.js';
+import { spotifyEntries, spotifyNodeEntries } from '../../tools/scopes/spotify.js';
 
 const SAMPLES = join(process.cwd(), 'test', 'scopes', 'samples');
 const MAPS = join(process.cwd(), 'src', 'analyzer', 'knowledge', 'scope-maps');
@@ -76,5 +77,92 @@ describe('the generator transform is deterministic', () => {
       expect(item.version).toMatch(/\S/);
       expect(item.licence).toMatch(/\S/);
     }
+  });
+});
+
+describe('the Spotify transform', () => {
+  // Shaped like fixed-spotify-open-api.yml and spotify-web-api-node's src/spotify-web-api.js (hand-written samples, not copies).
+  const openApi = [
+    'openapi: 3.0.3',
+    'servers:',
+    '- url: https://api.spotify.com/v1',
+    'paths:',
+    '  /me:',
+    '    get:',
+    '      operationId: get-current-users-profile',
+    '      security:',
+    '      - oauth_2_0: [user-read-private, user-read-email]',
+    '  /playlists/{playlist_id}/tracks:',
+    '    post:',
+    '      operationId: add-tracks-to-playlist',
+    '      security:',
+    '      - oauth_2_0: [playlist-modify-public, playlist-modify-private]',
+    '  /playlists/{playlist_id}/images:',
+    '    put:',
+    '      operationId: upload-custom-playlist-cover',
+    '      security:',
+    '      - oauth_2_0: [ugc-image-upload, playlist-modify-public, playlist-modify-private]',
+    '  /search:',
+    '    get:',
+    '      operationId: search',
+    '',
+  ].join('\n');
+  const client = [
+    'module.exports = {',
+    '  setAccessToken: function(accessToken) {',
+    '    this._credentials.accessToken = accessToken;',
+    '  },',
+    '  getMe: function(callback) {',
+    '    return WebApiRequest.builder(this.getAccessToken())',
+    "      .withPath('/v1/me')",
+    '      .build()',
+    '      .execute(HttpManager.get, callback);',
+    '  },',
+    '  addTracksToPlaylist: function(playlistId, tracks, options, callback) {',
+    '    return WebApiRequest.builder(this.getAccessToken())',
+    "      .withPath('/v1/playlists/' + playlistId + '/tracks')",
+    '      .build()',
+    '      .execute(HttpManager.post, callback);',
+    '  },',
+    '  search: function(query, types, options, callback) {',
+    '    return WebApiRequest.builder(this.getAccessToken())',
+    "      .withPath('/v1/search/')",
+    '      .build()',
+    '      .execute(HttpManager.get, callback);',
+    '  },',
+    '  searchTracks: function(query, options, callback) {',
+    "    return this.search(query, ['track'], options, callback);",
+    '  },',
+    '  getMyTopTracks: function(options, callback) {',
+    '    return WebApiRequest.builder(this.getAccessToken())',
+    "      .withPath('/v1/me/top/tracks')",
+    '      .build()',
+    '      .execute(HttpManager.get, callback);',
+    '  },',
+    '};',
+  ].join('\n');
+
+  test('security lists: alternatives, scopes needed in addition, scopes that only add fields, none', () => {
+    const byMethod = new Map(spotifyEntries(openApi).map((entry) => [entry.method, entry]));
+    expect(byMethod.get('add-tracks-to-playlist')).toEqual({ provider: 'spotify', api: 'web-api', method: 'add-tracks-to-playlist', http: 'POST', urlTemplate: 'https://api.spotify.com/v1/playlists/{playlist_id}/tracks', anyOf: [['playlist-modify-public'], ['playlist-modify-private']] });
+    expect(byMethod.get('upload-custom-playlist-cover')!.anyOf).toEqual([['ugc-image-upload', 'playlist-modify-public'], ['ugc-image-upload', 'playlist-modify-private']]);
+    expect(byMethod.get('get-current-users-profile')!.anyOf).toEqual([[], ['user-read-private'], ['user-read-email']]);
+    expect(byMethod.get('search')!.anyOf).toEqual([[]]);
+  });
+
+  test('client methods take the scopes of the operation their path reaches; delegates follow; a path with no operation is left out; setters are not methods', () => {
+    const webApi = spotifyEntries(openApi);
+    const { entries, leftOut } = spotifyNodeEntries(client, webApi);
+    const byMethod = new Map(entries.map((entry) => [entry.method, entry]));
+    expect([...byMethod.keys()].sort()).toEqual(['addTracksToPlaylist', 'getMe', 'search', 'searchTracks']);
+    expect(byMethod.get('addTracksToPlaylist')).toMatchObject({ api: 'spotify-web-api-node', http: 'POST', urlTemplate: 'https://api.spotify.com/v1/playlists/{playlist_id}/tracks', anyOf: [['playlist-modify-public'], ['playlist-modify-private']] });
+    expect(byMethod.get('searchTracks')!.urlTemplate).toBe('https://api.spotify.com/v1/search');
+    expect(leftOut).toEqual(['getMyTopTracks']);
+    const map = { provenance, entries: [...webApi, ...entries] };
+    expect(serialiseScopeMap(map)).toBe(serialiseScopeMap({ provenance, entries: [...entries, ...webApi].reverse() }));
+  });
+
+  test('a file that does not name the Web API server is refused', () => {
+    expect(() => spotifyEntries(openApi.replace('https://api.spotify.com/v1', 'https://example.com'))).toThrow(/not https:\/\/api\.spotify\.com\/v1/);
   });
 });

@@ -81,6 +81,24 @@ const FACTS: Record<ScopeMapProvider, Fact[]> = {
     ['dropbox', 'fileRequestsCreate', 'POST', ['file_requests.write'], []],
     ['dropbox', 'authTokenRevoke', 'POST', [], ['account_info.read']],
   ],
+  // Spotify Web API reference, each endpoint's "Authorization scopes", and the Scopes guide.
+  spotify: [
+    ['web-api', 'get-current-users-profile', 'GET', [], ['user-library-read']],
+    ['web-api', 'search', 'GET', [], ['user-read-private']],
+    ['web-api', 'get-users-saved-tracks', 'GET', ['user-library-read'], ['user-library-modify']],
+    ['web-api', 'save-tracks-user', 'PUT', ['user-library-modify'], ['user-library-read']],
+    ['web-api', 'get-playlists-items', 'GET', ['playlist-read-private'], ['playlist-modify-private']],
+    ['web-api', 'add-items-to-playlist', 'POST', ['playlist-modify-public', 'playlist-modify-private'], ['playlist-read-private']],
+    ['web-api', 'get-a-list-of-current-users-playlists', 'GET', ['playlist-read-private'], ['playlist-modify-private']],
+    ['web-api', 'start-a-users-playback', 'PUT', ['user-modify-playback-state'], ['user-read-playback-state']],
+    ['web-api', 'get-information-about-the-users-current-playback', 'GET', ['user-read-playback-state'], ['user-modify-playback-state']],
+    ['web-api', 'get-the-users-currently-playing-track', 'GET', ['user-read-currently-playing'], ['user-modify-playback-state']],
+    ['web-api', 'get-users-top-tracks', 'GET', ['user-top-read'], ['user-read-recently-played']],
+    ['web-api', 'follow-artists-users', 'PUT', ['user-follow-modify'], ['user-follow-read']],
+    ['spotify-web-api-node', 'addTracksToPlaylist', 'POST', ['playlist-modify-public', 'playlist-modify-private'], ['playlist-read-private']],
+    ['spotify-web-api-node', 'getMySavedTracks', 'GET', ['user-library-read'], ['user-library-modify']],
+    ['spotify-web-api-node', 'getMe', 'GET', [], ['user-library-read']],
+  ],
 };
 
 describe.each(Object.keys(FACTS) as ScopeMapProvider[])('%s scope map', (provider) => {
@@ -93,4 +111,10 @@ describe.each(Object.keys(FACTS) as ScopeMapProvider[])('%s scope map', (provide
     for (const scope of notAllowedBy) expect({ scope, allowed: alone.has(scope) }).toEqual({ scope, allowed: false });
     if (allowedBy.length === 0) expect(entry!.anyOf).toContainEqual([]);
   });
+});
+
+// "Add Custom Playlist Cover Image": ugc-image-upload, and playlist-modify-public or -private by the playlist's visibility.
+test('spotify upload-custom-playlist-cover needs ugc-image-upload together with a playlist-modify scope', () => {
+  const entry = loadScopeMap('spotify').byMethod.get('web-api upload-custom-playlist-cover');
+  expect(entry?.anyOf).toEqual([['playlist-modify-private', 'ugc-image-upload'], ['playlist-modify-public', 'ugc-image-upload']]);
 });

@@ -41,7 +41,7 @@ export function renderProvider(record: ProviderRecord): string[] {
   lines.push(`- OAuth client libraries: ${list(oauth)}; arctic class: ${libraries.arcticClass ? code(libraries.arcticClass) : 'none'}; passport strategies: ${list(libraries.passportStrategies.map((text) => code(text)))}${libraries.passportName ? `, \`passport.authenticate('${libraries.passportName}')\`` : ''}.`);
   if (record.scopeMap) {
     const api = record.scopeMap.apiUrl;
-    lines.push(`- Scope map: \`scope-maps/${record.id}.json\`, read when a file matches ${pattern(record.scopeMap.callText)}; API calls by URL: host ${pattern(api.host)}${api.url ? ` and URL ${pattern(api.url)}` : ''}.`);
+    lines.push(`- Scope map: \`scope-maps/${record.id}.json\`, read when a file matches ${pattern(record.scopeMap.callText)}; API calls by URL: host ${pattern(api.host)}${api.url ? ` and URL ${pattern(api.url)}` : ''}${api.api ? `, matched to the map's \`${api.api}\` entries (its other entries name a client library's methods)` : ''}.`);
   } else {
     lines.push('- Scope map: none; requested scopes are judged by the catalogue below.');
   }

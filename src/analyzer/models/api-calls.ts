@@ -7,6 +7,7 @@
  *   - Microsoft Graph: `client.api('/me/messages').select(…).get()` and the other verbs;
  *   - Slack: `client.chat.postMessage(…)`, `client.apiCall('chat.postMessage')`;
  *   - Dropbox: the SDK's route methods on `new Dropbox(…)` (`dbx.filesListFolder(…)`);
+ *   - Spotify: spotify-web-api-node's methods on `new SpotifyWebApi(…)` (`spotifyApi.getMe()`);
  *   - `fetch`, axios and got calls to a provider's API host, the URL constant-folded and
  *     matched to the maps' URL templates.
  * A call to a provider that cannot be pinned to one method (a computed method name, a route or
@@ -75,7 +76,8 @@ type Client =
   | { kind: 'google'; api: string; path: string[] }
   | { kind: 'octokit'; path: string[] }
   | { kind: 'slack'; path: string[] }
-  | { kind: 'dropbox'; path: string[] };
+  | { kind: 'dropbox'; path: string[] }
+  | { kind: 'spotify'; path: string[] };
 
 const MAX_FOLLOW = 8;
 
@@ -244,6 +246,7 @@ class CallFinder {
     else if (client.kind === 'octokit') this.visitOctokit(call, names, chain.dynamic);
     else if (client.kind === 'slack') this.visitSlack(call, names, chain.dynamic);
     else if (client.kind === 'dropbox') this.visitDropbox(call, names, chain.dynamic);
+    else if (client.kind === 'spotify') this.visitSpotify(call, names, chain.dynamic);
   }
 
   /**
@@ -357,6 +360,7 @@ class CallFinder {
     if (this.providers.has('github') && (/\bOctokit\b/.test(type) || /^(octokit|github|gh|octo)$/i.test(name))) return { kind: 'octokit', path: [] };
     if (this.providers.has('slack') && (/\bWebClient\b/.test(type) || /^(slack|slackClient|webClient|web)$/i.test(name))) return { kind: 'slack', path: [] };
     if (this.providers.has('dropbox') && (/\bDropbox\b/.test(type) || /^(dbx|dropbox|dropboxClient)$/i.test(name))) return { kind: 'dropbox', path: [] };
+    if (this.providers.has('spotify') && (/\bSpotifyWebApi\b/.test(type) || /^(spotifyApi|spotifyWebApi|spotifyClient)$/i.test(name))) return { kind: 'spotify', path: [] };
     return undefined;
   }
 
@@ -389,6 +393,7 @@ class CallFinder {
     if (this.providers.has('github') && /^(MyOctokit|ProbotOctokit)$/.test(text)) return { kind: 'octokit', path: [] };
     if (this.providers.has('slack') && /(^|\.)WebClient$/.test(text)) return { kind: 'slack', path: [] };
     if (this.providers.has('dropbox') && /(^|\.)Dropbox$/.test(text)) return { kind: 'dropbox', path: [] };
+    if (this.providers.has('spotify') && /(^|\.)SpotifyWebApi$/.test(text)) return { kind: 'spotify', path: [] };
     const google = /^([a-z]+)_v\d[a-z0-9_]*\.([A-Z][a-z]+)$/.exec(text);
     if (google && this.providers.has('google') && GOOGLE_CLASSES[google[2]!]) return { kind: 'google', api: GOOGLE_FACTORIES[GOOGLE_CLASSES[google[2]!]!]!, path: [] };
     return undefined;
@@ -504,6 +509,22 @@ class CallFinder {
     else if (dropboxNamespaces().has(/^[a-z]+(?=[A-Z])/.exec(method)?.[0] ?? '')) {
       // Named like a route of the SDK (its namespace, then the route): a route this map does not have.
       this.add({ provider: 'dropbox', node: call, unresolved: `method '${method}' is not in the map` });
+    }
+  }
+
+  /**
+   * `spotifyApi.getMe()`, `spotifyApi.addTracksToPlaylist(id, uris)`: spotify-web-api-node's API
+   * methods (the map's 'spotify-web-api-node' entries). Its credential methods (`setAccessToken`,
+   * `refreshAccessToken`, `createAuthorizeURL` …) are not API calls.
+   */
+  private visitSpotify(call: ts.CallExpression, names: string[], dynamic: boolean): void {
+    if (names.length !== 1) return;
+    const method = names[0]!;
+    const entry = loadScopeMap('spotify').byMethod.get(`spotify-web-api-node ${method}`);
+    if (entry) this.add({ provider: 'spotify', node: call, entry });
+    else if (dynamic) this.add({ provider: 'spotify', node: call, unresolved: 'the client method is named at run time' });
+    else if (!/^((get|set|reset)(Credentials|ClientId|ClientSecret|AccessToken|RefreshToken|RedirectURI)|refreshAccessToken|authorizationCodeGrant|clientCredentialsGrant|createAuthorizeURL|then|catch|finally)$/.test(method)) {
+      this.add({ provider: 'spotify', node: call, unresolved: `method '${method}' is not in the map` });
     }
   }
 
@@ -644,7 +665,9 @@ const compiled = new WeakMap<ScopeMap, CompiledTemplate[]>();
 function templatesOf(map: ScopeMap): CompiledTemplate[] {
   let list = compiled.get(map);
   if (list) return list;
-  list = map.file.entries.map((entry) => {
+  // A client library's names for the same operations share their URLs: only the URL API's entries are templates.
+  const urlApi = providerRecord(map.provider).scopeMap?.apiUrl.api;
+  list = map.file.entries.filter((entry) => !urlApi || entry.api === urlApi).map((entry) => {
     const path = urlPath(entry.urlTemplate, map.provider);
     const source = path.split(/(\{\+?[^}]+\})/).map((part) => (part.startsWith('{+') ? '.+' : part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
     return { entry, pattern: new RegExp(`^${source}$`, map.provider === 'microsoft' ? 'i' : ''), weight: path.replace(/\{[^}]+\}/g, '').length };
@@ -963,7 +986,7 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
   // Unneeded: drop the broadest first while the rest still serves every call the full set served.
   const servedByAll = needs.filter((need) => covers(map, closure(map, kept), need.options));
   // A scope whose own API (where it allows most) has no seen call is not judged: its client may be one the resolver could not follow.
-  const seenApis = new Set(needs.map((need) => need.call.entry!.api));
+  const seenApis = new Set(needs.map((need) => apiFamily(map, need.call.entry!.api)));
   const judgeable = (scope: string) => {
     const home = homeApi(map, canonicalScope(map, scope));
     return home === undefined || seenApis.has(home);
@@ -995,7 +1018,8 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
       judgeable(scope) &&
       replacement &&
       replacement.length > 0 &&
-      replacement.every((candidate) => strictlyCovers(map, broad, canonicalScope(map, candidate))) &&
+      // A scope of the same per-context group serves other objects (Spotify's collaborative vs private playlists), not fewer.
+      replacement.every((candidate) => strictlyCovers(map, broad, canonicalScope(map, candidate)) && !perContext.some((members) => members.has(scopeKey(provider, scope)) && members.has(scopeKey(provider, candidate)))) &&
       replacement.reduce((sum, candidate) => sum + reachOf(map, candidate), 0) < reachOf(map, scope)
     ) {
       verdicts.push({ kind: 'broader', scope, replacement, calls: dependent.map((need) => need.call) });
@@ -1023,7 +1047,12 @@ function homeApi(map: ScopeMap, scope: string): string | undefined {
   }
   let best: string | undefined;
   for (const [api, count] of counts) if (best === undefined || count > counts.get(best)! || (count === counts.get(best)! && api < best)) best = api;
-  return best;
+  return best === undefined ? undefined : apiFamily(map, best);
+}
+
+/** The API an API of the map counts as: the URL API when the map also names a client library's methods (Spotify). */
+function apiFamily(map: ScopeMap, api: string): string {
+  return providerRecord(map.provider).scopeMap?.apiUrl.api ?? api;
 }
 
 /** A Google scope as the issue's messages write it: without the `https://www.googleapis.com/auth/` prefix. */

@@ -12,10 +12,11 @@ import { GOOGLE } from './google.js';
 import { MICROSOFT } from './microsoft.js';
 import type { ProviderRecord } from './record.js';
 import { SLACK } from './slack.js';
+import { SPOTIFY } from './spotify.js';
 
 export type { CatalogueBroadScope, ProviderLibrary, ProviderRecord } from './record.js';
 
-export const PROVIDERS = [GOOGLE, MICROSOFT, GITHUB, SLACK, DROPBOX, GITLAB, ATLASSIAN] as const;
+export const PROVIDERS = [GOOGLE, MICROSOFT, GITHUB, SLACK, DROPBOX, SPOTIFY, GITLAB, ATLASSIAN] as const;
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];
 

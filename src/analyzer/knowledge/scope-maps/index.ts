@@ -11,12 +11,13 @@ import type MicrosoftMapFile from './microsoft.json';
 import type GithubMapFile from './github.json';
 import type SlackMapFile from './slack.json';
 import type DropboxMapFile from './dropbox.json';
+import type SpotifyMapFile from './spotify.json';
 import type CorrectionsFile from './corrections.json';
 
 import { PROVIDERS } from '../providers/index.js';
 
 /** The providers with a vendored map (`<id>.json`, imported above so the build copies it). */
-export type ScopeMapProvider = 'google' | 'microsoft' | 'github' | 'slack' | 'dropbox';
+export type ScopeMapProvider = 'google' | 'microsoft' | 'github' | 'slack' | 'dropbox' | 'spotify';
 /** The providers whose records name a scope map, in the records' order. */
 export const SCOPE_MAP_PROVIDERS: readonly ScopeMapProvider[] = PROVIDERS.filter((record) => record.scopeMap).map((record) => record.id as ScopeMapProvider);
 
