@@ -1002,7 +1002,8 @@ export function solveProvider(provider: ScopeMapProvider, requested: readonly st
     const group = perContext.find((members) => members.has(key));
     if (group && servedByAll.some((need) => need.options.some((set) => set.some((member) => group.has(scopeKey(provider, member)))))) continue;
     kept = rest;
-    const servesSome = servedByAll.some((need) => covers(map, closure(map, [scope]), need.options));
+    // A call that needs no scope is served by any set: it does not make this one useful.
+    const servesSome = servedByAll.some((need) => !covers(map, new Set(), need.options) && covers(map, closure(map, [scope]), need.options));
     verdicts.push({ kind: servesSome ? 'redundant' : 'unneeded', scope });
   }
 
