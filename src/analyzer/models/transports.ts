@@ -25,7 +25,7 @@ import { calleeOf, isRequestExpression, requestHeaderRead } from './resource-ser
 export type TransportProtection = 'enabled' | 'missing' | 'unknown';
 
 /** A construction of an SDK HTTP server transport, with what its options say about DNS-rebinding protection. */
-export function httpTransport(values: ValueResolver, node: ts.NewExpression): { name: string; protection: TransportProtection } | undefined {
+export function httpTransport(values: ValueResolver, node: ts.NewExpression): { name: string; protection: TransportProtection; switchedOff?: ts.Node } | undefined {
   const name = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
   const optionsIndex = HTTP_SERVER_TRANSPORTS.get(name);
   if (optionsIndex === undefined) return undefined;
@@ -39,7 +39,11 @@ export function httpTransport(values: ValueResolver, node: ts.NewExpression): { 
   const flag = properties.get('enableDnsRebindingProtection');
   if (!flag) return { name, protection: 'missing' };
   const unwrapped = values.unwrap(flag);
-  if (unwrapped.kind === ts.SyntaxKind.FalseKeyword) return { name, protection: 'missing' };
+  // `enableDnsRebindingProtection: false`: the line a reviewer changes is the flag, not the constructor.
+  if (unwrapped.kind === ts.SyntaxKind.FalseKeyword) {
+    const written = literal.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'enableDnsRebindingProtection');
+    return { name, protection: 'missing', ...(written ? { switchedOff: written } : {}) };
+  }
   return { name, protection: unwrapped.kind === ts.SyntaxKind.TrueKeyword ? 'enabled' : 'unknown' };
 }
 

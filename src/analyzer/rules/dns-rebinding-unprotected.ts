@@ -20,7 +20,7 @@ export const dnsRebindingUnprotected = defineRule({
     },
   },
   create(context) {
-    const transports: { node: ts.NewExpression; name: string }[] = [];
+    const transports: { node: ts.NewExpression; name: string; at: ts.Node }[] = [];
     const guards: FileProtection[] = [];
     // Once an unconditional guard is found, nothing more needs looking at (the common, cheap case).
     let protectedEverywhere = false;
@@ -37,7 +37,7 @@ export const dnsRebindingUnprotected = defineRule({
     return {
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
         const transport = httpTransport(context.values, node);
-        if (transport?.protection === 'missing') transports.push({ node, name: transport.name });
+        if (transport?.protection === 'missing') transports.push({ node, name: transport.name, at: transport.switchedOff ?? node });
       },
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
         noteGuard(call);
@@ -57,9 +57,9 @@ export const dnsRebindingUnprotected = defineRule({
         // check in the file protects is not evidence of an exposed local server. A guard set up only
         // in one branch (`if (!disableAuth) app.use(authenticate)`) leaves the other branch's runs open.
         if (protectedEverywhere || helperReported || !listenHost) return;
-        for (const { node, name } of transports) {
+        for (const { node, name, at } of transports) {
           if (guards.some((guard) => guardCovers(guard, node))) continue;
-          context.report({ node, messageId: 'unprotectedTransport', data: { transport: name, host: listenHost === 'every interface' || listenHost === 'its default host' ? listenHost : `'${listenHost}'` } });
+          context.report({ node: at, messageId: 'unprotectedTransport', data: { transport: name, host: listenHost === 'every interface' || listenHost === 'its default host' ? listenHost : `'${listenHost}'` } });
         }
       },
     };
