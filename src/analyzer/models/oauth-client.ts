@@ -239,7 +239,7 @@ export class RequestCollector {
   private callsImportedLibrary(modules: ReadonlySet<string>): boolean {
     const libraries = LIBRARY_CALLS.filter((library) => library.modules.some((module) => [...modules].some((imported) => moduleMatches(imported, module))));
     if (libraries.length === 0) return false;
-    if (this.news.length > 0 && libraries.some((library) => library.call === 'constructor')) return true;
+    if ((this.news.length > 0 || this.calls.some(isSuperCall)) && libraries.some((library) => library.call === 'constructor')) return true;
     const names = new Set(libraries.filter((library) => library.call !== 'constructor').map((library) => library.name));
     return this.calls.some((call) => {
       const callee = call.expression;
@@ -1037,7 +1037,8 @@ class RequestBuilder {
       const argument = library.scopeArgument === 'last' ? args[args.length - 1] : args[library.scopeArgument];
       if (argument && args.length >= 2 && !ts.isStringLiteralLike(argument)) scopes.push(this.scopeValueOf(argument, argument));
     }
-    const callName = ts.isNewExpression(call) ? `new ${dottedName(call.expression)}` : dottedName(call.expression);
+    const superClass = ts.isCallExpression(call) && isSuperCall(call) ? this.superClassOf(call) : undefined;
+    const callName = ts.isNewExpression(call) ? `new ${dottedName(call.expression)}` : superClass ? `super → ${dottedName(superClass)}` : dottedName(call.expression);
     const kind = library.role === 'authorize' ? 'authorize' : library.role === 'exchange' ? 'token' : 'scopes';
     return { kind, node: call, provider, library, callName, pkce: this.libraryPkce(call, library), scopes, grantType: kind === 'token' ? 'authorization_code' : undefined };
   }
@@ -1166,6 +1167,20 @@ class RequestBuilder {
       }
       return undefined;
     }
+    if (isSuperCall(call)) {
+      // `class extends OAuth2Strategy { constructor() { super({ … }) } }`, and NestJS's mixin
+      // `class extends PassportStrategy(Strategy, name)`: the super call constructs the library class.
+      const base = this.superClassOf(call);
+      if (!base || libraries.constructors.length === 0) return undefined;
+      const imported = this.importOf(base, 0);
+      if (!imported) return undefined;
+      const exported = imported.path[imported.path.length - 1] ?? 'default';
+      for (const library of libraries.constructors) {
+        if (!library.modules.some((module) => moduleMatches(imported.module, module))) continue;
+        if (library.name === '*' || library.name === exported) return { library };
+      }
+      return undefined;
+    }
     const rawCallee = call.expression;
     const rawName = ts.isIdentifier(rawCallee) ? rawCallee.text : ts.isPropertyAccessExpression(rawCallee) ? rawCallee.name.text : undefined;
     if (rawName !== undefined && !libraries.calls.has(rawName)) return undefined;
@@ -1186,6 +1201,16 @@ class RequestBuilder {
       if (library.receiverClasses.includes('*') || library.receiverClasses.includes(receiver.className)) return { library, className: receiver.className };
     }
     return undefined;
+  }
+
+  /** The class a `super(…)` call constructs: the `extends` clause, or the first argument of a mixin call there. */
+  private superClassOf(call: ts.CallExpression): ts.Expression | undefined {
+    const cls = findAncestor(call, ts.isClassLike);
+    const heritage = cls?.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (!heritage) return undefined;
+    const base = this.values.unwrap(heritage.expression);
+    if (ts.isCallExpression(base)) return base.arguments[0] ? this.values.unwrap(base.arguments[0]) : undefined;
+    return base;
   }
 
   /** The class (and its module) an object was constructed from: `new X()`, a typed variable or parameter, `this.x`. */
@@ -1589,6 +1614,10 @@ function endpointPath(endpoint: string): string {
 }
 
 /** The provider whose host the URL names. */
+function isSuperCall(call: ts.CallExpression): boolean {
+  return call.expression.kind === ts.SyntaxKind.SuperKeyword;
+}
+
 export function providerOfUrl(url: string): ScopeProvider | undefined {
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url);
   if (!match || match[1]!.includes(UNKNOWN)) return undefined;
