@@ -429,8 +429,12 @@ export class StorageAnalysis {
     if (this.isNonStorage(receiver)) return undefined;
     const type = declaredTypeOf(receiver, this.values);
     if (type && (sinks.IN_MEMORY_CONSTRUCTORS.has(type.name) || splitWords(type.name).some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word)))) return undefined;
+    // `setToken(store, params, token) { store.set(key, token) }`: a generic helper given both the store and the value;
+    // the call that supplies them gives it meaning.
+    const helper = parameterOwner(receiver, this.values);
+    if (helper && call.arguments.slice(1, 2).every((argument) => parameterOwner(argument, this.values) === helper)) return undefined;
     const origins = this.receiverOrigins(receiver).filter((origin) => origin !== receiver);
-    if (origins.some((origin) => this.isInMemoryConstruction(origin) || this.isKnownStoreConstruction(origin))) return undefined;
+    if (origins.some((origin) => this.isInMemoryConstruction(origin) || this.isKnownStoreConstruction(origin) || this.hasConfiguredDriver(origin))) return undefined;
     const browser = this.browserStorageBehind(receiver);
     if (browser) return { kind: 'browser', node: call, name: shortName(callee), storage: browser, values: [call.arguments[1]!], key: call.arguments[0] };
     return { kind: 'store', node: call, name: shortName(callee), storage: 'a key-value store', values: call.arguments.slice(0, 2) };
@@ -444,13 +448,41 @@ export class StorageAnalysis {
     return !!ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module) !== undefined;
   }
 
+  /** Nitro's `useStorage(…)`, unstorage's `createStorage(…)`: the driver is configured elsewhere (memory by default). */
+  private hasConfiguredDriver(origin: ts.Expression): boolean {
+    const node = this.values.unwrap(origin);
+    if (!ts.isCallExpression(node)) return false;
+    const ref = this.moduleRefOf(node.expression);
+    if (ref && ref.path.length === 1) return own(sinks.CONFIGURED_DRIVER_STORES, ref.module)?.has(ref.path[0]!) ?? false;
+    // Nuxt and Nitro auto-import `useStorage`: a global call of that name.
+    return ts.isIdentifier(node.expression) && !this.values.declarationOf(node.expression) &&
+      Object.values(sinks.CONFIGURED_DRIVER_STORES).some((names) => names.has((node.expression as ts.Identifier).text));
+  }
+
+  /** A store class of the scan that keeps its entries in a Map member (`class TtlMap { map = new Map() }`). */
+  private isMapBackedClass(construction: ts.NewExpression): boolean {
+    const origins = this.values.origins(construction.expression);
+    const cls = origins.map((origin) => this.values.unwrap(origin)).find((origin) => ts.isClassLike(origin)) as ts.Node | undefined;
+    const declared = cls ?? (ts.isIdentifier(construction.expression) ? this.values.declarationOf(construction.expression)?.node : undefined);
+    if (!declared || !ts.isClassLike(declared)) return false;
+    let found = false;
+    forEachDescendant(declared, (node) => {
+      const value = ts.isPropertyDeclaration(node) ? node.initializer
+        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isThisMember(node.left) ? node.right : undefined;
+      if (value && ts.isNewExpression(value) && sinks.IN_MEMORY_CONSTRUCTORS.has(shortName(value.expression).split('.').pop() ?? '')) found = true;
+      return !found;
+    });
+    return found;
+  }
+
   /** A Map, an object or array literal, or a store class or factory named for memory (`new MemoryStore()`). */
   private isInMemoryConstruction(origin: ts.Expression): boolean {
     const node = this.values.unwrap(origin);
     if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) return true;
     if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) return false;
     const constructed = shortName(node.expression).split('.').pop() ?? '';
-    return sinks.IN_MEMORY_CONSTRUCTORS.has(constructed) || splitWords(constructed).some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word));
+    return sinks.IN_MEMORY_CONSTRUCTORS.has(constructed) || splitWords(constructed).some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word)) ||
+      (ts.isNewExpression(node) && this.isMapBackedClass(node));
   }
 
   /** The browser storage a non-global receiver stands for: `this._storage = localStorage`, `storage || window.sessionStorage`. */
@@ -962,6 +994,15 @@ export function storedSqlSlots(sql: string): { stored: SqlSlot[]; all: SqlSlot[]
 
 /** Origins looked at for one receiver: enough for a store's few assignments, bounded for minified code. */
 const MAX_RECEIVER_ORIGINS = 32;
+
+/** The function whose parameter an expression (or the object it reads from) is. */
+function parameterOwner(expression: ts.Expression, values: ValueResolver): ts.Node | undefined {
+  let node = values.unwrap(expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = values.unwrap(node.expression);
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = values.declarationOf(node);
+  return declaration?.kind === 'parameter' ? findAncestor(declaration.node, ts.isFunctionLike) : undefined;
+}
 
 function isThisMember(node: ts.Node): node is ts.PropertyAccessExpression {
   return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
