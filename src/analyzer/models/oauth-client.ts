@@ -339,7 +339,7 @@ class RequestBuilder {
     }
 
     for (const node of this.candidates.news) {
-      const name = ts.isIdentifier(node.expression) ? node.expression.text : undefined;
+      const name = webUrlClass(node, this.values);
       if (name === 'URLSearchParams' || (name === 'URL' && this.mayCarryQuery(node))) guarded(() => this.bagOf(node));
     }
     for (const call of this.candidates.calls) if (isStringifyCall(call, this.values)) guarded(() => this.bagOf(call));
@@ -390,7 +390,7 @@ class RequestBuilder {
     const bag: Bag = { anchor, params: new Map(), complete: true, endpoints: [], absorbed: new Set([anchor]), sent: false };
     try {
       if (ts.isObjectLiteralExpression(anchor)) this.addObject(bag, anchor, 0);
-      else if (ts.isNewExpression(anchor) && ts.isIdentifier(anchor.expression) && anchor.expression.text === 'URLSearchParams') {
+      else if (ts.isNewExpression(anchor) && webUrlClass(anchor, this.values) === 'URLSearchParams') {
         bag.sent = true;
         const first = anchor.arguments?.[0];
         if (first) this.addInit(bag, first, 0);
@@ -1105,7 +1105,7 @@ class RequestBuilder {
   /** The parameters of a library's options argument, or undefined when it is not an object we can see. */
   private optionsBag(options: ts.Expression): Bag | undefined {
     const origins = this.values.origins(options);
-    const known = origins.filter((origin) => ts.isObjectLiteralExpression(origin) || this.bags.has(origin) || isUrlSearchParamsNew(origin));
+    const known = origins.filter((origin) => ts.isObjectLiteralExpression(origin) || this.bags.has(origin) || isUrlSearchParamsNew(origin, this.values));
     if (known.length === 0) return undefined;
     const bag: Bag = { anchor: options, params: new Map(), complete: known.length === origins.length || origins.every((origin) => known.includes(origin) || isParameterIdentifier(origin, this.values)), endpoints: [], absorbed: new Set(), sent: true };
     for (const origin of known) {
@@ -1412,7 +1412,7 @@ class RequestBuilder {
 
   private firstString(expression: ts.Expression): string | undefined {
     const node = this.values.unwrap(expression);
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
+    if (ts.isNewExpression(node) && webUrlClass(node, this.values) === 'URL' && node.arguments?.[0]) {
       const path = this.firstString(node.arguments[0]);
       const base = node.arguments[1] ? this.firstString(node.arguments[1]) : undefined;
       return path !== undefined && base !== undefined && !/^[a-z]+:\/\//i.test(path) ? joinUrl(base, path) : path;
@@ -1566,8 +1566,21 @@ function isImportedStringify(callee: ts.Expression, values: ValueResolver): bool
   return !!ref && /^(node:)?querystring$|^qs$|^query-string$/.test(ref.module);
 }
 
-function isUrlSearchParamsNew(node: ts.Node): boolean {
-  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams';
+function isUrlSearchParamsNew(node: ts.Node, values: ValueResolver): boolean {
+  return ts.isNewExpression(node) && webUrlClass(node, values) === 'URLSearchParams';
+}
+
+/**
+ * `new URL(…)`/`new URLSearchParams(…)`: the globals, or the same classes imported from Node's 'url'
+ * module (`const { URL } = require('url')`, compiled `new url_1.URL(…)`).
+ */
+function webUrlClass(node: ts.NewExpression, values: ValueResolver): 'URL' | 'URLSearchParams' | undefined {
+  const callee = values.unwrap(node.expression);
+  if (ts.isIdentifier(callee) && !values.declarationOf(callee)) return callee.text === 'URL' || callee.text === 'URLSearchParams' ? callee.text : undefined;
+  if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
+  const ref = importedFrom(callee, values);
+  const name = ref && /^(node:)?url$/.test(ref.module) ? ref.path[ref.path.length - 1] : undefined;
+  return name === 'URL' || name === 'URLSearchParams' ? name : undefined;
 }
 
 function isParameterIdentifier(node: ts.Node, values: ValueResolver): boolean {
