@@ -165,9 +165,13 @@ export function authorizationServerPkce(sourceFile: ts.SourceFile): Authorizatio
     result.unboundIssuances.push({ node: site });
   }
 
-  for (const statement of index.ifStatements) {
-    const condition = optionalVerificationCondition(statement);
-    if (condition) result.optionalVerifications.push({ node: condition });
+  // A file whose authorization endpoint rejects requests without a challenge (`if (!code_challenge) return error(…)`)
+  // issues no code without one: its token endpoint's conditional check is only a consistency check.
+  if (!index.ifStatements.some(requiresChallenge)) {
+    for (const statement of index.ifStatements) {
+      const condition = optionalVerificationCondition(statement);
+      if (condition) result.optionalVerifications.push({ node: condition });
+    }
   }
 
   for (const option of index.skipOptions) {
@@ -581,6 +585,27 @@ function optionalVerificationCondition(statement: ts.IfStatement): ts.Expression
   const otherwise = statement.elseStatement;
   if (otherwise && rejectsUnconditionally(otherwise)) return undefined;
   return condition;
+}
+
+/** `if (!code_challenge) { return sendError(…) }`, `if (codeChallenge === undefined) throw …`: a challenge is required. */
+function requiresChallenge(statement: ts.IfStatement): boolean {
+  let condition = statement.expression;
+  while (ts.isParenthesizedExpression(condition)) condition = condition.expression;
+  // `!a || !b` and `!code_challenge || method !== 'S256'`: any operand that tests for a missing challenge.
+  const operands: ts.Expression[] = [];
+  const collect = (node: ts.Expression): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      collect(node.left);
+      collect(node.right);
+    } else operands.push(node);
+  };
+  collect(condition);
+  const testsMissing = operands.some((operand) => {
+    if (ts.isPrefixUnaryExpression(operand) && operand.operator === ts.SyntaxKind.ExclamationToken) return testsStoredChallenge(operand.operand);
+    return ts.isBinaryExpression(operand) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(operand.operatorToken.kind) &&
+      (isNothingLiteral(operand.right) ? testsStoredChallenge(operand.left) : isNothingLiteral(operand.left) && testsStoredChallenge(operand.right));
+  });
+  return testsMissing && rejectsUnconditionally(statement.thenStatement);
 }
 
 /** `x.codeChallenge`, `codeChallenge`, `x.code_challenge !== undefined`, or a constant initialised with such a test. */
