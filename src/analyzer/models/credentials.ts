@@ -1635,7 +1635,8 @@ function isExchangedCodeParameter(declaration: Declaration, values: ValueResolve
 }
 
 /** The promise whose value a parameter receives: `p` for the first parameter of the callback in `p.then((value) => …)`. */
-function promiseOfContinuation(declaration: Declaration): ts.Expression | undefined {
+/** `promise.then(function (value) { … })`: the promise whose settled value the parameter receives. */
+export function promiseOfContinuation(declaration: Declaration): ts.Expression | undefined {
   const parameter = declaration.node;
   if (declaration.path || !ts.isParameter(parameter)) return undefined;
   const fn = parameter.parent;
@@ -1723,5 +1724,8 @@ function testsErrorField(condition: ts.Expression, declaration: Declaration, val
 
 function isMethodLike(fn: ts.SignatureDeclaration): boolean {
   const parent = fn.parent;
-  return ts.isMethodDeclaration(fn) || (!!parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)));
+  if (ts.isMethodDeclaration(fn) || (!!parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)))) return true;
+  // Compiled classes: `_proto.save = function save(x) {…}`, `Client.prototype.save = function (x) {…}`.
+  return !!parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === fn &&
+    ts.isPropertyAccessExpression(parent.left);
 }
