@@ -53,6 +53,14 @@ export const CHALLENGE_EVIDENCE = /code_?challenge|pkce/i;
 /** Text that shows the token endpoint checks a PKCE verifier. */
 export const VERIFIER_EVIDENCE = /code_?verifier|pkce/i;
 
+/**
+ * A stored challenge by name (`code.codeChallenge`, `authorizationCode.code_challenge`, a destructured
+ * `codeChallenge`): the test `if (codeChallenge) { …check the verifier… }` makes PKCE optional.
+ */
+export const STORED_CHALLENGE_NAME = /^code_?challenge$/i;
+/** A verifier check inside such a branch: a throw, a comparison or a call that verifies. */
+export const VERIFYING_CALL_NAME = /verif|validat|check|compare|match|equal/i;
+
 /** Functions and methods that handle the `authorization_code` grant by their name. */
 export const CODE_GRANT_HANDLER_NAME = /^((use|handle|process|do|run)_?)?(auth|authorization)_?code_?grant(_?type)?$|^handle_?(auth|authorization)_?code(_?grant|_?exchange)?$/i;
 

@@ -135,6 +135,28 @@ export const CONFIG_STORE_CONSTRUCTORS: Readonly<Record<string, { description: s
 };
 export const CONFIG_STORE_WRITE_METHODS = new Set(['set']);
 
+/**
+ * A project's own store objects and the pluggable stores of OAuth client providers and session
+ * libraries: a receiver named as a store (`this.storage.put(key, tokens)`, `store.write(key, session)`,
+ * `tokenStore.set(id, tokens)`) that is not built in memory persists what it is given. A key and a
+ * value are both written (a raw token used as the key counts too).
+ */
+export const STORE_RECEIVER_WORDS = new Set(['store', 'storage', 'persistence', 'kv', 'keyv', 'vault']);
+export const STORE_WRITE_METHODS = new Set(['set', 'put', 'write', 'setItem', 'save']);
+/** Words of a store's class or factory that say it keeps values in memory (`new InMemoryStore()`, `createMemoryStorage()`). */
+export const IN_MEMORY_STORE_WORDS = new Set(['memory', 'mem', 'inmemory', 'map', 'mock', 'fake', 'noop', 'null', 'dummy', 'test']);
+
+/**
+ * Stores whose driver the application configures elsewhere (Nitro's `useStorage('db')`, unstorage's
+ * `createStorage()`: memory unless mounted): what backs them is not in the code, so their writes are not evidence.
+ */
+export const CONFIGURED_DRIVER_STORES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'nitropack/runtime': new Set(['useStorage']),
+  nitropack: new Set(['useStorage']),
+  '#imports': new Set(['useStorage']),
+  unstorage: new Set(['createStorage']),
+};
+
 /** Constructors of in-memory collections: a token kept there is not at rest. */
 export const IN_MEMORY_CONSTRUCTORS = new Set(['Map', 'WeakMap', 'Set', 'LRUCache', 'LRU', 'QuickLRU', 'NodeCache', 'TTLCache', 'TTLMap']);
 

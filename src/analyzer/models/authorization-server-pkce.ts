@@ -29,8 +29,10 @@ import {
   SDK_EXCHANGE_VERIFIER_INDEX,
   SDK_CHALLENGE_METHOD,
   SDK_SKIP_PKCE_OPTION,
+  STORED_CHALLENGE_NAME,
   TOKEN_ROUTE_PATH,
   VERIFIER_EVIDENCE,
+  VERIFYING_CALL_NAME,
 } from '../knowledge/authorization-server.js';
 
 type FunctionNode = ts.FunctionLikeDeclaration;
@@ -50,9 +52,16 @@ export interface SkippedSdkCheck {
   node: ts.Node;
 }
 
+export interface OptionalVerification {
+  /** The condition that skips the verifier check when the code carries no challenge. */
+  node: ts.Node;
+}
+
 export interface AuthorizationServerPkce {
   /** Codes issued without the client's challenge stored anywhere on the issuing path. */
   unboundIssuances: CodeIssuance[];
+  /** Verifier checks that run only when a challenge was stored with the code: PKCE is optional. */
+  optionalVerifications: OptionalVerification[];
   /** Codes redeemed without a verifier checked anywhere on the redeeming path. */
   unverifiedRedemptions: CodeRedemption[];
   skippedSdkChecks: SkippedSdkCheck[];
@@ -69,9 +78,11 @@ class FileIndex {
   readonly propertyReads: ts.PropertyAccessExpression[] = [];
   readonly grantLiterals: ts.StringLiteralLike[] = [];
   readonly skipOptions: ts.Node[] = [];
+  readonly ifStatements: ts.IfStatement[] = [];
 
   constructor(sourceFile: ts.SourceFile) {
     const visit = (node: ts.Node): void => {
+      if (ts.isIfStatement(node)) this.ifStatements.push(node);
       if (ts.isFunctionLike(node) && (node as FunctionNode).body) {
         const name = functionName(node as FunctionNode);
         if (name) push(this.functionsByName, name, node as FunctionNode);
@@ -93,7 +104,7 @@ class FileIndex {
 }
 
 export function authorizationServerPkce(sourceFile: ts.SourceFile): AuthorizationServerPkce {
-  const result: AuthorizationServerPkce = { unboundIssuances: [], unverifiedRedemptions: [], skippedSdkChecks: [] };
+  const result: AuthorizationServerPkce = { unboundIssuances: [], optionalVerifications: [], unverifiedRedemptions: [], skippedSdkChecks: [] };
   if (!AUTHORIZATION_SERVER_TEXT.test(sourceFile.text)) return result;
   const index = new FileIndex(sourceFile);
   const evidence = new Evidence(index);
@@ -152,6 +163,15 @@ export function authorizationServerPkce(sourceFile: ts.SourceFile): Authorizatio
     if (!owner || !evidence.mentions([site, owner], AUTHORIZATION_RECORD_EVIDENCE, owner)) continue;
     if (evidence.mentions([site, owner], CHALLENGE_EVIDENCE, owner)) continue;
     result.unboundIssuances.push({ node: site });
+  }
+
+  // A file whose authorization endpoint rejects requests without a challenge (`if (!code_challenge) return error(…)`)
+  // issues no code without one: its token endpoint's conditional check is only a consistency check.
+  if (!index.ifStatements.some(requiresChallenge)) {
+    for (const statement of index.ifStatements) {
+      const condition = optionalVerificationCondition(statement);
+      if (condition) result.optionalVerifications.push({ node: condition });
+    }
   }
 
   for (const option of index.skipOptions) {
@@ -544,4 +564,114 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * `if (code.codeChallenge) { …verify code_verifier… }` with no `else` that rejects, and
+ * `if (isPkceEnabled && !verifyPKCE(challenge, method, body.code_verifier))` where `isPkceEnabled`
+ * tests the stored challenge: the token endpoint checks a verifier only for codes issued with a
+ * challenge, so a code issued without one is redeemed with no PKCE at all. Returns the test.
+ */
+function optionalVerificationCondition(statement: ts.IfStatement): ts.Expression | undefined {
+  let condition = statement.expression;
+  while (ts.isParenthesizedExpression(condition)) condition = condition.expression;
+  if (ts.isBinaryExpression(condition) && condition.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    // `challengePresent && !verify(…code_verifier…)`: the check itself is the right operand.
+    if (!testsStoredChallenge(condition.left) || !checksVerifier(condition.right)) return undefined;
+    return condition;
+  }
+  if (!testsStoredChallenge(condition) || !checksVerifier(statement.thenStatement)) return undefined;
+  // An `else` that rejects on its own (`else throw …`, `else return error(…)`) makes PKCE required.
+  const otherwise = statement.elseStatement;
+  if (otherwise && rejectsUnconditionally(otherwise)) return undefined;
+  return condition;
+}
+
+/** `if (!code_challenge) { return sendError(…) }`, `if (codeChallenge === undefined) throw …`: a challenge is required. */
+function requiresChallenge(statement: ts.IfStatement): boolean {
+  let condition = statement.expression;
+  while (ts.isParenthesizedExpression(condition)) condition = condition.expression;
+  // `!a || !b` and `!code_challenge || method !== 'S256'`: any operand that tests for a missing challenge.
+  const operands: ts.Expression[] = [];
+  const collect = (node: ts.Expression): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      collect(node.left);
+      collect(node.right);
+    } else operands.push(node);
+  };
+  collect(condition);
+  const testsMissing = operands.some((operand) => {
+    if (ts.isPrefixUnaryExpression(operand) && operand.operator === ts.SyntaxKind.ExclamationToken) return testsStoredChallenge(operand.operand);
+    return ts.isBinaryExpression(operand) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(operand.operatorToken.kind) &&
+      (isNothingLiteral(operand.right) ? testsStoredChallenge(operand.left) : isNothingLiteral(operand.left) && testsStoredChallenge(operand.right));
+  });
+  return testsMissing && rejectsUnconditionally(statement.thenStatement);
+}
+
+/** `x.codeChallenge`, `codeChallenge`, `x.code_challenge !== undefined`, or a constant initialised with such a test. */
+function testsStoredChallenge(expression: ts.Expression, depth = 0): boolean {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isPropertyAccessExpression(node)) return STORED_CHALLENGE_NAME.test(node.name.text);
+  if (ts.isElementAccessExpression(node)) return ts.isStringLiteralLike(node.argumentExpression) && STORED_CHALLENGE_NAME.test(node.argumentExpression.text);
+  if (ts.isIdentifier(node)) {
+    if (STORED_CHALLENGE_NAME.test(node.text)) return true;
+    const initializer = depth < 2 ? constInitializer(node) : undefined;
+    return !!initializer && testsStoredChallenge(initializer, depth + 1);
+  }
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(node.operatorToken.kind)) {
+    const other = isNothingLiteral(node.right) ? node.left : isNothingLiteral(node.left) ? node.right : undefined;
+    return !!other && testsStoredChallenge(other, depth);
+  }
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    // `!!code.codeChallenge`
+    const inner = node.operand;
+    return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken && testsStoredChallenge(inner.operand, depth);
+  }
+  return false;
+}
+
+function isNothingLiteral(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || ts.isVoidExpression(node);
+}
+
+/** The initializer of a `const` in the same function (`const isPkceEnabled = code.code_challenge !== undefined`). */
+function constInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  const owner = enclosingFunction(identifier);
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === identifier.text && node.initializer &&
+        ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0) {
+      found = node.initializer;
+      return;
+    }
+    if (node !== owner && ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  if (owner?.body) visit(owner.body);
+  return found;
+}
+
+/** Names the verifier and checks something: a throw, a comparison, or a verifying call. */
+function checksVerifier(node: ts.Node): boolean {
+  let mentions = false;
+  let checks = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isFunctionLike(child) && child !== node) return;
+    if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && /code_?verifier/i.test(child.text)) mentions = true;
+    if (ts.isThrowStatement(child)) checks = true;
+    if (ts.isBinaryExpression(child) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
+      ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(child.operatorToken.kind)) checks = true;
+    if (ts.isCallExpression(child) && VERIFYING_CALL_NAME.test(calleeName(child.expression) ?? '')) checks = true;
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return mentions && checks;
+}
+
+/** A statement that throws or returns on every path through its top level (`else { throw … }`, `else return res.status(400)…`). */
+function rejectsUnconditionally(statement: ts.Statement): boolean {
+  const statements = ts.isBlock(statement) ? statement.statements : [statement];
+  return statements.some((child) => ts.isThrowStatement(child) || ts.isReturnStatement(child));
 }

@@ -3,7 +3,7 @@ import type { ValueResolver } from '../engine/values.js';
 import type { RuleVisitors } from '../engine/rule-module.js';
 import { dottedName, findAncestor, functionName } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
-import { moduleRefOf } from '../engine/modules.js';
+import { importedFrom } from '../engine/modules.js';
 import {
   ACCESS_TOKEN_KEYS,
   ACTIVE_FLAG_NAMES,
@@ -512,9 +512,9 @@ class HandlerAnalysis {
       return returned.length ? this.combine(returned.map((expression) => this.role(expression, depth))) : 'unknown';
     }
     if (isGeneratorName(method)) return 'fresh';
-    // `import { randomUUID as randomUUID3 } from 'crypto'` (bundlers rename imports): the imported name says what it makes.
-    const imported = ts.isIdentifier(callee) ? moduleRefOf(callee, values)?.path : undefined;
-    if (imported?.length === 1 && isGeneratorName(imported[0]!)) return 'fresh';
+    // Bundlers rename imports (`import { randomUUID as randomUUID3 } from 'crypto'`): the imported name says what it is.
+    const imported = ts.isIdentifier(callee) ? importedFrom(callee, values) : undefined;
+    if (imported && imported.path.length === 1 && isGeneratorName(imported.path[0]!)) return 'fresh';
     const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
     const receiverRole = receiver ? this.role(receiver, depth) : 'unknown';
     if (receiverRole === 'fresh') return 'fresh'; // `randomBytes(32).toString('base64url')`

@@ -779,7 +779,82 @@ export class TokenModel {
     const declared = declaration.node;
     if (!ts.isParameter(declared) && !(ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent))) return false;
     if (inGuardedBranch(node, (condition) => this.guardsHttpError(condition, declaration))) return true;
+    if (ts.isParameter(declared)) return this.rejectsCredentialedAxiosRequest(declared, depth);
     return ts.isVariableDeclaration(declared) && ts.isCatchClause(declared.parent) && this.triesCredentialedAxiosRequest(declared.parent, depth);
+  }
+
+  /**
+   * `axios.get(url, { headers: { Authorization } }).catch((err) => log(err))`: the first parameter
+   * of a rejection handler (`.catch(cb)`, `.then(ok, cb)`) on a promise chain that starts with a
+   * credentialed axios request is that request's axios error.
+   */
+  private rejectsCredentialedAxiosRequest(parameter: ts.ParameterDeclaration, depth: number): boolean {
+    const handler = parameter.parent;
+    if ((!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) || handler.parameters[0] !== parameter) return false;
+    const call = handler.parent;
+    if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+    const method = call.expression.name.text;
+    const position = call.arguments.indexOf(handler as ts.Expression);
+    if (!((method === 'catch' && position === 0) || (method === 'then' && position === 1))) return false;
+    // Down the chain (`.then(…).catch(…)`) to the call that made the promise.
+    let receiver = this.values.unwrap(call.expression.expression);
+    for (let steps = 0; steps < 8 && ts.isCallExpression(receiver); steps++) {
+      const callee = this.values.unwrap(receiver.expression);
+      if (ts.isPropertyAccessExpression(callee) && PROMISE_CHAIN_METHODS.has(callee.name.text) && !isAxiosRequest(receiver, this.values)) {
+        receiver = this.values.unwrap(callee.expression);
+        continue;
+      }
+      return this.isCredentialedRequestCall(receiver, depth, 0);
+    }
+    return false;
+  }
+
+  /**
+   * A call whose rejection is a credentialed axios request's error: the request itself (it sends a
+   * credential, or it is an OAuth token request whose body holds the grant), or a call of a function
+   * of the scan that makes such a request without catching its error (`await this.exchangeCode(code)`).
+   */
+  private isCredentialedRequestCall(call: ts.CallExpression, depth: number, hops: number): boolean {
+    if (isAxiosRequest(call, this.values)) {
+      return call.arguments.some((argument) => this.credentialIn(argument, depth + 1) !== undefined) || this.isTokenRequest(call);
+    }
+    // One hop: the helper that makes the request, not every function that calls one.
+    if (hops > 0) return false;
+    const fn = this.values.calledFunction(call);
+    if (!fn?.body) return false;
+    if (this.requestingFunctions.has(fn)) return this.requestingFunctions.get(fn) ?? false;
+    this.requestingFunctions.set(fn, undefined);
+    const found = this.blockMakesCredentialedRequest(fn.body, depth, hops + 1);
+    this.requestingFunctions.set(fn, found);
+    return found;
+  }
+
+  /** Functions judged by isCredentialedRequestCall; undefined while one is being judged (recursion). */
+  private readonly requestingFunctions = new Map<ts.Node, boolean | undefined>();
+
+  /** Whether a block runs a credentialed request whose error escapes it (not caught by a catch that keeps it). */
+  private blockMakesCredentialedRequest(block: ts.Node, depth: number, hops: number): boolean {
+    let seen = 0;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || seen++ > MAX_TRY_NODES) return;
+      // Functions declared in the block run elsewhere; their errors are not caught here.
+      if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return;
+      // A nested try with its own catch keeps its block's errors, unless the catch throws again.
+      if (ts.isTryStatement(node) && node.catchClause) {
+        if (rethrows(node.catchClause)) visit(node.tryBlock);
+        visit(node.catchClause.block);
+        if (node.finallyBlock) visit(node.finallyBlock);
+        return;
+      }
+      if (ts.isCallExpression(node) && this.isCredentialedRequestCall(node, depth, hops)) {
+        found = true;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(block);
+    return found;
   }
 
   private readonly credentialedTries = new WeakMap<ts.CatchClause, boolean>();
@@ -793,26 +868,7 @@ export class TokenModel {
     const known = this.credentialedTries.get(clause);
     if (known !== undefined) return known;
     this.credentialedTries.set(clause, false);
-    let seen = 0;
-    let found = false;
-    const visit = (node: ts.Node): void => {
-      if (found || seen++ > MAX_TRY_NODES) return;
-      // Functions declared in the block run elsewhere; their errors are not caught here.
-      if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return;
-      // A nested try with its own catch keeps its block's errors.
-      if (ts.isTryStatement(node) && node.catchClause) {
-        visit(node.catchClause.block);
-        if (node.finallyBlock) visit(node.finallyBlock);
-        return;
-      }
-      if (ts.isCallExpression(node) && isAxiosRequest(node, this.values) &&
-          node.arguments.some((argument) => this.credentialIn(argument, depth + 1) !== undefined)) {
-        found = true;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(clause.parent.tryBlock);
+    const found = this.blockMakesCredentialedRequest(clause.parent.tryBlock, depth, 0);
     this.credentialedTries.set(clause, found);
     return found;
   }
@@ -1454,6 +1510,25 @@ const MAX_TRY_NODES = 2_000;
 const AXIOS_REQUEST_METHODS = new Set(['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 
 /** `axios.post(…)`, `axios(config)`, compiled `axios_1.default.post(…)`, through the import of 'axios'. */
+/** Promise methods a rejection passes through on its way down a chain. */
+const PROMISE_CHAIN_METHODS = new Set(['then', 'finally']);
+
+/** `catch (error) { …; throw error; }`: the error leaves the catch again. */
+function rethrows(clause: ts.CatchClause): boolean {
+  const name = clause.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node) && node.expression && ts.isIdentifier(node.expression) && node.expression.text === name) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(clause.block);
+  return found;
+}
+
 function isAxiosRequest(call: ts.CallExpression, values: ValueResolver): boolean {
   const ref = normalisedModuleRefOf(call.expression, values);
   if (!ref || ref.module !== 'axios') return false;
@@ -1559,7 +1634,8 @@ function isExchangedCodeParameter(declaration: Declaration, values: ValueResolve
 }
 
 /** The promise whose value a parameter receives: `p` for the first parameter of the callback in `p.then((value) => …)`. */
-function promiseOfContinuation(declaration: Declaration): ts.Expression | undefined {
+/** `promise.then(function (value) { … })`: the promise whose settled value the parameter receives. */
+export function promiseOfContinuation(declaration: Declaration): ts.Expression | undefined {
   const parameter = declaration.node;
   if (declaration.path || !ts.isParameter(parameter)) return undefined;
   const fn = parameter.parent;
@@ -1647,5 +1723,8 @@ function testsErrorField(condition: ts.Expression, declaration: Declaration, val
 
 function isMethodLike(fn: ts.SignatureDeclaration): boolean {
   const parent = fn.parent;
-  return ts.isMethodDeclaration(fn) || (!!parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)));
+  if (ts.isMethodDeclaration(fn) || (!!parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)))) return true;
+  // Compiled classes: `_proto.save = function save(x) {…}`, `Client.prototype.save = function (x) {…}`.
+  return !!parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === fn &&
+    ts.isPropertyAccessExpression(parent.left);
 }

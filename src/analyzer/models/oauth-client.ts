@@ -241,7 +241,7 @@ export class RequestCollector {
   private callsImportedLibrary(modules: ReadonlySet<string>): boolean {
     const libraries = LIBRARY_CALLS.filter((library) => library.modules.some((module) => [...modules].some((imported) => moduleMatches(imported, module))));
     if (libraries.length === 0) return false;
-    if (this.news.length > 0 && libraries.some((library) => library.call === 'constructor')) return true;
+    if ((this.news.length > 0 || this.calls.some(isSuperCall)) && libraries.some((library) => library.call === 'constructor')) return true;
     const names = new Set(libraries.filter((library) => library.call !== 'constructor').map((library) => library.name));
     return this.calls.some((call) => {
       const callee = call.expression;
@@ -341,7 +341,7 @@ class RequestBuilder {
     }
 
     for (const node of this.candidates.news) {
-      const name = ts.isIdentifier(node.expression) ? node.expression.text : undefined;
+      const name = webUrlClass(node, this.values);
       if (name === 'URLSearchParams' || (name === 'URL' && this.mayCarryQuery(node))) guarded(() => this.bagOf(node));
     }
     for (const call of this.candidates.calls) if (isStringifyCall(call, this.values)) guarded(() => this.bagOf(call));
@@ -392,7 +392,7 @@ class RequestBuilder {
     const bag: Bag = { anchor, params: new Map(), complete: true, endpoints: [], absorbed: new Set([anchor]), sent: false };
     try {
       if (ts.isObjectLiteralExpression(anchor)) this.addObject(bag, anchor, 0);
-      else if (ts.isNewExpression(anchor) && ts.isIdentifier(anchor.expression) && anchor.expression.text === 'URLSearchParams') {
+      else if (ts.isNewExpression(anchor) && webUrlClass(anchor, this.values) === 'URLSearchParams') {
         bag.sent = true;
         const first = anchor.arguments?.[0];
         if (first) this.addInit(bag, first, 0);
@@ -1039,7 +1039,8 @@ class RequestBuilder {
       const argument = library.scopeArgument === 'last' ? args[args.length - 1] : args[library.scopeArgument];
       if (argument && args.length >= 2 && !ts.isStringLiteralLike(argument)) scopes.push(this.scopeValueOf(argument, argument));
     }
-    const callName = ts.isNewExpression(call) ? `new ${dottedName(call.expression)}` : dottedName(call.expression);
+    const superClass = ts.isCallExpression(call) && isSuperCall(call) ? this.superClassOf(call) : undefined;
+    const callName = ts.isNewExpression(call) ? `new ${dottedName(call.expression)}` : superClass ? `super → ${dottedName(superClass)}` : dottedName(call.expression);
     const kind = library.role === 'authorize' ? 'authorize' : library.role === 'exchange' ? 'token' : 'scopes';
     return { kind, node: call, provider, library, callName, pkce: this.libraryPkce(call, library), scopes, grantType: kind === 'token' ? 'authorization_code' : undefined };
   }
@@ -1113,7 +1114,7 @@ class RequestBuilder {
   /** The parameters of a library's options argument, or undefined when it is not an object we can see. */
   private optionsBag(options: ts.Expression): Bag | undefined {
     const origins = this.values.origins(options);
-    const known = origins.filter((origin) => ts.isObjectLiteralExpression(origin) || this.bags.has(origin) || isUrlSearchParamsNew(origin));
+    const known = origins.filter((origin) => ts.isObjectLiteralExpression(origin) || this.bags.has(origin) || isUrlSearchParamsNew(origin, this.values));
     if (known.length === 0) return undefined;
     const bag: Bag = { anchor: options, params: new Map(), complete: known.length === origins.length || origins.every((origin) => known.includes(origin) || isParameterIdentifier(origin, this.values)), endpoints: [], absorbed: new Set(), sent: true };
     for (const origin of known) {
@@ -1175,6 +1176,20 @@ class RequestBuilder {
       }
       return undefined;
     }
+    if (isSuperCall(call)) {
+      // `class extends OAuth2Strategy { constructor() { super({ … }) } }`, and NestJS's mixin
+      // `class extends PassportStrategy(Strategy, name)`: the super call constructs the library class.
+      const base = this.superClassOf(call);
+      if (!base || libraries.constructors.length === 0) return undefined;
+      const imported = this.importOf(base, 0);
+      if (!imported) return undefined;
+      const exported = imported.path[imported.path.length - 1] ?? 'default';
+      for (const library of libraries.constructors) {
+        if (!library.modules.some((module) => moduleMatches(imported.module, module))) continue;
+        if (library.name === '*' || library.name === exported) return { library };
+      }
+      return undefined;
+    }
     const rawCallee = call.expression;
     const rawName = ts.isIdentifier(rawCallee) ? rawCallee.text : ts.isPropertyAccessExpression(rawCallee) ? rawCallee.name.text : undefined;
     if (rawName !== undefined && !libraries.calls.has(rawName)) return undefined;
@@ -1195,6 +1210,16 @@ class RequestBuilder {
       if (library.receiverClasses.includes('*') || library.receiverClasses.includes(receiver.className)) return { library, className: receiver.className };
     }
     return undefined;
+  }
+
+  /** The class a `super(…)` call constructs: the `extends` clause, or the first argument of a mixin call there. */
+  private superClassOf(call: ts.CallExpression): ts.Expression | undefined {
+    const cls = findAncestor(call, ts.isClassLike);
+    const heritage = cls?.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (!heritage) return undefined;
+    const base = this.values.unwrap(heritage.expression);
+    if (ts.isCallExpression(base)) return base.arguments[0] ? this.values.unwrap(base.arguments[0]) : undefined;
+    return base;
   }
 
   /** The class (and its module) an object was constructed from: `new X()`, a typed variable or parameter, `this.x`. */
@@ -1400,7 +1425,7 @@ class RequestBuilder {
 
   private firstString(expression: ts.Expression): string | undefined {
     const node = this.values.unwrap(expression);
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
+    if (ts.isNewExpression(node) && webUrlClass(node, this.values) === 'URL' && node.arguments?.[0]) {
       const path = this.firstString(node.arguments[0]);
       const base = node.arguments[1] ? this.firstString(node.arguments[1]) : undefined;
       return path !== undefined && base !== undefined && !/^[a-z]+:\/\//i.test(path) ? joinUrl(base, path) : path;
@@ -1554,8 +1579,21 @@ function isImportedStringify(callee: ts.Expression, values: ValueResolver): bool
   return !!ref && /^(node:)?querystring$|^qs$|^query-string$/.test(ref.module);
 }
 
-function isUrlSearchParamsNew(node: ts.Node): boolean {
-  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams';
+function isUrlSearchParamsNew(node: ts.Node, values: ValueResolver): boolean {
+  return ts.isNewExpression(node) && webUrlClass(node, values) === 'URLSearchParams';
+}
+
+/**
+ * `new URL(…)`/`new URLSearchParams(…)`: the globals, or the same classes imported from Node's 'url'
+ * module (`const { URL } = require('url')`, compiled `new url_1.URL(…)`).
+ */
+function webUrlClass(node: ts.NewExpression, values: ValueResolver): 'URL' | 'URLSearchParams' | undefined {
+  const callee = values.unwrap(node.expression);
+  if (ts.isIdentifier(callee) && !values.declarationOf(callee)) return callee.text === 'URL' || callee.text === 'URLSearchParams' ? callee.text : undefined;
+  if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
+  const ref = importedFrom(callee, values);
+  const name = ref && /^(node:)?url$/.test(ref.module) ? ref.path[ref.path.length - 1] : undefined;
+  return name === 'URL' || name === 'URLSearchParams' ? name : undefined;
 }
 
 function isParameterIdentifier(node: ts.Node, values: ValueResolver): boolean {
@@ -1602,6 +1640,10 @@ function endpointPath(endpoint: string): string {
 }
 
 /** The provider whose host the URL names. */
+function isSuperCall(call: ts.CallExpression): boolean {
+  return call.expression.kind === ts.SyntaxKind.SuperKeyword;
+}
+
 export function providerOfUrl(url: string): ScopeProvider | undefined {
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url);
   if (!match || match[1]!.includes(UNKNOWN)) return undefined;

@@ -2,7 +2,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
-import { credentialsFor, splitWords, type CredentialMatch, type TokenModel } from './credentials.js';
+import { credentialsFor, promiseOfContinuation, splitWords, type CredentialMatch, type TokenModel } from './credentials.js';
 import { cipherWeakness, type CipherWeakness } from '../knowledge/encryption.js';
 import * as enc from '../knowledge/encryption.js';
 
@@ -195,6 +195,9 @@ export class ProtectionModel {
    * source (`const { userId } = session`): nothing, since the whole source is not what it holds.
    */
   private valueSources(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, declaration: Declaration | undefined): ts.Expression[] {
+    // `fetch(tokenUrl).then((response) => response.json()).then(function (json) { store(json) })`: what the promise settles to.
+    const settled = declaration ? promiseOfContinuation(declaration) : undefined;
+    if (settled) return [settled];
     const callArguments = declaration ? this.tokens.argumentsFor(declaration) : undefined;
     if (callArguments) return callArguments;
     const opaqueBase = declaration?.path && declaration.initializer ? this.values.unwrap(declaration.initializer) : undefined;

@@ -68,7 +68,7 @@ const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
   'setItem', 'set', 'setJSON', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
   'put', ...sinks.REDIS_WRITE_METHODS, ...sinks.CONFIG_STORE_WRITE_METHODS, ...sinks.PREPARED_STATEMENT_METHODS, ...sinks.SQL_METHODS,
   ...Object.keys(sinks.FIRESTORE_WRITE_FUNCTIONS), ...Object.keys(sinks.BUILDER_DATA_STEPS), ...Object.keys(sinks.DOCUMENT_WRITE_METHODS),
-  ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write',
+  ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write', ...sinks.STORE_WRITE_METHODS,
 ]);
 
 export class StorageAnalysis {
@@ -103,7 +103,7 @@ export class StorageAnalysis {
   private sinkOf(call: ts.CallExpression): Sink | undefined {
     if (!this.mayStore(call)) return undefined;
     return this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
-      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call);
+      this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call) ?? this.storeShapedSink(call);
   }
 
   /** Sinks inside each helper of another module, found once per helper. */
@@ -293,6 +293,11 @@ export class StorageAnalysis {
         const value = call.arguments[1];
         return value ? { kind: 'browser', node: call, name: shortName(callee), storage, values: [value], key: call.arguments[0] } : undefined;
       }
+      // `this._storage = localStorage` (or `options.storage || window.localStorage`), then `this._storage.setItem(key, token)`.
+      const defaultStorage = callee.name.text === 'setItem' && call.arguments[1] ? this.browserStorageBehind(callee.expression) : undefined;
+      if (defaultStorage) {
+        return { kind: 'browser', node: call, name: shortName(callee), storage: defaultStorage, values: [call.arguments[1]!], key: call.arguments[0] };
+      }
       if (callee.name.text === 'set' && sinks.EXTENSION_STORAGE.test(receiver)) {
         const value = call.arguments[0];
         return value ? { kind: 'browser', node: call, name: shortName(callee), storage: receiver, values: [value] } : undefined;
@@ -397,7 +402,7 @@ export class StorageAnalysis {
   private configStoreSink(call: ts.CallExpression): Sink | undefined {
     const callee = this.values.unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !sinks.CONFIG_STORE_WRITE_METHODS.has(callee.name.text)) return undefined;
-    for (const origin of this.constructionsOf(callee.expression)) {
+    for (const origin of this.receiverOrigins(callee.expression)) {
       if (!ts.isNewExpression(origin) && !ts.isCallExpression(origin)) continue;
       const ref = this.moduleRefOf(origin.expression);
       const store = ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module);
@@ -408,6 +413,135 @@ export class StorageAnalysis {
       return { kind: 'store', node: call, name: shortName(callee), storage: store.description, values, key: second ? first : undefined };
     }
     return undefined;
+  }
+
+  /**
+   * `store.write(key, session)`, `this.storage.put(key, tokens)`: a receiver named as a store whose
+   * method writes a key and a value, unless what it is resolves to memory (a Map, an object
+   * literal, an in-memory store class) or to something that is not storage.
+   */
+  private storeShapedSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !sinks.STORE_WRITE_METHODS.has(callee.name.text) || call.arguments.length < 2) return undefined;
+    const receiver = this.values.unwrap(callee.expression);
+    const name = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
+    if (!name || !splitWords(name).some((word) => sinks.STORE_RECEIVER_WORDS.has(word))) return undefined;
+    if (this.isNonStorage(receiver)) return undefined;
+    const type = declaredTypeOf(receiver, this.values);
+    if (type && (sinks.IN_MEMORY_CONSTRUCTORS.has(type.name) || splitWords(type.name).some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word)))) return undefined;
+    // `setToken(store, params, token) { store.set(key, token) }`: a generic helper given both the store and the value;
+    // the call that supplies them gives it meaning.
+    const helper = parameterOwner(receiver, this.values);
+    if (helper && call.arguments.slice(1, 2).every((argument) => parameterOwner(argument, this.values) === helper)) return undefined;
+    const origins = this.receiverOrigins(receiver).filter((origin) => origin !== receiver);
+    if (origins.some((origin) => this.isInMemoryConstruction(origin) || this.isKnownStoreConstruction(origin) || this.hasConfiguredDriver(origin))) return undefined;
+    const browser = this.browserStorageBehind(receiver);
+    if (browser) return { kind: 'browser', node: call, name: shortName(callee), storage: browser, values: [call.arguments[1]!], key: call.arguments[0] };
+    return { kind: 'store', node: call, name: shortName(callee), storage: 'a key-value store', values: call.arguments.slice(0, 2) };
+  }
+
+  /** Keyv, cache-manager, electron-store…: configStoreSink has judged its writes (Keyv without a store is memory). */
+  private isKnownStoreConstruction(origin: ts.Expression): boolean {
+    const node = this.values.unwrap(origin);
+    if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) return false;
+    const ref = this.moduleRefOf(node.expression);
+    return !!ref && own(sinks.CONFIG_STORE_CONSTRUCTORS, ref.module) !== undefined;
+  }
+
+  /** Nitro's `useStorage(…)`, unstorage's `createStorage(…)`: the driver is configured elsewhere (memory by default). */
+  private hasConfiguredDriver(origin: ts.Expression): boolean {
+    const node = this.values.unwrap(origin);
+    if (!ts.isCallExpression(node)) return false;
+    const ref = this.moduleRefOf(node.expression);
+    if (ref && ref.path.length === 1) return own(sinks.CONFIGURED_DRIVER_STORES, ref.module)?.has(ref.path[0]!) ?? false;
+    // Nuxt and Nitro auto-import `useStorage`: a global call of that name.
+    return ts.isIdentifier(node.expression) && !this.values.declarationOf(node.expression) &&
+      Object.values(sinks.CONFIGURED_DRIVER_STORES).some((names) => names.has((node.expression as ts.Identifier).text));
+  }
+
+  /** A store class of the scan that keeps its entries in a Map member (`class TtlMap { map = new Map() }`). */
+  private isMapBackedClass(construction: ts.NewExpression): boolean {
+    const origins = this.values.origins(construction.expression);
+    const cls = origins.map((origin) => this.values.unwrap(origin)).find((origin) => ts.isClassLike(origin)) as ts.Node | undefined;
+    const declared = cls ?? (ts.isIdentifier(construction.expression) ? this.values.declarationOf(construction.expression)?.node : undefined);
+    if (!declared || !ts.isClassLike(declared)) return false;
+    let found = false;
+    forEachDescendant(declared, (node) => {
+      const value = ts.isPropertyDeclaration(node) ? node.initializer
+        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isThisMember(node.left) ? node.right : undefined;
+      if (value && ts.isNewExpression(value) && sinks.IN_MEMORY_CONSTRUCTORS.has(shortName(value.expression).split('.').pop() ?? '')) found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  /** A Map, an object or array literal, or a store class or factory named for memory (`new MemoryStore()`). */
+  private isInMemoryConstruction(origin: ts.Expression): boolean {
+    const node = this.values.unwrap(origin);
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) return true;
+    if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) return false;
+    const constructed = shortName(node.expression).split('.').pop() ?? '';
+    return sinks.IN_MEMORY_CONSTRUCTORS.has(constructed) || splitWords(constructed).some((word) => sinks.IN_MEMORY_STORE_WORDS.has(word)) ||
+      (ts.isNewExpression(node) && this.isMapBackedClass(node));
+  }
+
+  /** The browser storage a non-global receiver stands for: `this._storage = localStorage`, `storage || window.sessionStorage`. */
+  private browserStorageBehind(receiver: ts.Expression): string | undefined {
+    const node = this.values.unwrap(receiver);
+    if (this.isGlobalReference(node)) return undefined;
+    for (const origin of this.receiverOrigins(node)) {
+      if (origin === node) continue;
+      const storage = dottedName(origin).split('.').pop() ?? '';
+      if (sinks.BROWSER_STORAGE_OBJECTS.has(storage) && this.isGlobalReference(origin)) return storage;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a receiver may be: its origins (across modules), the values its class assigns to a
+   * `this.member`, and what a factory function of the scan returns (`createKeyv()` → `new Keyv(…)`).
+   */
+  private receiverOrigins(receiver: ts.Expression, depth = 0): ts.Expression[] {
+    const node = this.values.unwrap(receiver);
+    const direct = isThisMember(node) ? this.thisMemberValues(node).flatMap((value) => this.values.origins(value)) : this.values.origins(node);
+    const found: ts.Expression[] = [];
+    for (const origin of direct) {
+      const unwrapped = this.values.unwrap(origin);
+      const fn = depth < 2 && ts.isCallExpression(unwrapped) ? this.values.calledFunction(unwrapped) : undefined;
+      if (fn) {
+        for (const returned of this.values.returnedExpressions(fn)) found.push(...this.receiverOrigins(returned, depth + 1));
+      } else found.push(unwrapped);
+      if (found.length > MAX_RECEIVER_ORIGINS) break;
+    }
+    return found;
+  }
+
+  /** `this.name = value` assignments and `name = value` property initialisers, by file and member name. */
+  private readonly thisMembers = new WeakMap<ts.SourceFile, Map<string, Array<{ owner?: ts.Node; value: ts.Expression }>>>();
+
+  private thisMemberValues(member: ts.PropertyAccessExpression): ts.Expression[] {
+    const file = member.getSourceFile();
+    let index = this.thisMembers.get(file);
+    if (!index) {
+      index = new Map();
+      const add = (name: string, owner: ts.Node | undefined, value: ts.Expression): void => {
+        const list = index!.get(name);
+        if (list) list.push({ owner, value });
+        else index!.set(name, [{ owner, value }]);
+      };
+      forEachDescendant(file, (node) => {
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isThisMember(node.left)) {
+          add((node.left as ts.PropertyAccessExpression).name.text, findAncestor(node, ts.isClassLike), node.right);
+        } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+          add(node.name.text, node.parent, node.initializer);
+        }
+        return true;
+      });
+      this.thisMembers.set(file, index);
+    }
+    // Inside a class, only that class's own assignments; in constructor functions (ES5), the file's.
+    const owner = findAncestor(member, ts.isClassLike);
+    return (index.get(member.name.text) ?? []).filter((entry) => !owner || entry.owner === owner).map((entry) => entry.value);
   }
 
   /** Keyv and cache-manager keep values in memory unless given a store or a connection string. */
@@ -857,6 +991,22 @@ export function storedSqlSlots(sql: string): { stored: SqlSlot[]; all: SqlSlot[]
 // ---------------------------------------------------------------------------------------------
 // helpers
 
+
+/** Origins looked at for one receiver: enough for a store's few assignments, bounded for minified code. */
+const MAX_RECEIVER_ORIGINS = 32;
+
+/** The function whose parameter an expression (or the object it reads from) is. */
+function parameterOwner(expression: ts.Expression, values: ValueResolver): ts.Node | undefined {
+  let node = values.unwrap(expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = values.unwrap(node.expression);
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = values.declarationOf(node);
+  return declaration?.kind === 'parameter' ? findAncestor(declaration.node, ts.isFunctionLike) : undefined;
+}
+
+function isThisMember(node: ts.Node): node is ts.PropertyAccessExpression {
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
 
 function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
   let node: ts.Expression = expression;

@@ -28,6 +28,8 @@ export const missingPkce = defineRule({
       libraryMissingChallenge: "'{{call}}' builds an authorization request without a PKCE challenge; pass {{fix}}.",
       libraryMissingVerifier: "'{{call}}' exchanges the authorization code without a PKCE verifier; pass {{fix}}.",
       serverCodeNotBound: "The authorization server stores this authorization code without the client's 'code_challenge'; save 'code_challenge' (S256 only) with the code so the token endpoint can check the verifier.",
+      serverPkceOptional:
+        "The token endpoint checks 'code_verifier' only when a 'code_challenge' was stored with the code, so a code issued without one is redeemed with no PKCE at all; require 'code_challenge' (S256) at the authorization endpoint and reject codes without one here.",
       serverVerifierNotChecked: "The token endpoint redeems the authorization code here without checking a 'code_verifier'; require it and compare its S256 hash with the challenge stored with the code.",
       sdkPkceSkipped: "'skipLocalPkceValidation: true' turns off the MCP SDK's 'code_verifier' check, and 'exchangeAuthorizationCode' never uses the verifier it is given; verify it, or forward it to the upstream server.",
     },
@@ -65,6 +67,7 @@ export const missingPkce = defineRule({
       requestsEnd?.();
       const server = authorizationServerPkce(context.sourceFile);
       for (const issuance of server.unboundIssuances) context.report({ node: issuance.node, messageId: 'serverCodeNotBound' });
+      for (const optional of server.optionalVerifications) context.report({ node: optional.node, messageId: 'serverPkceOptional' });
       for (const redemption of server.unverifiedRedemptions) context.report({ node: redemption.node, messageId: 'serverVerifierNotChecked' });
       for (const skipped of server.skippedSdkChecks) context.report({ node: skipped.node, messageId: 'sdkPkceSkipped' });
     };
