@@ -333,7 +333,12 @@ class HandlerAnalysis {
 
   run(): void {
     for (const node of this.handler.region) this.scanFacts(node, 0);
-    if (this.outbound?.forwardsPresented) return; // a proxy: the upstream authorization server rotates
+    if (this.outbound?.forwardsPresented) {
+      // A proxy: the upstream authorization server rotates. But a token endpoint answering
+      // `upstream.refresh_token || refreshToken` hands back the presented token whenever the upstream does not.
+      if (!this.handler.byName) this.reportPresentedFallbacks();
+      return;
+    }
     if (this.handler.byName && (this.outbound || !this.looksUpPresentedToken())) return;
 
     const responses = this.tokenResponses();
@@ -365,6 +370,22 @@ class HandlerAnalysis {
     }
     if (rotates && this.invalidates && !this.revokesFamily && !confidential) {
       this.report(this.handler.nameNode, 'noReuseDetection', {}, 'warning');
+    }
+  }
+
+  /** `refresh_token: upstream.refresh_token || refreshToken` (or `??`) in a proxying token endpoint's answer. */
+  private reportPresentedFallbacks(): void {
+    const confidential = this.context.config.clientTypes === 'confidential';
+    for (const response of this.tokenResponses()) {
+      if (!response.hasAccessToken || this.underClientTypeBranch(response.statement)) continue;
+      for (const value of response.refreshValues) {
+        const node = this.context.values.unwrap(value);
+        if (!ts.isBinaryExpression(node)) continue;
+        const operator = node.operatorToken.kind;
+        if (operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) continue;
+        if (this.role(node.left) !== 'upstream' || this.role(node.right) !== 'presented') continue;
+        this.report(node, 'sameTokenReturned', { token: shortText(node.right) }, confidential ? 'warning' : undefined);
+      }
     }
   }
 
