@@ -344,7 +344,7 @@ class RequestBuilder {
       const name = webUrlClass(node, this.values);
       if (name === 'URLSearchParams' || (name === 'URL' && this.mayCarryQuery(node))) guarded(() => this.bagOf(node));
     }
-    for (const call of this.candidates.calls) if (isStringifyCall(call, this.values)) guarded(() => this.bagOf(call));
+    for (const call of this.candidates.calls) if (isStringifyCall(call, this.values) || isUrlFormatCall(call, this.values)) guarded(() => this.bagOf(call));
     for (const node of this.candidates.strings) guarded(() => this.bagOf(node));
     for (const object of this.candidates.objects) if (hasMarkerKeys(object)) guarded(() => this.bagOf(object));
     guarded(() => this.attachEndpointsFromCalls());
@@ -406,6 +406,10 @@ class RequestBuilder {
         const baseText = base ? this.firstString(base) : undefined;
         if (parsed.endpoint !== undefined) bag.endpoints.push(baseText && !/^[a-z]+:\/\//i.test(parsed.endpoint) ? joinUrl(baseText, parsed.endpoint) : parsed.endpoint);
         this.addMutations(bag, anchor, true);
+      } else if (ts.isCallExpression(anchor) && isUrlFormatCall(anchor, this.values)) {
+        bag.sent = true;
+        const first = anchor.arguments[0];
+        if (!first || !this.addUrlObject(bag, first)) return undefined;
       } else if (ts.isCallExpression(anchor)) {
         bag.sent = true;
         const first = anchor.arguments[0];
@@ -446,6 +450,34 @@ class RequestBuilder {
   }
 
   /** The properties of an object expression (after following variables, parameters and spreads). */
+  /**
+   * Node's legacy `url.format({ protocol, host, pathname, query: {…} })`: the query object is the
+   * request's parameters, the other parts its endpoint. False when the URL object is not a literal.
+   */
+  private addUrlObject(bag: Bag, expression: ts.Expression): boolean {
+    const objects = this.values.origins(expression).filter(ts.isObjectLiteralExpression);
+    if (objects.length !== 1) return false;
+    const object = objects[0]!;
+    const parts = this.values.objectProperties(object);
+    if (!parts) return false;
+    bag.absorbed.add(object);
+    // A spread may bring a query or search of its own.
+    if (object.properties.some(ts.isSpreadAssignment)) bag.complete = false;
+    const query = parts.get('query');
+    const search = parts.get('search');
+    if (query) this.addObjectExpression(bag, query, 1);
+    else if (search) this.addQueryString(bag, search, 1, true);
+    else return false;
+    const protocol = this.knownString(parts.get('protocol'))?.replace(/:?(\/\/)?$/, '');
+    const host = this.knownString(parts.get('host') ?? parts.get('hostname'));
+    const pathname = this.knownString(parts.get('pathname'));
+    if (host !== undefined || pathname !== undefined) {
+      const path = pathname === undefined ? '' : pathname.startsWith('/') ? pathname : `/${pathname}`;
+      bag.endpoints.push(`${protocol ?? 'https'}://${host ?? UNKNOWN}${path}`);
+    }
+    return true;
+  }
+
   private addObjectExpression(bag: Bag, expression: ts.Expression, depth: number): void {
     const objects = this.values.origins(expression).filter(ts.isObjectLiteralExpression);
     if (objects.length === 0) {
@@ -1571,6 +1603,17 @@ function isStringifyCall(call: ts.CallExpression, values: ValueResolver): boolea
   const name = dottedName(callee);
   if (name === 'JSON.stringify') return false;
   return /(^|\.)(qs|querystring|queryString)\.stringify$/.test(name) || name === 'stringify' && call.arguments.length > 0 && isImportedStringify(callee, values);
+}
+
+/** `url.format(urlObject)` (also `require('url').format`, compiled `url_1.format`, `import { format } from 'node:url'`). */
+function isUrlFormatCall(call: ts.CallExpression, values: ValueResolver): boolean {
+  const raw = call.expression;
+  if (ts.isIdentifier(raw) ? raw.text !== 'format' : !(ts.isPropertyAccessExpression(raw) && raw.name.text === 'format')) return false;
+  if (call.arguments.length !== 1) return false;
+  const callee = values.unwrap(raw);
+  if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return false;
+  const ref = importedFrom(callee, values);
+  return !!ref && /^(node:)?url$/.test(ref.module) && ref.path[ref.path.length - 1] === 'format';
 }
 
 function isImportedStringify(callee: ts.Expression, values: ValueResolver): boolean {
