@@ -61,6 +61,7 @@ export function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSi
     const receiver = values.unwrap(callee.expression);
     // A cheap first test: other method names log only as a debug function kept in an object (`loggers.auth(…)`).
     if (!LOG_METHOD_NAMES.has(method)) {
+      if (isFileLogHelper(call, method, values)) return { label: `'${method}'`, data: args, redacted: none };
       return isLoggerTable(receiver, values) && isDebugFunction(callee, values) ? { label: `'${shortName(dottedName(callee))}'`, data: args, redacted: none } : undefined;
     }
     const receiverName = dottedName(receiver);
@@ -91,6 +92,7 @@ export function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSi
     if (declaration?.kind === 'import' && LOGGER_NAME_WORDS.has(lastWord(callee.text))) return { label: `'${callee.text}'`, data: args, redacted: none };
     // `import { trace, error } from '../log/logger.js'`: level functions of the project's own logging module.
     if (declaration?.kind === 'import' && isLevelFromLoggingModule(callee, values)) return { label: `'${callee.text}'`, data: args, redacted: none };
+    if (isFileLogHelper(call, callee.text, values)) return { label: `'${callee.text}'`, data: args, redacted: none };
   }
   return undefined;
 }
@@ -121,6 +123,47 @@ function isLevelFromLoggingModule(callee: ts.Identifier, values: ValueResolver):
   const ref = importedFrom(callee, values);
   if (!ref || ref.path.length !== 1 || !LOGGER_METHODS.has(ref.path[0]!) || !ref.module.startsWith('.')) return false;
   return ref.module.split('/').some((segment) => splitWords(segment.replace(/\.[cm]?[jt]s$/, '')).some((word) => LOGGER_NAME_WORDS.has(word)));
+}
+
+/** `fs.appendFile(…)`, `appendFileSync(…)`, `fs.createWriteStream(…)`: writes that add to a file. */
+const FILE_APPEND_CALL = /(^|\.)(appendFile|appendFileSync|createWriteStream)$/;
+
+/**
+ * A log helper that writes to a file: a function named for logging (`logToFile`, `writeLog`,
+ * `appendLog`) whose body appends to a file; when its body is not in the scan, its name must say
+ * both (`logToFile`, `writeLogFile`). A function that appends without a log name is a store, not a log.
+ */
+function isFileLogHelper(call: ts.CallExpression, name: string, values: ValueResolver): boolean {
+  if (call.arguments.length === 0) return false;
+  const words = splitWords(name);
+  if (!words.some((word) => word === 'log' || word === 'logs')) return false;
+  const fn = values.calledFunction(call);
+  if (fn?.body) return appendsToFile(fn.body, values);
+  const callee = values.unwrap(call.expression);
+  const declaration = ts.isIdentifier(callee) ? values.declarationOf(callee) : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? values.declarationOf(callee.expression) : undefined;
+  // Only an import (or a `require` namespace of a compiled import) whose body we cannot see is taken by its name.
+  const imported = declaration?.kind === 'import' || (ts.isPropertyAccessExpression(callee) && importedFrom(callee, values) !== undefined);
+  return imported && words.includes('file');
+}
+
+/** The body appends to a file, or writes to a stream made by `createWriteStream` (`stream.write(line)`). */
+function appendsToFile(body: ts.Node, values: ValueResolver): boolean {
+  let found = false;
+  const isFileStream = (receiver: ts.Expression): boolean =>
+    values.origins(receiver).some((origin) => ts.isCallExpression(origin) && FILE_APPEND_CALL.test(dottedName(values.unwrap(origin.expression))));
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = values.unwrap(node.expression);
+      if (FILE_APPEND_CALL.test(dottedName(callee)) || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'write' && isFileStream(callee.expression))) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /** An identifier declared by a `const`/`let`/`var` of this file (the only place a debug function or bound console can come from). */
