@@ -95,6 +95,8 @@ export const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client', '@ups
 export const REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'createClient', 'createCluster', 'fromEnv', 'kv', 'default', '']);
 /** Words in a receiver's name that say it is a Redis-like store, when its construction is not in the file. */
 export const REDIS_RECEIVER_WORDS = new Set(['redis', 'valkey', 'upstash', 'kv']);
+/** Words of a receiver's declared type (annotation or JSDoc) that say it is a Redis client: `RedisClient`, `RedisClientType`, `Valkey`. */
+export const REDIS_TYPE_WORDS = new Set(['redis', 'valkey', 'ioredis']);
 /** Wrappers that return the same client with promise-returning methods (`bluebird.promisifyAll(redis.createClient())`). */
 export const PROMISIFY_FUNCTIONS = new Set(['promisify', 'promisifyAll', 'fromCallback']);
 /** Calls on a client that return a client for chaining (`redis.multi().set(...)`). */

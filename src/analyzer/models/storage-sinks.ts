@@ -374,7 +374,7 @@ export class StorageAnalysis {
   private isRedisClient(receiver: ts.Expression): boolean {
     const client = this.stripChain(receiver, sinks.REDIS_CHAIN_METHODS);
     let resolved = false;
-    for (const origin of this.constructionsOf(client)) {
+    for (const origin of this.memberConstructionsOf(client)) {
       const construction = this.stripChain(this.unpromisified(origin), sinks.REDIS_CHAIN_METHODS);
       if (ts.isNewExpression(construction) || ts.isCallExpression(construction)) {
         resolved = true;
@@ -387,7 +387,26 @@ export class StorageAnalysis {
       } else if (ts.isObjectLiteralExpression(construction)) resolved = true;
     }
     if (resolved && this.isInMemory(client)) return false;
+    if (!resolved && this.declaredTypeWords(client).some((word) => sinks.REDIS_TYPE_WORDS.has(word))) return true;
     return splitWords(dottedName(client)).some((word) => sinks.REDIS_RECEIVER_WORDS.has(word)) && !this.isInMemory(client);
+  }
+
+  /**
+   * Words of the type a receiver's declaration gives it, JSDoc included: `client: RedisClientType`,
+   * `@param {RedisClient} client` followed by `this.client = client`. Compiled stores keep only the JSDoc.
+   */
+  private declaredTypeWords(receiver: ts.Expression): string[] {
+    const node = this.values.unwrap(receiver);
+    const sources = isThisMember(node) ? this.thisMemberValues(node).map((value) => this.values.unwrap(value)) : [node];
+    const words: string[] = [];
+    for (const source of sources) {
+      if (!ts.isIdentifier(source)) continue;
+      const declared = this.values.declarationOf(source)?.node;
+      if (!declared || !(ts.isParameter(declared) || ts.isVariableDeclaration(declared))) continue;
+      const type = declared.type?.getText() ?? (ts.isParameter(declared) ? jsDocParameterType(declared) : undefined);
+      if (type) words.push(...splitWords(type.replace(/[^A-Za-z0-9]+/g, ' ')));
+    }
+    return words;
   }
 
   /** `promisify(client)`, `bluebird.promisifyAll(client)`: the same client with promise-returning methods. */
@@ -724,7 +743,7 @@ export class StorageAnalysis {
     }
     const ref = this.moduleRefOf(node);
     if (ref && (sinks.DATABASE_MODULES.has(ref.module) || (isRelative(ref.module) && splitWords(ref.module).some((word) => sinks.MODEL_PATH_WORDS.has(word))))) return true;
-    for (const origin of this.constructionsOf(node)) {
+    for (const origin of this.memberConstructionsOf(node)) {
       if (origin === node) continue;
       if (ts.isNewExpression(origin) || ts.isCallExpression(origin)) {
         const originRef = this.moduleRefOf(origin.expression);
@@ -792,6 +811,18 @@ export class StorageAnalysis {
 
   private constructionsOf(expression: ts.Expression): ts.Expression[] {
     return constructionsOf(expression, this.values);
+  }
+
+  /**
+   * Like constructionsOf, and a class member (`this.tokens`) is followed to what its class assigns
+   * to it (`this.tokens = createCollection(sql, 'tokens')`, `this.redis = new Redis()`); a member
+   * assigned only from a parameter stays unresolved.
+   */
+  private memberConstructionsOf(expression: ts.Expression): ts.Expression[] {
+    const node = this.values.unwrap(expression);
+    if (!isThisMember(node)) return this.constructionsOf(node);
+    const assigned = this.thisMemberValues(node);
+    return assigned.length ? assigned.flatMap((value) => this.constructionsOf(value)) : [node];
   }
 
   // ----- modules -------------------------------------------------------------------------------
@@ -1002,6 +1033,24 @@ function parameterOwner(expression: ts.Expression, values: ValueResolver): ts.No
   if (!ts.isIdentifier(node)) return undefined;
   const declaration = values.declarationOf(node);
   return declaration?.kind === 'parameter' ? findAncestor(declaration.node, ts.isFunctionLike) : undefined;
+}
+
+/**
+ * The type a JSDoc `@param {Type} name` gives a parameter. The parser skips JSDoc (for speed), so the
+ * function's leading comment is read as text.
+ */
+function jsDocParameterType(parameter: ts.ParameterDeclaration): string | undefined {
+  if (!ts.isIdentifier(parameter.name)) return undefined;
+  const fn = parameter.parent;
+  const file = fn.getSourceFile();
+  const ranges = ts.getLeadingCommentRanges(file.text, fn.getFullStart()) ?? [];
+  const name = parameter.name.text.replace(/[$]/g, '\\$');
+  const pattern = new RegExp(`@param\\s+\\{([^}]{1,200})\\}\\s+\\[?${name}\\b`);
+  for (const range of ranges) {
+    const match = pattern.exec(file.text.slice(range.pos, range.end));
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 function isThisMember(node: ts.Node): node is ts.PropertyAccessExpression {
