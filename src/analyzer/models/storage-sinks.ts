@@ -1,6 +1,7 @@
 import { ts } from '../engine/typescript.js';
 import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
+import { propertyNameText } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
 import { declaredTypeOf } from '../engine/declared-types.js';
 import { credentialsFor, splitWords, type CredentialMatch } from './credentials.js';
@@ -57,6 +58,8 @@ interface Sink {
 
 /** Calls looked at inside one imported helper: enough for a store helper, bounded for a big module. */
 const MAX_HELPER_CALLS = 64;
+/** Names of a store class's methods that persist their arguments (`write`, `saveTokens`, `setCredentials`). */
+const STORE_CLASS_METHOD = /^(write|save|set|put|store|persist|upsert|insert)([A-Z_]|$)/;
 
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
 const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
@@ -98,6 +101,67 @@ export class StorageAnalysis {
     const sink = this.sinkOf(call);
     if (sink) this.check(sink);
     else if (call.arguments.length > 0 && this.values.comesFromScan(call.expression)) this.checkImportedHelper(call);
+    else if (call.arguments.length > 0) this.checkStoreClassMethod(call);
+  }
+
+  /**
+   * `this.credentialStore.write({ API_ACCESS_TOKEN: token })` where the receiver is built by
+   * `new DotEnvCredentialStore()`, a class of the scan whose `write` writes a file or a store:
+   * judged at this call, whose arguments the method persists. A method that never reads a
+   * parameter, or a receiver whose construction is not seen, is not evidence.
+   */
+  private checkStoreClassMethod(call: ts.CallExpression): void {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || !STORE_CLASS_METHOD.test(callee.name.text)) return;
+    const method = this.constructedClassMethod(callee.expression, callee.name.text);
+    if (!method?.body || !method.parameters.some((parameter) => this.readsParameter(method, parameter))) return;
+    let found = this.helperSinks.get(method);
+    if (!found) {
+      found = [];
+      let seen = 0;
+      forEachDescendant(method.body, (node) => {
+        if (ts.isCallExpression(node)) {
+          seen++;
+          const sink = this.sinkOf(node);
+          if (sink) found!.push(sink);
+        }
+        return seen < MAX_HELPER_CALLS && found!.length === 0;
+      });
+      this.helperSinks.set(method, found);
+    }
+    const inner = found[0];
+    if (!inner) return;
+    this.check({ ...inner, node: call, name: `${shortName(callee)}' → '${inner.name}`, values: [...call.arguments], key: undefined, keyText: undefined, viaHelperCall: call });
+  }
+
+  /** The method `name` of the class a receiver is constructed from (`new Store()`, here or imported from the scan). */
+  private constructedClassMethod(receiver: ts.Expression, name: string): ts.MethodDeclaration | undefined {
+    for (const origin of this.receiverOrigins(receiver)) {
+      if (!ts.isNewExpression(origin)) continue;
+      const constructor = this.values.unwrap(origin.expression);
+      if (!ts.isIdentifier(constructor)) continue;
+      let declaration = this.values.declarationOf(constructor);
+      if (declaration?.kind === 'import') {
+        const target = this.values.importTarget(declaration);
+        declaration = target?.kind === 'declaration' ? target.declaration : undefined;
+      }
+      if (declaration?.kind !== 'class' || !ts.isClassLike(declaration.node)) continue;
+      const method = declaration.node.members.find((member): member is ts.MethodDeclaration =>
+        ts.isMethodDeclaration(member) && !!member.body && propertyNameText(member.name) === name);
+      if (method) return method;
+    }
+    return undefined;
+  }
+
+  private readsParameter(fn: ts.FunctionLikeDeclaration, parameter: ts.ParameterDeclaration): boolean {
+    if (!ts.isIdentifier(parameter.name) || !fn.body) return false;
+    const name = parameter.name.text;
+    let read = false;
+    forEachDescendant(fn.body, (node) => {
+      if (ts.isIdentifier(node) && node.text === name && node !== parameter.name) read = true;
+      return !read;
+    });
+    return read;
   }
 
   private sinkOf(call: ts.CallExpression): Sink | undefined {
