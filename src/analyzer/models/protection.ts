@@ -255,7 +255,14 @@ export class ProtectionModel {
     const fn = this.values.calledFunction(call) ?? this.classMethod(call);
     if (fn) {
       const wrapped = this.protectionOf(fn, 0);
-      if (wrapped?.kind === 'hash') return PROTECTED;
+      if (wrapped?.kind === 'hash') {
+        // A login helper that hashes a PKCE verifier on the way and returns the token it obtained
+        // (`getApiKey()` → `tokens.access_token`): what it returns is the token, not a hash. Only
+        // when no returned value comes from a hashing call is the result read from the returns.
+        if (this.returnsProtectedValue(fn)) return PROTECTED;
+        const returned = this.inspectReturns(fn, call, depth, scope);
+        return returned.protected || returned.encrypted ? PROTECTED : returned;
+      }
       if (wrapped?.kind === 'encrypt') return this.protectedResult({ ...wrapped, inputs: [...call.arguments] }, depth, scope);
       // Neither: read what it returns, with its parameters bound to this call's arguments.
       const returned = this.inspectReturns(fn, call, depth, scope);
@@ -270,6 +277,19 @@ export class ProtectionModel {
     if (words.some((word) => HASHING_NAME_WORDS.has(word))) return PROTECTED;
     const match = this.tokens.credentialIn(call);
     return match ? { ...OPAQUE, plaintext: match } : OPAQUE;
+  }
+
+  /** Whether a value a function returns is (or is assigned from) a hashing or encrypting call. */
+  private returnsProtectedValue(fn: ts.SignatureDeclaration): boolean {
+    const returned = this.values.returnedExpressions(fn as Parameters<typeof this.values.returnedExpressions>[0]);
+    return returned.some((expression) => [expression, ...this.values.origins(expression)].some((origin) => {
+      const node = this.values.unwrap(origin);
+      if (!ts.isCallExpression(node)) return !ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) &&
+        !ts.isObjectLiteralExpression(node) && !ts.isTemplateExpression(node) && !ts.isStringLiteralLike(node);
+      if (this.recogniseProtection(node)) return true;
+      const inner = this.values.calledFunction(node) ?? this.classMethod(node);
+      return !!inner && inner !== fn && this.protectionOf(inner, 1) !== null;
+    }));
   }
 
   /** A local helper that neither encrypts nor hashes: what it returns for this call. */
