@@ -246,7 +246,7 @@ export class ProtectionModel {
     const callee = this.values.unwrap(call.expression);
     const name = dottedName(callee);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-    if (this.tokens.passesThrough(call) || SERIALIZER_FUNCTIONS.has(name)) {
+    if (this.tokens.passesThrough(call) || SERIALIZER_FUNCTIONS.has(name) || isDeepCloneParse(call, name, this.values)) {
       const parts = call.arguments.map((argument) => this.inspect(argument, depth + 1, scope));
       // `token.toString('hex')`: the receiver is the data; for `JSON.stringify` it is a namespace and adds nothing.
       if (ts.isPropertyAccessExpression(callee)) parts.push(this.inspect(callee.expression, depth + 1, scope));
@@ -520,6 +520,12 @@ export function constructionsOf(expression: ts.Expression, values: ValueResolver
   const declaration = values.declarationOf(node);
   if (declaration?.kind === 'variable' && declaration.initializer && !declaration.path) return constructionsOf(declaration.initializer, values, depth + 1);
   return [node];
+}
+
+/** `JSON.parse(JSON.stringify(authData))`, the deep-copy idiom: the copy holds what the original holds. */
+function isDeepCloneParse(call: ts.CallExpression, name: string, values: ValueResolver): boolean {
+  const argument = call.arguments[0] && values.unwrap(call.arguments[0]);
+  return name === 'JSON.parse' && !!argument && ts.isCallExpression(argument) && dottedName(values.unwrap(argument.expression)) === 'JSON.stringify';
 }
 
 /** Visits a subtree without recursion (long `a + b + …` chains are deep); `visit` returns false to stop. */
