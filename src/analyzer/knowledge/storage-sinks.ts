@@ -171,6 +171,9 @@ export const DATABASE_MODULES = new Set([
   'pg-promise', 'slonik', 'lowdb',
 ]);
 
+/** Reads of a collection or key-value table whose record may be written back under the same key (a revocation flag). */
+export const COLLECTION_READ_METHODS = new Set(['get', 'find', 'findOne', 'findMany', 'findAll', 'list', 'getAll']);
+
 /** Words in a receiver's name (or its constructor's) that mark a database handle, model, table or transaction. */
 export const DATABASE_RECEIVER_WORDS = new Set([
   'db', 'database', 'prisma', 'repo', 'repository', 'collection', 'coll', 'model', 'models', 'knex', 'kysely',

@@ -734,6 +734,7 @@ export class StorageAnalysis {
 
     const generic = own(sinks.DATABASE_WRITE_METHODS, method);
     if (!generic || !this.isDatabaseReceiver(receiver)) return undefined;
+    if (generic === 'all' && this.isWriteBack(call, receiver)) return undefined;
     // `db.insert(tokensTable).values(...)`: the argument is the table, the row comes next.
     const parent = call.parent;
     if (sinks.TABLE_TAKING_STEPS.has(method) && ts.isPropertyAccessExpression(parent) && own(sinks.BUILDER_DATA_STEPS, parent.name.text)) return undefined;
@@ -743,6 +744,46 @@ export class StorageAnalysis {
     const data = generic === 'save' && (call.arguments.length === 0 || onlyCallback) ? [receiver] : this.dataArguments(call, generic);
     const values = data.flatMap((part) => this.storedParts(part));
     return values.length ? { kind: 'store', node: call, name, storage: 'a database', values } : undefined;
+  }
+
+  /**
+   * `const doc = this.tokens.get(token); this.tokens.put(token, { ...doc, revoked: true })`: a record
+   * read from the same collection, put back under the key it was read by with flags changed. The
+   * token was at rest already; the write that first stored it is the finding.
+   */
+  private isWriteBack(call: ts.CallExpression, receiver: ts.Expression): boolean {
+    const [key, value] = call.arguments;
+    const fn = findAncestor(call, ts.isFunctionLike);
+    if (!key || !value || !fn) return false;
+    const receiverName = dottedName(receiver);
+    const reads: ts.CallExpression[] = [];
+    forEachDescendant(fn, (node) => {
+      if (ts.isCallExpression(node)) {
+        const callee = this.values.unwrap(node.expression);
+        if (ts.isPropertyAccessExpression(callee) && sinks.COLLECTION_READ_METHODS.has(callee.name.text) && dottedName(this.values.unwrap(callee.expression)) === receiverName) reads.push(node);
+      }
+      return reads.length < MAX_HELPER_CALLS;
+    });
+    if (!reads.length) return false;
+    const isRead = (expression: ts.Expression | undefined): boolean => {
+      const node = expression && this.values.unwrap(expression);
+      return !!node && (reads.includes(node as ts.CallExpression) || (ts.isIdentifier(node) && fromRead(node)));
+    };
+    const fromRead = (identifier: ts.Identifier): boolean => {
+      const declaration = this.values.declarationOf(identifier);
+      if (!declaration || declaration.kind !== 'variable' || declaration.path) return false;
+      const list = declaration.node.parent;
+      if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent)) return isRead(list.parent.expression);
+      return isRead(declaration.initializer);
+    };
+    const readBound = (expression: ts.Expression): boolean => {
+      const root = rootIdentifier(this.values.unwrap(expression));
+      return reads.some((read) => read.arguments[0] !== undefined && read.arguments[0].getText() === expression.getText()) || (!!root && fromRead(root));
+    };
+    const record = this.values.unwrap(value);
+    if (!readBound(key) || !ts.isObjectLiteralExpression(record)) return false;
+    return record.properties.every((property) => ts.isSpreadAssignment(property) ? readBound(property.expression)
+      : ts.isPropertyAssignment(property) && isFlagLiteral(this.values.unwrap(property.initializer)));
   }
 
   private dataArguments(call: ts.CallExpression, which: sinks.DataArgument): ts.Expression[] {
@@ -1115,6 +1156,12 @@ function jsDocParameterType(parameter: ts.ParameterDeclaration): string | undefi
     if (match) return match[1];
   }
   return undefined;
+}
+
+/** `true`, `false`, `null`, a number or a string: a flag or status, not data. */
+function isFlagLiteral(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword ||
+    ts.isNumericLiteral(node) || ts.isStringLiteralLike(node);
 }
 
 function isThisMember(node: ts.Node): node is ts.PropertyAccessExpression {
