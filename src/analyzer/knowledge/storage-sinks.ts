@@ -95,6 +95,8 @@ export const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client', '@ups
 export const REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'createClient', 'createCluster', 'fromEnv', 'kv', 'default', '']);
 /** Words in a receiver's name that say it is a Redis-like store, when its construction is not in the file. */
 export const REDIS_RECEIVER_WORDS = new Set(['redis', 'valkey', 'upstash', 'kv']);
+/** Words of a receiver's declared type (annotation or JSDoc) that say it is a Redis client: `RedisClient`, `RedisClientType`, `Valkey`. */
+export const REDIS_TYPE_WORDS = new Set(['redis', 'valkey', 'ioredis']);
 /** Wrappers that return the same client with promise-returning methods (`bluebird.promisifyAll(redis.createClient())`). */
 export const PROMISIFY_FUNCTIONS = new Set(['promisify', 'promisifyAll', 'fromCallback']);
 /** Calls on a client that return a client for chaining (`redis.multi().set(...)`). */
@@ -168,6 +170,9 @@ export const DATABASE_MODULES = new Set([
   'firebase-admin/firestore', '@google-cloud/firestore', '@supabase/supabase-js', '@libsql/client', '@planetscale/database',
   'pg-promise', 'slonik', 'lowdb',
 ]);
+
+/** Reads of a collection or key-value table whose record may be written back under the same key (a revocation flag). */
+export const COLLECTION_READ_METHODS = new Set(['get', 'find', 'findOne', 'findMany', 'findAll', 'list', 'getAll']);
 
 /** Words in a receiver's name (or its constructor's) that mark a database handle, model, table or transaction. */
 export const DATABASE_RECEIVER_WORDS = new Set([

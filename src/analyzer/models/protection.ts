@@ -246,7 +246,7 @@ export class ProtectionModel {
     const callee = this.values.unwrap(call.expression);
     const name = dottedName(callee);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-    if (this.tokens.passesThrough(call) || SERIALIZER_FUNCTIONS.has(name)) {
+    if (this.tokens.passesThrough(call) || SERIALIZER_FUNCTIONS.has(name) || isDeepCloneParse(call, name, this.values)) {
       const parts = call.arguments.map((argument) => this.inspect(argument, depth + 1, scope));
       // `token.toString('hex')`: the receiver is the data; for `JSON.stringify` it is a namespace and adds nothing.
       if (ts.isPropertyAccessExpression(callee)) parts.push(this.inspect(callee.expression, depth + 1, scope));
@@ -255,7 +255,14 @@ export class ProtectionModel {
     const fn = this.values.calledFunction(call) ?? this.classMethod(call);
     if (fn) {
       const wrapped = this.protectionOf(fn, 0);
-      if (wrapped?.kind === 'hash') return PROTECTED;
+      if (wrapped?.kind === 'hash') {
+        // A login helper that hashes a PKCE verifier on the way and returns the token it obtained
+        // (`getApiKey()` → `tokens.access_token`): what it returns is the token, not a hash. Only
+        // when no returned value comes from a hashing call is the result read from the returns.
+        if (this.returnsProtectedValue(fn)) return PROTECTED;
+        const returned = this.inspectReturns(fn, call, depth, scope);
+        return returned.protected || returned.encrypted ? PROTECTED : returned;
+      }
       if (wrapped?.kind === 'encrypt') return this.protectedResult({ ...wrapped, inputs: [...call.arguments] }, depth, scope);
       // Neither: read what it returns, with its parameters bound to this call's arguments.
       const returned = this.inspectReturns(fn, call, depth, scope);
@@ -270,6 +277,19 @@ export class ProtectionModel {
     if (words.some((word) => HASHING_NAME_WORDS.has(word))) return PROTECTED;
     const match = this.tokens.credentialIn(call);
     return match ? { ...OPAQUE, plaintext: match } : OPAQUE;
+  }
+
+  /** Whether a value a function returns is (or is assigned from) a hashing or encrypting call. */
+  private returnsProtectedValue(fn: ts.SignatureDeclaration): boolean {
+    const returned = this.values.returnedExpressions(fn as Parameters<typeof this.values.returnedExpressions>[0]);
+    return returned.some((expression) => [expression, ...this.values.origins(expression)].some((origin) => {
+      const node = this.values.unwrap(origin);
+      if (!ts.isCallExpression(node)) return !ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) &&
+        !ts.isObjectLiteralExpression(node) && !ts.isTemplateExpression(node) && !ts.isStringLiteralLike(node);
+      if (this.recogniseProtection(node)) return true;
+      const inner = this.values.calledFunction(node) ?? this.classMethod(node);
+      return !!inner && inner !== fn && this.protectionOf(inner, 1) !== null;
+    }));
   }
 
   /** A local helper that neither encrypts nor hashes: what it returns for this call. */
@@ -500,6 +520,12 @@ export function constructionsOf(expression: ts.Expression, values: ValueResolver
   const declaration = values.declarationOf(node);
   if (declaration?.kind === 'variable' && declaration.initializer && !declaration.path) return constructionsOf(declaration.initializer, values, depth + 1);
   return [node];
+}
+
+/** `JSON.parse(JSON.stringify(authData))`, the deep-copy idiom: the copy holds what the original holds. */
+function isDeepCloneParse(call: ts.CallExpression, name: string, values: ValueResolver): boolean {
+  const argument = call.arguments[0] && values.unwrap(call.arguments[0]);
+  return name === 'JSON.parse' && !!argument && ts.isCallExpression(argument) && dottedName(values.unwrap(argument.expression)) === 'JSON.stringify';
 }
 
 /** Visits a subtree without recursion (long `a + b + …` chains are deep); `visit` returns false to stop. */

@@ -1,6 +1,7 @@
 import { ts } from '../engine/typescript.js';
 import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
+import { propertyNameText } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
 import { declaredTypeOf } from '../engine/declared-types.js';
 import { credentialsFor, splitWords, type CredentialMatch } from './credentials.js';
@@ -57,6 +58,8 @@ interface Sink {
 
 /** Calls looked at inside one imported helper: enough for a store helper, bounded for a big module. */
 const MAX_HELPER_CALLS = 64;
+/** Names of a store class's methods that persist their arguments (`write`, `saveTokens`, `setCredentials`). */
+const STORE_CLASS_METHOD = /^(write|save|set|put|store|persist|upsert|insert)([A-Z_]|$)/;
 
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
 const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
@@ -98,6 +101,67 @@ export class StorageAnalysis {
     const sink = this.sinkOf(call);
     if (sink) this.check(sink);
     else if (call.arguments.length > 0 && this.values.comesFromScan(call.expression)) this.checkImportedHelper(call);
+    else if (call.arguments.length > 0) this.checkStoreClassMethod(call);
+  }
+
+  /**
+   * `this.credentialStore.write({ API_ACCESS_TOKEN: token })` where the receiver is built by
+   * `new DotEnvCredentialStore()`, a class of the scan whose `write` writes a file or a store:
+   * judged at this call, whose arguments the method persists. A method that never reads a
+   * parameter, or a receiver whose construction is not seen, is not evidence.
+   */
+  private checkStoreClassMethod(call: ts.CallExpression): void {
+    const callee = this.values.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || !STORE_CLASS_METHOD.test(callee.name.text)) return;
+    const method = this.constructedClassMethod(callee.expression, callee.name.text);
+    if (!method?.body || !method.parameters.some((parameter) => this.readsParameter(method, parameter))) return;
+    let found = this.helperSinks.get(method);
+    if (!found) {
+      found = [];
+      let seen = 0;
+      forEachDescendant(method.body, (node) => {
+        if (ts.isCallExpression(node)) {
+          seen++;
+          const sink = this.sinkOf(node);
+          if (sink) found!.push(sink);
+        }
+        return seen < MAX_HELPER_CALLS && found!.length === 0;
+      });
+      this.helperSinks.set(method, found);
+    }
+    const inner = found[0];
+    if (!inner) return;
+    this.check({ ...inner, node: call, name: `${shortName(callee)}' → '${inner.name}`, values: [...call.arguments], key: undefined, keyText: undefined, viaHelperCall: call });
+  }
+
+  /** The method `name` of the class a receiver is constructed from (`new Store()`, here or imported from the scan). */
+  private constructedClassMethod(receiver: ts.Expression, name: string): ts.MethodDeclaration | undefined {
+    for (const origin of this.receiverOrigins(receiver)) {
+      if (!ts.isNewExpression(origin)) continue;
+      const constructor = this.values.unwrap(origin.expression);
+      if (!ts.isIdentifier(constructor)) continue;
+      let declaration = this.values.declarationOf(constructor);
+      if (declaration?.kind === 'import') {
+        const target = this.values.importTarget(declaration);
+        declaration = target?.kind === 'declaration' ? target.declaration : undefined;
+      }
+      if (declaration?.kind !== 'class' || !ts.isClassLike(declaration.node)) continue;
+      const method = declaration.node.members.find((member): member is ts.MethodDeclaration =>
+        ts.isMethodDeclaration(member) && !!member.body && propertyNameText(member.name) === name);
+      if (method) return method;
+    }
+    return undefined;
+  }
+
+  private readsParameter(fn: ts.FunctionLikeDeclaration, parameter: ts.ParameterDeclaration): boolean {
+    if (!ts.isIdentifier(parameter.name) || !fn.body) return false;
+    const name = parameter.name.text;
+    let read = false;
+    forEachDescendant(fn.body, (node) => {
+      if (ts.isIdentifier(node) && node.text === name && node !== parameter.name) read = true;
+      return !read;
+    });
+    return read;
   }
 
   private sinkOf(call: ts.CallExpression): Sink | undefined {
@@ -374,7 +438,7 @@ export class StorageAnalysis {
   private isRedisClient(receiver: ts.Expression): boolean {
     const client = this.stripChain(receiver, sinks.REDIS_CHAIN_METHODS);
     let resolved = false;
-    for (const origin of this.constructionsOf(client)) {
+    for (const origin of this.memberConstructionsOf(client)) {
       const construction = this.stripChain(this.unpromisified(origin), sinks.REDIS_CHAIN_METHODS);
       if (ts.isNewExpression(construction) || ts.isCallExpression(construction)) {
         resolved = true;
@@ -387,7 +451,26 @@ export class StorageAnalysis {
       } else if (ts.isObjectLiteralExpression(construction)) resolved = true;
     }
     if (resolved && this.isInMemory(client)) return false;
+    if (!resolved && this.declaredTypeWords(client).some((word) => sinks.REDIS_TYPE_WORDS.has(word))) return true;
     return splitWords(dottedName(client)).some((word) => sinks.REDIS_RECEIVER_WORDS.has(word)) && !this.isInMemory(client);
+  }
+
+  /**
+   * Words of the type a receiver's declaration gives it, JSDoc included: `client: RedisClientType`,
+   * `@param {RedisClient} client` followed by `this.client = client`. Compiled stores keep only the JSDoc.
+   */
+  private declaredTypeWords(receiver: ts.Expression): string[] {
+    const node = this.values.unwrap(receiver);
+    const sources = isThisMember(node) ? this.thisMemberValues(node).map((value) => this.values.unwrap(value)) : [node];
+    const words: string[] = [];
+    for (const source of sources) {
+      if (!ts.isIdentifier(source)) continue;
+      const declared = this.values.declarationOf(source)?.node;
+      if (!declared || !(ts.isParameter(declared) || ts.isVariableDeclaration(declared))) continue;
+      const type = declared.type?.getText() ?? (ts.isParameter(declared) ? jsDocParameterType(declared) : undefined);
+      if (type) words.push(...splitWords(type.replace(/[^A-Za-z0-9]+/g, ' ')));
+    }
+    return words;
   }
 
   /** `promisify(client)`, `bluebird.promisifyAll(client)`: the same client with promise-returning methods. */
@@ -651,6 +734,7 @@ export class StorageAnalysis {
 
     const generic = own(sinks.DATABASE_WRITE_METHODS, method);
     if (!generic || !this.isDatabaseReceiver(receiver)) return undefined;
+    if (generic === 'all' && this.isWriteBack(call, receiver)) return undefined;
     // `db.insert(tokensTable).values(...)`: the argument is the table, the row comes next.
     const parent = call.parent;
     if (sinks.TABLE_TAKING_STEPS.has(method) && ts.isPropertyAccessExpression(parent) && own(sinks.BUILDER_DATA_STEPS, parent.name.text)) return undefined;
@@ -660,6 +744,46 @@ export class StorageAnalysis {
     const data = generic === 'save' && (call.arguments.length === 0 || onlyCallback) ? [receiver] : this.dataArguments(call, generic);
     const values = data.flatMap((part) => this.storedParts(part));
     return values.length ? { kind: 'store', node: call, name, storage: 'a database', values } : undefined;
+  }
+
+  /**
+   * `const doc = this.tokens.get(token); this.tokens.put(token, { ...doc, revoked: true })`: a record
+   * read from the same collection, put back under the key it was read by with flags changed. The
+   * token was at rest already; the write that first stored it is the finding.
+   */
+  private isWriteBack(call: ts.CallExpression, receiver: ts.Expression): boolean {
+    const [key, value] = call.arguments;
+    const fn = findAncestor(call, ts.isFunctionLike);
+    if (!key || !value || !fn) return false;
+    const receiverName = dottedName(receiver);
+    const reads: ts.CallExpression[] = [];
+    forEachDescendant(fn, (node) => {
+      if (ts.isCallExpression(node)) {
+        const callee = this.values.unwrap(node.expression);
+        if (ts.isPropertyAccessExpression(callee) && sinks.COLLECTION_READ_METHODS.has(callee.name.text) && dottedName(this.values.unwrap(callee.expression)) === receiverName) reads.push(node);
+      }
+      return reads.length < MAX_HELPER_CALLS;
+    });
+    if (!reads.length) return false;
+    const isRead = (expression: ts.Expression | undefined): boolean => {
+      const node = expression && this.values.unwrap(expression);
+      return !!node && (reads.includes(node as ts.CallExpression) || (ts.isIdentifier(node) && fromRead(node)));
+    };
+    const fromRead = (identifier: ts.Identifier): boolean => {
+      const declaration = this.values.declarationOf(identifier);
+      if (!declaration || declaration.kind !== 'variable' || declaration.path) return false;
+      const list = declaration.node.parent;
+      if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent)) return isRead(list.parent.expression);
+      return isRead(declaration.initializer);
+    };
+    const readBound = (expression: ts.Expression): boolean => {
+      const root = rootIdentifier(this.values.unwrap(expression));
+      return reads.some((read) => read.arguments[0] !== undefined && read.arguments[0].getText() === expression.getText()) || (!!root && fromRead(root));
+    };
+    const record = this.values.unwrap(value);
+    if (!readBound(key) || !ts.isObjectLiteralExpression(record)) return false;
+    return record.properties.every((property) => ts.isSpreadAssignment(property) ? readBound(property.expression)
+      : ts.isPropertyAssignment(property) && isFlagLiteral(this.values.unwrap(property.initializer)));
   }
 
   private dataArguments(call: ts.CallExpression, which: sinks.DataArgument): ts.Expression[] {
@@ -724,7 +848,7 @@ export class StorageAnalysis {
     }
     const ref = this.moduleRefOf(node);
     if (ref && (sinks.DATABASE_MODULES.has(ref.module) || (isRelative(ref.module) && splitWords(ref.module).some((word) => sinks.MODEL_PATH_WORDS.has(word))))) return true;
-    for (const origin of this.constructionsOf(node)) {
+    for (const origin of this.memberConstructionsOf(node)) {
       if (origin === node) continue;
       if (ts.isNewExpression(origin) || ts.isCallExpression(origin)) {
         const originRef = this.moduleRefOf(origin.expression);
@@ -792,6 +916,18 @@ export class StorageAnalysis {
 
   private constructionsOf(expression: ts.Expression): ts.Expression[] {
     return constructionsOf(expression, this.values);
+  }
+
+  /**
+   * Like constructionsOf, and a class member (`this.tokens`) is followed to what its class assigns
+   * to it (`this.tokens = createCollection(sql, 'tokens')`, `this.redis = new Redis()`); a member
+   * assigned only from a parameter stays unresolved.
+   */
+  private memberConstructionsOf(expression: ts.Expression): ts.Expression[] {
+    const node = this.values.unwrap(expression);
+    if (!isThisMember(node)) return this.constructionsOf(node);
+    const assigned = this.thisMemberValues(node);
+    return assigned.length ? assigned.flatMap((value) => this.constructionsOf(value)) : [node];
   }
 
   // ----- modules -------------------------------------------------------------------------------
@@ -1002,6 +1138,30 @@ function parameterOwner(expression: ts.Expression, values: ValueResolver): ts.No
   if (!ts.isIdentifier(node)) return undefined;
   const declaration = values.declarationOf(node);
   return declaration?.kind === 'parameter' ? findAncestor(declaration.node, ts.isFunctionLike) : undefined;
+}
+
+/**
+ * The type a JSDoc `@param {Type} name` gives a parameter. The parser skips JSDoc (for speed), so the
+ * function's leading comment is read as text.
+ */
+function jsDocParameterType(parameter: ts.ParameterDeclaration): string | undefined {
+  if (!ts.isIdentifier(parameter.name)) return undefined;
+  const fn = parameter.parent;
+  const file = fn.getSourceFile();
+  const ranges = ts.getLeadingCommentRanges(file.text, fn.getFullStart()) ?? [];
+  const name = parameter.name.text.replace(/[$]/g, '\\$');
+  const pattern = new RegExp(`@param\\s+\\{([^}]{1,200})\\}\\s+\\[?${name}\\b`);
+  for (const range of ranges) {
+    const match = pattern.exec(file.text.slice(range.pos, range.end));
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** `true`, `false`, `null`, a number or a string: a flag or status, not data. */
+function isFlagLiteral(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword ||
+    ts.isNumericLiteral(node) || ts.isStringLiteralLike(node);
 }
 
 function isThisMember(node: ts.Node): node is ts.PropertyAccessExpression {
