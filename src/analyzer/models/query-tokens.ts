@@ -6,6 +6,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
+import { derivesFromCredentialHeader } from './secret-comparison.js';
 
 export type QueryTokenKind = 'definite' | 'maybe';
 
@@ -16,7 +17,8 @@ export function queryTokenKind(key: string | undefined): QueryTokenKind | undefi
   if (QUERY_TOKEN_KEYS.has(lower)) return 'definite';
   // A service's own access token under a prefixed name: 'yunxiao_access_token', 'uppyAuthToken'
   // (not OAuth 1.0a's 'oauth_token', a request token that belongs in the callback's query).
-  if (PREFIXED_ACCESS_TOKEN.test(lower) && !/^o_?auth_?token$/.test(lower)) return 'definite';
+  // A pre-authorization token (a handshake value exchanged before login) is not one either.
+  if (PREFIXED_ACCESS_TOKEN.test(lower) && !/^o_?auth_?token$/.test(lower) && !/pre_?auth_?token$/.test(lower)) return 'definite';
   if (QUERY_MAYBE_TOKEN_KEYS.has(lower)) return 'maybe';
   return undefined;
 }
@@ -90,7 +92,7 @@ function fallbackReturn(values: ValueResolver, flow: IncomingTokenFlow, statemen
     if (headerReturn || (child !== fn && ts.isFunctionLike(child))) return;
     if (ts.isReturnStatement(child) && child !== statement && child.expression) {
       const returned = child.expression;
-      if (flow.sourceOf(returned) || requestHeaderRead(values, returned) !== undefined) headerReturn = true;
+      if (flow.sourceOf(returned) || requestHeaderRead(values, returned) !== undefined || derivesFromCredentialHeader(values, returned, 0)) headerReturn = true;
     }
     ts.forEachChild(child, visit);
   };

@@ -127,7 +127,7 @@ function isCredentialHeaderRead(values: ValueResolver, expression: ts.Expression
  * steps (`Buffer.from(h.split(' ')[1], 'base64').toString().split(':')`): receivers, first
  * arguments and indexes are followed, nothing else.
  */
-function derivesFromCredentialHeader(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+export function derivesFromCredentialHeader(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
   if (depth > 8) return false;
   const node = values.unwrap(expression);
   if (isCredentialHeaderRead(values, node)) return true;
@@ -138,7 +138,12 @@ function derivesFromCredentialHeader(values: ValueResolver, expression: ts.Expre
   }
   if (ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) return derivesFromCredentialHeader(values, node.expression, depth + 1);
   if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return derivesFromCredentialHeader(values, node.left, depth + 1);
-  if (ts.isIdentifier(node)) return values.origins(node).some((origin) => origin !== node && derivesFromCredentialHeader(values, origin, depth + 1));
+  if (ts.isIdentifier(node)) {
+    // `const [scheme, token] = header.split(' ')`: a part destructured out of a header-derived value
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'variable' && declaration.path && declaration.initializer && derivesFromCredentialHeader(values, declaration.initializer, depth + 1)) return true;
+    return values.origins(node).some((origin) => origin !== node && derivesFromCredentialHeader(values, origin, depth + 1));
+  }
   return false;
 }
 
