@@ -17,13 +17,15 @@ export function queryTokenKind(key: string | undefined): QueryTokenKind | undefi
   if (QUERY_TOKEN_KEYS.has(lower)) return 'definite';
   // A service's own access token under a prefixed name: 'yunxiao_access_token', 'uppyAuthToken'
   // (not OAuth 1.0a's 'oauth_token', a request token that belongs in the callback's query).
-  // A pre-authorization token (a handshake value exchanged before login) is not one either.
-  if (PREFIXED_ACCESS_TOKEN.test(lower) && !/^o_?auth_?token$/.test(lower) && !/pre_?auth_?token$/.test(lower)) return 'definite';
+  // A pre-authorization token (a handshake value exchanged before login) is not one either, nor a
+  // flag that asks for a token ('returnAccessToken=true', 'includeAuthToken').
+  if (PREFIXED_ACCESS_TOKEN.test(lower) && !/^o_?auth_?token$/.test(lower) && !/pre_?auth_?token$/.test(lower) && !TOKEN_REQUEST_FLAG.test(lower)) return 'definite';
   if (QUERY_MAYBE_TOKEN_KEYS.has(lower)) return 'maybe';
   return undefined;
 }
 
 const PREFIXED_ACCESS_TOKEN = /(?:access|auth|bearer)[_-]?token$/;
+const TOKEN_REQUEST_FLAG = /^(?:return|include|with|send|show|want|use|get|fetch|issue|request|need|require)[_-]?/;
 
 /** A read of a token-named query parameter: the read itself, or a variable that holds one. */
 const QUERY_WORDS = /query|searchParams|\.get\(/;

@@ -63,9 +63,11 @@ export function isRequestHeaders(values: ValueResolver, expression: ts.Expressio
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
       // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
-      // called from another module), or given them by its callers in this file.
+      // called from another module), or given them by every caller in this file.
       if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
-      return values.origins(node).some((origin) => origin !== node && isRequestHeaders(values, origin, depth + 1));
+      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      const passed = values.origins(node).filter((origin) => origin !== node);
+      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'headers' && isRequestExpression(values, declaration.initializer);
@@ -151,9 +153,11 @@ function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth 
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
       // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
-      // called from another module), or given them by its callers in this file.
+      // called from another module), or given them by every caller in this file.
       if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
-      return values.origins(node).some((origin) => origin !== node && isRequestHeaders(values, origin, depth + 1));
+      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      const passed = values.origins(node).filter((origin) => origin !== node);
+      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && isRequestExpression(values, declaration.initializer);
@@ -170,9 +174,11 @@ function isRequestSearchParams(values: ValueResolver, expression: ts.Expression,
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
       // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
-      // called from another module), or given them by its callers in this file.
+      // called from another module), or given them by every caller in this file.
       if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
-      return values.origins(node).some((origin) => origin !== node && isRequestHeaders(values, origin, depth + 1));
+      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      const passed = values.origins(node).filter((origin) => origin !== node);
+      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'searchParams' && isRequestUrl(values, declaration.initializer);
