@@ -118,4 +118,4 @@ export const SECRET_COMPARE_TEXT = new TextRequirement(
   [...CREDENTIAL_WORDS, ...CREDENTIAL_HEADER_NAMES, ...TOKEN_CONTAINER_NAMES, 'signature', 'sig', 'hmac', 'verifier', 'password', 'passwd', 'passphrase', 'x-auth', 'x-access'],
   CREDENTIAL_PHRASES.map(([first, second]) => `${first}[^a-z]*${second}`),
 );
-export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS.keys(), 'createMcpExpressApp']);
+export const DNS_REBINDING_TEXT = new TextRequirement([...HTTP_SERVER_TRANSPORTS.keys(), 'createMcpExpressApp', 'tools/call', 'tools/list']);

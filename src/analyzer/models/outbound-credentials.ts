@@ -65,6 +65,7 @@ export function outboundFromProperty(values: ValueResolver, property: ts.Propert
     if (callsValidationEndpoint(values, receivingCall(object)) || insideValidationHelper(property)) return undefined;
     return { value: property.initializer, node: property, label: "'Authorization' header" };
   }
+  if (/^headers$/i.test(key)) return headersFromHelper(values, property);
   if (UPSTREAM_KEY_NAMES.test(key)) {
     // Client options: an object handed straight to a call or returned from a helper (a record
     // kept in a variable is data, judged by the storage rules).
@@ -132,6 +133,38 @@ export function outboundFromConstruction(values: ValueResolver, construction: ts
   if (!/^[A-Z]/.test(name) || NOT_CLIENTS.test(name) || /Transport$|Verifier$|Validator$/.test(name)) return undefined;
   if (insideValidationHelper(construction)) return undefined;
   return { value: first, node: construction, label: `credential of the '${name}' client` };
+}
+
+/**
+ * `headers: asanaHeaders(token)` where the local helper returns `{ Authorization: \`Bearer ${bearer}\` }`:
+ * the argument given for the parameter the helper puts in the header is the credential, reported
+ * at the call, where the token is chosen.
+ */
+function headersFromHelper(values: ValueResolver, property: ts.PropertyAssignment): OutboundCredential | undefined {
+  const call = values.unwrap(property.initializer);
+  if (!ts.isCallExpression(call) || !/headers$/i.test(dottedName(calleeOf(call.expression)).split('.').pop() ?? '')) return undefined;
+  const fn = values.calledFunction(call);
+  if (!fn || !receivingCall(property.parent)) return undefined;
+  const parameterNames = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
+  for (const returned of values.returnedExpressions(fn)) {
+    const object = values.unwrap(returned);
+    if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const member of object.properties) {
+      if (!ts.isPropertyAssignment(member) || propertyNameText(member.name)?.toLowerCase() !== 'authorization') continue;
+      let argument: ts.Expression | undefined;
+      const visit = (node: ts.Node): void => {
+        if (argument) return;
+        if (ts.isIdentifier(node)) {
+          const index = parameterNames.indexOf(node.text);
+          if (index >= 0 && values.declarationOf(node)?.kind === 'parameter') argument = call.arguments[index];
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(member.initializer);
+      if (argument) return { value: argument, node: property, label: "'Authorization' header" };
+    }
+  }
+  return undefined;
 }
 
 function isReturned(node: ts.Node): boolean {

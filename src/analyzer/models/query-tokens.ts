@@ -6,6 +6,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
+import { derivesFromCredentialHeader } from './secret-comparison.js';
 
 export type QueryTokenKind = 'definite' | 'maybe';
 
@@ -14,9 +15,17 @@ export function queryTokenKind(key: string | undefined): QueryTokenKind | undefi
   if (key === undefined) return undefined;
   const lower = key.toLowerCase();
   if (QUERY_TOKEN_KEYS.has(lower)) return 'definite';
+  // A service's own access token under a prefixed name: 'yunxiao_access_token', 'uppyAuthToken'
+  // (not OAuth 1.0a's 'oauth_token', a request token that belongs in the callback's query).
+  // A pre-authorization token (a handshake value exchanged before login) is not one either, nor a
+  // flag that asks for a token ('returnAccessToken=true', 'includeAuthToken').
+  if (PREFIXED_ACCESS_TOKEN.test(lower) && !/^o_?auth_?token$/.test(lower) && !/pre_?auth_?token$/.test(lower) && !TOKEN_REQUEST_FLAG.test(lower)) return 'definite';
   if (QUERY_MAYBE_TOKEN_KEYS.has(lower)) return 'maybe';
   return undefined;
 }
+
+const PREFIXED_ACCESS_TOKEN = /(?:access|auth|bearer)[_-]?token$/;
+const TOKEN_REQUEST_FLAG = /^(?:return|include|with|send|show|want|use|get|fetch|issue|request|need|require)[_-]?/;
 
 /** A read of a token-named query parameter: the read itself, or a variable that holds one. */
 const QUERY_WORDS = /query|searchParams|\.get\(/;
@@ -41,6 +50,7 @@ export function queryTokenRead(values: ValueResolver, expression: ts.Expression)
 
 /** Where a token-named query value is used as the credential: verified, checked against a secret, or taken when the header is absent. */
 export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Node): { key: string; node: ts.Expression } | undefined {
+  if (ts.isReturnStatement(node)) return fallbackReturn(values, flow, node);
   if (ts.isCallExpression(node)) {
     const callee = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
     if (!TOKEN_VERIFY_CALLS.has(callee) || !node.arguments[0]) return undefined;
@@ -59,10 +69,44 @@ export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, no
       operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) {
     for (const [side, other] of pairs) {
       const read = queryTokenRead(values, side);
-      if (read && /^process\.env\./.test(dottedName(values.unwrap(other)))) return read;
+      if (read && isConfiguredSecret(values, other)) return read;
     }
   }
   return undefined;
+}
+
+/**
+ * `return tokenFromUrl` in a function whose other return hands back the incoming token
+ * (`extractToken(req)`: the bearer header, else `?token=`): the query value is the credential's fallback.
+ */
+function fallbackReturn(values: ValueResolver, flow: IncomingTokenFlow, statement: ts.ReturnStatement): { key: string; node: ts.Expression } | undefined {
+  let returned = statement.expression && values.unwrap(statement.expression);
+  // `return fromUrl || undefined`
+  while (returned && ts.isBinaryExpression(returned) && /^(?:\|\||\?\?)$/.test(returned.operatorToken.getText())) returned = values.unwrap(returned.left);
+  if (!returned) return undefined;
+  const read = queryTokenRead(values, returned);
+  if (!read) return undefined;
+  let fn: ts.Node | undefined = statement.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return undefined;
+  let headerReturn = false;
+  const visit = (child: ts.Node): void => {
+    if (headerReturn || (child !== fn && ts.isFunctionLike(child))) return;
+    if (ts.isReturnStatement(child) && child !== statement && child.expression) {
+      const returned = child.expression;
+      if (flow.sourceOf(returned) || requestHeaderRead(values, returned) !== undefined || derivesFromCredentialHeader(values, returned, 0)) headerReturn = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(fn);
+  return headerReturn ? read : undefined;
+}
+
+/** The secret the server is configured with: `process.env.KEY`, or a constant read from it (`const expectedKey = process.env.MCP_API_KEY`). */
+function isConfiguredSecret(values: ValueResolver, expression: ts.Expression): boolean {
+  const node = values.unwrap(expression);
+  if (/^process\.env\./.test(dottedName(node))) return true;
+  return ts.isIdentifier(node) && values.origins(node).some((origin) => origin !== node && /^process\.env\./.test(dottedName(values.unwrap(origin))));
 }
 
 const MCP_URL_WITH_TOKEN = /\/(?:mcp|sse)\b[^?#]*\?(?:[^#]*&)?(access_token|accesstoken|token|auth_token|bearer_token|bearer)=\uFFFF/i;

@@ -50,6 +50,9 @@ export function isRequestExpression(values: ValueResolver, expression: ts.Expres
 }
 
 /** `req.headers`, `c.req.raw.headers`, `extra.requestInfo.headers`, or a variable holding one (`const { headers } = req`). */
+/** Parameter names that say they hold the headers of the request the server received (not ones it will send). */
+const INCOMING_HEADERS_PARAMETER = /^(?:incoming|inbound|request|req|original)_?headers$/i;
+
 export function isRequestHeaders(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'headers') {
@@ -58,6 +61,14 @@ export function isRequestHeaders(values: ValueResolver, expression: ts.Expressio
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'parameter' && !declaration.path) {
+      // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
+      // called from another module), or given them by every caller in this file.
+      if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
+      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      const passed = values.origins(node).filter((origin) => origin !== node);
+      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
+    }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'headers' && isRequestExpression(values, declaration.initializer);
     return isRequestHeaders(values, declaration.initializer, depth + 1);
@@ -140,6 +151,14 @@ function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth 
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'parameter' && !declaration.path) {
+      // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
+      // called from another module), or given them by every caller in this file.
+      if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
+      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      const passed = values.origins(node).filter((origin) => origin !== node);
+      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
+    }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && isRequestExpression(values, declaration.initializer);
     return isRequestQuery(values, declaration.initializer, depth + 1);
@@ -153,6 +172,14 @@ function isRequestSearchParams(values: ValueResolver, expression: ts.Expression,
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams') return isRequestUrl(values, node.expression);
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'parameter' && !declaration.path) {
+      // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
+      // called from another module), or given them by every caller in this file.
+      if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
+      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      const passed = values.origins(node).filter((origin) => origin !== node);
+      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
+    }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'searchParams' && isRequestUrl(values, declaration.initializer);
     return isRequestSearchParams(values, declaration.initializer, depth + 1);

@@ -16,7 +16,7 @@ const EQUALITY = new Set([
  * Secret words the credential vocabulary leaves to context: signatures, verifiers and passwords
  * (a login password is not an OAuth credential for logging rules, but comparing one by '===' leaks it the same way).
  */
-const EXTRA_SECRET = /(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
+const EXTRA_SECRET = /(?:^|_)(?:pass|PASS|pwd|PWD)$|[a-z](?:Pass|Pwd)$|(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
 
 export interface SecretComparison {
@@ -91,7 +91,7 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
   // `Buffer.from(header, 'hex')`: the bytes of a presented value are that value.
   for (const origin of [...candidates]) {
     const unwrapped = values.unwrap(origin);
-    if (ts.isCallExpression(unwrapped) && dottedName(calleeOf(unwrapped.expression)) === 'Buffer.from' && unwrapped.arguments[0]) candidates.push(unwrapped.arguments[0], ...values.origins(unwrapped.arguments[0]));
+    if (ts.isCallExpression(unwrapped) && /^(?:Buffer\.from|String)$/.test(dottedName(calleeOf(unwrapped.expression))) && unwrapped.arguments[0]) candidates.push(unwrapped.arguments[0], ...values.origins(unwrapped.arguments[0]));
   }
   for (const origin of candidates) {
     const unwrapped = values.unwrap(origin);
@@ -112,8 +112,53 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
         if (isRequestDerived(values, declaration.initializer, 0)) return true;
       }
     }
+    if (ts.isIdentifier(unwrapped) && isBasicPassword(values, unwrapped)) return true;
   }
   return false;
+}
+
+function isCredentialHeaderRead(values: ValueResolver, expression: ts.Expression): boolean {
+  const header = requestHeaderRead(values, expression);
+  return header !== undefined && CREDENTIAL_REQUEST_HEADERS.test(header);
+}
+
+/**
+ * Whether a value is computed from the request's credential header through string and buffer
+ * steps (`Buffer.from(h.split(' ')[1], 'base64').toString().split(':')`): receivers, first
+ * arguments and indexes are followed, nothing else.
+ */
+export function derivesFromCredentialHeader(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  if (depth > 8) return false;
+  const node = values.unwrap(expression);
+  if (isCredentialHeaderRead(values, node)) return true;
+  if (ts.isCallExpression(node)) {
+    const callee = values.unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && derivesFromCredentialHeader(values, callee.expression, depth + 1)) return true;
+    return node.arguments[0] !== undefined && derivesFromCredentialHeader(values, node.arguments[0], depth + 1);
+  }
+  if (ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) return derivesFromCredentialHeader(values, node.expression, depth + 1);
+  if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return derivesFromCredentialHeader(values, node.left, depth + 1);
+  if (ts.isIdentifier(node)) {
+    // `const [scheme, token] = header.split(' ')`: a part destructured out of a header-derived value
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'variable' && declaration.path && declaration.initializer && derivesFromCredentialHeader(values, declaration.initializer, depth + 1)) return true;
+    return values.origins(node).some((origin) => origin !== node && derivesFromCredentialHeader(values, origin, depth + 1));
+  }
+  return false;
+}
+
+/**
+ * The password half of HTTP Basic credentials split out of the Authorization header by hand:
+ * `const [user, pass] = decoded.split(':')` (index 1 onward: index 0 is the user name, no secret).
+ */
+function isBasicPassword(values: ValueResolver, identifier: ts.Identifier): boolean {
+  const declaration = values.declarationOf(identifier);
+  if (declaration?.kind !== 'variable' || !declaration.initializer || declaration.path?.length !== 1) return false;
+  if (!/^[1-9]$/.test(declaration.path[0]!)) return false;
+  const split = values.unwrap(declaration.initializer);
+  if (!ts.isCallExpression(split) || !ts.isPropertyAccessExpression(split.expression) || split.expression.name.text !== 'split') return false;
+  if (!split.arguments[0] || values.stringValues(split.arguments[0])?.[0] !== ':') return false;
+  return derivesFromCredentialHeader(values, split.expression.expression, 0);
 }
 
 const BODY_READS = new Set(['json', 'parseBody', 'formData', 'text']);
@@ -137,6 +182,8 @@ function isRequestDerived(values: ValueResolver, expression: ts.Expression, dept
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
     if (BODY_READS.has(method) && ts.isPropertyAccessExpression(callee) && isRequestExpression(values, callee.expression)) return true;
     if (node.arguments.some((argument) => isRequestExpression(values, argument))) return true;
+    // parseBasic(ctx.get('authorization')): credentials a helper decoded out of the credential header
+    if (node.arguments.some((argument) => isCredentialHeaderRead(values, argument))) return true;
     if (SCHEMA_PARSES.has(method)) return node.arguments.some((argument) => isRequestDerived(values, argument, depth + 1));
     return false;
   }
@@ -145,17 +192,68 @@ function isRequestDerived(values: ValueResolver, expression: ts.Expression, dept
 }
 
 /** The value is the secret the server expects: configuration, a stored credential (secret-named), or an HMAC it computed. */
-function isExpected(values: ValueResolver, node: ts.Expression): boolean {
+function isExpected(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
   // `Bearer ${process.env.SECRET}`: a template around the expected secret is the expected value.
   if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression)));
   if (/^process\.env\./.test(dottedName(node))) return true; // configuration: the value the server expects
   if (isSecretName(nameOf(values, node))) return true;
+  // a helper's parameter: the expected secret when its callers pass one (`same(a, b)` called with
+  // `process.env.KEY`); a constant read from configuration (`const METRICS_PASS = process.env.METRICS_PASS`)
+  const kind = depth === 0 && ts.isIdentifier(node) ? values.declarationOf(node)?.kind : undefined;
+  if (kind === 'parameter' || kind === 'variable') {
+    return values.origins(node).some((origin) => origin !== node && isExpected(values, values.unwrap(origin), depth + 1));
+  }
   return isHmac(values, node);
 }
 
 export function secretComparison(values: ValueResolver, flow: IncomingTokenFlow, binary: ts.BinaryExpression): SecretComparison | undefined {
   if (!EQUALITY.has(binary.operatorToken.kind)) return undefined;
+  const characters = earlyExitCharacterCompare(values, binary);
+  if (characters) return compareSides(values, flow, binary, characters[0], characters[1], `${binary.operatorToken.getText()} per character`);
   return compareSides(values, flow, binary, binary.left, binary.right, binary.operatorToken.getText());
+}
+
+/** `a[i]`, `a.charAt(i)`, `a.charCodeAt(i)`: one character of `a` at a variable position. */
+function characterOf(values: ValueResolver, side: ts.Expression): { base: ts.Expression; index: string } | undefined {
+  const node = values.unwrap(side);
+  if (ts.isElementAccessExpression(node)) {
+    const index = values.unwrap(node.argumentExpression);
+    if (ts.isStringLiteralLike(index) || ts.isNumericLiteral(index)) return undefined;
+    return { base: node.expression, index: index.getText() };
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(?:charAt|charCodeAt|codePointAt)$/.test(node.expression.name.text) && node.arguments.length === 1) {
+    const index = values.unwrap(node.arguments[0]!);
+    if (ts.isNumericLiteral(index)) return undefined;
+    return { base: node.expression.expression, index: index.getText() };
+  }
+  return undefined;
+}
+
+function exitsEarly(statement: ts.Statement): boolean {
+  const first = ts.isBlock(statement) ? statement.statements[0] : statement;
+  return first !== undefined && (ts.isReturnStatement(first) || ts.isBreakStatement(first));
+}
+
+/**
+ * `if (a[i] !== b[i]) return false` inside a loop (or `while (a[i] === b[i])`): a hand-written
+ * compare that stops at the first differing character, as '===' does. The whole values are
+ * the compared sides; an accumulating compare (`diff |= a[i] ^ b[i]`) is no equality and stays silent.
+ */
+function earlyExitCharacterCompare(values: ValueResolver, binary: ts.BinaryExpression): [ts.Expression, ts.Expression] | undefined {
+  const left = characterOf(values, binary.left);
+  const right = characterOf(values, binary.right);
+  if (!left || !right || left.index !== right.index) return undefined;
+  let condition: ts.Node = binary;
+  while (ts.isParenthesizedExpression(condition.parent) || (ts.isBinaryExpression(condition.parent) && /^(?:&&|\|\|)$/.test(condition.parent.operatorToken.getText()))) condition = condition.parent;
+  const holder = condition.parent;
+  const inLoop = (node: ts.Node): boolean => {
+    for (let current = node.parent; current && !ts.isFunctionLike(current); current = current.parent) if (ts.isIterationStatement(current, false)) return true;
+    return false;
+  };
+  if (ts.isIfStatement(holder) && holder.expression === condition && exitsEarly(holder.thenStatement) && inLoop(holder)) return [left.base, right.base];
+  if ((ts.isWhileStatement(holder) || ts.isDoStatement(holder)) && holder.expression === condition) return [left.base, right.base];
+  if (ts.isForStatement(holder) && holder.condition === condition) return [left.base, right.base];
+  return undefined;
 }
 
 /**
@@ -173,7 +271,8 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
   const right = values.unwrap(rightSide);
   if (isInert(values, left) || isInert(values, right)) return undefined;
   // At least one side must be named or made as a secret; then one presented, the other expected.
-  const secretish = (node: ts.Expression): boolean => (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node));
+  const secretish = (node: ts.Expression, depth = 0): boolean =>
+    (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node));
   if (!secretish(left) && !secretish(right)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
     if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;

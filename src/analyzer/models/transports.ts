@@ -47,6 +47,53 @@ export function httpTransport(values: ValueResolver, node: ts.NewExpression): { 
   return { name, protection: unwrapped.kind === ts.SyntaxKind.TrueKeyword ? 'enabled' : 'unknown' };
 }
 
+/** The module a binding is imported (or required) from: `import http from 'node:http'`, `const { createServer } = require('http')`. */
+function moduleOfBinding(values: ValueResolver, identifier: ts.Identifier): string | undefined {
+  const declaration = values.declarationOf(identifier);
+  if (!declaration) return undefined;
+  for (let node: ts.Node | undefined = declaration.node; node && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) return node.moduleSpecifier.text;
+  }
+  const initializer = declaration.initializer && values.unwrap(declaration.initializer);
+  if (initializer && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && initializer.arguments[0] && ts.isStringLiteral(initializer.arguments[0])) return initializer.arguments[0].text;
+  return undefined;
+}
+
+/** MCP methods a hand-written JSON-RPC endpoint dispatches on. */
+const MCP_TOOL_METHODS = new Set(['tools/call', 'tools/list']);
+
+/**
+ * `http.createServer(handler)` whose handler itself answers MCP JSON-RPC (dispatches on
+ * 'tools/call'/'tools/list' and 'initialize' or builds 'jsonrpc' replies): an MCP endpoint with
+ * no SDK transport, so no SDK option could validate Host or Origin for it. A handler that hands
+ * the request to something else (an SDK transport, a framework) is left to those models.
+ */
+export function handWrittenJsonRpcEndpoint(values: ValueResolver, call: ts.CallExpression): boolean {
+  const callee = calleeOf(values.unwrap(call.expression));
+  const receiver = ts.isPropertyAccessExpression(callee) ? values.unwrap(callee.expression) : undefined;
+  const named = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  if (!named || named.text !== 'createServer') return false;
+  const binding = receiver ? (ts.isIdentifier(receiver) ? receiver : undefined) : ts.isIdentifier(callee) ? callee : undefined;
+  if (!binding || !/^(?:node:)?http$/.test(moduleOfBinding(values, binding) ?? '')) return false;
+  const last = call.arguments[call.arguments.length - 1];
+  if (!last) return false;
+  const handler = values.origins(last).map((origin) => values.unwrap(origin)).find((origin) => ts.isFunctionLike(origin) || ts.isFunctionDeclaration(origin)) ??
+    (ts.isIdentifier(last) ? values.declarationOf(last)?.node : undefined);
+  if (!handler || !ts.isFunctionLike(handler)) return false;
+  let toolMethod = false;
+  let rpcShape = false;
+  const visit = (node: ts.Node): void => {
+    if (toolMethod && rpcShape) return;
+    if (ts.isStringLiteralLike(node)) {
+      if (MCP_TOOL_METHODS.has(node.text)) toolMethod = true;
+      else if (node.text === 'initialize' || node.text === 'jsonrpc') rpcShape = true;
+    } else if (ts.isIdentifier(node) && node.text === 'jsonrpc' && node.parent && ts.isPropertyAssignment(node.parent)) rpcShape = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(handler);
+  return toolMethod && rpcShape;
+}
+
 export interface FileProtection {
   name: string;
   /**

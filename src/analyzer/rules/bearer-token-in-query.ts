@@ -71,6 +71,7 @@ export const bearerTokenInQuery = defineRule({
         if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) clientUrl(binary);
       },
       [ts.SyntaxKind.TemplateExpression]: clientUrl,
+      [ts.SyntaxKind.ReturnStatement]: use,
       [ts.SyntaxKind.IfStatement]: (statement: ts.IfStatement) => {
         optInGuard ||= refusesUnlessOptedIn(statement);
       },

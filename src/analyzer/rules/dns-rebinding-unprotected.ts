@@ -1,6 +1,6 @@
 import { ts } from '../engine/typescript.js';
 import { DNS_REBINDING_TEXT } from '../knowledge/mcp-authorization.js';
-import { fileProtection, guardCovers, httpTransport, localOrAnyListen, unprotectedExpressHelper, type FileProtection } from '../models/transports.js';
+import { fileProtection, guardCovers, handWrittenJsonRpcEndpoint, httpTransport, localOrAnyListen, unprotectedExpressHelper, type FileProtection } from '../models/transports.js';
 import { defineRule } from './define.js';
 
 export const dnsRebindingUnprotected = defineRule({
@@ -15,12 +15,14 @@ export const dnsRebindingUnprotected = defineRule({
     messages: {
       unprotectedTransport:
         "'{{transport}}' serves MCP on {{host}} with no Origin or Host validation, so a web page can reach it through DNS rebinding; pass 'enableDnsRebindingProtection: true' with 'allowedHosts'/'allowedOrigins', or build the app with the SDK's 'createMcpExpressApp()' (Host validation for localhost).",
+      unprotectedJsonRpcEndpoint:
+        "This server answers MCP JSON-RPC itself on {{host}} and never validates the Origin or Host header, so a web page can reach it through DNS rebinding; reject requests whose Origin is not an allowed one (and whose Host is not localhost), or serve MCP through the SDK transport with 'enableDnsRebindingProtection'.",
       helperWithoutAllowedHosts:
         "'createMcpExpressApp' bound to '{{host}}' without 'allowedHosts' turns off the SDK's Host validation; list the host names clients use in 'allowedHosts'.",
     },
   },
   create(context) {
-    const transports: { node: ts.NewExpression; name: string; at: ts.Node }[] = [];
+    const transports: { node: ts.Node; name: string; at: ts.Node; handWritten?: boolean }[] = [];
     const guards: FileProtection[] = [];
     // Once an unconditional guard is found, nothing more needs looking at (the common, cheap case).
     let protectedEverywhere = false;
@@ -42,6 +44,7 @@ export const dnsRebindingUnprotected = defineRule({
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
         noteGuard(call);
         listenHost ??= localOrAnyListen(context.values, call);
+        if (handWrittenJsonRpcEndpoint(context.values, call)) transports.push({ node: call, name: 'http.createServer', at: call, handWritten: true });
         const host = unprotectedExpressHelper(context.values, call);
         if (host) helperReported = true;
         if (host) context.report({ node: call, messageId: 'helperWithoutAllowedHosts', data: { host } });
@@ -57,9 +60,11 @@ export const dnsRebindingUnprotected = defineRule({
         // check in the file protects is not evidence of an exposed local server. A guard set up only
         // in one branch (`if (!disableAuth) app.use(authenticate)`) leaves the other branch's runs open.
         if (protectedEverywhere || helperReported || !listenHost) return;
-        for (const { node, name, at } of transports) {
-          if (guards.some((guard) => guardCovers(guard, node))) continue;
-          context.report({ node: at, messageId: 'unprotectedTransport', data: { transport: name, host: listenHost === 'every interface' || listenHost === 'its default host' ? listenHost : `'${listenHost}'` } });
+        for (const { node, name, at, handWritten } of transports) {
+          // A hand-written endpoint's checks sit anywhere in its handler: any guard in the file is enough.
+          if (handWritten ? guards.length > 0 : guards.some((guard) => guardCovers(guard, node))) continue;
+          const host = listenHost === 'every interface' || listenHost === 'its default host' ? listenHost : `'${listenHost}'`;
+          context.report({ node: at, messageId: handWritten ? 'unprotectedJsonRpcEndpoint' : 'unprotectedTransport', data: { transport: name, host } });
         }
       },
     };
