@@ -19,6 +19,7 @@
  * its callers) for the attribution; the cross-module engine of 'Analyzer v2' can replace it.
  */
 import { ts } from '../engine/typescript.js';
+import { importBindingRef } from '../engine/modules.js';
 import { UNKNOWN, type ValueResolver } from '../engine/values.js';
 import {
   coveredBy,
@@ -103,15 +104,11 @@ export function googleClientsCreatedIn(text: string): Set<string> {
   return apis;
 }
 
-function importsRelativeModule(node: ts.Node): boolean {
-  let current: ts.Node | undefined = node;
-  while (current && !ts.isImportDeclaration(current) && !ts.isVariableDeclaration(current)) current = current.parent;
-  if (!current) return false;
-  const specifier = ts.isImportDeclaration(current)
-    ? current.moduleSpecifier
-    : current.initializer && ts.isCallExpression(current.initializer) ? current.initializer.arguments[0] : undefined;
-  return !!specifier && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.');
+/** A literal, a collection or an instance of some class: not a googleapis client handed in. */
+function isVisiblyNotAClient(node: ts.Node): boolean {
+  return ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isNewExpression(node) || ts.isStringLiteralLike(node) || ts.isTemplateExpression(node);
 }
+
 
 const resourceTexts = new Map<string, RegExp>();
 /** Text a module needs to call one of these APIs by its resources (`.files.`, `.users.`, `.spreadsheets.`). */
@@ -280,14 +277,13 @@ class CallFinder {
   /** A receiver whose visible value is a literal, a collection or an instance of another class is not an API client. */
   private rootMayBeClient(root: ts.Expression): boolean {
     const node = this.values.unwrap(root);
-    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isNewExpression(node) || ts.isStringLiteralLike(node)) return false;
+    if (isVisiblyNotAClient(node)) return false;
     if (ts.isIdentifier(node)) {
       const declaration = this.values.declarationOf(node);
       if (declaration?.kind === 'function' || declaration?.kind === 'class') return false;
       // A client exported by a module of the project may be; a package's export (`fs`, `lodash`) is not.
-      if (declaration?.kind === 'import' && !importsRelativeModule(declaration.node)) return false;
-      const init = declaration?.initializer && this.values.unwrap(declaration.initializer);
-      if (init && !declaration?.path && (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isNewExpression(init) || ts.isStringLiteralLike(init) || ts.isTemplateExpression(init))) return false;
+      if (declaration?.kind === 'import' && !importBindingRef(declaration.node)?.module.startsWith('.')) return false;
+      if (declaration?.initializer && !declaration.path && isVisiblyNotAClient(this.values.unwrap(declaration.initializer))) return false;
     }
     return true;
   }

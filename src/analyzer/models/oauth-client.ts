@@ -1195,32 +1195,24 @@ class RequestBuilder {
     return this.importedLibraries;
   }
 
+  /** The library whose exported class `constructed` is imported from, among the constructor shapes. */
+  private constructedLibrary(constructors: readonly LibraryCallShape[], constructed: ts.Expression): { library: LibraryCallShape } | undefined {
+    if (constructors.length === 0) return undefined;
+    const imported = this.importOf(constructed, 0);
+    if (!imported) return undefined;
+    const exported = imported.path[imported.path.length - 1] ?? 'default';
+    const library = constructors.find((shape) => shape.modules.some((module) => moduleMatches(imported.module, module)) && (shape.name === '*' || shape.name === exported));
+    return library ? { library } : undefined;
+  }
+
   private matchShape(call: ts.CallExpression | ts.NewExpression): { library: LibraryCallShape; className?: string } | undefined {
     const libraries = this.librariesInFile();
-    if (ts.isNewExpression(call)) {
-      if (libraries.constructors.length === 0) return undefined;
-      const imported = this.importOf(this.values.unwrap(call.expression), 0);
-      if (!imported) return undefined;
-      const exported = imported.path[imported.path.length - 1] ?? 'default';
-      for (const library of libraries.constructors) {
-        if (!library.modules.some((module) => moduleMatches(imported.module, module))) continue;
-        if (library.name === '*' || library.name === exported) return { library };
-      }
-      return undefined;
-    }
+    // `new Strategy({ … })`; and `class extends OAuth2Strategy { constructor() { super({ … }) } }` or NestJS's
+    // mixin `class extends PassportStrategy(Strategy, name)`, where the super call constructs the library class.
+    if (ts.isNewExpression(call)) return this.constructedLibrary(libraries.constructors, this.values.unwrap(call.expression));
     if (isSuperCall(call)) {
-      // `class extends OAuth2Strategy { constructor() { super({ … }) } }`, and NestJS's mixin
-      // `class extends PassportStrategy(Strategy, name)`: the super call constructs the library class.
       const base = this.superClassOf(call);
-      if (!base || libraries.constructors.length === 0) return undefined;
-      const imported = this.importOf(base, 0);
-      if (!imported) return undefined;
-      const exported = imported.path[imported.path.length - 1] ?? 'default';
-      for (const library of libraries.constructors) {
-        if (!library.modules.some((module) => moduleMatches(imported.module, module))) continue;
-        if (library.name === '*' || library.name === exported) return { library };
-      }
-      return undefined;
+      return base ? this.constructedLibrary(libraries.constructors, base) : undefined;
     }
     const rawCallee = call.expression;
     const rawName = ts.isIdentifier(rawCallee) ? rawCallee.text : ts.isPropertyAccessExpression(rawCallee) ? rawCallee.name.text : undefined;

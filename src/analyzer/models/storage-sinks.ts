@@ -115,23 +115,28 @@ export class StorageAnalysis {
     if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || !STORE_CLASS_METHOD.test(callee.name.text)) return;
     const method = this.constructedClassMethod(callee.expression, callee.name.text);
     if (!method?.body || !method.parameters.some((parameter) => this.readsParameter(method, parameter))) return;
-    let found = this.helperSinks.get(method);
+    const inner = this.sinksInBody(method, method.body)[0];
+    if (!inner) return;
+    this.check({ ...inner, node: call, name: `${shortName(callee)}' → '${inner.name}`, values: [...call.arguments], key: undefined, keyText: undefined, viaHelperCall: call });
+  }
+
+  /** The sinks a helper's body calls directly (its first MAX_HELPER_CALLS calls), found once per helper. */
+  private sinksInBody(fn: ts.Node, body: ts.Node): Sink[] {
+    let found = this.helperSinks.get(fn);
     if (!found) {
-      found = [];
+      const sinks: Sink[] = [];
       let seen = 0;
-      forEachDescendant(method.body, (node) => {
+      forEachDescendant(body, (node) => {
         if (ts.isCallExpression(node)) {
           seen++;
           const sink = this.sinkOf(node);
-          if (sink) found!.push(sink);
+          if (sink) sinks.push(sink);
         }
-        return seen < MAX_HELPER_CALLS && found!.length === 0;
+        return seen < MAX_HELPER_CALLS;
       });
-      this.helperSinks.set(method, found);
+      this.helperSinks.set(fn, (found = sinks));
     }
-    const inner = found[0];
-    if (!inner) return;
-    this.check({ ...inner, node: call, name: `${shortName(callee)}' → '${inner.name}`, values: [...call.arguments], key: undefined, keyText: undefined, viaHelperCall: call });
+    return found;
   }
 
   /** The method `name` of the class a receiver is constructed from (`new Store()`, here or imported from the scan). */
@@ -180,21 +185,7 @@ export class StorageAnalysis {
   private checkImportedHelper(call: ts.CallExpression): void {
     const fn = this.values.calledFunction(call);
     if (!fn?.body || !this.values.isInOtherFile(fn)) return;
-    let found = this.helperSinks.get(fn);
-    if (!found) {
-      found = [];
-      let seen = 0;
-      forEachDescendant(fn.body, (node) => {
-        if (ts.isCallExpression(node)) {
-          seen++;
-          const sink = this.sinkOf(node);
-          if (sink) found!.push(sink);
-        }
-        return seen < MAX_HELPER_CALLS;
-      });
-      this.helperSinks.set(fn, found);
-    }
-    for (const sink of found) {
+    for (const sink of this.sinksInBody(fn, fn.body)) {
       this.check({ ...sink, node: call, name: `${shortName(call.expression)}' → '${sink.name}`, viaHelperCall: call });
     }
   }
