@@ -1,7 +1,9 @@
 // OAuth callback of an MCP gateway that hands the freshly issued access token to the web UI in a redirect query string — RFC 6750 §2.3 / OAuth 2.1 §5.1: access tokens must not travel in URI query strings
 import express from 'express';
+import cookieParser from 'cookie-parser';
 
 const app = express();
+app.use(cookieParser());
 const TOKEN_URL = 'https://github.com/login/oauth/access_token';
 const UI_ORIGIN = process.env.UI_ORIGIN ?? 'http://localhost:5173';
 

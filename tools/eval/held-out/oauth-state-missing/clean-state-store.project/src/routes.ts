@@ -8,7 +8,7 @@ const states = new StateStore();
 export const router = express.Router();
 
 router.get('/login', (req, res) => {
-  const state = states.issue(String(req.query.return_to ?? '/'));
+  const state = states.issue(req.query.return_to === '/settings' ? '/settings' : '/');
   const url = new URL('https://bitbucket.org/site/oauth2/authorize');
   url.searchParams.set('client_id', process.env.BITBUCKET_KEY!);
   url.searchParams.set('response_type', 'code');
