@@ -109,10 +109,37 @@ function isIndirectCallTarget(expression: ts.Expression): expression is ts.Binar
     ts.isNumericLiteral(expression.left) && expression.left.text === '0';
 }
 
+/**
+ * An answer a cut shaped, kept while it still holds: while every node it was cut against is still
+ * being followed (a later search meets the same cuts), and, when the depth limit cut it, for searches
+ * that reach the node with no more depth left than it had (they could see no more).
+ */
+interface ProvisionalAnswer {
+  answer: unknown;
+  depth: number;
+  depthCut: boolean;
+  /** Stack index of the innermost node it was cut against; -1 when only the depth cut it. */
+  cutIndex: number;
+}
+
+/** A node being followed: the cuts its search has met so far. */
+interface Frame {
+  node: ts.Node;
+  /** Stack index of the innermost active node a cycle cut this search against; -1 for none. */
+  cutIndex: number;
+  depthCut: boolean;
+}
+
 /** One query's state in one file: its answers, the nodes being followed, the cuts made. */
 interface QueryState {
   memo: Map<ts.Node, unknown>;
-  active: Set<ts.Node>;
+  /** The nodes being followed, outermost first, and each one's stack index. */
+  stack: Frame[];
+  active: Map<ts.Node, number>;
+  provisional: Map<ts.Node, ProvisionalAnswer>;
+  /** Provisional answers cut against a node, by that node's stack index (answers the depth alone cut are not listed: they stay). */
+  provisionalAt: ProvisionalAnswer[][];
+  provisionalNodes: ts.Node[][];
   cuts: number;
 }
 
@@ -122,29 +149,87 @@ export class Flow {
 
   constructor(readonly budget: FileBudget = new FileBudget()) {}
 
-  /** Follows `expression` for `query`: memoised per node, cycle-safe, depth-limited, charged to the file's budget. */
+  /**
+   * Follows `expression` for `query`: memoised per node, cycle-safe, depth-limited, charged to the file's budget.
+   *
+   * A query that does not remember cut answers (`rememberCutAnswers: false`) still keeps them for as
+   * long as they are exact (Tarjan's observation: an answer cut only against nodes still being followed
+   * is what a repeated search would give until the innermost of them finishes). Without that, one
+   * question over code full of cycles (minified bundles) re-searches the same nodes exponentially often.
+   */
   follow<T>(expression: ts.Expression, query: FollowQuery<T>, depth = 0): T {
     const state = this.stateOf(query);
+    const parent = state.stack[state.stack.length - 1];
     if (query.depthBeforeMemo && depth > query.maxDepth) {
       state.cuts++;
+      if (parent) parent.depthCut = true;
       return query.cut(expression);
     }
     const node = unwrapExpression(expression);
     if (state.memo.has(node)) return state.memo.get(node) as T;
-    if (depth > query.maxDepth || state.active.has(node)) {
+    const activeIndex = state.active.get(node);
+    if (activeIndex !== undefined) {
       state.cuts++;
+      if (parent && activeIndex > parent.cutIndex) parent.cutIndex = activeIndex;
       return query.cut(node);
     }
-    this.budget.charge();
-    state.active.add(node);
-    const cutsBefore = state.cuts;
-    try {
-      const answer = query.judge(node, depth);
-      if (query.rememberCutAnswers || state.cuts === cutsBefore || query.isFinal?.(answer)) state.memo.set(node, answer);
-      return answer;
-    } finally {
-      state.active.delete(node);
+    if (depth > query.maxDepth) {
+      state.cuts++;
+      if (parent) parent.depthCut = true;
+      return query.cut(node);
     }
+    const kept = state.provisional.get(node);
+    if (kept && (!kept.depthCut || depth >= kept.depth)) {
+      state.cuts++; // the answer a cut shaped: a caller counting cuts must not take it for exact
+      if (parent) {
+        if (kept.cutIndex > parent.cutIndex) parent.cutIndex = kept.cutIndex;
+        if (kept.depthCut) parent.depthCut = true;
+      }
+      return kept.answer as T;
+    }
+    this.budget.charge();
+    const index = state.stack.length;
+    const frame: Frame = { node, cutIndex: -1, depthCut: false };
+    state.stack.push(frame);
+    state.active.set(node, index);
+    const cutsBefore = state.cuts;
+    let answer: T;
+    try {
+      answer = query.judge(node, depth);
+    } finally {
+      state.stack.pop();
+      state.active.delete(node);
+      this.dropProvisional(state, index);
+    }
+    // A cycle back to the node itself adds nothing: only cuts against its ancestors (or the depth) shape the answer.
+    const ancestorCut = frame.cutIndex < index ? frame.cutIndex : -1;
+    const exact = state.cuts === cutsBefore || (!frame.depthCut && ancestorCut === -1);
+    if (query.rememberCutAnswers || exact || query.isFinal?.(answer)) {
+      state.memo.set(node, answer);
+    } else {
+      const entry: ProvisionalAnswer = { answer, depth, depthCut: frame.depthCut, cutIndex: ancestorCut };
+      state.provisional.set(node, entry);
+      // Cut only by the depth: it holds for the rest of the file, for questions with no more depth left.
+      if (ancestorCut >= 0) {
+        (state.provisionalAt[ancestorCut] ??= []).push(entry);
+        (state.provisionalNodes[ancestorCut] ??= []).push(node);
+      }
+    }
+    if (parent) {
+      if (frame.depthCut) parent.depthCut = true;
+      if (!exact && ancestorCut > parent.cutIndex) parent.cutIndex = ancestorCut;
+    }
+    return answer;
+  }
+
+  /** The search at stack index `index` finished: answers cut against it no longer hold. */
+  private dropProvisional(state: QueryState, index: number): void {
+    const entries = state.provisionalAt[index];
+    if (!entries?.length) return;
+    const nodes = state.provisionalNodes[index]!;
+    for (let i = 0; i < entries.length; i++) if (state.provisional.get(nodes[i]!) === entries[i]) state.provisional.delete(nodes[i]!);
+    state.provisionalAt[index] = [];
+    state.provisionalNodes[index] = [];
   }
 
   /** How many cuts a query has made so far in this file (a search that made none is exact). */
@@ -154,7 +239,10 @@ export class Flow {
 
   private stateOf(query: FollowQuery<unknown>): QueryState {
     let state = this.queries.get(query.name);
-    if (!state) this.queries.set(query.name, (state = { memo: new Map(), active: new Set(), cuts: 0 }));
+    if (!state) {
+      state = { memo: new Map(), stack: [], active: new Map(), provisional: new Map(), provisionalAt: [], provisionalNodes: [], cuts: 0 };
+      this.queries.set(query.name, state);
+    }
     return state;
   }
 }

@@ -67,6 +67,8 @@ export class Project {
     return new Project({ paths: () => texts.keys(), read: (path) => texts.get(path) }, limits);
   }
 
+  private readonly resolved = new Map<string, string | null>();
+
   /** The paths of the set. */
   paths(): Set<string> {
     return (this.pathSet ??= new Set([...this.source.paths()].map(normalisePath)));
@@ -78,9 +80,19 @@ export class Project {
    * `.js` specifier mapped to the `.ts` source. Undefined for packages and for files not in the set.
    */
   resolve(fromPath: string, specifier: string): string | undefined {
+    // Asked again at every call through an import: the candidate list costs more than the answer.
+    const key = `${fromPath}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key) ?? undefined;
     const paths = this.paths();
-    for (const candidate of relativeCandidates(fromPath, specifier)) if (paths.has(candidate) && isSupportedPath(candidate)) return candidate;
-    return undefined;
+    let found: string | undefined;
+    for (const candidate of relativeCandidates(fromPath, specifier)) {
+      if (paths.has(candidate) && isSupportedPath(candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    this.resolved.set(key, found ?? null);
+    return found;
   }
 
   /** The parsed module at a path of the set; undefined when it is not in the set or cannot be read or parsed. */

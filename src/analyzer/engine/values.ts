@@ -50,6 +50,7 @@ export class ValueResolver {
   };
   /** `moduleRefOf` answers by expression (see engine/modules.ts); null for "no module member". */
   readonly moduleRefs: WeakMap<ts.Node, ModuleRef | null>;
+  private readonly returnedByFunction = new Map<FunctionNode, ts.Expression[]>();
   private readonly assignmentsByDeclaration: Map<string, Map<Declaration | undefined, ts.Expression[]>>;
 
   constructor(
@@ -530,16 +531,34 @@ export class ValueResolver {
   }
 
   /** What a function returns: an arrow's expression body, or each `return` not inside a nested function. */
-  returnedExpressions(fn: FunctionNode): ts.Expression[] {
+  returnedExpressions(fn: FunctionNode): readonly ts.Expression[] {
     if (!fn.body) return [];
     if (!ts.isBlock(fn.body)) return [fn.body];
-    const results: ts.Expression[] = [];
+    let results = this.returnedByFunction.get(fn);
+    if (results) return results;
+    results = [];
+    const found = results;
+    // A return statement sits only in statements: expressions hold none outside nested functions, so they are not entered.
     const visit = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node)) return;
-      if (ts.isReturnStatement(node) && node.expression) results.push(node.expression);
-      ts.forEachChild(node, visit);
+      if (ts.isReturnStatement(node)) {
+        if (node.expression) found.push(node.expression);
+      } else if (ts.isBlock(node) || ts.isCaseBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isCatchClause(node)) {
+        ts.forEachChild(node, visit);
+      } else if (ts.isIfStatement(node)) {
+        visit(node.thenStatement);
+        if (node.elseStatement) visit(node.elseStatement);
+      } else if (ts.isIterationStatement(node, false) || ts.isLabeledStatement(node) || ts.isWithStatement(node)) {
+        visit(node.statement);
+      } else if (ts.isTryStatement(node)) {
+        visit(node.tryBlock);
+        if (node.catchClause) visit(node.catchClause);
+        if (node.finallyBlock) visit(node.finallyBlock);
+      } else if (ts.isSwitchStatement(node)) {
+        visit(node.caseBlock);
+      }
     };
     ts.forEachChild(fn.body, visit);
+    this.returnedByFunction.set(fn, results);
     return results;
   }
 }

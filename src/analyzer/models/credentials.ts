@@ -218,6 +218,7 @@ export class TokenModel {
   private readonly memberWritesByOwner = new Map<string, Map<MemberWriteOwner | undefined, MemberWrite[]>>();
   private readonly memberWriteVerdicts = new Map<MemberWriteOwner | string, Map<string, MemberWriteVerdict | null>>();
   private readonly callMentions = new Map<ts.SourceFile, Map<string, number>>();
+  private readonly argumentsByParameter = new Map<ts.ParameterDeclaration, ts.Expression[]>();
 
   /** The credential an expression's value carries, if any. */
   credentialIn(expression: ts.Expression, depth = 0): CredentialMatch | undefined {
@@ -666,6 +667,13 @@ export class TokenModel {
   argumentsFor(declaration: Declaration): ts.Expression[] | undefined {
     const parameter = declaration.node;
     if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || parameter.dotDotDotToken) return undefined;
+    // Every question that meets the parameter asks again; the call sites do not change.
+    let found = this.argumentsByParameter.get(parameter);
+    if (!found) this.argumentsByParameter.set(parameter, (found = this.computeArgumentsFor(parameter)));
+    return found;
+  }
+
+  private computeArgumentsFor(parameter: ts.ParameterDeclaration): ts.Expression[] {
     const fn = parameter.parent;
     const found: ts.Expression[] = parameter.initializer ? [parameter.initializer] : [];
     const name = functionName(fn);

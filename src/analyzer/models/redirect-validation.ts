@@ -4,6 +4,7 @@
  * the requested URI: a value named as a redirect URI, or read from the request under that name.
  */
 import { ts } from '../engine/typescript.js';
+import type { FollowQuery } from '../engine/flow.js';
 import { UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { LOOPBACK_HOSTS, REDIRECT_URI_NAME, SCHEME_ONLY } from '../knowledge/mcp-authorization.js';
 import { isRequestExpression, requestQueryRead } from './resource-server.js';
@@ -175,7 +176,30 @@ function iteratedList(values: ValueResolver, identifier: ts.Identifier): ts.Expr
  * element (`_.includes(client.redirect_uris, uri)` is a membership test).
  */
 export function fromRegisteredList(values: ValueResolver, expression: ts.Expression, depth = 0, element = false): boolean {
-  if (depth > 10) return false;
+  return values.flow.follow(expression, registeredListQuery(values, element), depth);
+}
+
+/** On the file's one follower (its memo, cycle guard and budget): without a memo, minified code's long `+` chains and reassigned names made this search exponential. */
+const REGISTERED_LIST_QUERIES = new WeakMap<ValueResolver, readonly [FollowQuery<boolean>, FollowQuery<boolean>]>();
+
+function registeredListQuery(values: ValueResolver, element: boolean): FollowQuery<boolean> {
+  let queries = REGISTERED_LIST_QUERIES.get(values);
+  if (!queries) {
+    const query = (asElement: boolean): FollowQuery<boolean> => ({
+      name: asElement ? 'registered-list-element' : 'registered-list',
+      maxDepth: 10,
+      rememberCutAnswers: false,
+      isFinal: (found) => found,
+      cut: () => false,
+      judge: (node, depth) => judgeRegisteredList(values, node, depth, asElement),
+    });
+    queries = [query(false), query(true)];
+    REGISTERED_LIST_QUERIES.set(values, queries);
+  }
+  return queries[element ? 1 : 0];
+}
+
+function judgeRegisteredList(values: ValueResolver, expression: ts.Expression, depth: number, element: boolean): boolean {
   const node = stripWrappers(values, expression);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     const name = values.memberName(node);
