@@ -18,6 +18,8 @@ export interface ChildJob {
   resultPath: string;
   cwd: string;
   threads?: number;
+  /** The analyzer's file-size limit, raised for the growth check's large files. */
+  maxFileBytes?: number;
 }
 
 export interface ChildPass {
@@ -44,7 +46,7 @@ async function createRunner(job: ChildJob): Promise<MethodRunner> {
     case 'raw':
       return createRawParseWalk();
     case 'analyzer':
-      return createAnalyzer();
+      return createAnalyzer(job.maxFileBytes);
     case 'analyzer-pool':
       return createAnalyzerPool(job.threads ?? 2);
     case 'eslint':

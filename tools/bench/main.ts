@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../../src/config/types.js';
 import { BIG_PR_FILES, BIG_PR_SEED, generateBigPr, type GeneratedFile } from './big-pr.js';
 import type { ChildJob, ChildResult } from './child.js';
+import { growthFile } from './scaling.js';
 import { collectCorpus, CORPUS_PACKAGES, isJavaScriptPath, type Corpus, type CorpusFile } from './corpus.js';
 import { METHOD_LABELS, type MethodId } from './methods.js';
 import { measurePullRequests } from './pr.js';
@@ -20,6 +21,7 @@ import { checkPrefilter, prefilterLine } from './prefilter-check.js';
 import {
   agreementLines,
   computeRatios,
+  evaluateScaling,
   evaluateTargets,
   inProcessTable,
   machineLine,
@@ -32,6 +34,7 @@ import {
   slowestFilesLines,
   targetLines,
   wholeProcessTable,
+  type GrowthFigures,
   type Machine,
   type Measurement,
   type SeededAgreement,
@@ -173,9 +176,11 @@ async function main(): Promise<void> {
     const agreement = bigPrRules ? seededAgreement(bigPr, bigPrRules) : [];
     log('checking that the prefilter changes no finding...');
     const prefilterChecks = [checkPrefilter('real corpus', corpus.files), checkPrefilter('generated PR', bigPrFiles)];
+    log('growth check: the same generated module at 100k and 200k lines...');
+    const growth = await measureGrowth(workDir, Math.min(options.repeats, 3));
     const pr = options.pr ? await measurePullRequests(REPO_ROOT, bigPr, log) : ({ status: 'skipped', reason: 'disabled with --no-pr' } as const);
     const ratios = computeRatios(measurements);
-    const targets = evaluateTargets(measurements, pr);
+    const targets = [...evaluateTargets(measurements, pr), ...evaluateScaling(measurements, growth)];
     const differing = prefilterChecks.reduce((sum, check) => sum + check.differing.length, 0);
     targets.push({
       name: 'detection unchanged by the speed work (prefilter on and off, real corpus and generated PR)',
@@ -220,6 +225,35 @@ async function main(): Promise<void> {
   }
 }
 
+const GROWTH_LINES = [100_000, 200_000] as const;
+
+/**
+ * The analyzer alone on one generated module at each size, in fresh processes (as the CLI runs one
+ * file), sizes alternating, median per-file time of each. The size limit is raised for these files.
+ */
+async function measureGrowth(workDir: string, repeats: number): Promise<GrowthFigures | { failure: string }> {
+  const files = GROWTH_LINES.map((lines) => {
+    const text = growthFile(lines);
+    const absolutePath = join(workDir, `growth-${lines}.ts`);
+    writeFileSync(absolutePath, text);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    return { absolutePath, path: `growth-${lines}.ts`, bytes, packageName: 'generated', moduleType: 'module' as const };
+  });
+  const times: number[][] = files.map(() => []);
+  try {
+    for (let run = 0; run < repeats; run++) {
+      for (const [index, file] of files.entries()) {
+        const plan: Plan = { set: 'big-pr', method: 'analyzer', files: [file], repeats: 1, inProcess: false };
+        const { result } = await runChild(workDir, plan, 1, 64 * 1024 * 1024);
+        times[index]!.push(result.passes[0]!.timings[0]!.ms);
+      }
+    }
+  } catch (error) {
+    return { failure: error instanceof Error ? error.message : String(error) };
+  }
+  return { smallLines: GROWTH_LINES[0], largeLines: GROWTH_LINES[1], smallMs: median(times[0]!), largeMs: median(times[1]!), runs: repeats };
+}
+
 function writeGeneratedFiles(root: string, files: readonly GeneratedFile[]): CorpusFile[] {
   // The generated server is an ESM package, so `.js` would load as ESM (it only uses .ts/.mjs/.cjs).
   mkdirSync(root, { recursive: true });
@@ -238,7 +272,7 @@ function writeGeneratedFiles(root: string, files: readonly GeneratedFile[]): Cor
   });
 }
 
-function runChild(workDir: string, plan: Plan, passes: number): Promise<{ wallMs: number; result: ChildResult }> {
+function runChild(workDir: string, plan: Plan, passes: number, maxFileBytes?: number): Promise<{ wallMs: number; result: ChildResult }> {
   const id = `${plan.set}-${plan.method}-${passes}-${Math.random().toString(36).slice(2, 8)}`;
   const jobPath = join(workDir, `${id}.job.json`);
   const resultPath = join(workDir, `${id}.result.json`);
@@ -249,6 +283,7 @@ function runChild(workDir: string, plan: Plan, passes: number): Promise<{ wallMs
     resultPath,
     cwd: REPO_ROOT,
     threads: availableParallelism(),
+    ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
   };
   writeFileSync(jobPath, JSON.stringify(job));
   return new Promise((resolvePromise, reject) => {
@@ -344,7 +379,7 @@ function renderReport(
     ...notes,
     ...measurements.filter((item) => item.failure).map((item) => `Not measured: ${METHOD_LABELS[item.method]} on ${item.set}: ${item.failure}`),
     '',
-    '## Targets (issue 4)',
+    '## Targets (issue 9)',
     '',
     ...targetLines(targets),
     '',

@@ -76,10 +76,11 @@ function countAnalysis(counters: MethodCounters, analysis: FileAnalysis, rulesBy
 }
 
 /** The analyzer as the CLI calls it: one `Analyzer`, file by file, the set as one project (a fresh one each pass). */
-export async function createAnalyzer(): Promise<MethodRunner> {
+export async function createAnalyzer(maxFileBytes?: number): Promise<MethodRunner> {
   const { Analyzer, Project } = await import('../../src/analyzer/index.js');
   const { defaultConfig } = await import('../../src/config/types.js');
-  const analyzer = new Analyzer(defaultConfig());
+  const config = defaultConfig();
+  const analyzer = new Analyzer(maxFileBytes === undefined ? config : { ...config, maxFileBytes });
   const counters: MethodCounters = { findings: 0, suppressed: 0, errors: 0, notAnalyzed: 0 };
   const rulesByFile = new Map<string, string[]>();
   let project: InstanceType<typeof Project> | undefined;
