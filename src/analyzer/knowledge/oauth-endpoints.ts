@@ -78,8 +78,11 @@ export type PkceEvidence =
   | { via: 'challenge-options'; challengeKey: string; methodKey: string }
   /** A key in the options argument carrying the verifier; a bare code string as that argument means none. */
   | { via: 'verifier-option'; verifierKey: string; bareCodeMeansNone?: boolean }
-  /** A positional verifier that is there only when the call has at least `minArguments` arguments. */
-  | { via: 'verifier-argument'; index: number; minArguments: number }
+  /**
+   * A positional verifier that is there only when the call has at least `minArguments` arguments;
+   * `earlierIndex`: where an earlier major version took it (read when `index` is empty or holds an options object).
+   */
+  | { via: 'verifier-argument'; index: number; minArguments: number; earlierIndex?: number }
   /** A positional challenge method (arctic's `createAuthorizationURLWithPKCE`). */
   | { via: 'method-argument'; index: number }
   /** An option that switches PKCE on: `true` or 'S256' (passport-oauth2's `pkce`). */
@@ -172,9 +175,10 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   { library: 'arctic', modules: ['arctic'], call: 'method', name: 'validateAuthorizationCode', receiverClasses: ['OAuth2Client'], role: 'exchange',
     pkce: { via: 'verifier-argument', index: 2, minArguments: 3 }, fix: 'the code verifier as the third argument' },
 
-  // oauth4webapi: the verifier is positional; 'nopkce' opts out
+  // oauth4webapi: the verifier is positional; 'nopkce' opts out. v3 takes (as, client, clientAuth, params, redirectUri, verifier, options?),
+  // v2 took (as, client, params, redirectUri, verifier, options?).
   { library: 'oauth4webapi', modules: ['oauth4webapi'], call: 'function', name: 'authorizationCodeGrantRequest', role: 'exchange',
-    pkce: { via: 'verifier-argument', index: 5, minArguments: 6 }, fix: 'the code verifier instead of \'nopkce\'' },
+    pkce: { via: 'verifier-argument', index: 5, minArguments: 6, earlierIndex: 4 }, fix: 'the code verifier instead of \'nopkce\'' },
 
   // MSAL Node
   { library: '@azure/msal-node', modules: providerLibraryModules('microsoft', '@azure/msal-node'), call: 'method', name: 'getAuthCodeUrl', role: 'authorize', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],

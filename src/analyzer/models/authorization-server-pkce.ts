@@ -23,6 +23,9 @@ import {
   NOT_AUTHORIZATION_CODE,
   OAUTH2ORIZE_CODE_EXCHANGE,
   OAUTH2ORIZE_CODE_GRANT,
+  PKCE_OPT_IN_FLAG,
+  PKCE_REQUIRED_CONDITION,
+  PKCE_REQUIRED_MESSAGE,
   REQUEST_RECEIVER,
   ROUTE_METHODS,
   SDK_EXCHANGE_METHOD,
@@ -167,7 +170,7 @@ export function authorizationServerPkce(sourceFile: ts.SourceFile): Authorizatio
 
   // A file whose authorization endpoint rejects requests without a challenge (`if (!code_challenge) return error(…)`)
   // issues no code without one: its token endpoint's conditional check is only a consistency check.
-  if (!index.ifStatements.some(requiresChallenge)) {
+  if (!index.ifStatements.some((statement) => requiresChallenge(statement) || rejectsForMissingPkce(statement))) {
     for (const statement of index.ifStatements) {
       const condition = optionalVerificationCondition(statement);
       if (condition) result.optionalVerifications.push({ node: condition });
@@ -404,6 +407,9 @@ function mentionsCodeValue(node: ts.Node): boolean {
 /** A call (or method reference) on a store, a model or a map: not on the request, not a bare `this.helper()`. */
 function isStoreCall(callee: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(callee)) return false;
+  // `this.getAuthorizationCode = this.getAuthorizationCode.bind(this)` reads nothing; `store.get.call(store, code)` reads through `store.get`.
+  if (callee.name.text === 'bind' && ts.isPropertyAccessExpression(callee.expression)) return false;
+  if (FUNCTION_CALLERS.has(callee.name.text) && ts.isPropertyAccessExpression(callee.expression)) return isStoreCall(callee.expression);
   const receiver = callee.expression;
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) return false;
   if (ts.isIdentifier(receiver) && receiver.text === 'self') return false;
@@ -606,6 +612,24 @@ function requiresChallenge(statement: ts.IfStatement): boolean {
       (isNothingLiteral(operand.right) ? testsStoredChallenge(operand.left) : isNothingLiteral(operand.left) && testsStoredChallenge(operand.right));
   });
   return testsMissing && rejectsUnconditionally(statement.thenStatement);
+}
+
+/**
+ * `if (client.tokenEndpointAuthMethod === 'none') throw new Error('Public clients must use PKCE')`: a branch that
+ * rejects with a message saying PKCE is required (for all clients or for public ones, as OAuth 2.1 asks).
+ */
+function rejectsForMissingPkce(statement: ts.IfStatement): boolean {
+  if (!rejectsUnconditionally(statement.thenStatement)) return false;
+  // `if (this.config.requirePkce && !code_challenge)`: required only when someone opts in, so optional by default.
+  if (PKCE_OPT_IN_FLAG.test(statement.expression.getText())) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (ts.isFunctionLike(node) && node !== statement.thenStatement)) return;
+    if (ts.isStringLiteralLike(node) && PKCE_REQUIRED_MESSAGE.test(node.text) && !PKCE_REQUIRED_CONDITION.test(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement.thenStatement);
+  return found;
 }
 
 /** `x.codeChallenge`, `codeChallenge`, `x.code_challenge !== undefined`, or a constant initialised with such a test. */

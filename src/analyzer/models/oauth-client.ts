@@ -71,6 +71,8 @@ export interface OAuthRequest {
   scopes: ScopeValue[];
   /** For authorization requests built from parameters: the `state` parameter (undefined when the request is not known in full). */
   state?: { present: boolean; value?: ts.Expression; site?: ts.Node };
+  /** An OpenID Connect hybrid authorization request (`response_type=code id_token`). */
+  hybrid?: boolean;
 }
 
 interface ParamEntry {
@@ -100,7 +102,8 @@ interface Bag {
 interface MutationIndex {
   writes: Map<ts.Node, { call: ts.CallExpression; viaSearchParams: boolean }[]>;
   searchAssignments: Map<ts.Node, ts.BinaryExpression[]>;
-  /** Objects handed to a helper that may add PKCE parameters. */
+  /** `params.code_challenge = …` after `const params = { … }`: writes of modelled keys into an object literal, by literal. */
+  memberWrites: Map<ts.Node, { key: string; assignment: ts.BinaryExpression }[]>;
 }
 
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -253,11 +256,13 @@ export class RequestCollector {
   private candidates(): Candidates {
     const strings: ts.Expression[] = [];
     const searchAssignments: ts.BinaryExpression[] = [];
+    const memberAssignments: ts.BinaryExpression[] = [];
     for (const binary of this.binaries) {
       if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) {
         if (!isConcatOperand(binary) && hasQueryText(binary)) strings.push(binary);
-      } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'search') {
-        searchAssignments.push(binary);
+      } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left)) {
+        if (binary.left.name.text === 'search') searchAssignments.push(binary);
+        else if (MODELLED_KEYS.has(binary.left.name.text)) memberAssignments.push(binary);
       }
     }
     for (const template of this.templates) if (!isConcatOperand(template) && hasQueryText(template)) strings.push(template);
@@ -268,7 +273,7 @@ export class RequestCollector {
       if (!isVariableInitializer(literal) || this.isSentUnchanged(literal)) strings.push(literal);
     }
     strings.sort((a, b) => a.pos - b.pos);
-    return { calls: this.calls, news: this.news, strings, objects: this.objects, searchAssignments };
+    return { calls: this.calls, news: this.news, strings, objects: this.objects, searchAssignments, memberAssignments };
   }
 
   /**
@@ -312,6 +317,8 @@ interface Candidates {
   strings: ts.Expression[];
   objects: ts.ObjectLiteralExpression[];
   searchAssignments: ts.BinaryExpression[];
+  /** `x.code_challenge = …`: assignments to a modelled key of some object. */
+  memberAssignments: ts.BinaryExpression[];
 }
 
 /** Builds the requests of one file from the collected candidates. */
@@ -358,6 +365,11 @@ class RequestBuilder {
         const request = this.classify(bag);
         if (request) requests.push(request);
       });
+    }
+    // A file whose authorization requests are all hybrid redeems hybrid-flow codes: its hand-built exchanges follow them.
+    const authorizations = requests.filter((request) => request.kind === 'authorize');
+    if (authorizations.length > 0 && authorizations.every((request) => request.hybrid)) {
+      for (const request of requests) if (request.kind === 'token' && !request.library && request.pkce.status === 'missing-verifier') request.pkce = { status: 'not-applicable' };
     }
     for (const object of this.candidates.objects) {
       guarded(() => {
@@ -505,6 +517,10 @@ class RequestBuilder {
       } else if (ts.isSpreadAssignment(property)) {
         this.addObjectExpression(bag, property.expression, depth + 1);
       }
+    }
+    // `if (usePkce) params.code_challenge = challenge`: a later write adds the key (as another branch of it).
+    for (const { key, assignment } of this.mutationIndex().memberWrites.get(object) ?? []) {
+      this.setParam(bag, key, { expression: assignment.right, site: assignment });
     }
   }
 
@@ -671,7 +687,7 @@ class RequestBuilder {
    */
   private mutationIndex(): MutationIndex {
     if (this.mutations) return this.mutations;
-    const index: MutationIndex = { writes: new Map(), searchAssignments: new Map() };
+    const index: MutationIndex = { writes: new Map(), searchAssignments: new Map(), memberWrites: new Map() };
     this.mutations = index;
     const add = <T>(map: Map<ts.Node, T[]>, anchor: ts.Node, item: T): void => {
       const list = map.get(anchor);
@@ -702,6 +718,14 @@ class RequestBuilder {
     for (const assignment of this.candidates.searchAssignments) {
       guarded(() => {
         for (const anchor of this.anchorsOf((assignment.left as ts.PropertyAccessExpression).expression, 0)) add(index.searchAssignments, anchor, assignment);
+      });
+    }
+    for (const assignment of this.candidates.memberAssignments) {
+      guarded(() => {
+        const target = assignment.left as ts.PropertyAccessExpression;
+        for (const anchor of this.anchorsOf(target.expression, 0)) {
+          if (ts.isObjectLiteralExpression(anchor)) add(index.memberWrites, anchor, { key: target.name.text, assignment });
+        }
       });
     }
     return index;
@@ -893,7 +917,7 @@ class RequestBuilder {
       else if (params.has('code_verifier')) pkce = { status: 'present' };
       else if (grantType === undefined || !this.isComplete(bag)) pkce = { status: 'unknown' };
       else pkce = { status: 'missing-verifier' };
-      return { kind: 'token', node: bag.anchor, endpoint, provider, grantType, pkce, scopes };
+      return { kind: 'token', node: this.reportNode(bag, grant), endpoint, provider, grantType, pkce, scopes };
     }
 
     // Device authorization (RFC 8628): no code flow, but the scopes are requested here.
@@ -911,7 +935,24 @@ class RequestBuilder {
       (responseType !== undefined && !(isRelative && !isAuthorizePath) && (params.has('client_id') || params.has('redirect_uri') || isAuthorizePath)) ||
       (isAuthorizePath && (params.has('client_id') || params.has('redirect_uri')));
     if (!isAuthorize) return undefined;
-    return { kind: 'authorize', node: bag.anchor, endpoint, provider, pkce: this.challengeVerdict(bag), scopes, state: this.stateParameter(bag) };
+    // OpenID Connect hybrid flows (`code id_token`): the ID token's c_hash and nonce bind the code; PKCE is not this request's question.
+    const pkce: PkceVerdict = responseValues && responseValues.length > 0 && responseValues.every(isHybridResponseType) ? { status: 'not-applicable' } : this.challengeVerdict(bag);
+    return { kind: 'authorize', node: this.reportNode(bag, responseType), endpoint, provider, pkce, scopes, state: this.stateParameter(bag), hybrid: pkce.status === 'not-applicable' };
+  }
+
+  /**
+   * Where a request is reported: where it is put together, except when a generic helper
+   * (`buildUrl(base, params)`) puts together parameters its caller wrote: then at the caller's
+   * parameters, the code that gives the helper its OAuth meaning.
+   */
+  private reportNode(bag: Bag, marker: ParamEntry | undefined): ts.Node {
+    const site = marker?.site;
+    const helper = findAncestor(bag.anchor, isFunctionLike);
+    const caller = site && findAncestor(site, isFunctionLike);
+    if (!site || !helper || !caller || site.getSourceFile() !== this.sourceFile) return bag.anchor;
+    // Parameters written in the same function, or in a function around it (a closure's constants), stay at the anchor.
+    if ((site.pos >= helper.pos && site.end <= helper.end) || (bag.anchor.pos >= caller.pos && bag.anchor.end <= caller.end)) return bag.anchor;
+    return ts.isPropertyAssignment(site) || ts.isShorthandPropertyAssignment(site) ? site.parent : site;
   }
 
   /** The request's `state`: its value when written, absent when the request is known in full, else unknown (undefined). */
@@ -1094,8 +1135,15 @@ class RequestBuilder {
         return plain ? { status: 'plain', node: method } : { status: 'present' };
       }
       case 'verifier-argument': {
-        const verifier = args[evidence.index];
+        let verifier = args[evidence.index];
         const missing: PkceVerdict = { status: library.role === 'authorize' ? 'missing-challenge' : 'missing-verifier' };
+        const earlier = evidence.earlierIndex !== undefined ? args[evidence.earlierIndex] : undefined;
+        if (earlier && (!verifier || ts.isObjectLiteralExpression(this.values.unwrap(verifier))) && !ts.isObjectLiteralExpression(this.values.unwrap(earlier))) {
+          // The earlier signature: the verifier sits one place before.
+          const value = this.values.unwrap(earlier);
+          if (isNothing(value) || /(^|\.)nopkce$/.test(dottedName(value))) return missing;
+          return { status: 'present' };
+        }
         if (args.length < evidence.minArguments || !verifier || isNothing(this.values.unwrap(verifier))) return missing;
         if (/(^|\.)nopkce$/.test(dottedName(this.values.unwrap(verifier)))) return missing;
         return { status: 'present' };
@@ -1675,6 +1723,16 @@ function endpointPath(endpoint: string): string {
 }
 
 /** The provider whose host the URL names. */
+function isFunctionLike(node: ts.Node): node is FunctionLike {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/** `code id_token`, `code token`, `code id_token token` (space- or plus-separated, maybe URL-encoded). */
+function isHybridResponseType(value: string): boolean {
+  const parts = safeDecode(value).split(/[\s+]+/);
+  return parts.includes('code') && (parts.includes('id_token') || parts.includes('token'));
+}
+
 function isSuperCall(call: ts.CallExpression): boolean {
   return call.expression.kind === ts.SyntaxKind.SuperKeyword;
 }
