@@ -41,7 +41,9 @@ export type PkceVerdict =
   | { status: 'missing-challenge' }
   | { status: 'missing-method' }
   | { status: 'plain'; node: ts.Node }
-  | { status: 'missing-verifier' };
+  | { status: 'missing-verifier' }
+  /** PKCE is sent, but the verifier itself travels in the request's `state`, so it is no secret. */
+  | { status: 'verifier-in-state'; node: ts.Node };
 
 /** One value the request's scope parameter may take, and where to look for the literal that wrote it. */
 export interface ScopeValue {
@@ -114,6 +116,11 @@ const SCOPE_KEYS = ['scope', 'user_scope'];
 /** Every parameter a verdict reads (the libraries' own PKCE option names included). */
 const MODELLED_KEYS = new Set([...OAUTH_KEYS, 'codeChallenge', 'codeChallengeMethod', 'codeVerifier', 'pkceCodeVerifier']);
 const MAX_DEPTH = 8;
+/** A PKCE verifier's name ('verifier', 'codeVerifier', 'code_verifier', 'pkceVerifier'); not a hash of it or the challenge. */
+const VERIFIER_NAME = /verifier$/i;
+const NOT_VERIFIER_NAME = /hash|digest|challenge/i;
+/** Calls whose result still carries their input, readable: encoders and serialisers. */
+const STATE_ENCODER_NAME = /^(btoa|stringify|from|toString|concat|join)$|encode|seriali[sz]e|base64|sign/i;
 
 /** Node kinds the model needs; both rules visit them and feed the shared collector. */
 export const OAUTH_REQUEST_KINDS: readonly ts.SyntaxKind[] = [
@@ -969,9 +976,48 @@ class RequestBuilder {
       const plain = this.isPlainMethod(method);
       if (plain) return { status: 'plain', node: method.site };
     }
-    if (challenge && method) return { status: 'present' };
+    if (challenge && method) {
+      const state = bag.params.get('state');
+      if (state && this.carriesVerifier(state)) return { status: 'verifier-in-state', node: state.site };
+      return { status: 'present' };
+    }
     if (challenge) return this.isComplete(bag) ? { status: 'missing-method' } : { status: 'unknown' };
     return this.isComplete(bag) ? { status: 'missing-challenge' } : { status: 'unknown' };
+  }
+
+  /**
+   * `state: encodeState({ verifier: pkce.verifier })`, `btoa(JSON.stringify({ redirectTo, codeVerifier }))`: the
+   * state is built from the PKCE verifier (followed through local variables), so the verifier goes out in the
+   * front channel with the challenge, and anyone who sees the redirect can redeem the code.
+   */
+  private carriesVerifier(entry: ParamEntry): boolean {
+    if (!entry.expression) return false;
+    const seen = new Set<ts.Node>();
+    const isVerifierName = (name: string): boolean => VERIFIER_NAME.test(name) && !NOT_VERIFIER_NAME.test(name);
+    const visit = (node: ts.Node, depth: number): boolean => {
+      if (seen.has(node) || depth > MAX_DEPTH) return false;
+      seen.add(node);
+      if (ts.isIdentifier(node)) {
+        if (isVerifierName(node.text)) return true;
+        const declaration = this.values.declarationOf(node);
+        return declaration?.kind === 'variable' && !!declaration.initializer && !declaration.path && visit(declaration.initializer, depth + 1);
+      }
+      // `pkce.verifier`: the member named; `session.id` says nothing of what else the session holds.
+      if (ts.isPropertyAccessExpression(node)) return isVerifierName(node.name.text);
+      if (ts.isPropertyAssignment(node)) return (!!propertyNameText(node.name) && isVerifierName(propertyNameText(node.name)!)) || visit(node.initializer, depth);
+      if (ts.isCallExpression(node)) {
+        // Only encoders pass their input on (`btoa`, `JSON.stringify`, `Buffer.from(…).toString('base64url')`, `encodeState`);
+        // `stateStore.create({ verifier })` keeps the verifier and returns a handle.
+        const callee = this.values.unwrap(node.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        if (!STATE_ENCODER_NAME.test(name)) return false;
+        if (ts.isPropertyAccessExpression(callee) && visit(callee.expression, depth + 1)) return true;
+        return node.arguments.some((argument) => visit(argument, depth + 1));
+      }
+      if (ts.isStringLiteralLike(node) || ts.isFunctionLike(node)) return false;
+      return ts.forEachChild(node, (child) => (visit(child, depth) ? true : undefined)) ?? false;
+    };
+    return visit(entry.expression, 0);
   }
 
   /** Whether every write of the method parameter says 'plain' (a branch choosing 'S256' is not reported). */

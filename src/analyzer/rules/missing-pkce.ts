@@ -24,6 +24,7 @@ export const missingPkce = defineRule({
       missingChallenge: "Authorization request{{target}} sends no 'code_challenge'; add PKCE with a 'code_challenge' and 'code_challenge_method=S256'.",
       missingMethod: "Authorization request{{target}} sends 'code_challenge' without 'code_challenge_method', so the server treats it as 'plain'; add 'code_challenge_method=S256'.",
       plainMethod: "PKCE method 'plain' sends the verifier itself as the challenge; use 'S256'.",
+      verifierInState: "The 'state' of this authorization request carries the PKCE 'code_verifier', so the verifier travels with the challenge through the browser and anyone who sees the redirect can redeem the code; keep the verifier on the client (session, memory, cookie) and send only a random state.",
       missingVerifier: "Authorization-code exchange{{target}} sends no 'code_verifier'; send the PKCE verifier that matches the request's 'code_challenge'.",
       libraryMissingChallenge: "'{{call}}' builds an authorization request without a PKCE challenge; pass {{fix}}.",
       libraryMissingVerifier: "'{{call}}' exchanges the authorization code without a PKCE verifier; pass {{fix}}.",
@@ -44,6 +45,9 @@ export const missingPkce = defineRule({
         switch (pkce.status) {
           case 'plain':
             context.report({ node: pkce.node, messageId: 'plainMethod' });
+            break;
+          case 'verifier-in-state':
+            context.report({ node: pkce.node, messageId: 'verifierInState' });
             break;
           case 'missing-challenge':
             if (library) context.report({ node: request.node, messageId: 'libraryMissingChallenge', data: { call, fix } });
