@@ -38,6 +38,16 @@ export const AUTHORIZATION_ENDPOINT_KEYS: ReadonlySet<string> = new Set([
 export const ENDPOINT_GROUP_KEYS: ReadonlySet<string> = new Set(['endpoints', 'urls', 'endpoint', 'oauthurls']);
 /** Keys inside such a group that hold the authorize endpoint. */
 export const GROUPED_AUTHORIZATION_KEYS: ReadonlySet<string> = new Set(['authorization', 'authorize', 'auth', ...AUTHORIZATION_ENDPOINT_KEYS]);
+/**
+ * Authorization servers that document no PKCE parameters, so a reviewer cannot add them there. Sign in with
+ * Apple: the authorize request's documented parameters are client_id, redirect_uri, response_type, scope,
+ * response_mode, state and nonce (developer.apple.com, "Request an authorization to the Sign in with Apple server").
+ */
+export const HOSTS_WITHOUT_PKCE: readonly string[] = ['appleid.apple.com'];
+/** Keys of a provider configuration that switch PKCE on or off (`pkce: false`, `usePKCE: false`), normalised (lower case, no '_' or '-'). */
+export const PKCE_SWITCH_KEYS: ReadonlySet<string> = new Set(['pkce', 'usepkce', 'enablepkce', 'pkceenabled', 'withpkce']);
+/** Keys of a provider configuration that choose an authorization-code flow (`responseType: 'code'`, `grantType: 'authorization_code'`). */
+export const FLOW_KEYS: ReadonlySet<string> = new Set(['responsetype', 'granttype']);
 /** Keys that hold the scopes a provider configuration asks for (not `scopes_supported`, which is what a server offers). */
 export const CONFIG_SCOPE_KEYS: ReadonlySet<string> = new Set(['scope', 'scopes', 'defaultscope', 'defaultscopes', 'userscope', 'userscopes']);
 /** Keys whose string value may name the provider (`provider: 'github'`, `type: 'gitlab'`, `id: 'google'`). */

@@ -9,6 +9,9 @@ import {
   DEVICE_AUTHORIZATION_PATHS,
   LIBRARY_CALLS,
   PAYLOAD_KEYS,
+  PKCE_SWITCH_KEYS,
+  HOSTS_WITHOUT_PKCE,
+  FLOW_KEYS,
   OAUTH_WORDS,
   PROVIDER_HOSTS,
   PROVIDER_NAME_KEYS,
@@ -42,6 +45,8 @@ export type PkceVerdict =
   | { status: 'missing-method' }
   | { status: 'plain'; node: ts.Node }
   | { status: 'missing-verifier' }
+  /** A provider configuration of an authorization-code flow switches PKCE off (`pkce: false`). */
+  | { status: 'disabled'; node: ts.Node }
   /** PKCE is sent, but the verifier itself travels in the request's `state`, so it is no secret. */
   | { status: 'verifier-in-state'; node: ts.Node };
 
@@ -119,6 +124,8 @@ const MAX_DEPTH = 8;
 /** A PKCE verifier's name ('verifier', 'codeVerifier', 'code_verifier', 'pkceVerifier'); not a hash of it or the challenge. */
 const VERIFIER_NAME = /verifier$/i;
 const NOT_VERIFIER_NAME = /hash|digest|challenge/i;
+/** Names of in-file helpers that may turn an object into a query string. */
+const QUERY_ENCODER_NAME = /encode|stringify|seriali[sz]e|query|params|qs/i;
 /** Calls whose result still carries their input, readable: encoders and serialisers. */
 const STATE_ENCODER_NAME = /^(btoa|stringify|from|toString|concat|join)$|encode|seriali[sz]e|base64|sign/i;
 
@@ -358,7 +365,7 @@ class RequestBuilder {
       const name = webUrlClass(node, this.values);
       if (name === 'URLSearchParams' || (name === 'URL' && this.mayCarryQuery(node))) guarded(() => this.bagOf(node));
     }
-    for (const call of this.candidates.calls) if (isStringifyCall(call, this.values) || isUrlFormatCall(call, this.values)) guarded(() => this.bagOf(call));
+    for (const call of this.candidates.calls) if (isStringifyCall(call, this.values) || isUrlFormatCall(call, this.values) || this.isQueryEncoderCall(call)) guarded(() => this.bagOf(call));
     for (const node of this.candidates.strings) guarded(() => this.bagOf(node));
     for (const object of this.candidates.objects) if (hasMarkerKeys(object)) guarded(() => this.bagOf(object));
     guarded(() => this.attachEndpointsFromCalls());
@@ -381,6 +388,10 @@ class RequestBuilder {
     for (const object of this.candidates.objects) {
       guarded(() => {
         const request = this.clientMetadataRequest(object);
+        if (request) requests.push(request);
+      });
+      guarded(() => {
+        const request = this.pkceSwitchedOff(object);
         if (request) requests.push(request);
       });
       if (libraryArguments.has(object)) continue;
@@ -827,7 +838,7 @@ class RequestBuilder {
       const callee = this.values.unwrap(node.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && node.arguments.length === 0) return this.anchorsOf(callee.expression, depth + 1);
       if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return this.anchorsOf(node.arguments[0], depth + 1);
-      if (isStringifyCall(node, this.values)) return [node];
+      if (isStringifyCall(node, this.values) || this.isQueryEncoderCall(node)) return [node];
       const fn = this.values.calledFunction(node);
       if (fn) return this.values.returnedExpressions(fn).flatMap((returned) => this.anchorsOf(returned, depth + 1));
       return [node];
@@ -840,6 +851,32 @@ class RequestBuilder {
       if (node.name.text === 'href' || node.name.text === 'search') return this.anchorsOf(node.expression, depth + 1);
     }
     return [node];
+  }
+
+  private readonly encoders = new Map<ts.Node, boolean>();
+
+  /**
+   * `this._encode(obj)`, `toQueryString(params)`: an in-file helper that turns its object argument into a
+   * query string (iterates the parameter's entries or keys and URL-encodes them). Its call is the object's
+   * query string, as `qs.stringify(obj)` is.
+   */
+  private isQueryEncoderCall(call: ts.CallExpression): boolean {
+    if (call.arguments.length !== 1) return false;
+    const callee = call.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (!QUERY_ENCODER_NAME.test(name)) return false;
+    const fn = this.values.calledFunction(call);
+    if (!fn?.body) return false;
+    let answer = this.encoders.get(fn);
+    if (answer === undefined) {
+      const parameter = fn.parameters[0];
+      const text = fn.body.getText();
+      const own = parameter && ts.isIdentifier(parameter.name) ? parameter.name.text.replace(/\$/g, '\\$') : undefined;
+      answer = own !== undefined && fn.parameters.length === 1 &&
+        new RegExp(`Object\\.(entries|keys)\\(\\s*${own}\\s*\\)|\\bin\\s+${own}\\b`).test(text) && /encodeURIComponent|URLSearchParams|\.join\(\s*['"]&['"]/.test(text);
+      this.encoders.set(fn, answer);
+    }
+    return answer;
   }
 
   // ---- endpoints from the calls that send a bag ---------------------------------------------
@@ -914,13 +951,14 @@ class RequestBuilder {
     const isAuthorizePath = path !== undefined && !isTokenPath && AUTHORIZE_PATHS.some((pattern) => pattern.test(path));
     const provider = endpoint === undefined ? undefined : providerOfUrl(endpoint);
     const scopes = this.scopeValues(bag);
+    const noPkceHere = endpoint !== undefined && isHostWithoutPkce(endpoint);
 
     const grant = params.get('grant_type');
     if (grant || (isTokenPath && params.has('code'))) {
       const grantValues = grant ? this.entryStrings(grant) : ['authorization_code'];
       const grantType = grantValues && grantValues.length === 1 && !grantValues[0]!.includes(UNKNOWN) ? grantValues[0] : undefined;
       let pkce: PkceVerdict;
-      if (grantType !== undefined && grantType !== 'authorization_code') pkce = { status: 'not-applicable' };
+      if ((grantType !== undefined && grantType !== 'authorization_code') || noPkceHere) pkce = { status: 'not-applicable' };
       else if (params.has('code_verifier')) pkce = { status: 'present' };
       else if (grantType === undefined || !this.isComplete(bag)) pkce = { status: 'unknown' };
       else pkce = { status: 'missing-verifier' };
@@ -943,8 +981,9 @@ class RequestBuilder {
       (isAuthorizePath && (params.has('client_id') || params.has('redirect_uri')));
     if (!isAuthorize) return undefined;
     // OpenID Connect hybrid flows (`code id_token`): the ID token's c_hash and nonce bind the code; PKCE is not this request's question.
-    const pkce: PkceVerdict = responseValues && responseValues.length > 0 && responseValues.every(isHybridResponseType) ? { status: 'not-applicable' } : this.challengeVerdict(bag);
-    return { kind: 'authorize', node: this.reportNode(bag, responseType), endpoint, provider, pkce, scopes, state: this.stateParameter(bag), hybrid: pkce.status === 'not-applicable' };
+    const hybrid = !!responseValues && responseValues.length > 0 && responseValues.every(isHybridResponseType);
+    const pkce: PkceVerdict = hybrid || noPkceHere ? { status: 'not-applicable' } : this.challengeVerdict(bag);
+    return { kind: 'authorize', node: this.reportNode(bag, responseType), endpoint, provider, pkce, scopes, state: this.stateParameter(bag), hybrid: hybrid || noPkceHere };
   }
 
   /**
@@ -1520,6 +1559,37 @@ class RequestBuilder {
     };
   }
 
+  /**
+   * `{ authorizationUrl: 'https://github.com/login/oauth/authorize', responseType: 'code', pkce: false }`,
+   * `{ authorizationEndpoint, tokenEndpoint, usePKCE: false }`: a provider configuration (or its defaults)
+   * that turns PKCE off for an authorization-code flow. Only a literal `false` counts.
+   */
+  private pkceSwitchedOff(object: ts.ObjectLiteralExpression): OAuthRequest | undefined {
+    let flag: ts.PropertyAssignment | undefined;
+    let endpoint = false;
+    let codeFlow = false;
+    let withoutPkce = false;
+    for (const property of object.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const raw = propertyNameText(property.name);
+      if (raw === undefined) continue;
+      const key = configKey(raw);
+      if (PKCE_SWITCH_KEYS.has(key)) {
+        if (this.values.unwrap(property.initializer).kind === ts.SyntaxKind.FalseKeyword) flag = property;
+        else return undefined;
+      } else if (AUTHORIZATION_ENDPOINT_KEYS.has(key)) {
+        endpoint = true;
+        if (this.values.stringValues(property.initializer)?.some(isHostWithoutPkce)) withoutPkce = true;
+      }
+      else if (FLOW_KEYS.has(key)) {
+        const values = this.values.stringValues(property.initializer);
+        if (values?.some((value) => value === 'code' || value === 'authorization_code')) codeFlow = true;
+      }
+    }
+    if (!flag || !(endpoint || codeFlow) || withoutPkce) return undefined;
+    return { kind: 'authorize', node: flag, pkce: { status: 'disabled', node: flag }, scopes: [], callName: 'providerConfig' };
+  }
+
   /** The provider a configuration names: `provider: 'gitlab'` (and `type`, `id`, `name`), or the table key it sits under (`{ gitlab: {...} }`). */
   private namedProvider(object: ts.ObjectLiteralExpression, nameExpressions: readonly ts.Expression[]): ScopeProvider | undefined {
     const names = nameExpressions.flatMap((expression) => this.values.stringValues(expression) ?? []);
@@ -1774,6 +1844,11 @@ function isFunctionLike(node: ts.Node): node is FunctionLike {
 }
 
 /** `code id_token`, `code token`, `code id_token token` (space- or plus-separated, maybe URL-encoded). */
+function isHostWithoutPkce(url: string): boolean {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+  return host !== undefined && HOSTS_WITHOUT_PKCE.includes(host);
+}
+
 function isHybridResponseType(value: string): boolean {
   const parts = safeDecode(value).split(/[\s+]+/);
   return parts.includes('code') && (parts.includes('id_token') || parts.includes('token'));
