@@ -65,7 +65,7 @@ describe('refresh-token-not-rotated: reported', () => {
     const next = randomUUID();
     this.refreshTokens.set(next, record);
     return { access_token: randomUUID(), refresh_token: next };`),
-      expected: [{ messageId: 'noReuseDetection', line: 4, severity: 'warning' }],
+      expected: [{ messageId: 'noReuseDetection', line: 6, severity: 'warning' }],
     },
     {
       name: 'a `lastUsedAt` bookkeeping write is not invalidation',
@@ -137,7 +137,7 @@ describe('refresh-token-not-rotated: not reported', () => {
 
   test('the same handler without its reuse branch is reported, so the negative above is not vacuous', () => {
     const withoutReuseBranch = hardened.replace(/if \(record\.used\) \{[\s\S]*?\n    \}\n/, '');
-    expect(summary(findings(withoutReuseBranch))).toEqual([{ messageId: 'noReuseDetection', line: 4, severity: 'warning' }]);
+    expect(summary(findings(withoutReuseBranch))).toEqual([{ messageId: 'noReuseDetection', line: 6, severity: 'warning' }]);
   });
 
   test.each([

@@ -20,6 +20,7 @@ export declare namespace ts {
   type CatchClause = TypeScript.CatchClause;
   type ClassDeclaration = TypeScript.ClassDeclaration;
   type ClassLikeDeclaration = TypeScript.ClassLikeDeclaration;
+  type ConditionalExpression = TypeScript.ConditionalExpression;
   type DiagnosticWithLocation = TypeScript.DiagnosticWithLocation;
   type ElementAccessExpression = TypeScript.ElementAccessExpression;
   type EntityName = TypeScript.EntityName;

@@ -58,6 +58,19 @@ export const VERIFIER_EVIDENCE = /code_?verifier|pkce/i;
  * `codeChallenge`): the test `if (codeChallenge) { …check the verifier… }` makes PKCE optional.
  */
 export const STORED_CHALLENGE_NAME = /^code_?challenge$/i;
+/**
+ * The error an authorization endpoint gives when it requires PKCE ('Public clients must use PKCE',
+ * 'code_challenge is required'); not 'code_verifier is required for PKCE' (a token-endpoint check),
+ * nor a requirement under a condition named in the message ('… when code_challenge_method is provided').
+ */
+export const PKCE_REQUIRED_MESSAGE = /\b(?:pkce|code_challenge)\b(?:\s+parameter)?\s+(?:is\s+)?(?:required|mandatory)\b|\bmust\s+(?:use|include|send|provide)\s+(?:a\s+)?(?:pkce|code_challenge)\b|\brequires?\s+(?:pkce|a\s+code_challenge|code_challenge)\b/i;
+export const PKCE_REQUIRED_CONDITION = /\b(?:when|if|unless)\b/i;
+/** Where an authorization endpoint reads the client's request: `req.query`, `request.body`, `url.searchParams`, `c.req`. */
+export const INCOMING_REQUEST_TEXT = /\b(req|request)\b|\.req\b|\bquery\b|\bbody\b|searchParams/;
+/** A name that holds a PKCE challenge ('code_challenge', 'codeChallenge', 'clientCodeChallenge'). */
+export const CHALLENGE_VALUE_NAME = /code_?challenge$/i;
+/** An option that switches the requirement on (`requirePkce`, `enforcePKCE`, `pkceRequired`). */
+export const PKCE_OPT_IN_FLAG = /\b\w*(?:require|enforce|force)_?pkce\w*|\bpkce_?(?:required|enforced)\w*/i;
 /** A verifier check inside such a branch: a throw, a comparison or a call that verifies. */
 export const VERIFYING_CALL_NAME = /verif|validat|check|compare|match|equal/i;
 

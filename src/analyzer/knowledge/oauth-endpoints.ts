@@ -38,6 +38,16 @@ export const AUTHORIZATION_ENDPOINT_KEYS: ReadonlySet<string> = new Set([
 export const ENDPOINT_GROUP_KEYS: ReadonlySet<string> = new Set(['endpoints', 'urls', 'endpoint', 'oauthurls']);
 /** Keys inside such a group that hold the authorize endpoint. */
 export const GROUPED_AUTHORIZATION_KEYS: ReadonlySet<string> = new Set(['authorization', 'authorize', 'auth', ...AUTHORIZATION_ENDPOINT_KEYS]);
+/**
+ * Authorization servers that document no PKCE parameters, so a reviewer cannot add them there. Sign in with
+ * Apple: the authorize request's documented parameters are client_id, redirect_uri, response_type, scope,
+ * response_mode, state and nonce (developer.apple.com, "Request an authorization to the Sign in with Apple server").
+ */
+export const HOSTS_WITHOUT_PKCE: readonly string[] = ['appleid.apple.com'];
+/** Keys of a provider configuration that switch PKCE on or off (`pkce: false`, `usePKCE: false`), normalised (lower case, no '_' or '-'). */
+export const PKCE_SWITCH_KEYS: ReadonlySet<string> = new Set(['pkce', 'usepkce', 'enablepkce', 'pkceenabled', 'withpkce']);
+/** Keys of a provider configuration that choose an authorization-code flow (`responseType: 'code'`, `grantType: 'authorization_code'`). */
+export const FLOW_KEYS: ReadonlySet<string> = new Set(['responsetype', 'granttype']);
 /** Keys that hold the scopes a provider configuration asks for (not `scopes_supported`, which is what a server offers). */
 export const CONFIG_SCOPE_KEYS: ReadonlySet<string> = new Set(['scope', 'scopes', 'defaultscope', 'defaultscopes', 'userscope', 'userscopes']);
 /** Keys whose string value may name the provider (`provider: 'github'`, `type: 'gitlab'`, `id: 'google'`). */
@@ -78,8 +88,11 @@ export type PkceEvidence =
   | { via: 'challenge-options'; challengeKey: string; methodKey: string }
   /** A key in the options argument carrying the verifier; a bare code string as that argument means none. */
   | { via: 'verifier-option'; verifierKey: string; bareCodeMeansNone?: boolean }
-  /** A positional verifier that is there only when the call has at least `minArguments` arguments. */
-  | { via: 'verifier-argument'; index: number; minArguments: number }
+  /**
+   * A positional verifier that is there only when the call has at least `minArguments` arguments;
+   * `earlierIndex`: where an earlier major version took it (read when `index` is empty or holds an options object).
+   */
+  | { via: 'verifier-argument'; index: number; minArguments: number; earlierIndex?: number }
   /** A positional challenge method (arctic's `createAuthorizationURLWithPKCE`). */
   | { via: 'method-argument'; index: number }
   /** An option that switches PKCE on: `true` or 'S256' (passport-oauth2's `pkce`). */
@@ -172,9 +185,10 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
   { library: 'arctic', modules: ['arctic'], call: 'method', name: 'validateAuthorizationCode', receiverClasses: ['OAuth2Client'], role: 'exchange',
     pkce: { via: 'verifier-argument', index: 2, minArguments: 3 }, fix: 'the code verifier as the third argument' },
 
-  // oauth4webapi: the verifier is positional; 'nopkce' opts out
+  // oauth4webapi: the verifier is positional; 'nopkce' opts out. v3 takes (as, client, clientAuth, params, redirectUri, verifier, options?),
+  // v2 took (as, client, params, redirectUri, verifier, options?).
   { library: 'oauth4webapi', modules: ['oauth4webapi'], call: 'function', name: 'authorizationCodeGrantRequest', role: 'exchange',
-    pkce: { via: 'verifier-argument', index: 5, minArguments: 6 }, fix: 'the code verifier instead of \'nopkce\'' },
+    pkce: { via: 'verifier-argument', index: 5, minArguments: 6, earlierIndex: 4 }, fix: 'the code verifier instead of \'nopkce\'' },
 
   // MSAL Node
   { library: '@azure/msal-node', modules: providerLibraryModules('microsoft', '@azure/msal-node'), call: 'method', name: 'getAuthCodeUrl', role: 'authorize', provider: 'microsoft', optionsArgument: 0, scopeKeys: ['scopes'],

@@ -13,6 +13,7 @@ import {
   AUTHORIZATION_RECORD_EVIDENCE,
   AUTHORIZATION_SERVER_TEXT,
   CHALLENGE_EVIDENCE,
+  CHALLENGE_VALUE_NAME,
   CODE_GRANT_HANDLER_NAME,
   CODE_KEY,
   CODE_LOOKUP_NAME,
@@ -20,9 +21,13 @@ import {
   CODE_SAVE_NAME,
   CODE_STORE_RECEIVER,
   CODE_WRITE_METHODS,
+  INCOMING_REQUEST_TEXT,
   NOT_AUTHORIZATION_CODE,
   OAUTH2ORIZE_CODE_EXCHANGE,
   OAUTH2ORIZE_CODE_GRANT,
+  PKCE_OPT_IN_FLAG,
+  PKCE_REQUIRED_CONDITION,
+  PKCE_REQUIRED_MESSAGE,
   REQUEST_RECEIVER,
   ROUTE_METHODS,
   SDK_EXCHANGE_METHOD,
@@ -57,6 +62,11 @@ export interface OptionalVerification {
   node: ts.Node;
 }
 
+export interface OptionalChallenge {
+  /** The branch that uses the client's `code_challenge` only when the request carries one. */
+  node: ts.Node;
+}
+
 export interface AuthorizationServerPkce {
   /** Codes issued without the client's challenge stored anywhere on the issuing path. */
   unboundIssuances: CodeIssuance[];
@@ -65,6 +75,8 @@ export interface AuthorizationServerPkce {
   /** Codes redeemed without a verifier checked anywhere on the redeeming path. */
   unverifiedRedemptions: CodeRedemption[];
   skippedSdkChecks: SkippedSdkCheck[];
+  /** Authorization endpoints that take the client's challenge only when it is sent (and accept requests without one). */
+  optionalChallenges: OptionalChallenge[];
 }
 
 const MAX_CALL_DEPTH = 3;
@@ -79,10 +91,12 @@ class FileIndex {
   readonly grantLiterals: ts.StringLiteralLike[] = [];
   readonly skipOptions: ts.Node[] = [];
   readonly ifStatements: ts.IfStatement[] = [];
+  readonly conditionals: ts.ConditionalExpression[] = [];
 
   constructor(sourceFile: ts.SourceFile) {
     const visit = (node: ts.Node): void => {
       if (ts.isIfStatement(node)) this.ifStatements.push(node);
+      else if (ts.isConditionalExpression(node)) this.conditionals.push(node);
       if (ts.isFunctionLike(node) && (node as FunctionNode).body) {
         const name = functionName(node as FunctionNode);
         if (name) push(this.functionsByName, name, node as FunctionNode);
@@ -104,9 +118,15 @@ class FileIndex {
 }
 
 export function authorizationServerPkce(sourceFile: ts.SourceFile): AuthorizationServerPkce {
-  const result: AuthorizationServerPkce = { unboundIssuances: [], optionalVerifications: [], unverifiedRedemptions: [], skippedSdkChecks: [] };
-  if (!AUTHORIZATION_SERVER_TEXT.test(sourceFile.text)) return result;
+  const result: AuthorizationServerPkce = { unboundIssuances: [], optionalVerifications: [], unverifiedRedemptions: [], skippedSdkChecks: [], optionalChallenges: [] };
+  const serverText = AUTHORIZATION_SERVER_TEXT.test(sourceFile.text);
+  // A request parser or authorize handler on its own may name only the challenge.
+  if (!serverText && !/code_?challenge/i.test(sourceFile.text)) return result;
   const index = new FileIndex(sourceFile);
+  if (!serverText) {
+    if (!index.ifStatements.some((statement) => requiresChallenge(statement) || rejectsForMissingPkce(statement))) result.optionalChallenges.push(...optionalChallenges(index));
+    return result;
+  }
   const evidence = new Evidence(index);
 
   // Redemptions: model lookups by name anywhere, and the first store read of each grant region.
@@ -167,11 +187,12 @@ export function authorizationServerPkce(sourceFile: ts.SourceFile): Authorizatio
 
   // A file whose authorization endpoint rejects requests without a challenge (`if (!code_challenge) return error(…)`)
   // issues no code without one: its token endpoint's conditional check is only a consistency check.
-  if (!index.ifStatements.some(requiresChallenge)) {
+  if (!index.ifStatements.some((statement) => requiresChallenge(statement) || rejectsForMissingPkce(statement))) {
     for (const statement of index.ifStatements) {
       const condition = optionalVerificationCondition(statement);
       if (condition) result.optionalVerifications.push({ node: condition });
     }
+    result.optionalChallenges.push(...optionalChallenges(index));
   }
 
   for (const option of index.skipOptions) {
@@ -404,6 +425,9 @@ function mentionsCodeValue(node: ts.Node): boolean {
 /** A call (or method reference) on a store, a model or a map: not on the request, not a bare `this.helper()`. */
 function isStoreCall(callee: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(callee)) return false;
+  // `this.getAuthorizationCode = this.getAuthorizationCode.bind(this)` reads nothing; `store.get.call(store, code)` reads through `store.get`.
+  if (callee.name.text === 'bind' && ts.isPropertyAccessExpression(callee.expression)) return false;
+  if (FUNCTION_CALLERS.has(callee.name.text) && ts.isPropertyAccessExpression(callee.expression)) return isStoreCall(callee.expression);
   const receiver = callee.expression;
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) return false;
   if (ts.isIdentifier(receiver) && receiver.text === 'self') return false;
@@ -606,6 +630,159 @@ function requiresChallenge(statement: ts.IfStatement): boolean {
       (isNothingLiteral(operand.right) ? testsStoredChallenge(operand.left) : isNothingLiteral(operand.left) && testsStoredChallenge(operand.right));
   });
   return testsMissing && rejectsUnconditionally(statement.thenStatement);
+}
+
+/** The authorization endpoint's side of optional PKCE: `if (req.query.code_challenge) { store or forward it }`, nothing when absent. One per function. */
+function optionalChallenges(index: FileIndex): OptionalChallenge[] {
+  const found: OptionalChallenge[] = [];
+  const seenFunctions = new Set<ts.Node | undefined>();
+  const candidates: ts.Node[] = [...index.ifStatements, ...index.conditionals].sort((a, b) => a.pos - b.pos);
+  for (const branch of candidates) {
+    if (!usesRequestChallengeOnlyWhenSent(branch) || insideSdkProvider(branch)) continue;
+    const owner = enclosingFunction(branch);
+    if (seenFunctions.has(owner)) continue;
+    seenFunctions.add(owner);
+    found.push({ node: branch });
+  }
+  return found;
+}
+
+/**
+ * `if (authRequest.code_challenge) authUrl.searchParams.set('code_challenge', …)`, `pkce: code_challenge ? {…} : undefined`:
+ * the authorization endpoint takes the challenge the client's request carries only when there is one, and
+ * otherwise goes on without PKCE (no `else` that rejects). Token-endpoint checks of a stored challenge are not this.
+ */
+function usesRequestChallengeOnlyWhenSent(branch: ts.Node): boolean {
+  if (ts.isIfStatement(branch)) {
+    if (!conditionOperands(branch.expression).some(testsRequestChallenge)) return false;
+    if (checksVerifier(branch.thenStatement)) return false;
+    if (branch.elseStatement && rejectsUnconditionally(branch.elseStatement)) return false;
+    return mentionsChallengeValue(branch.thenStatement);
+  }
+  if (ts.isConditionalExpression(branch)) {
+    let otherwise: ts.Expression = branch.whenFalse;
+    while (ts.isParenthesizedExpression(otherwise)) otherwise = otherwise.expression;
+    return isNothingLiteral(otherwise) && conditionOperands(branch.condition).some(testsRequestChallenge) && mentionsChallengeValue(branch.whenTrue);
+  }
+  return false;
+}
+
+function conditionOperands(condition: ts.Expression): ts.Expression[] {
+  let node = condition;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [...conditionOperands(node.left), ...conditionOperands(node.right)];
+  return [node];
+}
+
+/** `code_challenge`, `req.query.code_challenge`, `!!x.codeChallenge`, `x.code_challenge !== undefined`, where the value is read from the incoming request. */
+function testsRequestChallenge(operand: ts.Expression): boolean {
+  let node = operand;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = node.operand;
+    return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken && testsRequestChallenge(inner.operand);
+  }
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(node.operatorToken.kind)) {
+    const other = isNothingLiteral(node.right) ? node.left : isNothingLiteral(node.left) ? node.right : undefined;
+    return !!other && testsRequestChallenge(other);
+  }
+  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+  return name !== undefined && CHALLENGE_VALUE_NAME.test(name) && readFromRequest(node, 0);
+}
+
+/** Whether a challenge value comes from the incoming request (followed through local variables, object literals and `||` defaults). */
+function readFromRequest(expression: ts.Expression, depth: number): boolean {
+  if (depth > 4) return false;
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) return readFromRequest(node.left, depth + 1);
+  if (ts.isCallExpression(node)) {
+    // `url.searchParams.get('code_challenge')`, `c.req.query('code_challenge')`
+    const key = node.arguments[0];
+    return ts.isPropertyAccessExpression(node.expression) && ['get', 'query', 'param', 'getAll'].includes(node.expression.name.text) &&
+      !!key && ts.isStringLiteralLike(key) && CHALLENGE_VALUE_NAME.test(key.text);
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const receiver = node.expression;
+    if (INCOMING_REQUEST_TEXT.test(receiverText(receiver))) return true;
+    if (!ts.isIdentifier(receiver)) return false;
+    const initializer = localInitializer(receiver);
+    if (!initializer) return false;
+    let origin: ts.Expression = initializer;
+    while (ts.isParenthesizedExpression(origin)) origin = origin.expression;
+    if (ts.isObjectLiteralExpression(origin)) {
+      const property = origin.properties.find((candidate) => candidate.name && propertyName(candidate.name) === node.name.text);
+      if (property && ts.isPropertyAssignment(property)) return readFromRequest(property.initializer, depth + 1);
+      if (property && ts.isShorthandPropertyAssignment(property)) return readFromRequest(property.name, depth + 1);
+      return false;
+    }
+    return INCOMING_REQUEST_TEXT.test(receiverText(origin));
+  }
+  if (ts.isIdentifier(node)) {
+    const initializer = localInitializer(node);
+    if (!initializer) return false;
+    // `const { code_challenge } = req.query`: the destructured object is the request.
+    return readFromRequest(initializer, depth + 1) || INCOMING_REQUEST_TEXT.test(receiverText(initializer));
+  }
+  return false;
+}
+
+function receiverText(expression: ts.Expression): string {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node)) node = node.expression;
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) ? dotted(node) : '';
+}
+
+/** The initializer of a variable declared in the same function (or a binding destructured from it). */
+function localInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  const owner = enclosingFunction(identifier);
+  let found: ts.Expression | undefined;
+  const binds = (name: ts.BindingName): boolean => {
+    if (ts.isIdentifier(name)) return name.text === identifier.text;
+    return name.elements.some((element) => !ts.isOmittedExpression(element) && binds(element.name));
+  };
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(node) && node.initializer && node.pos < identifier.pos && binds(node.name)) {
+      found = node.initializer;
+      return;
+    }
+    if (node !== owner && ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  const body = owner?.body ?? identifier.getSourceFile();
+  visit(body);
+  return found;
+}
+
+/** The branch uses a challenge value (stores, forwards or records it). */
+function mentionsChallengeValue(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && CHALLENGE_VALUE_NAME.test(child.text)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * `if (client.tokenEndpointAuthMethod === 'none') throw new Error('Public clients must use PKCE')`: a branch that
+ * rejects with a message saying PKCE is required (for all clients or for public ones, as OAuth 2.1 asks).
+ */
+function rejectsForMissingPkce(statement: ts.IfStatement): boolean {
+  if (!rejectsUnconditionally(statement.thenStatement)) return false;
+  // `if (this.config.requirePkce && !code_challenge)`: required only when someone opts in, so optional by default.
+  if (PKCE_OPT_IN_FLAG.test(statement.expression.getText())) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (ts.isFunctionLike(node) && node !== statement.thenStatement)) return;
+    if (ts.isStringLiteralLike(node) && PKCE_REQUIRED_MESSAGE.test(node.text) && !PKCE_REQUIRED_CONDITION.test(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement.thenStatement);
+  return found;
 }
 
 /** `x.codeChallenge`, `codeChallenge`, `x.code_challenge !== undefined`, or a constant initialised with such a test. */

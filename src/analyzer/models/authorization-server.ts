@@ -92,6 +92,8 @@ const MAX_HELPER_DEPTH = 3;
 const OAUTH2ORIZE_REFRESH_EXCHANGE = /(^|\.)exchange\.refresh_?token$/i;
 const MAX_ROLE_DEPTH = 14;
 const GRANT_TYPE_NAMES = /^(grant_?type|grantType)$/i;
+/** A test of a stored token's state that a replay would trip: revoked, used, rotated, consumed. */
+const REPLAY_FLAG = /revok|\bused|_used|Used|rotat|consum|invalidat/;
 
 /**
  * The refresh-token grant handlers an authorization server implements (MCP SDK providers'
@@ -264,12 +266,30 @@ function handlerFromGrantComparison(literal: ts.Expression, context: Authorizati
   const requestParameter = owner.parameters[0];
   return {
     label: `The 'refresh_token' grant in '${handlerPlace(owner)}'`,
-    nameNode: literal,
+    nameNode: delegateName(region, context) ?? literal,
     owner,
     region,
     requestParameter,
     byName: false,
   };
+}
+
+/**
+ * `case 'refresh_token': return this.handleRefreshTokenGrant(params)`: a branch that only hands the
+ * request to an in-file function. That function is the grant's code, where a reviewer adds reuse detection.
+ */
+function delegateName(region: readonly ts.Node[], context: AuthorizationServerContext): ts.Node | undefined {
+  const statements = region.flatMap((node) => (ts.isBlock(node) ? [...node.statements] : [node])).filter((node) => !ts.isBreakStatement(node));
+  if (statements.length !== 1) return undefined;
+  const only = statements[0]!;
+  const expression = ts.isReturnStatement(only) ? only.expression : ts.isExpressionStatement(only) ? only.expression : undefined;
+  if (!expression) return undefined;
+  const call = context.values.unwrap(ts.isAwaitExpression(expression) ? expression.expression : expression);
+  if (!ts.isCallExpression(call)) return undefined;
+  const fn = context.values.calledFunction(call);
+  if (!fn || fn.getSourceFile() !== call.getSourceFile()) return undefined;
+  if (!ts.isArrowFunction(fn) && fn.name) return fn.name;
+  return fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) ? fn.parent.name : undefined;
 }
 
 function isGrantTypeExpression(expression: ts.Expression, context: AuthorizationServerContext): boolean {
@@ -369,8 +389,49 @@ class HandlerAnalysis {
       }
     }
     if (rotates && this.invalidates && !this.revokesFamily && !confidential) {
-      this.report(this.handler.nameNode, 'noReuseDetection', {}, 'warning');
+      this.report(this.replayBranch() ?? this.handler.nameNode, 'noReuseDetection', {}, 'warning');
     }
+  }
+
+  /**
+   * Where a replayed token shows up: the branch after the presented token's lookup that rejects it
+   * (`if (stored.revoked) return invalid_grant`, else `if (!stored) …`). Reuse detection goes there.
+   */
+  private replayBranch(): ts.Node | undefined {
+    let lookup: ts.CallExpression | undefined;
+    const find = (node: ts.Node): void => {
+      if (lookup) return;
+      if (ts.isCallExpression(node) && this.role(node) === 'record') {
+        lookup = node;
+        return;
+      }
+      ts.forEachChild(node, find);
+    };
+    for (const node of [...this.handler.region, ...[...this.scannedHelpers].map((helper) => (helper as FunctionNode).body!)]) find(node);
+    if (!lookup) return undefined;
+    let statement: ts.Node = lookup;
+    while (statement.parent && !ts.isBlock(statement.parent) && !ts.isCaseClause(statement.parent) && !ts.isSourceFile(statement.parent)) statement = statement.parent;
+    const container = statement.parent;
+    if (!container || !(ts.isBlock(container) || ts.isCaseClause(container))) return undefined;
+    const siblings = container.statements;
+    let firstRejection: ts.IfStatement | undefined;
+    for (const sibling of siblings.slice(siblings.indexOf(statement as ts.Statement) + 1, siblings.indexOf(statement as ts.Statement) + 8)) {
+      if (!ts.isIfStatement(sibling) || !exits(sibling.thenStatement) || !this.testsRecord(sibling.expression)) continue;
+      if (REPLAY_FLAG.test(sibling.expression.getText())) return sibling;
+      firstRejection ??= sibling;
+    }
+    return firstRejection;
+  }
+
+  private testsRecord(condition: ts.Expression): boolean {
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(node) && !isPropertyNamePosition(node) && this.role(node) === 'record') found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(condition);
+    return found;
   }
 
   /** `refresh_token: upstream.refresh_token || refreshToken` (or `??`) in a proxying token endpoint's answer. */

@@ -9,6 +9,9 @@ import {
   DEVICE_AUTHORIZATION_PATHS,
   LIBRARY_CALLS,
   PAYLOAD_KEYS,
+  PKCE_SWITCH_KEYS,
+  HOSTS_WITHOUT_PKCE,
+  FLOW_KEYS,
   OAUTH_WORDS,
   PROVIDER_HOSTS,
   PROVIDER_NAME_KEYS,
@@ -41,7 +44,11 @@ export type PkceVerdict =
   | { status: 'missing-challenge' }
   | { status: 'missing-method' }
   | { status: 'plain'; node: ts.Node }
-  | { status: 'missing-verifier' };
+  | { status: 'missing-verifier' }
+  /** A provider configuration of an authorization-code flow switches PKCE off (`pkce: false`). */
+  | { status: 'disabled'; node: ts.Node }
+  /** PKCE is sent, but the verifier itself travels in the request's `state`, so it is no secret. */
+  | { status: 'verifier-in-state'; node: ts.Node };
 
 /** One value the request's scope parameter may take, and where to look for the literal that wrote it. */
 export interface ScopeValue {
@@ -71,6 +78,8 @@ export interface OAuthRequest {
   scopes: ScopeValue[];
   /** For authorization requests built from parameters: the `state` parameter (undefined when the request is not known in full). */
   state?: { present: boolean; value?: ts.Expression; site?: ts.Node };
+  /** An OpenID Connect hybrid authorization request (`response_type=code id_token`). */
+  hybrid?: boolean;
 }
 
 interface ParamEntry {
@@ -100,7 +109,8 @@ interface Bag {
 interface MutationIndex {
   writes: Map<ts.Node, { call: ts.CallExpression; viaSearchParams: boolean }[]>;
   searchAssignments: Map<ts.Node, ts.BinaryExpression[]>;
-  /** Objects handed to a helper that may add PKCE parameters. */
+  /** `params.code_challenge = …` after `const params = { … }`: writes of modelled keys into an object literal, by literal. */
+  memberWrites: Map<ts.Node, { key: string; assignment: ts.BinaryExpression }[]>;
 }
 
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -111,6 +121,13 @@ const SCOPE_KEYS = ['scope', 'user_scope'];
 /** Every parameter a verdict reads (the libraries' own PKCE option names included). */
 const MODELLED_KEYS = new Set([...OAUTH_KEYS, 'codeChallenge', 'codeChallengeMethod', 'codeVerifier', 'pkceCodeVerifier']);
 const MAX_DEPTH = 8;
+/** A PKCE verifier's name ('verifier', 'codeVerifier', 'code_verifier', 'pkceVerifier'); not a hash of it or the challenge. */
+const VERIFIER_NAME = /verifier$/i;
+const NOT_VERIFIER_NAME = /hash|digest|challenge/i;
+/** Names of in-file helpers that may turn an object into a query string. */
+const QUERY_ENCODER_NAME = /encode|stringify|seriali[sz]e|query|params|qs/i;
+/** Calls whose result still carries their input, readable: encoders and serialisers. */
+const STATE_ENCODER_NAME = /^(btoa|stringify|from|toString|concat|join)$|encode|seriali[sz]e|base64|sign/i;
 
 /** Node kinds the model needs; both rules visit them and feed the shared collector. */
 export const OAUTH_REQUEST_KINDS: readonly ts.SyntaxKind[] = [
@@ -253,11 +270,13 @@ export class RequestCollector {
   private candidates(): Candidates {
     const strings: ts.Expression[] = [];
     const searchAssignments: ts.BinaryExpression[] = [];
+    const memberAssignments: ts.BinaryExpression[] = [];
     for (const binary of this.binaries) {
       if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) {
         if (!isConcatOperand(binary) && hasQueryText(binary)) strings.push(binary);
-      } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'search') {
-        searchAssignments.push(binary);
+      } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left)) {
+        if (binary.left.name.text === 'search') searchAssignments.push(binary);
+        else if (MODELLED_KEYS.has(binary.left.name.text)) memberAssignments.push(binary);
       }
     }
     for (const template of this.templates) if (!isConcatOperand(template) && hasQueryText(template)) strings.push(template);
@@ -268,7 +287,7 @@ export class RequestCollector {
       if (!isVariableInitializer(literal) || this.isSentUnchanged(literal)) strings.push(literal);
     }
     strings.sort((a, b) => a.pos - b.pos);
-    return { calls: this.calls, news: this.news, strings, objects: this.objects, searchAssignments };
+    return { calls: this.calls, news: this.news, strings, objects: this.objects, searchAssignments, memberAssignments };
   }
 
   /**
@@ -312,6 +331,8 @@ interface Candidates {
   strings: ts.Expression[];
   objects: ts.ObjectLiteralExpression[];
   searchAssignments: ts.BinaryExpression[];
+  /** `x.code_challenge = …`: assignments to a modelled key of some object. */
+  memberAssignments: ts.BinaryExpression[];
 }
 
 /** Builds the requests of one file from the collected candidates. */
@@ -344,7 +365,7 @@ class RequestBuilder {
       const name = webUrlClass(node, this.values);
       if (name === 'URLSearchParams' || (name === 'URL' && this.mayCarryQuery(node))) guarded(() => this.bagOf(node));
     }
-    for (const call of this.candidates.calls) if (isStringifyCall(call, this.values) || isUrlFormatCall(call, this.values)) guarded(() => this.bagOf(call));
+    for (const call of this.candidates.calls) if (isStringifyCall(call, this.values) || isUrlFormatCall(call, this.values) || this.isQueryEncoderCall(call)) guarded(() => this.bagOf(call));
     for (const node of this.candidates.strings) guarded(() => this.bagOf(node));
     for (const object of this.candidates.objects) if (hasMarkerKeys(object)) guarded(() => this.bagOf(object));
     guarded(() => this.attachEndpointsFromCalls());
@@ -359,9 +380,18 @@ class RequestBuilder {
         if (request) requests.push(request);
       });
     }
+    // A file whose authorization requests are all hybrid redeems hybrid-flow codes: its hand-built exchanges follow them.
+    const authorizations = requests.filter((request) => request.kind === 'authorize');
+    if (authorizations.length > 0 && authorizations.every((request) => request.hybrid)) {
+      for (const request of requests) if (request.kind === 'token' && !request.library && request.pkce.status === 'missing-verifier') request.pkce = { status: 'not-applicable' };
+    }
     for (const object of this.candidates.objects) {
       guarded(() => {
         const request = this.clientMetadataRequest(object);
+        if (request) requests.push(request);
+      });
+      guarded(() => {
+        const request = this.pkceSwitchedOff(object);
         if (request) requests.push(request);
       });
       if (libraryArguments.has(object)) continue;
@@ -505,6 +535,10 @@ class RequestBuilder {
       } else if (ts.isSpreadAssignment(property)) {
         this.addObjectExpression(bag, property.expression, depth + 1);
       }
+    }
+    // `if (usePkce) params.code_challenge = challenge`: a later write adds the key (as another branch of it).
+    for (const { key, assignment } of this.mutationIndex().memberWrites.get(object) ?? []) {
+      this.setParam(bag, key, { expression: assignment.right, site: assignment });
     }
   }
 
@@ -671,7 +705,7 @@ class RequestBuilder {
    */
   private mutationIndex(): MutationIndex {
     if (this.mutations) return this.mutations;
-    const index: MutationIndex = { writes: new Map(), searchAssignments: new Map() };
+    const index: MutationIndex = { writes: new Map(), searchAssignments: new Map(), memberWrites: new Map() };
     this.mutations = index;
     const add = <T>(map: Map<ts.Node, T[]>, anchor: ts.Node, item: T): void => {
       const list = map.get(anchor);
@@ -702,6 +736,14 @@ class RequestBuilder {
     for (const assignment of this.candidates.searchAssignments) {
       guarded(() => {
         for (const anchor of this.anchorsOf((assignment.left as ts.PropertyAccessExpression).expression, 0)) add(index.searchAssignments, anchor, assignment);
+      });
+    }
+    for (const assignment of this.candidates.memberAssignments) {
+      guarded(() => {
+        const target = assignment.left as ts.PropertyAccessExpression;
+        for (const anchor of this.anchorsOf(target.expression, 0)) {
+          if (ts.isObjectLiteralExpression(anchor)) add(index.memberWrites, anchor, { key: target.name.text, assignment });
+        }
       });
     }
     return index;
@@ -796,7 +838,7 @@ class RequestBuilder {
       const callee = this.values.unwrap(node.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && node.arguments.length === 0) return this.anchorsOf(callee.expression, depth + 1);
       if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return this.anchorsOf(node.arguments[0], depth + 1);
-      if (isStringifyCall(node, this.values)) return [node];
+      if (isStringifyCall(node, this.values) || this.isQueryEncoderCall(node)) return [node];
       const fn = this.values.calledFunction(node);
       if (fn) return this.values.returnedExpressions(fn).flatMap((returned) => this.anchorsOf(returned, depth + 1));
       return [node];
@@ -809,6 +851,32 @@ class RequestBuilder {
       if (node.name.text === 'href' || node.name.text === 'search') return this.anchorsOf(node.expression, depth + 1);
     }
     return [node];
+  }
+
+  private readonly encoders = new Map<ts.Node, boolean>();
+
+  /**
+   * `this._encode(obj)`, `toQueryString(params)`: an in-file helper that turns its object argument into a
+   * query string (iterates the parameter's entries or keys and URL-encodes them). Its call is the object's
+   * query string, as `qs.stringify(obj)` is.
+   */
+  private isQueryEncoderCall(call: ts.CallExpression): boolean {
+    if (call.arguments.length !== 1) return false;
+    const callee = call.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (!QUERY_ENCODER_NAME.test(name)) return false;
+    const fn = this.values.calledFunction(call);
+    if (!fn?.body) return false;
+    let answer = this.encoders.get(fn);
+    if (answer === undefined) {
+      const parameter = fn.parameters[0];
+      const text = fn.body.getText();
+      const own = parameter && ts.isIdentifier(parameter.name) ? parameter.name.text.replace(/\$/g, '\\$') : undefined;
+      answer = own !== undefined && fn.parameters.length === 1 &&
+        new RegExp(`Object\\.(entries|keys)\\(\\s*${own}\\s*\\)|\\bin\\s+${own}\\b`).test(text) && /encodeURIComponent|URLSearchParams|\.join\(\s*['"]&['"]/.test(text);
+      this.encoders.set(fn, answer);
+    }
+    return answer;
   }
 
   // ---- endpoints from the calls that send a bag ---------------------------------------------
@@ -883,17 +951,18 @@ class RequestBuilder {
     const isAuthorizePath = path !== undefined && !isTokenPath && AUTHORIZE_PATHS.some((pattern) => pattern.test(path));
     const provider = endpoint === undefined ? undefined : providerOfUrl(endpoint);
     const scopes = this.scopeValues(bag);
+    const noPkceHere = endpoint !== undefined && isHostWithoutPkce(endpoint);
 
     const grant = params.get('grant_type');
     if (grant || (isTokenPath && params.has('code'))) {
       const grantValues = grant ? this.entryStrings(grant) : ['authorization_code'];
       const grantType = grantValues && grantValues.length === 1 && !grantValues[0]!.includes(UNKNOWN) ? grantValues[0] : undefined;
       let pkce: PkceVerdict;
-      if (grantType !== undefined && grantType !== 'authorization_code') pkce = { status: 'not-applicable' };
+      if ((grantType !== undefined && grantType !== 'authorization_code') || noPkceHere) pkce = { status: 'not-applicable' };
       else if (params.has('code_verifier')) pkce = { status: 'present' };
       else if (grantType === undefined || !this.isComplete(bag)) pkce = { status: 'unknown' };
       else pkce = { status: 'missing-verifier' };
-      return { kind: 'token', node: bag.anchor, endpoint, provider, grantType, pkce, scopes };
+      return { kind: 'token', node: this.reportNode(bag, grant), endpoint, provider, grantType, pkce, scopes };
     }
 
     // Device authorization (RFC 8628): no code flow, but the scopes are requested here.
@@ -911,7 +980,25 @@ class RequestBuilder {
       (responseType !== undefined && !(isRelative && !isAuthorizePath) && (params.has('client_id') || params.has('redirect_uri') || isAuthorizePath)) ||
       (isAuthorizePath && (params.has('client_id') || params.has('redirect_uri')));
     if (!isAuthorize) return undefined;
-    return { kind: 'authorize', node: bag.anchor, endpoint, provider, pkce: this.challengeVerdict(bag), scopes, state: this.stateParameter(bag) };
+    // OpenID Connect hybrid flows (`code id_token`): the ID token's c_hash and nonce bind the code; PKCE is not this request's question.
+    const hybrid = !!responseValues && responseValues.length > 0 && responseValues.every(isHybridResponseType);
+    const pkce: PkceVerdict = hybrid || noPkceHere ? { status: 'not-applicable' } : this.challengeVerdict(bag);
+    return { kind: 'authorize', node: this.reportNode(bag, responseType), endpoint, provider, pkce, scopes, state: this.stateParameter(bag), hybrid: hybrid || noPkceHere };
+  }
+
+  /**
+   * Where a request is reported: where it is put together, except when a generic helper
+   * (`buildUrl(base, params)`) puts together parameters its caller wrote: then at the caller's
+   * parameters, the code that gives the helper its OAuth meaning.
+   */
+  private reportNode(bag: Bag, marker: ParamEntry | undefined): ts.Node {
+    const site = marker?.site;
+    const helper = findAncestor(bag.anchor, isFunctionLike);
+    const caller = site && findAncestor(site, isFunctionLike);
+    if (!site || !helper || !caller || site.getSourceFile() !== this.sourceFile) return bag.anchor;
+    // Parameters written in the same function, or in a function around it (a closure's constants), stay at the anchor.
+    if ((site.pos >= helper.pos && site.end <= helper.end) || (bag.anchor.pos >= caller.pos && bag.anchor.end <= caller.end)) return bag.anchor;
+    return ts.isPropertyAssignment(site) || ts.isShorthandPropertyAssignment(site) ? site.parent : site;
   }
 
   /** The request's `state`: its value when written, absent when the request is known in full, else unknown (undefined). */
@@ -928,9 +1015,48 @@ class RequestBuilder {
       const plain = this.isPlainMethod(method);
       if (plain) return { status: 'plain', node: method.site };
     }
-    if (challenge && method) return { status: 'present' };
+    if (challenge && method) {
+      const state = bag.params.get('state');
+      if (state && this.carriesVerifier(state)) return { status: 'verifier-in-state', node: state.site };
+      return { status: 'present' };
+    }
     if (challenge) return this.isComplete(bag) ? { status: 'missing-method' } : { status: 'unknown' };
     return this.isComplete(bag) ? { status: 'missing-challenge' } : { status: 'unknown' };
+  }
+
+  /**
+   * `state: encodeState({ verifier: pkce.verifier })`, `btoa(JSON.stringify({ redirectTo, codeVerifier }))`: the
+   * state is built from the PKCE verifier (followed through local variables), so the verifier goes out in the
+   * front channel with the challenge, and anyone who sees the redirect can redeem the code.
+   */
+  private carriesVerifier(entry: ParamEntry): boolean {
+    if (!entry.expression) return false;
+    const seen = new Set<ts.Node>();
+    const isVerifierName = (name: string): boolean => VERIFIER_NAME.test(name) && !NOT_VERIFIER_NAME.test(name);
+    const visit = (node: ts.Node, depth: number): boolean => {
+      if (seen.has(node) || depth > MAX_DEPTH) return false;
+      seen.add(node);
+      if (ts.isIdentifier(node)) {
+        if (isVerifierName(node.text)) return true;
+        const declaration = this.values.declarationOf(node);
+        return declaration?.kind === 'variable' && !!declaration.initializer && !declaration.path && visit(declaration.initializer, depth + 1);
+      }
+      // `pkce.verifier`: the member named; `session.id` says nothing of what else the session holds.
+      if (ts.isPropertyAccessExpression(node)) return isVerifierName(node.name.text);
+      if (ts.isPropertyAssignment(node)) return (!!propertyNameText(node.name) && isVerifierName(propertyNameText(node.name)!)) || visit(node.initializer, depth);
+      if (ts.isCallExpression(node)) {
+        // Only encoders pass their input on (`btoa`, `JSON.stringify`, `Buffer.from(…).toString('base64url')`, `encodeState`);
+        // `stateStore.create({ verifier })` keeps the verifier and returns a handle.
+        const callee = this.values.unwrap(node.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        if (!STATE_ENCODER_NAME.test(name)) return false;
+        if (ts.isPropertyAccessExpression(callee) && visit(callee.expression, depth + 1)) return true;
+        return node.arguments.some((argument) => visit(argument, depth + 1));
+      }
+      if (ts.isStringLiteralLike(node) || ts.isFunctionLike(node)) return false;
+      return ts.forEachChild(node, (child) => (visit(child, depth) ? true : undefined)) ?? false;
+    };
+    return visit(entry.expression, 0);
   }
 
   /** Whether every write of the method parameter says 'plain' (a branch choosing 'S256' is not reported). */
@@ -1094,8 +1220,15 @@ class RequestBuilder {
         return plain ? { status: 'plain', node: method } : { status: 'present' };
       }
       case 'verifier-argument': {
-        const verifier = args[evidence.index];
+        let verifier = args[evidence.index];
         const missing: PkceVerdict = { status: library.role === 'authorize' ? 'missing-challenge' : 'missing-verifier' };
+        const earlier = evidence.earlierIndex !== undefined ? args[evidence.earlierIndex] : undefined;
+        if (earlier && (!verifier || ts.isObjectLiteralExpression(this.values.unwrap(verifier))) && !ts.isObjectLiteralExpression(this.values.unwrap(earlier))) {
+          // The earlier signature: the verifier sits one place before.
+          const value = this.values.unwrap(earlier);
+          if (isNothing(value) || /(^|\.)nopkce$/.test(dottedName(value))) return missing;
+          return { status: 'present' };
+        }
         if (args.length < evidence.minArguments || !verifier || isNothing(this.values.unwrap(verifier))) return missing;
         if (/(^|\.)nopkce$/.test(dottedName(this.values.unwrap(verifier)))) return missing;
         return { status: 'present' };
@@ -1426,6 +1559,37 @@ class RequestBuilder {
     };
   }
 
+  /**
+   * `{ authorizationUrl: 'https://github.com/login/oauth/authorize', responseType: 'code', pkce: false }`,
+   * `{ authorizationEndpoint, tokenEndpoint, usePKCE: false }`: a provider configuration (or its defaults)
+   * that turns PKCE off for an authorization-code flow. Only a literal `false` counts.
+   */
+  private pkceSwitchedOff(object: ts.ObjectLiteralExpression): OAuthRequest | undefined {
+    let flag: ts.PropertyAssignment | undefined;
+    let endpoint = false;
+    let codeFlow = false;
+    let withoutPkce = false;
+    for (const property of object.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const raw = propertyNameText(property.name);
+      if (raw === undefined) continue;
+      const key = configKey(raw);
+      if (PKCE_SWITCH_KEYS.has(key)) {
+        if (this.values.unwrap(property.initializer).kind === ts.SyntaxKind.FalseKeyword) flag = property;
+        else return undefined;
+      } else if (AUTHORIZATION_ENDPOINT_KEYS.has(key)) {
+        endpoint = true;
+        if (this.values.stringValues(property.initializer)?.some(isHostWithoutPkce)) withoutPkce = true;
+      }
+      else if (FLOW_KEYS.has(key)) {
+        const values = this.values.stringValues(property.initializer);
+        if (values?.some((value) => value === 'code' || value === 'authorization_code')) codeFlow = true;
+      }
+    }
+    if (!flag || !(endpoint || codeFlow) || withoutPkce) return undefined;
+    return { kind: 'authorize', node: flag, pkce: { status: 'disabled', node: flag }, scopes: [], callName: 'providerConfig' };
+  }
+
   /** The provider a configuration names: `provider: 'gitlab'` (and `type`, `id`, `name`), or the table key it sits under (`{ gitlab: {...} }`). */
   private namedProvider(object: ts.ObjectLiteralExpression, nameExpressions: readonly ts.Expression[]): ScopeProvider | undefined {
     const names = nameExpressions.flatMap((expression) => this.values.stringValues(expression) ?? []);
@@ -1675,6 +1839,21 @@ function endpointPath(endpoint: string): string {
 }
 
 /** The provider whose host the URL names. */
+function isFunctionLike(node: ts.Node): node is FunctionLike {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/** `code id_token`, `code token`, `code id_token token` (space- or plus-separated, maybe URL-encoded). */
+function isHostWithoutPkce(url: string): boolean {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+  return host !== undefined && HOSTS_WITHOUT_PKCE.includes(host);
+}
+
+function isHybridResponseType(value: string): boolean {
+  const parts = safeDecode(value).split(/[\s+]+/);
+  return parts.includes('code') && (parts.includes('id_token') || parts.includes('token'));
+}
+
 function isSuperCall(call: ts.CallExpression): boolean {
   return call.expression.kind === ts.SyntaxKind.SuperKeyword;
 }
