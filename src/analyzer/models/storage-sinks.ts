@@ -19,15 +19,15 @@ export type SinkKind = 'file' | 'browser' | 'cookie' | 'store';
 
 /** One storing call judged: what it stores, where, and how (un)protected. */
 export interface StorageVerdict {
-  kind: 'plaintext' | 'owner-only-file' | 'weak-cipher' | 'encrypted-file-without-mode';
+  kind: 'plaintext' | 'weak-cipher' | 'encrypted-file-without-mode';
   /** Where a finding goes: the credential inside the call, else the stored argument, else the call. */
   node: ts.Node;
   /** The credential as a reader names it. */
   credential: string;
   sink: { kind: SinkKind; name: string; storage?: string };
   cipher?: { algorithm: string; weakness: CipherWeakness };
-  /** File verdicts: what keeps the file private ('mode 0o400', 'umask 0o077'), or the mode the code sets instead. */
-  fileMode?: { protection?: string; modeSet?: string };
+  /** Encrypted-file verdicts: the mode the code sets instead of an owner-only one. */
+  fileMode?: { modeSet?: string };
 }
 
 interface Sink {
@@ -937,10 +937,10 @@ export class StorageAnalysis {
       // Whatever goes into `document.cookie` is "a cookie": that name alone says nothing about a token.
       !(sink.kind === 'cookie' && inspection.plaintext.origin === 'name' && /^cookies?$/i.test(inspection.plaintext.label)));
     if (plain) {
-      // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
-      const protection = sink.kind === 'file' ? this.privateModeOf(sink) : undefined;
-      if (protection) this.report(sink, plain.inspection.plaintext!, plain.value, 'owner-only-file', undefined, { protection });
-      else this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintext');
+      // Owner-only permissions (mode 0o600, chmod after the write, umask, a 0o700 directory) are an accepted
+      // protection for a token file: a reviewer would not change that line, so it is not reported.
+      if (sink.kind === 'file' && this.privateModeOf(sink)) return;
+      this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintext');
       return;
     }
     const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential));

@@ -4,7 +4,7 @@ import { WEAKNESS_TEXT } from '../knowledge/encryption.js';
 import { StorageAnalysis, type StorageVerdict } from '../models/storage-sinks.js';
 import { defineRule } from './define.js';
 
-type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode' | 'plaintextPrivateFile';
+type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode';
 
 export const plaintextTokenStorage = defineRule<MessageId>({
   meta: {
@@ -28,8 +28,6 @@ export const plaintextTokenStorage = defineRule<MessageId>({
         "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it first (Electron 'safeStorage', or AES-256-GCM under a separately held key), or keep it in the OS keychain.",
       weakCipher:
         "'{{credential}}' is encrypted with '{{algorithm}}' before '{{sink}}' stores it, which {{weakness}}; use 'aes-256-gcm'.",
-      plaintextPrivateFile:
-        "'{{credential}}' is written unencrypted by '{{sink}}' to a file only its owner can read ({{protection}}); other processes of the same user and backups still can, so consider the OS keychain or AES-256-GCM under a separately held key.",
       fileMode:
         "'{{credential}}' is written encrypted to a file by '{{sink}}' {{modeSet}}; pass '{ mode: 0o600 }' (or 'chmod' it right after) so other local users cannot read it.",
     },
@@ -40,9 +38,6 @@ export const plaintextTokenStorage = defineRule<MessageId>({
       switch (verdict.kind) {
         case 'plaintext':
           return context.report({ node: verdict.node, messageId: plaintextMessage(verdict.sink), data });
-        case 'owner-only-file':
-          // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
-          return context.report({ node: verdict.node, messageId: 'plaintextPrivateFile', severity: 'note', data: { ...data, protection: verdict.fileMode?.protection ?? 'mode 0o600' } });
         case 'weak-cipher': {
           const { algorithm, weakness } = verdict.cipher!;
           return context.report({ node: verdict.node, messageId: 'weakCipher', severity: weakness === 'broken' ? 'warning' : 'note',
