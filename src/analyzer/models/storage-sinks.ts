@@ -64,6 +64,12 @@ const STORE_CLASS_METHOD = /^(write|save|set|put|store|persist|upsert|insert)([A
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
 const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
 
+/** Words that name a revocation (deny) list: `revokedTokens`, `tokenBlacklist`, `jwt_blocklist`, `denylist:`. */
+const REVOCATION_LIST_WORDS = new Set(['revoked', 'revocation', 'revocations', 'blacklist', 'blacklisted', 'blocklist', 'blocklisted', 'denylist', 'denylisted']);
+
+/** The table an INSERT/REPLACE/UPSERT/UPDATE/MERGE statement writes. */
+const SQL_TARGET_TABLE = /^\s*(?:(?:insert|replace|upsert|merge)(?:\s+or\s+\w+)?\s+into|update)\s+["'`\[]?([\w.]+)/i;
+
 /** Every method name that some sink matcher below recognises; derived from the knowledge tables, not a second list. */
 const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(sinks.FILE_WRITE_FUNCTIONS), ...sinks.STREAM_WRITE_METHODS, ...sinks.FILE_HANDLE_WRITE_METHODS,
@@ -931,7 +937,7 @@ export class StorageAnalysis {
   // ----- deciding and reporting ----------------------------------------------------------------
 
   private check(sink: Sink): void {
-    if (this.reported.has(sink.node)) return;
+    if (this.reported.has(sink.node) || this.isRevocationList(sink)) return;
     const inspections = sink.values.map((value) => ({ value, inspection: this.protection.inspect(value) }));
     const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext) &&
       // Whatever goes into `document.cookie` is "a cookie": that name alone says nothing about a token.
@@ -960,6 +966,20 @@ export class StorageAnalysis {
       const modeSet = mode === undefined ? 'without an owner-only mode' : `with mode ${formatMode(mode)}, which other local users can read`;
       this.report(sink, encrypted.credential, sealed.value, 'encrypted-file-without-mode', undefined, { modeSet });
     }
+  }
+
+  /**
+   * `revokedTokensRepo.set(token, …)`, `redis.set(\`blacklist:${jti}\`, 1)`: a deny-list holds tokens that no
+   * longer work, so keeping them readable exposes nothing. Named by the store's receiver or the key's literal text.
+   */
+  private isRevocationList(sink: Sink): boolean {
+    if (splitWords(sink.name).some((word) => REVOCATION_LIST_WORDS.has(word))) return true;
+    const key = sink.key ?? (ts.isCallExpression(sink.node) && sink.kind === 'store' ? sink.node.arguments[0] : undefined);
+    const texts = key ? this.values.stringValues(key) : undefined;
+    if (!texts?.length) return false;
+    // SQL: the table written to, never a column ('INSERT INTO tokens (token, revoked)' stores live tokens).
+    const names = texts.map((text) => /^\s*(?:insert|replace|upsert|update|merge)\b/i.test(text) ? SQL_TARGET_TABLE.exec(text)?.[1] ?? '' : text);
+    return names.every((name) => splitWords(name.split(UNKNOWN).join(' ')).some((word) => REVOCATION_LIST_WORDS.has(word)));
   }
 
   /** `localStorage.setItem('access_token', value)`: the key names what the value is. */
