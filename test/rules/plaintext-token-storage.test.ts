@@ -82,9 +82,15 @@ export function save(refreshToken: string) { writeFileSync('rt', base64Encode(re
       expected: [{ messageId: 'plaintextBrowser', line: 1, severity: 'error' }],
     },
     {
-      name: 'document.cookie through a cookie helper',
+      name: 'document.cookie through a generic cookie helper: reported at the call that hands it the token',
       code: `function setCookie(name: string, value: string) { document.cookie = name + '=' + value + '; path=/'; }
 export function keep(accessToken: string) { setCookie('at', accessToken); }`,
+      expected: [{ messageId: 'plaintextCookie', line: 2, severity: 'error' }],
+    },
+    {
+      name: 'document.cookie through a token-specific helper: reported inside it',
+      code: `function setTokenCookie(value: string) { document.cookie = 'at=' + value + '; path=/'; }
+export function keep(accessToken: string) { setTokenCookie(accessToken); }`,
       expected: [{ messageId: 'plaintextCookie', line: 1, severity: 'error' }],
     },
     {

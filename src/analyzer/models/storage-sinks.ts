@@ -1,5 +1,5 @@
 import { ts } from '../engine/typescript.js';
-import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import { dottedName, findAncestor, functionName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
 import { propertyNameText } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
@@ -84,6 +84,8 @@ export class StorageAnalysis {
   private readonly values;
   private readonly tokens;
   private readonly reported = new Set<ts.Node>();
+  /** Call arguments a finding was moved to from inside a generic helper (callerArgument). */
+  private readonly reportedArguments = new Set<ts.Node>();
   /** Whether what reaches a sink is protected (encrypted, hashed, wrapped by a KMS). */
   private readonly protection: ProtectionModel;
   /** `obj.key = value` and `obj.list.push(value)` seen so far, by the root object's declaration (shared with the protection model). */
@@ -999,10 +1001,49 @@ export class StorageAnalysis {
     if (sink.viaHelperCall && !inside) return;
     this.reported.add(sink.node);
     const valueInside = value.getSourceFile() === sink.node.getSourceFile() && value.getStart() >= sink.node.getStart() && value.getEnd() <= sink.node.getEnd();
-    const node = inside ? credential.node : valueInside ? value : sink.node;
+    const callerArgument = inside ? undefined : this.callerArgument(sink, credential, value);
+    // One finding per argument that hands a credential to a store: the helper's several writes, or a
+    // storing call (`this.storage.set('id-token', token)`) whose own store writes it, say it once.
+    if (callerArgument && this.reportedArguments.has(callerArgument)) return;
+    const node = callerArgument ?? (inside ? credential.node : valueInside ? value : sink.node);
+    if (!callerArgument && [...this.reportedArguments].some((argument) => containedIn(argument, sink.node))) return;
+    if (callerArgument) this.reportedArguments.add(callerArgument);
     // A helper's result is labelled by the call ('wrap(token)'); the argument names the credential better.
     const label = credential.label.includes('(') && ts.isIdentifier(credential.node) ? credential.node.text : credential.label;
     this.onVerdict({ kind, node, credential: label, sink: { kind: sink.kind, name: sink.name, storage: sink.storage }, cipher, fileMode });
+  }
+
+  /**
+   * A generic helper of the file (`set(name, value) { localStorage.setItem(name, value) }`) gets its OAuth
+   * meaning at the call that passes the credential (`storage.set('id-token', options.id_token)`): the finding
+   * goes on that argument, not inside the helper. A helper whose parameter names a credential
+   * (`saveTokens(data)`, `persist(refreshToken)`) is token-specific and keeps the finding on its own write.
+   */
+  private callerArgument(sink: Sink, credential: CredentialMatch, value: ts.Expression): ts.Node | undefined {
+    const helper = findAncestor(sink.node, ts.isFunctionLike);
+    const origin = credential.node;
+    if (!helper || (origin.getSourceFile() === helper.getSourceFile() && origin.getStart() >= helper.getStart() && origin.getEnd() <= helper.getEnd())) return undefined;
+    // `setAuthTokens(auth)`, `saveCredentials(data)`: the helper's own name gives it its meaning.
+    const helperName = functionName(helper);
+    // (A cookie helper, `setCookie(name, value)`, stays generic: every cookie goes through it.)
+    if (helperName && this.tokens.classifyName(helperName.replace(/cookies?/gi, '_')) === 'credential') return undefined;
+    const generic: Declaration[] = [];
+    let credentialParameter = false;
+    forEachDescendant(value, (node) => {
+      if (!ts.isIdentifier(node)) return true;
+      const declaration = this.values.declarationOf(node);
+      if (declaration?.kind !== 'parameter' || findAncestor(declaration.node, ts.isFunctionLike) !== helper) return true;
+      if (this.tokens.classifyName(declaration.name) === 'credential') credentialParameter = true;
+      else if (!generic.includes(declaration)) generic.push(declaration);
+      return true;
+    });
+    if (credentialParameter) return undefined;
+    for (const declaration of generic) {
+      for (const argument of this.tokens.argumentsFor(declaration) ?? []) {
+        if (argument.getSourceFile() === sink.node.getSourceFile() && this.tokens.credentialIn(argument)) return argument;
+      }
+    }
+    return undefined;
   }
 
   /** The mode the write (or its `open`) sets, when the code gives one the analysis can read. */
@@ -1204,6 +1245,10 @@ function isTransientFlowName(label: string): boolean {
   if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
   // Authorization codes are single-use and live for minutes.
   return words.includes('code') && !words.includes('token');
+}
+
+function containedIn(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
 /** 384 → '0o600'. */
