@@ -81,6 +81,8 @@ export const MKDIR_FUNCTIONS = new Set(['mkdir', 'mkdirSync', 'ensureDir', 'ensu
 
 /** Web Storage objects any script on the page can read. */
 export const BROWSER_STORAGE_OBJECTS = new Set(['localStorage', 'sessionStorage']);
+/** The page's global object, indexed by a storage's name: `window[cacheLocation]`. */
+export const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 /** Other browser persistence: `localforage.setItem(key, value)`, idb-keyval `set(key, value)`. */
 export const BROWSER_KV_MODULES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   localforage: { setItem: 1 },

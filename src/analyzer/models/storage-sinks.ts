@@ -361,6 +361,11 @@ export class StorageAnalysis {
       if (defaultStorage) {
         return { kind: 'browser', node: call, name: shortName(callee), storage: defaultStorage, values: [call.arguments[1]!], key: call.arguments[0] };
       }
+      const namedStorage = callee.name.text === 'setItem' && call.arguments[1] ? this.browserStorageByName(callee.expression) : undefined;
+      if (namedStorage) {
+        const text = callee.getText().replace(/\s+/g, '');
+        return { kind: 'browser', node: call, name: text.length <= 60 ? text : shortName(callee), storage: namedStorage, values: [call.arguments[1]!], key: call.arguments[0] };
+      }
       if (callee.name.text === 'set' && sinks.EXTENSION_STORAGE.test(receiver)) {
         const value = call.arguments[0];
         return value ? { kind: 'browser', node: call, name: shortName(callee), storage: receiver, values: [value] } : undefined;
@@ -575,6 +580,18 @@ export class StorageAnalysis {
       if (origin === node) continue;
       const storage = dottedName(origin).split('.').pop() ?? '';
       if (sinks.BROWSER_STORAGE_OBJECTS.has(storage) && this.isGlobalReference(origin)) return storage;
+    }
+    return undefined;
+  }
+
+  /** `window[this.cacheLocation]` where the location is (or defaults to) 'localStorage' or 'sessionStorage'. */
+  private browserStorageByName(receiver: ts.Expression): string | undefined {
+    const node = this.values.unwrap(receiver);
+    if (!ts.isElementAccessExpression(node) || !ts.isIdentifier(node.expression) || !sinks.GLOBAL_OBJECTS.has(node.expression.text) ||
+        !this.isGlobalReference(node.expression)) return undefined;
+    for (const origin of this.receiverOrigins(node.argumentExpression)) {
+      const storage = this.values.stringValues(origin)?.find((text) => sinks.BROWSER_STORAGE_OBJECTS.has(text));
+      if (storage) return storage;
     }
     return undefined;
   }
