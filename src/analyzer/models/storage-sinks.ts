@@ -15,7 +15,7 @@ import * as sinks from '../knowledge/storage-sinks.js';
  * what reaches them is protected (encrypted, hashed, wrapped by a KMS). The rule words verdicts.
  */
 
-export type SinkKind = 'file' | 'browser' | 'cookie' | 'store';
+export type SinkKind = 'file' | 'browser' | 'cookie' | 'server-cookie' | 'store';
 
 /** One storing call judged: what it stores, where, and how (un)protected. */
 export interface StorageVerdict {
@@ -74,7 +74,7 @@ const SQL_TARGET_TABLE = /^\s*(?:(?:insert|replace|upsert|merge)(?:\s+or\s+\w+)?
 const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(sinks.FILE_WRITE_FUNCTIONS), ...sinks.STREAM_WRITE_METHODS, ...sinks.FILE_HANDLE_WRITE_METHODS,
   ...Object.keys(sinks.RUNTIME_FILE_WRITERS).map((name) => name.slice(name.lastIndexOf('.') + 1)), 'sync',
-  'setItem', 'set', 'setJSON', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
+  'setItem', 'set', 'setJSON', 'cookie', 'setCookie', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
   'put', ...sinks.REDIS_WRITE_METHODS, ...sinks.CONFIG_STORE_WRITE_METHODS, ...sinks.PREPARED_STATEMENT_METHODS, ...sinks.SQL_METHODS,
   ...Object.keys(sinks.FIRESTORE_WRITE_FUNCTIONS), ...Object.keys(sinks.BUILDER_DATA_STEPS), ...Object.keys(sinks.DOCUMENT_WRITE_METHODS),
   ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write', ...sinks.STORE_WRITE_METHODS,
@@ -179,7 +179,7 @@ export class StorageAnalysis {
 
   private sinkOf(call: ts.CallExpression): Sink | undefined {
     if (!this.mayStore(call)) return undefined;
-    return this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
+    return this.fileSink(call) ?? this.browserSink(call) ?? this.serverCookieSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
       this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call) ?? this.storeShapedSink(call);
   }
 
@@ -379,6 +379,60 @@ export class StorageAnalysis {
       return value ? { kind: 'browser', node: call, name: shortName(callee), storage: ref.module === 'idb-keyval' ? 'IndexedDB' : ref.module, values: [value], key: index > 0 ? call.arguments[0] : undefined } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A cookie the server sets without `httpOnly: true` (Express `res.cookie`, Fastify `reply.setCookie`,
+   * h3/Hono `setCookie(event, …)`, Next.js `cookies().set`/`response.cookies.set`): page scripts can read it.
+   * Options the analysis cannot see (a variable, a spread of configured flags) are not evidence: silent.
+   * Koa's `ctx.cookies.set` is HttpOnly by default and is not matched.
+   */
+  private serverCookieSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    let nameIndex: number | undefined;
+    let label = shortName(callee);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = this.values.unwrap(callee.expression);
+      const owner = lastWordOf(dottedName(receiver));
+      if ((method === 'cookie' || method === 'setCookie') && sinks.SERVER_RESPONSE_NAMES.has(owner)) nameIndex = 0;
+      else if (method === 'set' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' &&
+        sinks.SERVER_RESPONSE_NAMES.has(lastWordOf(dottedName(receiver.expression)))) nameIndex = 0;
+      else if (method === 'set' && ts.isCallExpression(receiver)) {
+        const ref = this.moduleRefOf(receiver.expression);
+        if (ref && own(sinks.SERVER_COOKIE_JARS, ref.module)?.includes(ref.path.join('.'))) {
+          nameIndex = 0;
+          label = `${ref.path.join('.')}().set`;
+        }
+      }
+    } else {
+      const ref = this.moduleRefOf(callee);
+      if (ref && own(sinks.SERVER_COOKIE_FUNCTIONS, ref.module)?.includes(ref.path.join('.'))) nameIndex = 1;
+    }
+    if (nameIndex === undefined) return undefined;
+    const value = call.arguments[nameIndex + 1];
+    if (!value || this.cookieIsHttpOnly(call.arguments[nameIndex + 2]) !== false) return undefined;
+    return { kind: 'server-cookie', node: call, name: label, storage: 'a cookie', values: [value], key: call.arguments[nameIndex] };
+  }
+
+  /** true: `httpOnly` is set (or not false); false: the options visibly leave it out; undefined: cannot tell. */
+  private cookieIsHttpOnly(options: ts.Expression | undefined): boolean | undefined {
+    if (!options) return false;
+    const origins = this.values.origins(options);
+    const literal = origins.length === 1 ? origins[0]! : undefined;
+    if (!literal || !ts.isObjectLiteralExpression(literal)) return undefined;
+    let httpOnly: ts.Expression | undefined;
+    for (const property of literal.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const spread = this.values.objectProperties(property.expression);
+        if (!spread) return undefined;
+        for (const [key, value] of spread) if (/^httponly$/i.test(key)) httpOnly = value;
+      } else if ((ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && /^httponly$/i.test(propertyNameText(property.name) ?? '')) {
+        httpOnly = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+      } else if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) return undefined;
+    }
+    if (!httpOnly) return false;
+    return this.values.unwrap(httpOnly).kind !== ts.SyntaxKind.FalseKeyword;
   }
 
   private redisSink(call: ts.CallExpression): Sink | undefined {
@@ -970,7 +1024,7 @@ export class StorageAnalysis {
     }
     const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential));
     if (!sealed) {
-      const byKey = (sink.kind === 'browser' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
+      const byKey = (sink.kind === 'browser' || sink.kind === 'server-cookie' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
       if (byKey) this.report(sink, byKey, sink.values[0]!, 'plaintext');
       return;
     }
@@ -1262,6 +1316,10 @@ function isTransientFlowName(label: string): boolean {
   if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
   // Authorization codes are single-use and live for minutes.
   return words.includes('code') && !words.includes('token');
+}
+
+function lastWordOf(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 
 function containedIn(node: ts.Node, container: ts.Node): boolean {

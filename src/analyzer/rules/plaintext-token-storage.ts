@@ -4,7 +4,7 @@ import { WEAKNESS_TEXT } from '../knowledge/encryption.js';
 import { StorageAnalysis, type StorageVerdict } from '../models/storage-sinks.js';
 import { defineRule } from './define.js';
 
-type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode';
+type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextServerCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode';
 
 export const plaintextTokenStorage = defineRule<MessageId>({
   meta: {
@@ -22,6 +22,8 @@ export const plaintextTokenStorage = defineRule<MessageId>({
         "'{{credential}}' is stored in plaintext in '{{storage}}' by '{{sink}}', where any script on the page can read it; keep it in memory, or let the server hold it behind an HttpOnly cookie.",
       plaintextCookie:
         "'{{credential}}' is written to 'document.cookie', where any script on the page can read it; let the server set it as an HttpOnly, Secure cookie instead.",
+      plaintextServerCookie:
+        "'{{credential}}' is set in a cookie by '{{sink}}' without 'httpOnly: true', so any script on the page can read it; pass '{ httpOnly: true, secure: true, sameSite: \"lax\" }'.",
       plaintextStore:
         "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it with AES-256-GCM under a separately held key, or store only its SHA-256 hash if it is only ever compared.",
       plaintextConfig:
@@ -71,6 +73,8 @@ function plaintextMessage(sink: StorageVerdict['sink']): MessageId {
       return 'plaintextBrowser';
     case 'cookie':
       return 'plaintextCookie';
+    case 'server-cookie':
+      return 'plaintextServerCookie';
     case 'store':
       return LOCAL_STORES.has(sink.storage ?? '') ? 'plaintextConfig' : 'plaintextStore';
   }
