@@ -963,7 +963,9 @@ export class TokenModel {
       return this.isNonCredentialCollection(node.parent.parent.expression);
     }
     if (ts.isParameter(node) && !declaration.path) {
-      if (node.type && ts.isTypeReferenceNode(node.type) && !CREDENTIAL_TYPE_NAMES.has(entityName(node.type.typeName))) return true;
+      // `(token: Token)` from a lexer is harmless; `(tokens: IAuthTokens)`, `(token: RefreshToken)` name what they hold.
+      if (node.type && ts.isTypeReferenceNode(node.type) && !CREDENTIAL_TYPE_NAMES.has(entityName(node.type.typeName)) &&
+          !splitWords(entityName(node.type.typeName)).some((word) => AUTH_TYPE_WORDS.has(word))) return true;
       const fn = node.parent;
       const call = fn.parent;
       // `{ onresumptiontoken: (token) => … }`
@@ -1355,6 +1357,9 @@ function isMaskReplacement(replacement: ts.Expression | undefined): boolean {
 }
 
 /** Names too generic to trust without looking at where the value comes from. */
+/** Words that make a type named for tokens an authorization type ('IAuthTokens', 'OAuthToken', 'RefreshToken'), not a parser's. */
+const AUTH_TYPE_WORDS = new Set(['auth', 'oauth', 'oauth2', 'access', 'refresh', 'bearer', 'jwt', 'session', 'api', 'credential', 'credentials']);
+
 function isGenericName(name: string): boolean {
   return /^(token|tokens|tok|t)$/i.test(name);
 }

@@ -193,6 +193,10 @@ export class StorageAnalysis {
   private checkImportedHelper(call: ts.CallExpression): void {
     const fn = this.values.calledFunction(call);
     if (!fn?.body || !this.values.isInOtherFile(fn)) return;
+    // `setAuthTokens(tokens)` writing its own `tokens`: a token-specific helper, reported in its own file.
+    const name = functionName(fn);
+    if (name && this.tokens.classifyName(name) === 'credential' &&
+        fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && this.tokens.classifyName(parameter.name.text) === 'credential')) return;
     for (const sink of this.sinksInBody(fn, fn.body)) {
       this.check({ ...sink, node: call, name: `${shortName(call.expression)}' → '${sink.name}`, viaHelperCall: call });
     }
