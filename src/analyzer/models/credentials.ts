@@ -153,6 +153,8 @@ const RESPONSE_BODY_KEYS = new Set(['data', 'body', 'stdout']);
 
 /** Last words of objects that hold names of things (`ManagedIdentityEnvironmentVariableNames.MSI_SECRET`). */
 const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels', 'vars', 'variables']);
+/** Last words of objects whose members are endpoints (`baseUrls.token`, `endpoints.revoke`, `routes.token`). */
+const ENDPOINT_TABLE_WORDS = new Set(['urls', 'uris', 'endpoints', 'paths', 'routes', 'hosts']);
 /** Last words of enum-like objects whose PascalCase members are kinds, not values (`AuthMode.ClientProvidedToken`). */
 const KIND_TABLE_WORDS = new Set(['mode', 'modes', 'type', 'types', 'kind', 'kinds', 'method', 'methods', 'strategy', 'outcome']);
 
@@ -377,6 +379,8 @@ export class TokenModel {
         if (isGenericName(key) && TOKEN_COUNT_OWNERS.has(lastWord(objectName))) return undefined;
         // `EnvNames.CLIENT_SECRET`, `HEADERS.authorization = 'Authorization'`: the name of a credential, not its value.
         if (NAME_TABLE_WORDS.has(lastWord(objectName))) return undefined;
+        // `this.baseUrls.token`, `endpoints.token`, `OAUTH_PATHS.token`: where a token is requested, not a token.
+        if (ENDPOINT_TABLE_WORDS.has(lastWord(objectName))) return undefined;
         const values = this.values.origins(node).filter((origin) => origin !== node);
         if (values.length > 0 && values.every((value) => this.isKnownNonCredential(value))) return undefined;
         // `CacheOutcome.NO_CACHED_ACCESS_TOKEN`: a member of an enum or constant table, not a runtime value.
