@@ -82,9 +82,15 @@ export function save(refreshToken: string) { writeFileSync('rt', base64Encode(re
       expected: [{ messageId: 'plaintextBrowser', line: 1, severity: 'error' }],
     },
     {
-      name: 'document.cookie through a cookie helper',
+      name: 'document.cookie through a generic cookie helper: reported at the call that hands it the token',
       code: `function setCookie(name: string, value: string) { document.cookie = name + '=' + value + '; path=/'; }
 export function keep(accessToken: string) { setCookie('at', accessToken); }`,
+      expected: [{ messageId: 'plaintextCookie', line: 2, severity: 'error' }],
+    },
+    {
+      name: 'document.cookie through a token-specific helper: reported inside it',
+      code: `function setTokenCookie(value: string) { document.cookie = 'at=' + value + '; path=/'; }
+export function keep(accessToken: string) { setTokenCookie(accessToken); }`,
       expected: [{ messageId: 'plaintextCookie', line: 1, severity: 'error' }],
     },
     {
@@ -208,7 +214,7 @@ export function keep(refreshToken: string, accessToken: string, key: Uint8Array,
       ],
     },
     {
-      name: 'a plaintext token in a file only its owner can read is a note (owner-only mode is an accepted protection), not an error',
+      name: 'a plaintext token in a file only its owner can read is not reported (owner-only mode is an accepted protection); one without is an error',
       code: `import fs from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 export async function keep(tokens: { access_token: string }, refreshToken: string, apiKey: string) {
@@ -218,8 +224,6 @@ export async function keep(tokens: { access_token: string }, refreshToken: strin
   fs.writeFileSync('/home/me/.mcp/key', apiKey);
 }`,
       expected: [
-        { messageId: 'plaintextPrivateFile', line: 4, severity: 'note' },
-        { messageId: 'plaintextPrivateFile', line: 5, severity: 'note' },
         { messageId: 'plaintextFile', line: 7, severity: 'error' },
       ],
     },
@@ -516,16 +520,22 @@ describe('cipherWeakness', () => {
   });
 });
 
-describe('plaintext-token-storage: messages quote the file mode the code sets', () => {
+describe('plaintext-token-storage: owner-only files are accepted; messages quote the file mode the code sets', () => {
   test.each([
-    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o400 });", 'a file only its owner can read (mode 0o400)'],
-    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o600 });", 'a file only its owner can read (mode 0o600)'],
-    ["fs.writeFileSync('t.json', JSON.stringify(tokens));\n  fs.chmodSync('t.json', 0o400);", "a file only its owner can read ('chmodSync' to 0o400 after the write)"],
-    ["process.umask(0o077);\n  fs.writeFileSync('t.json', JSON.stringify(tokens));", 'a file only its owner can read (umask 0o077)'],
-  ])('plaintext, protected: %s', (write, expected) => {
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o400 });"],
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o600 });"],
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens));\n  fs.chmodSync('t.json', 0o400);"],
+    ["process.umask(0o077);\n  fs.writeFileSync('t.json', JSON.stringify(tokens));"],
+  ])('plaintext, owner-only: %s', (write) => {
+    expect(findings(`import fs from 'node:fs';\nexport function keep(tokens: { access_token: string }) {\n  ${write}\n}\n`)).toEqual([]);
+  });
+
+  test.each([
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens), { mode: 0o644 });"],
+    ["fs.writeFileSync('t.json', JSON.stringify(tokens));\n  fs.chmodSync('t.json', 0o644);"],
+  ])('plaintext, readable by others: %s', (write) => {
     const [finding] = findings(`import fs from 'node:fs';\nexport function keep(tokens: { access_token: string }) {\n  ${write}\n}\n`);
-    expect(finding?.messageId).toBe('plaintextPrivateFile');
-    expect(finding?.message).toContain(expected);
+    expect(finding?.messageId).toBe('plaintextFile');
   });
 
   test.each([

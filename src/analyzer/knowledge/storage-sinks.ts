@@ -81,6 +81,18 @@ export const MKDIR_FUNCTIONS = new Set(['mkdir', 'mkdirSync', 'ensureDir', 'ensu
 
 /** Web Storage objects any script on the page can read. */
 export const BROWSER_STORAGE_OBJECTS = new Set(['localStorage', 'sessionStorage']);
+/** Receivers of a server's response whose `cookie`/`setCookie`/`cookies.set` sets a cookie (Express, Fastify, Next.js). */
+export const SERVER_RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp']);
+/** Functions that set a response cookie, by module: `setCookie(event, name, value, options)`. */
+export const SERVER_COOKIE_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  h3: ['setCookie'], 'hono/cookie': ['setCookie'], 'vinxi/http': ['setCookie'],
+};
+/** Calls that return a cookie jar whose `set(name, value, options)` sets a response cookie: Next.js `cookies()`. */
+export const SERVER_COOKIE_JARS: Readonly<Record<string, readonly string[]>> = {
+  'next/headers': ['cookies'],
+};
+/** The page's global object, indexed by a storage's name: `window[cacheLocation]`. */
+export const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 /** Other browser persistence: `localforage.setItem(key, value)`, idb-keyval `set(key, value)`. */
 export const BROWSER_KV_MODULES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   localforage: { setItem: 1 },

@@ -153,6 +153,8 @@ const RESPONSE_BODY_KEYS = new Set(['data', 'body', 'stdout']);
 
 /** Last words of objects that hold names of things (`ManagedIdentityEnvironmentVariableNames.MSI_SECRET`). */
 const NAME_TABLE_WORDS = new Set(['names', 'keys', 'fields', 'labels', 'vars', 'variables']);
+/** Last words of objects whose members are endpoints (`baseUrls.token`, `endpoints.revoke`, `routes.token`). */
+const ENDPOINT_TABLE_WORDS = new Set(['urls', 'uris', 'endpoints', 'paths', 'routes', 'hosts']);
 /** Last words of enum-like objects whose PascalCase members are kinds, not values (`AuthMode.ClientProvidedToken`). */
 const KIND_TABLE_WORDS = new Set(['mode', 'modes', 'type', 'types', 'kind', 'kinds', 'method', 'methods', 'strategy', 'outcome']);
 
@@ -378,6 +380,8 @@ export class TokenModel {
         if (isGenericName(key) && TOKEN_COUNT_OWNERS.has(lastWord(objectName))) return undefined;
         // `EnvNames.CLIENT_SECRET`, `HEADERS.authorization = 'Authorization'`: the name of a credential, not its value.
         if (NAME_TABLE_WORDS.has(lastWord(objectName))) return undefined;
+        // `this.baseUrls.token`, `endpoints.token`, `OAUTH_PATHS.token`: where a token is requested, not a token.
+        if (ENDPOINT_TABLE_WORDS.has(lastWord(objectName))) return undefined;
         const values = this.values.origins(node).filter((origin) => origin !== node);
         if (values.length > 0 && values.every((value) => this.isKnownNonCredential(value))) return undefined;
         // `CacheOutcome.NO_CACHED_ACCESS_TOKEN`: a member of an enum or constant table, not a runtime value.
@@ -971,7 +975,9 @@ export class TokenModel {
       return this.isNonCredentialCollection(node.parent.parent.expression);
     }
     if (ts.isParameter(node) && !declaration.path) {
-      if (node.type && ts.isTypeReferenceNode(node.type) && !CREDENTIAL_TYPE_NAMES.has(entityName(node.type.typeName))) return true;
+      // `(token: Token)` from a lexer is harmless; `(tokens: IAuthTokens)`, `(token: RefreshToken)` name what they hold.
+      if (node.type && ts.isTypeReferenceNode(node.type) && !CREDENTIAL_TYPE_NAMES.has(entityName(node.type.typeName)) &&
+          !splitWords(entityName(node.type.typeName)).some((word) => AUTH_TYPE_WORDS.has(word))) return true;
       const fn = node.parent;
       const call = fn.parent;
       // `{ onresumptiontoken: (token) => … }`
@@ -1363,6 +1369,9 @@ function isMaskReplacement(replacement: ts.Expression | undefined): boolean {
 }
 
 /** Names too generic to trust without looking at where the value comes from. */
+/** Words that make a type named for tokens an authorization type ('IAuthTokens', 'OAuthToken', 'RefreshToken'), not a parser's. */
+const AUTH_TYPE_WORDS = new Set(['auth', 'oauth', 'oauth2', 'access', 'refresh', 'bearer', 'jwt', 'session', 'api', 'credential', 'credentials']);
+
 function isGenericName(name: string): boolean {
   return /^(token|tokens|tok|t)$/i.test(name);
 }

@@ -1,5 +1,5 @@
 import { ts } from '../engine/typescript.js';
-import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import { dottedName, findAncestor, functionName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { Declaration } from '../engine/walk.js';
 import { propertyNameText } from '../engine/walk.js';
 import { normalisedModuleRefOf, type ModuleRef } from '../engine/modules.js';
@@ -15,19 +15,19 @@ import * as sinks from '../knowledge/storage-sinks.js';
  * what reaches them is protected (encrypted, hashed, wrapped by a KMS). The rule words verdicts.
  */
 
-export type SinkKind = 'file' | 'browser' | 'cookie' | 'store';
+export type SinkKind = 'file' | 'browser' | 'cookie' | 'server-cookie' | 'store';
 
 /** One storing call judged: what it stores, where, and how (un)protected. */
 export interface StorageVerdict {
-  kind: 'plaintext' | 'owner-only-file' | 'weak-cipher' | 'encrypted-file-without-mode';
+  kind: 'plaintext' | 'weak-cipher' | 'encrypted-file-without-mode';
   /** Where a finding goes: the credential inside the call, else the stored argument, else the call. */
   node: ts.Node;
   /** The credential as a reader names it. */
   credential: string;
   sink: { kind: SinkKind; name: string; storage?: string };
   cipher?: { algorithm: string; weakness: CipherWeakness };
-  /** File verdicts: what keeps the file private ('mode 0o400', 'umask 0o077'), or the mode the code sets instead. */
-  fileMode?: { protection?: string; modeSet?: string };
+  /** Encrypted-file verdicts: the mode the code sets instead of an owner-only one. */
+  fileMode?: { modeSet?: string };
 }
 
 interface Sink {
@@ -64,11 +64,17 @@ const STORE_CLASS_METHOD = /^(write|save|set|put|store|persist|upsert|insert)([A
 /** Flow secrets that are single-use and short-lived: keeping them for the redirect is the documented pattern. */
 const TRANSIENT_FLOW_WORDS = new Set(['verifier', 'pkce', 'state', 'nonce']);
 
+/** Words that name a revocation (deny) list: `revokedTokens`, `tokenBlacklist`, `jwt_blocklist`, `denylist:`. */
+const REVOCATION_LIST_WORDS = new Set(['revoked', 'revocation', 'revocations', 'blacklist', 'blacklisted', 'blocklist', 'blocklisted', 'denylist', 'denylisted']);
+
+/** The table an INSERT/REPLACE/UPSERT/UPDATE/MERGE statement writes. */
+const SQL_TARGET_TABLE = /^\s*(?:(?:insert|replace|upsert|merge)(?:\s+or\s+\w+)?\s+into|update)\s+["'`\[]?([\w.]+)/i;
+
 /** Every method name that some sink matcher below recognises; derived from the knowledge tables, not a second list. */
 const SINK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(sinks.FILE_WRITE_FUNCTIONS), ...sinks.STREAM_WRITE_METHODS, ...sinks.FILE_HANDLE_WRITE_METHODS,
   ...Object.keys(sinks.RUNTIME_FILE_WRITERS).map((name) => name.slice(name.lastIndexOf('.') + 1)), 'sync',
-  'setItem', 'set', 'setJSON', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
+  'setItem', 'set', 'setJSON', 'cookie', 'setCookie', ...Object.values(sinks.BROWSER_KV_MODULES).flatMap((methods) => Object.keys(methods)),
   'put', ...sinks.REDIS_WRITE_METHODS, ...sinks.CONFIG_STORE_WRITE_METHODS, ...sinks.PREPARED_STATEMENT_METHODS, ...sinks.SQL_METHODS,
   ...Object.keys(sinks.FIRESTORE_WRITE_FUNCTIONS), ...Object.keys(sinks.BUILDER_DATA_STEPS), ...Object.keys(sinks.DOCUMENT_WRITE_METHODS),
   ...Object.keys(sinks.DATABASE_WRITE_METHODS), 'write', ...sinks.STORE_WRITE_METHODS,
@@ -78,6 +84,8 @@ export class StorageAnalysis {
   private readonly values;
   private readonly tokens;
   private readonly reported = new Set<ts.Node>();
+  /** Call arguments a finding was moved to from inside a generic helper (callerArgument). */
+  private readonly reportedArguments = new Set<ts.Node>();
   /** Whether what reaches a sink is protected (encrypted, hashed, wrapped by a KMS). */
   private readonly protection: ProtectionModel;
   /** `obj.key = value` and `obj.list.push(value)` seen so far, by the root object's declaration (shared with the protection model). */
@@ -171,7 +179,7 @@ export class StorageAnalysis {
 
   private sinkOf(call: ts.CallExpression): Sink | undefined {
     if (!this.mayStore(call)) return undefined;
-    return this.fileSink(call) ?? this.browserSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
+    return this.fileSink(call) ?? this.browserSink(call) ?? this.serverCookieSink(call) ?? this.redisSink(call) ?? this.keyValueSink(call) ?? this.configStoreSink(call) ??
       this.sqlSink(call) ?? this.databaseSink(call) ?? this.lowdbSink(call) ?? this.storeShapedSink(call);
   }
 
@@ -185,6 +193,10 @@ export class StorageAnalysis {
   private checkImportedHelper(call: ts.CallExpression): void {
     const fn = this.values.calledFunction(call);
     if (!fn?.body || !this.values.isInOtherFile(fn)) return;
+    // `setAuthTokens(tokens)` writing its own `tokens`: a token-specific helper, reported in its own file.
+    const name = functionName(fn);
+    if (name && this.tokens.classifyName(name) === 'credential' &&
+        fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && this.tokens.classifyName(parameter.name.text) === 'credential')) return;
     for (const sink of this.sinksInBody(fn, fn.body)) {
       this.check({ ...sink, node: call, name: `${shortName(call.expression)}' → '${sink.name}`, viaHelperCall: call });
     }
@@ -353,6 +365,11 @@ export class StorageAnalysis {
       if (defaultStorage) {
         return { kind: 'browser', node: call, name: shortName(callee), storage: defaultStorage, values: [call.arguments[1]!], key: call.arguments[0] };
       }
+      const namedStorage = callee.name.text === 'setItem' && call.arguments[1] ? this.browserStorageByName(callee.expression) : undefined;
+      if (namedStorage) {
+        const text = callee.getText().replace(/\s+/g, '');
+        return { kind: 'browser', node: call, name: text.length <= 60 ? text : shortName(callee), storage: namedStorage, values: [call.arguments[1]!], key: call.arguments[0] };
+      }
       if (callee.name.text === 'set' && sinks.EXTENSION_STORAGE.test(receiver)) {
         const value = call.arguments[0];
         return value ? { kind: 'browser', node: call, name: shortName(callee), storage: receiver, values: [value] } : undefined;
@@ -366,6 +383,60 @@ export class StorageAnalysis {
       return value ? { kind: 'browser', node: call, name: shortName(callee), storage: ref.module === 'idb-keyval' ? 'IndexedDB' : ref.module, values: [value], key: index > 0 ? call.arguments[0] : undefined } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A cookie the server sets without `httpOnly: true` (Express `res.cookie`, Fastify `reply.setCookie`,
+   * h3/Hono `setCookie(event, …)`, Next.js `cookies().set`/`response.cookies.set`): page scripts can read it.
+   * Options the analysis cannot see (a variable, a spread of configured flags) are not evidence: silent.
+   * Koa's `ctx.cookies.set` is HttpOnly by default and is not matched.
+   */
+  private serverCookieSink(call: ts.CallExpression): Sink | undefined {
+    const callee = this.values.unwrap(call.expression);
+    let nameIndex: number | undefined;
+    let label = shortName(callee);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = this.values.unwrap(callee.expression);
+      const owner = lastWordOf(dottedName(receiver));
+      if ((method === 'cookie' || method === 'setCookie') && sinks.SERVER_RESPONSE_NAMES.has(owner)) nameIndex = 0;
+      else if (method === 'set' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' &&
+        sinks.SERVER_RESPONSE_NAMES.has(lastWordOf(dottedName(receiver.expression)))) nameIndex = 0;
+      else if (method === 'set' && ts.isCallExpression(receiver)) {
+        const ref = this.moduleRefOf(receiver.expression);
+        if (ref && own(sinks.SERVER_COOKIE_JARS, ref.module)?.includes(ref.path.join('.'))) {
+          nameIndex = 0;
+          label = `${ref.path.join('.')}().set`;
+        }
+      }
+    } else {
+      const ref = this.moduleRefOf(callee);
+      if (ref && own(sinks.SERVER_COOKIE_FUNCTIONS, ref.module)?.includes(ref.path.join('.'))) nameIndex = 1;
+    }
+    if (nameIndex === undefined) return undefined;
+    const value = call.arguments[nameIndex + 1];
+    if (!value || this.cookieIsHttpOnly(call.arguments[nameIndex + 2]) !== false) return undefined;
+    return { kind: 'server-cookie', node: call, name: label, storage: 'a cookie', values: [value], key: call.arguments[nameIndex] };
+  }
+
+  /** true: `httpOnly` is set (or not false); false: the options visibly leave it out; undefined: cannot tell. */
+  private cookieIsHttpOnly(options: ts.Expression | undefined): boolean | undefined {
+    if (!options) return false;
+    const origins = this.values.origins(options);
+    const literal = origins.length === 1 ? origins[0]! : undefined;
+    if (!literal || !ts.isObjectLiteralExpression(literal)) return undefined;
+    let httpOnly: ts.Expression | undefined;
+    for (const property of literal.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const spread = this.values.objectProperties(property.expression);
+        if (!spread) return undefined;
+        for (const [key, value] of spread) if (/^httponly$/i.test(key)) httpOnly = value;
+      } else if ((ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && /^httponly$/i.test(propertyNameText(property.name) ?? '')) {
+        httpOnly = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+      } else if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) return undefined;
+    }
+    if (!httpOnly) return false;
+    return this.values.unwrap(httpOnly).kind !== ts.SyntaxKind.FalseKeyword;
   }
 
   private redisSink(call: ts.CallExpression): Sink | undefined {
@@ -567,6 +638,18 @@ export class StorageAnalysis {
       if (origin === node) continue;
       const storage = dottedName(origin).split('.').pop() ?? '';
       if (sinks.BROWSER_STORAGE_OBJECTS.has(storage) && this.isGlobalReference(origin)) return storage;
+    }
+    return undefined;
+  }
+
+  /** `window[this.cacheLocation]` where the location is (or defaults to) 'localStorage' or 'sessionStorage'. */
+  private browserStorageByName(receiver: ts.Expression): string | undefined {
+    const node = this.values.unwrap(receiver);
+    if (!ts.isElementAccessExpression(node) || !ts.isIdentifier(node.expression) || !sinks.GLOBAL_OBJECTS.has(node.expression.text) ||
+        !this.isGlobalReference(node.expression)) return undefined;
+    for (const origin of this.receiverOrigins(node.argumentExpression)) {
+      const storage = this.values.stringValues(origin)?.find((text) => sinks.BROWSER_STORAGE_OBJECTS.has(text));
+      if (storage) return storage;
     }
     return undefined;
   }
@@ -931,21 +1014,21 @@ export class StorageAnalysis {
   // ----- deciding and reporting ----------------------------------------------------------------
 
   private check(sink: Sink): void {
-    if (this.reported.has(sink.node)) return;
+    if (this.reported.has(sink.node) || this.isRevocationList(sink)) return;
     const inspections = sink.values.map((value) => ({ value, inspection: this.protection.inspect(value) }));
     const plain = inspections.find(({ inspection }) => inspection.plaintext && !isTransientFlowSecret(inspection.plaintext) &&
       // Whatever goes into `document.cookie` is "a cookie": that name alone says nothing about a token.
       !(sink.kind === 'cookie' && inspection.plaintext.origin === 'name' && /^cookies?$/i.test(inspection.plaintext.label)));
     if (plain) {
-      // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
-      const protection = sink.kind === 'file' ? this.privateModeOf(sink) : undefined;
-      if (protection) this.report(sink, plain.inspection.plaintext!, plain.value, 'owner-only-file', undefined, { protection });
-      else this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintext');
+      // Owner-only permissions (mode 0o600, chmod after the write, umask, a 0o700 directory) are an accepted
+      // protection for a token file: a reviewer would not change that line, so it is not reported.
+      if (sink.kind === 'file' && this.privateModeOf(sink)) return;
+      this.report(sink, plain.inspection.plaintext!, plain.value, 'plaintext');
       return;
     }
     const sealed = inspections.find(({ inspection }) => inspection.encrypted && !isTransientFlowSecret(inspection.encrypted.credential));
     if (!sealed) {
-      const byKey = (sink.kind === 'browser' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
+      const byKey = (sink.kind === 'browser' || sink.kind === 'server-cookie' || sink.storage === 'a config file') && inspections[0] ? this.credentialByKey(sink, inspections[0].inspection) : undefined;
       if (byKey) this.report(sink, byKey, sink.values[0]!, 'plaintext');
       return;
     }
@@ -960,6 +1043,20 @@ export class StorageAnalysis {
       const modeSet = mode === undefined ? 'without an owner-only mode' : `with mode ${formatMode(mode)}, which other local users can read`;
       this.report(sink, encrypted.credential, sealed.value, 'encrypted-file-without-mode', undefined, { modeSet });
     }
+  }
+
+  /**
+   * `revokedTokensRepo.set(token, …)`, `redis.set(\`blacklist:${jti}\`, 1)`: a deny-list holds tokens that no
+   * longer work, so keeping them readable exposes nothing. Named by the store's receiver or the key's literal text.
+   */
+  private isRevocationList(sink: Sink): boolean {
+    if (splitWords(sink.name).some((word) => REVOCATION_LIST_WORDS.has(word))) return true;
+    const key = sink.key ?? (ts.isCallExpression(sink.node) && sink.kind === 'store' ? sink.node.arguments[0] : undefined);
+    const texts = key ? this.values.stringValues(key) : undefined;
+    if (!texts?.length) return false;
+    // SQL: the table written to, never a column ('INSERT INTO tokens (token, revoked)' stores live tokens).
+    const names = texts.map((text) => /^\s*(?:insert|replace|upsert|update|merge)\b/i.test(text) ? SQL_TARGET_TABLE.exec(text)?.[1] ?? '' : text);
+    return names.every((name) => splitWords(name.split(UNKNOWN).join(' ')).some((word) => REVOCATION_LIST_WORDS.has(word)));
   }
 
   /** `localStorage.setItem('access_token', value)`: the key names what the value is. */
@@ -979,10 +1076,49 @@ export class StorageAnalysis {
     if (sink.viaHelperCall && !inside) return;
     this.reported.add(sink.node);
     const valueInside = value.getSourceFile() === sink.node.getSourceFile() && value.getStart() >= sink.node.getStart() && value.getEnd() <= sink.node.getEnd();
-    const node = inside ? credential.node : valueInside ? value : sink.node;
+    const callerArgument = inside ? undefined : this.callerArgument(sink, credential, value);
+    // One finding per argument that hands a credential to a store: the helper's several writes, or a
+    // storing call (`this.storage.set('id-token', token)`) whose own store writes it, say it once.
+    if (callerArgument && this.reportedArguments.has(callerArgument)) return;
+    const node = callerArgument ?? (inside ? credential.node : valueInside ? value : sink.node);
+    if (!callerArgument && [...this.reportedArguments].some((argument) => containedIn(argument, sink.node))) return;
+    if (callerArgument) this.reportedArguments.add(callerArgument);
     // A helper's result is labelled by the call ('wrap(token)'); the argument names the credential better.
     const label = credential.label.includes('(') && ts.isIdentifier(credential.node) ? credential.node.text : credential.label;
     this.onVerdict({ kind, node, credential: label, sink: { kind: sink.kind, name: sink.name, storage: sink.storage }, cipher, fileMode });
+  }
+
+  /**
+   * A generic helper of the file (`set(name, value) { localStorage.setItem(name, value) }`) gets its OAuth
+   * meaning at the call that passes the credential (`storage.set('id-token', options.id_token)`): the finding
+   * goes on that argument, not inside the helper. A helper whose parameter names a credential
+   * (`saveTokens(data)`, `persist(refreshToken)`) is token-specific and keeps the finding on its own write.
+   */
+  private callerArgument(sink: Sink, credential: CredentialMatch, value: ts.Expression): ts.Node | undefined {
+    const helper = findAncestor(sink.node, ts.isFunctionLike);
+    const origin = credential.node;
+    if (!helper || (origin.getSourceFile() === helper.getSourceFile() && origin.getStart() >= helper.getStart() && origin.getEnd() <= helper.getEnd())) return undefined;
+    // `setAuthTokens(auth)`, `saveCredentials(data)`: the helper's own name gives it its meaning.
+    const helperName = functionName(helper);
+    // (A cookie helper, `setCookie(name, value)`, stays generic: every cookie goes through it.)
+    if (helperName && this.tokens.classifyName(helperName.replace(/cookies?/gi, '_')) === 'credential') return undefined;
+    const generic: Declaration[] = [];
+    let credentialParameter = false;
+    forEachDescendant(value, (node) => {
+      if (!ts.isIdentifier(node)) return true;
+      const declaration = this.values.declarationOf(node);
+      if (declaration?.kind !== 'parameter' || findAncestor(declaration.node, ts.isFunctionLike) !== helper) return true;
+      if (this.tokens.classifyName(declaration.name) === 'credential') credentialParameter = true;
+      else if (!generic.includes(declaration)) generic.push(declaration);
+      return true;
+    });
+    if (credentialParameter) return undefined;
+    for (const declaration of generic) {
+      for (const argument of this.tokens.argumentsFor(declaration) ?? []) {
+        if (argument.getSourceFile() === sink.node.getSourceFile() && this.tokens.credentialIn(argument)) return argument;
+      }
+    }
+    return undefined;
   }
 
   /** The mode the write (or its `open`) sets, when the code gives one the analysis can read. */
@@ -1184,6 +1320,14 @@ function isTransientFlowName(label: string): boolean {
   if (words.some((word) => TRANSIENT_FLOW_WORDS.has(word))) return true;
   // Authorization codes are single-use and live for minutes.
   return words.includes('code') && !words.includes('token');
+}
+
+function lastWordOf(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+function containedIn(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
 /** 384 → '0o600'. */

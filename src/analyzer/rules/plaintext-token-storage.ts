@@ -4,7 +4,7 @@ import { WEAKNESS_TEXT } from '../knowledge/encryption.js';
 import { StorageAnalysis, type StorageVerdict } from '../models/storage-sinks.js';
 import { defineRule } from './define.js';
 
-type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode' | 'plaintextPrivateFile';
+type MessageId = 'plaintextFile' | 'plaintextBrowser' | 'plaintextCookie' | 'plaintextServerCookie' | 'plaintextStore' | 'plaintextConfig' | 'weakCipher' | 'fileMode';
 
 export const plaintextTokenStorage = defineRule<MessageId>({
   meta: {
@@ -22,14 +22,14 @@ export const plaintextTokenStorage = defineRule<MessageId>({
         "'{{credential}}' is stored in plaintext in '{{storage}}' by '{{sink}}', where any script on the page can read it; keep it in memory, or let the server hold it behind an HttpOnly cookie.",
       plaintextCookie:
         "'{{credential}}' is written to 'document.cookie', where any script on the page can read it; let the server set it as an HttpOnly, Secure cookie instead.",
+      plaintextServerCookie:
+        "'{{credential}}' is set in a cookie by '{{sink}}' without 'httpOnly: true', so any script on the page can read it; pass '{ httpOnly: true, secure: true, sameSite: \"lax\" }'.",
       plaintextStore:
         "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it with AES-256-GCM under a separately held key, or store only its SHA-256 hash if it is only ever compared.",
       plaintextConfig:
         "'{{credential}}' is stored in plaintext in {{storage}} by '{{sink}}'; encrypt it first (Electron 'safeStorage', or AES-256-GCM under a separately held key), or keep it in the OS keychain.",
       weakCipher:
         "'{{credential}}' is encrypted with '{{algorithm}}' before '{{sink}}' stores it, which {{weakness}}; use 'aes-256-gcm'.",
-      plaintextPrivateFile:
-        "'{{credential}}' is written unencrypted by '{{sink}}' to a file only its owner can read ({{protection}}); other processes of the same user and backups still can, so consider the OS keychain or AES-256-GCM under a separately held key.",
       fileMode:
         "'{{credential}}' is written encrypted to a file by '{{sink}}' {{modeSet}}; pass '{ mode: 0o600 }' (or 'chmod' it right after) so other local users cannot read it.",
     },
@@ -40,9 +40,6 @@ export const plaintextTokenStorage = defineRule<MessageId>({
       switch (verdict.kind) {
         case 'plaintext':
           return context.report({ node: verdict.node, messageId: plaintextMessage(verdict.sink), data });
-        case 'owner-only-file':
-          // Owner-only permissions are one of the accepted protections for a token file: a note, not an error.
-          return context.report({ node: verdict.node, messageId: 'plaintextPrivateFile', severity: 'note', data: { ...data, protection: verdict.fileMode?.protection ?? 'mode 0o600' } });
         case 'weak-cipher': {
           const { algorithm, weakness } = verdict.cipher!;
           return context.report({ node: verdict.node, messageId: 'weakCipher', severity: weakness === 'broken' ? 'warning' : 'note',
@@ -76,6 +73,8 @@ function plaintextMessage(sink: StorageVerdict['sink']): MessageId {
       return 'plaintextBrowser';
     case 'cookie':
       return 'plaintextCookie';
+    case 'server-cookie':
+      return 'plaintextServerCookie';
     case 'store':
       return LOCAL_STORES.has(sink.storage ?? '') ? 'plaintextConfig' : 'plaintextStore';
   }
