@@ -91,3 +91,17 @@ describe('whole-tree calls from a first pass', () => {
     expect(alone).toEqual([]);
   });
 });
+
+describe('the combined finding across modules', () => {
+  test('each part says that not all the calls were traced to an MCP tool', async () => {
+    const { analyzeFiles } = await import('../../src/analyzer/analyzer.js');
+    const folder = join(FIXTURES, 'untraced-calls-combined-finding');
+    const files = ['auth.ts', 'tools.ts', 'files.ts'].map((path) => ({ path, text: readFileSync(join(folder, path), 'utf8') }));
+    const findings = analyzeFiles(files).findings.filter((finding) => finding.ruleId === 'broad-scope');
+    expect(findings).toHaveLength(1);
+    const parts = findings[0]!.message.split('; ');
+    expect(parts).toHaveLength(2);
+    for (const part of parts) expect(part).toMatch(/^the scanned files call .+ \(not all traced to an MCP tool\): request `[^`]+` instead of `[^`]+`\.?$/i);
+    expect(findings[0]!.severity).toBe('warning');
+  });
+});

@@ -369,11 +369,13 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
     const first = unresolved[0]!;
     const site = callSite(first);
     const where = site.fileName === context.sourceFile.fileName ? `line ${site.line}` : `${site.fileName}:${site.line}`;
-    // What the pinned calls depend on is needed whatever the others call.
+    // What the pinned calls depend on is needed whatever the others call. The catalogue is the fallback only
+    // when a tool makes an unpinned call (a method named at run time, a call-any-endpoint tool): an unpinned
+    // call elsewhere (a CLI's own call to an API the maps do not cover) says nothing about the tools.
     const resolved = providerCalls.filter((call) => call.entry);
     const partial = resolved.length ? solveProvider(mapProvider, judgedScopes, resolved, context.values) : undefined;
     const neededByResolved = new Set(partial?.verdicts.filter((verdict) => (verdict.kind === 'needed' && verdict.calls.length > 0) || verdict.kind === 'broader').map((verdict) => verdict.scope));
-    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})`, toolsCallVisibly: found.toolHandlers > 0, neededByResolved };
+    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})`, toolsCallVisibly: unresolved.some((call) => call.tools.length > 0), neededByResolved };
   }
   const solution = solveProvider(mapProvider, judgedScopes, providerCalls, context.values);
   if (solution.uncovered.length > 0) {
