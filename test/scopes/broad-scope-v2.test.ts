@@ -17,7 +17,7 @@ describe('broad-scope judges requested scopes by the calls the tools make', () =
     ['google-drive-tools-need-full-drive.ts', []],
     ['graph-outlook-tools-mail-readwrite.ts', ["The tools call GET /me/messages and GET /me/messages/{id} (tools 'list_messages', 'read_message'): request `Mail.Read` instead of `Mail.ReadWrite`."]],
     ['graph-calendar-tools-need-readwrite.ts', ["The tools call POST /me/events, GET /me/events and DELETE /me/events/{id} (tools 'cancel_event', 'create_event', 'list_events'): none of these needs `Files.ReadWrite.All`; drop it."]],
-    ['github-octokit-tools-need-repo.ts', ["The tools call issues.create, users.getAuthenticated and issues.listForRepo (tools 'create_issue', 'list_issues', 'whoami'): none of these needs `user`; drop it; the tools call issues.create, users.getAuthenticated and issues.listForRepo (tools 'create_issue', 'list_issues', 'whoami'): none of these needs `admin:org`; drop it."]],
+    ['github-octokit-tools-need-repo.ts', ["The tools call issues.create, users.getAuthenticated and issues.listForRepo (tools 'create_issue', 'list_issues', 'whoami'): none of these needs `user` or `admin:org`; drop them."]],
     ['github-gist-tools-repo-unneeded.ts', ["The tools call gists.create and gists.list (tools 'create_gist', 'list_gists'): none of these needs `repo`; drop it."]],
     ['slack-bolt-tools-unused-scopes.js', ["The tools call chat.postMessage, conversations.history and users.info (tools 'channel_history', 'post_message', 'user_info'): none of these needs `files:write`; drop it."]],
     ['slack-post-only-channels-read-unneeded.js', ["The tools call chat.postMessage (tools 'post'): none of these needs `channels:read`; drop it."]],

@@ -316,8 +316,29 @@ function report(context: RuleContext, node: ts.Node, parts: Part[], unseenReason
     context.report({ node, messageId: 'several', data: { scopes: quoteList(parts.map((part) => part.scope), 'and'), details: parts.map((part) => part.short).join('; '), unseen }, severity });
     return;
   }
-  const details = parts.map((part, index) => (index === 0 ? part.short : part.short.replace(/^The /, 'the '))).join('; ');
+  const details = mergeUnneeded(parts).map((short, index) => (index === 0 ? short : short.replace(/^The /, 'the '))).join('; ');
   context.report({ node, messageId: 'combined', data: { details: details.replace(/\.$/, '') + (unseen && parts.some((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic') ? unseen : '') }, severity });
+}
+
+/** The parts' shorts, scopes that the same calls do not need named once: "none of these needs `user` or `admin:org`; drop them". */
+function mergeUnneeded(parts: readonly Part[]): string[] {
+  const groups = new Map<string, Part[]>();
+  const keyOf = (part: Part) => (part.alone.messageId === 'unneeded' || part.alone.messageId === 'unneededInTree' ? `${part.alone.messageId} ${part.alone.data.calls} ${part.alone.data.tools}` : undefined);
+  for (const part of parts) {
+    const key = keyOf(part);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), part]);
+  }
+  const shorts: string[] = [];
+  for (const part of parts) {
+    const group = groups.get(keyOf(part) ?? '');
+    if (!group || group.length === 1) shorts.push(part.short);
+    else if (group[0] === part) {
+      const scopes = group.map((member) => `\`${member.scope}\``);
+      const named = `${scopes.slice(0, -1).join(', ')} or ${scopes[scopes.length - 1]}`;
+      shorts.push(part.short.replace(/none of these needs `[^`]+`; drop it$/, `none of these needs ${named}; drop them`));
+    }
+  }
+  return shorts;
 }
 
 function cataloguePart(scope: string, verdict: BroadVerdict): Part {
