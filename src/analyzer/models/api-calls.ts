@@ -217,6 +217,12 @@ class CallFinder {
       return;
     }
     if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
+    // `oauth2Client.request({ url, method })` (google-auth-library, gaxios and other clients): a call to the
+    // provider's API like fetch, kept unresolved when its method is not visible.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'request' && call.arguments[0] && this.values.objectProperties(call.arguments[0])?.has('url')) {
+      this.visitHttpCall(call, callee);
+      return;
+    }
     const chain = this.memberChain(callee);
     if (!chain) return;
     let client = this.clientOf(chain.root, 0);
