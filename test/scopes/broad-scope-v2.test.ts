@@ -17,7 +17,7 @@ describe('broad-scope judges requested scopes by the calls the tools make', () =
     ['google-drive-tools-need-full-drive.ts', []],
     ['graph-outlook-tools-mail-readwrite.ts', ["The tools call GET /me/messages and GET /me/messages/{id} (tools 'list_messages', 'read_message'): request `Mail.Read` instead of `Mail.ReadWrite`."]],
     ['graph-calendar-tools-need-readwrite.ts', ["The tools call POST /me/events, GET /me/events and DELETE /me/events/{id} (tools 'cancel_event', 'create_event', 'list_events'): none of these needs `Files.ReadWrite.All`; drop it."]],
-    ['github-octokit-tools-need-repo.ts', ["The tools call users.getAuthenticated (tools 'whoami'): request `read:user` instead of `user`; the tools call issues.create, users.getAuthenticated and issues.listForRepo (tools 'create_issue', 'list_issues', 'whoami'): none of these needs `admin:org`; drop it."]],
+    ['github-octokit-tools-need-repo.ts', ["The tools call issues.create, users.getAuthenticated and issues.listForRepo (tools 'create_issue', 'list_issues', 'whoami'): none of these needs `user` or `admin:org`; drop them."]],
     ['github-gist-tools-repo-unneeded.ts', ["The tools call gists.create and gists.list (tools 'create_gist', 'list_gists'): none of these needs `repo`; drop it."]],
     ['slack-bolt-tools-unused-scopes.js', ["The tools call chat.postMessage, conversations.history and users.info (tools 'channel_history', 'post_message', 'user_info'): none of these needs `files:write`; drop it."]],
     ['slack-post-only-channels-read-unneeded.js', ["The tools call chat.postMessage (tools 'post'): none of these needs `channels:read`; drop it."]],
@@ -45,9 +45,13 @@ describe('broad-scope judges requested scopes by the calls the tools make', () =
   });
 
   test('a request in a file without the calls says the calls are not in the file', () => {
-    const messages = analyse('google-generate-auth-url.ts');
+    const messages = analyse('github-scopes-in-one-string.ts');
     expect(messages.length).toBeGreaterThan(0);
-    for (const message of messages) expect(message).toMatch(/the Google API calls the tools make could not be seen in this file, so this is the catalogue's judgement\.$/);
+    for (const message of messages) expect(message).toMatch(/the GitHub API calls the tools make could not be seen in this file, so this is the catalogue's judgement\.$/);
+  });
+
+  test('without the calls, scopes tools commonly need are not judged by the catalogue', () => {
+    expect(analyse('google-generate-auth-url.ts')).toEqual([]);
   });
 });
 
@@ -83,6 +87,21 @@ describe('whole-tree calls from a first pass', () => {
     const withProject = new Analyzer(defaultConfig(), [createBroadScope(undefined, project)]).analyzeFile({ path: 'auth.ts', text: auth }).findings;
     expect(withProject.map((finding) => finding.message)).toEqual(["The tools call gmail users.messages.send (tools 'send'): request `gmail.send` instead of `https://mail.google.com/`."]);
     const alone = new Analyzer(defaultConfig(), [broadScope]).analyzeFile({ path: 'auth.ts', text: auth }).findings;
-    expect(alone[0]!.message).toMatch(/could not be seen in this file, so this is the catalogue's judgement\.$/);
+    // Alone, the calls are out of sight: the full mailbox is as likely needed as not, so nothing is said.
+    expect(alone).toEqual([]);
+  });
+});
+
+describe('the combined finding across modules', () => {
+  test('each part says that not all the calls were traced to an MCP tool', async () => {
+    const { analyzeFiles } = await import('../../src/analyzer/analyzer.js');
+    const folder = join(FIXTURES, 'untraced-calls-combined-finding');
+    const files = ['auth.ts', 'tools.ts', 'files.ts'].map((path) => ({ path, text: readFileSync(join(folder, path), 'utf8') }));
+    const findings = analyzeFiles(files).findings.filter((finding) => finding.ruleId === 'broad-scope');
+    expect(findings).toHaveLength(1);
+    const parts = findings[0]!.message.split('; ');
+    expect(parts).toHaveLength(2);
+    for (const part of parts) expect(part).toMatch(/^the scanned files call .+ \(not all traced to an MCP tool\): request `[^`]+` instead of `[^`]+`\.?$/i);
+    expect(findings[0]!.severity).toBe('warning');
   });
 });

@@ -52,7 +52,7 @@ describe('the generator transform is deterministic', () => {
     expect(serialiseScopeMap({ provenance, entries: githubEntries(endpoints).entries })).toBe(serialiseScopeMap({ provenance, entries: first.entries }));
     expect(Object.fromEntries(first.entries.map((entry) => [entry.method, entry.anyOf]))).toEqual({
       'issues.create': [['repo'], ['public_repo']],
-      'users.getAuthenticated': [['read:user'], ['user']],
+      'users.getAuthenticated': [[], ['read:user'], ['user']],
       'users.listEmailsForAuthenticatedUser': [['user:email'], ['user']],
       'repos.delete': [['delete_repo']],
     });

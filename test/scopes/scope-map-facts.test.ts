@@ -44,7 +44,8 @@ const FACTS: Record<ScopeMapProvider, Fact[]> = {
     ['rest', 'repos.getContent', 'GET', ['repo'], []],
     ['rest', 'repos.createOrUpdateFileContents', 'PUT', ['repo', 'public_repo'], []],
     ['rest', 'repos.delete', 'DELETE', ['delete_repo'], ['repo']],
-    ['rest', 'users.getAuthenticated', 'GET', ['read:user', 'user'], ['repo']],
+    // GET /user answers the public profile with any token; read:user adds the private fields.
+    ['rest', 'users.getAuthenticated', 'GET', ['read:user', 'user'], []],
     ['rest', 'users.listEmailsForAuthenticatedUser', 'GET', ['user:email', 'user'], ['read:user']],
     ['rest', 'gists.create', 'POST', ['gist'], ['repo']],
     ['rest', 'orgs.listMembers', 'GET', ['read:org', 'admin:org'], ['repo']],

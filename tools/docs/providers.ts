@@ -47,11 +47,12 @@ export function renderProvider(record: ProviderRecord): string[] {
   }
   if (record.scopes.prefixes.length > 0) lines.push(`- Scope prefixes stripped before matching: ${record.scopes.prefixes.map((text) => code(text)).join(', ')}.`);
   for (const entry of record.scopes.protocolScopes) lines.push(`- Needed by a protocol whatever the tools call: ${code(entry.scope)} (${entry.protocols}).`);
-  lines.push('', '| broad scope | grants | narrower scopes | needed only when |', '|---|---|---|---|');
+  lines.push('', '| broad scope | grants | narrower scopes | needed only when | without the calls in sight |', '|---|---|---|---|---|');
   for (const entry of record.scopes.broad) {
     const scope = typeof entry.scope === 'string' ? code(entry.scope, true) : pattern(entry.scope, true);
     const marker = entry.requiresProvider ? ` (only when the request is known to go to ${record.displayName})` : '';
-    lines.push(`| ${scope}${marker} | ${cell(entry.grants)} | ${list(entry.narrower.map((scope) => code(scope, true)), 'none: drop it')} | ${cell(entry.when)} |`);
+    const unseen = entry.rarelyNeeded ? `reported (a note): ${cell(entry.rarelyNeeded)}` : 'not judged';
+    lines.push(`| ${scope}${marker} | ${cell(entry.grants)} | ${list(entry.narrower.map((scope) => code(scope, true)), 'none: drop it')} | ${cell(entry.when)} | ${unseen} |`);
   }
   lines.push('', `Known narrow (never reported): ${list(record.scopes.narrow.map((scope) => (typeof scope === 'string' ? code(scope) : pattern(scope))))}.`, '');
   return lines;

@@ -58,7 +58,8 @@ export const CLASSIC_SCOPE_RULES: readonly ClassicRule[] = [
   { path: /^\/user\/(emails|public_emails|email\/visibility)/, anyOf: [['user']] },
   { path: /^\/user\/following\//, http: WRITES, anyOf: [['user:follow'], ['user']] },
   { path: /^\/user\/(following|followers)/, anyOf: NONE },
-  { path: /^\/user$/, http: READS, anyOf: [['read:user'], ['user']] },
+  // GET /user answers the public profile of the token's owner with no scope; read:user adds the private fields.
+  { path: /^\/user$/, http: READS, anyOf: [[], ['read:user'], ['user']] },
   { path: /^\/user$/, anyOf: [['user']] },
   { path: /^\/user\/(blocks|social_accounts)/, http: READS, anyOf: [['read:user'], ['user']] },
   { path: /^\/user\/(blocks|social_accounts)/, anyOf: [['user']] },

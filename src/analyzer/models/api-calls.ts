@@ -217,6 +217,12 @@ class CallFinder {
       return;
     }
     if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
+    // `oauth2Client.request({ url, method })` (google-auth-library, gaxios and other clients): a call to the
+    // provider's API like fetch, kept unresolved when its method is not visible.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'request' && call.arguments[0] && this.values.objectProperties(call.arguments[0])?.has('url')) {
+      this.visitHttpCall(call, callee);
+      return;
+    }
     const chain = this.memberChain(callee);
     if (!chain) return;
     let client = this.clientOf(chain.root, 0);
@@ -569,7 +575,9 @@ class CallFinder {
       options = first;
     }
     if (!urlExpression) return;
-    const urls = this.values.stringValues(urlExpression);
+    let urls = this.values.stringValues(urlExpression);
+    // `${this.config.apiBase}${endpoint}`: a base kept on the instance, which the values do not follow.
+    if (!urls || !urls.some((url) => providerOfApiUrl(url))) urls = this.instanceUrlStrings(urlExpression, 0) ?? urls;
     if (!urls) return;
     const optionProperties = options ? this.values.objectProperties(options) : undefined;
     const baseURL = optionProperties?.get('baseURL') ?? optionProperties?.get('prefixUrl');
@@ -602,6 +610,56 @@ class CallFinder {
     for (const { entry, url } of found) this.add({ provider, node: call, entry, query: queryOf(url), parameters: optionProperties?.get('params') });
   }
 
+  /**
+   * A URL's strings where a part is read from the instance (`this.baseUrl`, `this.config.apiBase`): the
+   * field's assignments in this file (`this.config = { apiBase: options.apiBase || 'https://api.github.com' }`)
+   * give it; every other part is left to the values. Undefined when no part is an instance field.
+   */
+  private instanceUrlStrings(expression: ts.Expression, depth: number): string[] | undefined {
+    if (depth > 4) return undefined;
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      return declaration?.kind === 'variable' && declaration.initializer && !declaration.path ? this.instanceUrlStrings(declaration.initializer, depth + 1) : undefined;
+    }
+    const parts: ts.Expression[] | undefined = ts.isTemplateExpression(node)
+      ? node.templateSpans.map((span) => span.expression)
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken ? [node.left, node.right] : undefined;
+    if (!parts) return this.instanceFieldStrings(node);
+    const partValues = parts.map((part) => this.instanceUrlStrings(part, depth + 1));
+    if (partValues.every((values) => values === undefined)) return undefined;
+    const valuesOf = (index: number) => partValues[index] ?? this.values.stringValues(parts[index]!) ?? [UNKNOWN];
+    let variants: string[];
+    if (ts.isTemplateExpression(node)) {
+      variants = [node.head.text];
+      node.templateSpans.forEach((span, index) => {
+        variants = variants.flatMap((prefix) => valuesOf(index).map((value) => prefix + value + span.literal.text)).slice(0, 8);
+      });
+    } else {
+      variants = valuesOf(0).flatMap((left) => valuesOf(1).map((right) => left + right)).slice(0, 8);
+    }
+    return variants;
+  }
+
+  /** `this.baseUrl` or `this.config.apiBase`: the string values of what the field is assigned in this file. */
+  private instanceFieldStrings(node: ts.Expression): string[] | undefined {
+    const path: string[] = [];
+    let current: ts.Expression = node;
+    while (ts.isPropertyAccessExpression(current) && current.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+      path.unshift(current.name.text);
+      current = this.values.unwrap(current.expression);
+    }
+    if (!ts.isPropertyAccessExpression(current) || path.length > 2) return undefined;
+    const found: string[] = [];
+    for (const assigned of this.fields.get(current.name.text) ?? []) {
+      let value: ts.Expression | undefined = assigned;
+      for (const key of path) value = value && this.values.objectProperties(value)?.get(key);
+      const strings = value && this.values.stringValues(value);
+      if (strings) found.push(...strings.filter((text) => !text.includes(UNKNOWN)));
+    }
+    return found.length ? [...new Set(found)].slice(0, 8) : undefined;
+  }
+
   /** The HTTP methods a call may use; undefined when not known (a spread or an options object out of sight may set it). */
   private httpMethods(verb: string | undefined, options: ts.Expression | undefined, properties: Map<string, ts.Expression> | undefined, generic: boolean): string[] | undefined {
     if (verb) return [verb];
@@ -614,9 +672,42 @@ class CallFinder {
     if (!options) return ['GET'];
     if (!properties) return undefined;
     const literal = this.values.unwrap(options);
-    if (ts.isObjectLiteralExpression(literal) && literal.properties.some((property) => ts.isSpreadAssignment(property))) return undefined;
+    if (ts.isObjectLiteralExpression(literal) && literal.properties.some((property) => ts.isSpreadAssignment(property) && !this.spreadSetsNoMethod(property.expression))) return undefined;
     return ['GET'];
   }
+
+  /**
+   * `{ ...options, headers }` in a request helper: the spread cannot set the method when it is a literal
+   * without one, or the helper's parameter whose default has none and which no call of the helper in
+   * this file passes (or passes as such a literal).
+   */
+  private spreadSetsNoMethod(expression: ts.Expression): boolean {
+    const node = this.values.unwrap(expression);
+    if (ts.isObjectLiteralExpression(node)) return setsNoMethod(node);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.values.declarationOf(node);
+    const parameter = declaration?.kind === 'parameter' && !declaration.path ? declaration.node : undefined;
+    if (!parameter || !ts.isParameter(parameter) || parameter.dotDotDotToken) return false;
+    if (parameter.initializer && !setsNoMethod(this.values.unwrap(parameter.initializer))) return false;
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    const name = functionNameOf(fn);
+    if (!name) return false;
+    const callers = this.allCalls.filter((call) => {
+      const callee = this.values.unwrap(call.expression);
+      return (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined) === name;
+    });
+    return callers.length > 0 && callers.every((call) => {
+      if (call.arguments.some((argument) => ts.isSpreadElement(argument))) return false;
+      const argument = call.arguments[index];
+      return !argument || setsNoMethod(this.values.unwrap(argument));
+    });
+  }
+}
+
+/** An object literal that visibly sets no `method` (no spread, no computed key). */
+function setsNoMethod(node: ts.Node): boolean {
+  return ts.isObjectLiteralExpression(node) && node.properties.every((property) => !ts.isSpreadAssignment(property) && property.name !== undefined && !ts.isComputedPropertyName(property.name) && property.name.getText() !== 'method');
 }
 
 /** Calls on clients that are not API methods (`gmail.context`, `octokit.hook.before`, `octokit.log.info`). */

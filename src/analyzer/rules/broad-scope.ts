@@ -267,9 +267,11 @@ export function createBroadScope(onAnalysis?: (analysis: FileScopeAnalysis) => v
               let part: Part | undefined;
               if (judged.kind === 'solved' && judged.parts.has(scope)) part = judged.parts.get(scope);
               else if (judged.kind === 'solved' && judged.judgedScopes.has(scope)) part = undefined; // needed: never reported
+              else if (judged.kind === 'unseen' && judged.neededByResolved?.has(scope)) continue; // the calls that were seen need it
               else {
                 const verdict = classifyScope(scope, provider);
                 if (!verdict || verdict.kind === 'narrow') continue;
+                if (!catalogueMayJudge(verdict, judged)) continue;
                 part = cataloguePart(scope, verdict);
                 // The calls decide for this provider and could not be seen (or not from the tools): the catalogue's guess is not evidence.
                 const unseen = judged.kind === 'unseen' ? judged.reason : judged.kind === 'solved' ? judged.unseen : undefined;
@@ -314,8 +316,29 @@ function report(context: RuleContext, node: ts.Node, parts: Part[], unseenReason
     context.report({ node, messageId: 'several', data: { scopes: quoteList(parts.map((part) => part.scope), 'and'), details: parts.map((part) => part.short).join('; '), unseen }, severity });
     return;
   }
-  const details = parts.map((part, index) => (index === 0 ? part.short : part.short.replace(/^The /, 'the '))).join('; ');
+  const details = mergeUnneeded(parts).map((short, index) => (index === 0 ? short : short.replace(/^The /, 'the '))).join('; ');
   context.report({ node, messageId: 'combined', data: { details: details.replace(/\.$/, '') + (unseen && parts.some((part) => part.alone.messageId === 'catalogued' || part.alone.messageId === 'generic') ? unseen : '') }, severity });
+}
+
+/** The parts' shorts, scopes that the same calls do not need named once: "none of these needs `user` or `admin:org`; drop them". */
+function mergeUnneeded(parts: readonly Part[]): string[] {
+  const groups = new Map<string, Part[]>();
+  const keyOf = (part: Part) => (part.alone.messageId === 'unneeded' || part.alone.messageId === 'unneededInTree' ? `${part.alone.messageId} ${part.alone.data.calls} ${part.alone.data.tools}` : undefined);
+  for (const part of parts) {
+    const key = keyOf(part);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), part]);
+  }
+  const shorts: string[] = [];
+  for (const part of parts) {
+    const group = groups.get(keyOf(part) ?? '');
+    if (!group || group.length === 1) shorts.push(part.short);
+    else if (group[0] === part) {
+      const scopes = group.map((member) => `\`${member.scope}\``);
+      const named = `${scopes.slice(0, -1).join(', ')} or ${scopes[scopes.length - 1]}`;
+      shorts.push(part.short.replace(/none of these needs `[^`]+`; drop it$/, `none of these needs ${named}; drop them`));
+    }
+  }
+  return shorts;
 }
 
 function cataloguePart(scope: string, verdict: BroadVerdict): Part {
@@ -327,8 +350,26 @@ function cataloguePart(scope: string, verdict: BroadVerdict): Part {
 
 type Judgement =
   | { kind: 'solved'; parts: Map<string, Part>; judgedScopes: Set<string>; unseen?: string }
-  | { kind: 'unseen'; reason: string }
+  /**
+   * The calls could not decide. `toolsCallVisibly`: the tools' calls to the provider are in sight but
+   * some cannot be pinned to a method (a method named at run time, a call-any-endpoint tool);
+   * `neededByResolved`: requested scopes the calls that were pinned depend on.
+   */
+  | { kind: 'unseen'; reason: string; toolsCallVisibly?: boolean; neededByResolved?: Set<string> }
   | { kind: 'unmapped' };
+
+/**
+ * Whether the catalogue may speak for a scope the calls did not decide. With the tools' calls in
+ * sight but not all pinned, it is the documented fallback. With no call in sight (none in the scan,
+ * tools not registered, no scope map for the provider), only a grant that almost no tool needs is
+ * reported: a scope tools commonly need ('repo', 'drive', 'cloud-platform') is as likely needed as
+ * not, and a bare 'write' is an API's normal grant for any change.
+ */
+function catalogueMayJudge(verdict: BroadVerdict, judged: Judgement): boolean {
+  if (verdict.kind === 'generic') return verdict.breadth !== GENERIC_BROAD_WORDS.write || (judged.kind === 'unseen' && judged.toolsCallVisibly === true);
+  if (judged.kind === 'unseen' && judged.toolsCallVisibly) return true;
+  return verdict.entry.rarelyNeeded !== undefined;
+}
 
 /** Judges a request's scopes against the file's calls to the provider, or says why it cannot. */
 function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeProvider | undefined, scopes: string[]): Judgement {
@@ -349,7 +390,13 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
     const first = unresolved[0]!;
     const site = callSite(first);
     const where = site.fileName === context.sourceFile.fileName ? `line ${site.line}` : `${site.fileName}:${site.line}`;
-    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})` };
+    // What the pinned calls depend on is needed whatever the others call. The catalogue is the fallback only
+    // when a tool makes an unpinned call (a method named at run time, a call-any-endpoint tool): an unpinned
+    // call elsewhere (a CLI's own call to an API the maps do not cover) says nothing about the tools.
+    const resolved = providerCalls.filter((call) => call.entry);
+    const partial = resolved.length ? solveProvider(mapProvider, judgedScopes, resolved, context.values) : undefined;
+    const neededByResolved = new Set(partial?.verdicts.filter((verdict) => (verdict.kind === 'needed' && verdict.calls.length > 0) || verdict.kind === 'broader').map((verdict) => verdict.scope));
+    return { kind: 'unseen', reason: `the ${name} API calls could not all be seen (${where}: ${first.unresolved})`, toolsCallVisibly: unresolved.some((call) => call.tools.length > 0), neededByResolved };
   }
   const solution = solveProvider(mapProvider, judgedScopes, providerCalls, context.values);
   if (solution.uncovered.length > 0) {
@@ -370,15 +417,17 @@ function judgeWithCalls(context: RuleContext, calls: LazyCalls, provider: ScopeP
   }
   const parts = new Map<string, Part>();
   const allCalls = solution.verdicts.length ? providerCalls : [];
+  // The combined message is built from the shorts: each must say that not all the calls were traced to a tool.
   const who = untraced ? 'The scanned files call' : 'The tools call';
+  const traced = untraced ? ' (not all traced to an MCP tool)' : '';
   const severity: Severity | undefined = untraced ? 'warning' : undefined;
   for (const verdict of solution.verdicts) {
     if (verdict.kind === 'unneeded') {
       const data = { scope: verdict.scope, calls: describeCalls(allCalls), tools: toolNote(allCalls) };
-      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: untraced ? 'unneededInTree' : 'unneeded', data }, short: `${who} ${data.calls}${data.tools}: none of these needs \`${verdict.scope}\`; drop it`, severity });
+      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: untraced ? 'unneededInTree' : 'unneeded', data }, short: `${who} ${data.calls}${data.tools}${traced}: none of these needs \`${verdict.scope}\`; drop it`, severity });
     } else if (verdict.kind === 'broader') {
       const data = { scope: verdict.scope, calls: describeCalls(verdict.calls), tools: toolNote(verdict.calls), replacement: verdict.replacement.map(displayScope).join(' ') };
-      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: untraced ? 'broaderInTree' : 'broader', data }, short: `${who} ${data.calls}${data.tools}: request \`${data.replacement}\` instead of \`${verdict.scope}\``, severity });
+      parts.set(verdict.scope, { scope: verdict.scope, alone: { messageId: untraced ? 'broaderInTree' : 'broader', data }, short: `${who} ${data.calls}${data.tools}${traced}: request \`${data.replacement}\` instead of \`${verdict.scope}\``, severity });
     }
   }
   return { kind: 'solved', parts, judgedScopes: new Set(judgedScopes) };

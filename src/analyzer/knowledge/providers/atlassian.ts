@@ -30,8 +30,8 @@ export const ATLASSIAN = defineProvider({
   scopes: {
     // Classic scopes
     broad: [
-      { scope: 'manage:jira-configuration', grants: 'grants administration of the Jira site, its settings, workflows and permission schemes', narrower: [], when: 'a tool really administers Jira' },
-      { scope: 'manage:confluence-configuration', grants: 'grants administration of the Confluence site and its global settings', narrower: [], when: 'a tool really administers Confluence' },
+      { scope: 'manage:jira-configuration', grants: 'grants administration of the Jira site, its settings, workflows and permission schemes', narrower: [], when: 'a tool really administers Jira', rarelyNeeded: 'only administering the Jira site needs it' },
+      { scope: 'manage:confluence-configuration', grants: 'grants administration of the Confluence site and its global settings', narrower: [], when: 'a tool really administers Confluence', rarelyNeeded: 'only administering the Confluence site needs it' },
       { scope: 'manage:jira-project', grants: 'grants creating, changing and deleting Jira projects and their settings', narrower: ['read:jira-work'], when: 'the tools only read projects and issues' },
     ],
     // Classic and granular read scopes

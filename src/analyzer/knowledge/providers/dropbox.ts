@@ -23,9 +23,9 @@ export const DROPBOX = defineProvider({
   libraries: { oauth: [{ library: 'dropbox', modules: ['dropbox'] }], passportStrategies: [] },
   scopes: {
     broad: [
-      { scope: 'files.permanent_delete', grants: 'grants permission to delete files and folders permanently, beyond the recoverable trash', narrower: [], when: 'a tool really deletes permanently' },
-      { scope: 'team_data.member', grants: 'grants a team app access to every member\'s files, acting as any member of the team', narrower: [], when: 'a tool really acts for other members of the team' },
-      { scope: 'members.delete', grants: 'grants permission to remove members from the team', narrower: [], when: 'a tool really removes team members' },
+      { scope: 'files.permanent_delete', grants: 'grants permission to delete files and folders permanently, beyond the recoverable trash', narrower: [], when: 'a tool really deletes permanently', rarelyNeeded: 'only deleting beyond the trash needs it' },
+      { scope: 'team_data.member', grants: 'grants a team app access to every member\'s files, acting as any member of the team', narrower: [], when: 'a tool really acts for other members of the team', rarelyNeeded: 'only acting as other members of a team needs it' },
+      { scope: 'members.delete', grants: 'grants permission to remove members from the team', narrower: [], when: 'a tool really removes team members', rarelyNeeded: 'only removing team members needs it' },
       { scope: 'account_info.write', grants: 'grants permission to change the account\'s profile', narrower: ['account_info.read'], when: 'the tools only read the account' },
     ],
     // Dropbox scopes are '<area>.<read|write>'; a write scope is judged by the calls (the map), not by its name.

@@ -40,7 +40,7 @@ export const MICROSOFT = defineProvider({
       { scope: 'Directory.ReadWrite.All', grants: 'grants read and write access to the whole directory of the tenant', narrower: ['Directory.Read.All'], when: 'the tools only read the directory' },
       { scope: 'Directory.AccessAsUser.All', grants: 'grants the same access to the directory as the signed-in user, including writes', narrower: ['Directory.Read.All'], when: 'the tools only read the directory' },
       { scope: 'Files.ReadWrite.All', grants: 'grants read and write access to every file the user can reach', narrower: ['Files.Read.All', 'Files.ReadWrite'], when: 'the tools only read files or only write the user\'s own files' },
-      { scope: 'Sites.FullControl.All', grants: 'grants full control of every SharePoint site', narrower: ['Sites.Selected'], when: 'the tools only touch specific sites' },
+      { scope: 'Sites.FullControl.All', grants: 'grants full control of every SharePoint site', narrower: ['Sites.Selected'], when: 'the tools only touch specific sites', rarelyNeeded: 'beyond Sites.ReadWrite.All it only adds managing site permissions' },
       { scope: 'Mail.ReadWrite', grants: 'grants read, write and delete access to the user\'s mail', narrower: ['Mail.Read'], when: 'the tools only read mail (add \'Mail.Send\' to send)' },
       { scope: /^([A-Za-z]+(?:\.[A-Za-z]+)?)\.ReadWrite\.All$/i, grants: 'grants read and write access to every $1 resource in the tenant', narrower: ['$1.Read.All'], when: 'the tools only read' },
     ],

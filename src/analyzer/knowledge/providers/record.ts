@@ -18,6 +18,15 @@ export interface CatalogueBroadScope {
   narrower: string[];
   /** When the narrower scopes suffice (or, with no narrower scope, when the scope is needed at all). */
   when: string;
+  /**
+   * Reported even when the tools' API calls cannot be seen (no call in the scan, no scope map for
+   * the provider): what the scope adds over its narrower forms serves almost no call a tool makes
+   * (writing the user's profile, deleting repositories, administering the workspace). A scope
+   * that tools commonly need ('repo', 'drive', 'cloud-platform', GitLab's 'api') is judged only
+   * from the calls: on published servers the catalogue's guess about those was wrong more often
+   * than right. The reason says why the grant is rarely needed.
+   */
+  rarelyNeeded?: string;
 }
 
 /** An OAuth client package the provider publishes (or a wrapper built for it), and its import specifiers. */

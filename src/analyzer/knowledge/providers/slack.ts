@@ -36,9 +36,9 @@ export const SLACK = defineProvider({
   },
   scopes: {
     broad: [
-      { scope: 'admin', requiresProvider: true, grants: 'grants administration of the whole workspace', narrower: [], when: 'a tool really administers the workspace' },
-      { scope: /^admin\.[a-z.]+(?::[a-z.]+)?$/, grants: 'grants administration across the Enterprise organization', narrower: [], when: 'a tool really administers the organization' },
-      { scope: 'client', requiresProvider: true, grants: 'grants the legacy full-client access to everything the user can see and do', narrower: [], when: 'the app cannot move to granular scopes such as \'channels:read\' and \'chat:write\'' },
+      { scope: 'admin', requiresProvider: true, grants: 'grants administration of the whole workspace', narrower: [], when: 'a tool really administers the workspace', rarelyNeeded: 'only administering the workspace needs it' },
+      { scope: /^admin\.[a-z.]+(?::[a-z.]+)?$/, grants: 'grants administration across the Enterprise organization', narrower: [], when: 'a tool really administers the organization', rarelyNeeded: 'only administering an Enterprise organization needs it' },
+      { scope: 'client', requiresProvider: true, grants: 'grants the legacy full-client access to everything the user can see and do', narrower: [], when: 'the app cannot move to granular scopes such as \'channels:read\' and \'chat:write\'', rarelyNeeded: 'a legacy grant of everything the user can do; granular scopes serve every Web API method' },
       { scope: 'chat:write.customize', grants: 'grants permission to post under any name and avatar', narrower: ['chat:write'], when: 'messages can appear under the app\'s own name' },
     ],
     // Granular 'resource:action' scopes (the admin ones are catalogued above)
