@@ -208,9 +208,27 @@ function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 
 /** `extra.authInfo.token`, `req.auth.token`, `authInfo.token`: the token the SDK's bearer middleware verified. */
 export function isVerifiedTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
   const node = values.unwrap(expression);
+  if (ts.isIdentifier(node)) {
+    // const { token } = extra.authInfo ?? {}
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind !== 'variable' || !declaration.initializer || declaration.path?.length !== 1 || declaration.path[0] !== 'token') return false;
+    let initializer = values.unwrap(declaration.initializer);
+    while (ts.isBinaryExpression(initializer) && (initializer.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || initializer.operatorToken.kind === ts.SyntaxKind.BarBarToken)) initializer = values.unwrap(initializer.left);
+    return isAuthInfo(values, initializer, 0);
+  }
   if (!(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || values.memberName(node) !== 'token') return false;
-  const owner = values.unwrap(node.expression);
-  if (ts.isIdentifier(owner)) return owner.text === 'authInfo';
+  return isAuthInfo(values, node.expression, 0);
+}
+
+/** `authInfo`, `extra.authInfo`, `req.auth`, or a variable holding one (`const incoming = extra.authInfo`). */
+function isAuthInfo(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  const owner = values.unwrap(expression);
+  if (ts.isIdentifier(owner)) {
+    if (owner.text === 'authInfo') return true;
+    const declaration = values.declarationOf(owner);
+    if (depth > 2 || declaration?.kind !== 'variable' || !declaration.initializer || declaration.path) return false;
+    return isAuthInfo(values, declaration.initializer, depth + 1);
+  }
   if (ts.isPropertyAccessExpression(owner) && AUTH_INFO_NAMES.has(owner.name.text)) {
     return owner.name.text === 'authInfo' || isRequestExpression(values, owner.expression);
   }
@@ -275,6 +293,17 @@ export class IncomingTokenFlow {
         }
       }
       return undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      // A helper's parameter: the arguments as written first (`const { authorization } = req.headers`
+      // passed on is the header, though its origins end at the headers object).
+      const declaration = this.values.declarationOf(node);
+      if (declaration?.kind === 'parameter') {
+        for (const argument of this.values.argumentsFor(declaration)) {
+          const found = this.sourceOf(argument, depth + 1);
+          if (found) return found;
+        }
+      }
     }
     for (const origin of this.values.origins(node)) {
       if (origin === node) continue;
