@@ -248,7 +248,11 @@ export function forwardedRequestHeaders(values: ValueResolver, property: ts.Prop
   if (!call || !isOutgoingRequestCall(call) || insideValidationHelper(property)) return undefined;
   const direct = (expression: ts.Expression) => {
     const node = values.unwrap(expression);
-    return ts.isPropertyAccessExpression(node) && isRequestHeaders(node);
+    if (!ts.isPropertyAccessExpression(node) || !isRequestHeaders(node)) return false;
+    // The root must be what the handler was given: a `request` the code builds itself (`let request = {…}`) is its own.
+    let root: ts.Expression = node;
+    while (ts.isPropertyAccessExpression(root)) root = values.unwrap(root.expression);
+    return !ts.isIdentifier(root) || values.declarationOf(root)?.kind !== 'variable';
   };
   const value = values.unwrap(property.initializer);
   if (direct(value)) return { value, node: property, label: "headers of the outgoing request (the incoming ones, 'Authorization' included)" };

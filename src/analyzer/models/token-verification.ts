@@ -30,14 +30,26 @@ export interface JwtVerification {
 
 /** A call of a known JWT verifier, with what is known of its audience option. */
 export function jwtVerification(values: ValueResolver, call: ts.CallExpression): JwtVerification | undefined {
-  const ref = normalisedModuleRefOf(calleeOf(call.expression), values);
-  if (!ref) return undefined;
-  const name = ref.path.join('.');
-  const verifier = JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(name));
+  const verifierOf = (ref: { module: string; path: string[] } | undefined) =>
+    ref && JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(ref.path.join('.')));
+  const verifier = verifierOf(normalisedModuleRefOf(calleeOf(call.expression), values)) ?? verifierOf(promisifiedRef(values, call.expression));
   if (!verifier) return undefined;
   const options = call.arguments[verifier.optionsIndex];
   if (!options || ts.isFunctionLike(values.unwrap(options))) return { call, verifier, audience: 'missing' };
   return { call, verifier, audience: optionVerdict(values, options, verifier.audienceOption) };
+}
+
+/** `const verifyJwt = promisify(jwt.verify)`: the promisified call is the library's, with its arguments where they were. */
+function promisifiedRef(values: ValueResolver, callee: ts.Expression) {
+  const node = values.unwrap(callee);
+  if (!ts.isIdentifier(node)) return undefined;
+  for (const origin of values.origins(node)) {
+    const made = values.unwrap(origin);
+    if (!ts.isCallExpression(made) || !/(?:^|\.)promisify$/.test(calleeOf(made.expression).getText()) || !made.arguments[0]) continue;
+    const ref = normalisedModuleRefOf(made.arguments[0], values);
+    if (ref) return ref;
+  }
+  return undefined;
 }
 
 function optionVerdict(values: ValueResolver, options: ts.Expression, key: string): JwtVerification['audience'] {
@@ -75,6 +87,11 @@ export function checksAudience(node: ts.Node | undefined): boolean {
     if (ts.isPropertyAssignment(child) && propertyNameText(child.name) === 'audience' && ts.isObjectLiteralExpression(child.parent) && ts.isCallExpression(child.parent.parent)) return;
     // A 401 challenge's `resource_metadata="…/.well-known/oauth-protected-resource"` names the resource and checks nothing.
     if (ts.isStringLiteralLike(child) && METADATA_POINTER.test(child.text)) return;
+    // `{ resource: … }` of a metadata document or a returned AuthInfo names a field; only reads and values check.
+    if (ts.isPropertyAssignment(child) && ts.isObjectLiteralExpression(child.parent)) {
+      visit(child.initializer);
+      return;
+    }
     if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && (AUDIENCE_WORDS.test(child.text) || RECIPIENT_CHECK.test(child.text))) found = true;
     else ts.forEachChild(child, visit);
   };
@@ -163,9 +180,9 @@ export function introspectionAcceptance(fn: FunctionNode, call: ts.CallExpressio
  * secret is shared with one, which the code does not show; the audience adds nothing the rule can ask for.
  */
 export function verifiesOwnTokens(values: ValueResolver, call: ts.CallExpression, verifier: JwtVerifier): boolean {
-  const key = call.arguments[1];
   const options = call.arguments[verifier.optionsIndex];
   const properties = options ? values.objectProperties(options) : undefined;
+  const key = verifier.keyOption ? properties?.get(verifier.keyOption) : call.arguments[1];
   // An `issuer` option says the tokens come from an authorization server that may mint them for other services too.
   if (properties?.has('issuer')) return false;
   if (key) {

@@ -3,6 +3,7 @@ import { TOKEN_PASSTHROUGH_TEXT } from '../knowledge/mcp-authorization.js';
 import {
   CredentialParameters,
   forwardedRequestHeaders,
+  insideValidationHelper,
   outboundFromAssignment,
   outboundFromCall,
   outboundFromConstruction,
@@ -77,6 +78,8 @@ export const tokenPassthrough = defineRule({
     const flow = new IncomingTokenFlow(values);
     const helpers = new CredentialParameters(values, (body) => sinksWithin(values, body));
     const reported = new Set<ts.Node>();
+    /** Reads of the incoming token already reported at a sink: a helper later handed the same token is the same problem. */
+    const reportedSources = new Set<ts.Expression>();
     const sourceLabel = (source: ts.Expression) =>
       isVerifiedTokenRead(values, source) ? "token the MCP client presented ('authInfo.token')" : "client's 'Authorization' header";
     const check = (sink: OutboundCredential) => {
@@ -84,17 +87,23 @@ export const tokenPassthrough = defineRule({
       const source = flow.sourceOf(sink.value);
       if (!source) return;
       reported.add(sink.node);
+      reportedSources.add(source);
       const messageId = sink.label.startsWith('request context') ? 'contextPassthrough' : sink.label.includes('header') ? 'headerPassthrough' : 'clientPassthrough';
       context.report({ node: sink.node, messageId, data: { source: sourceLabel(source), sink: sink.label } });
     };
     /** A call of a helper of another file (or a class's constructor) whose parameter becomes an outbound credential there. */
+    // Helper calls are judged after the direct sinks (`createServer(new Resend(apiKey), apiKey)` is one problem, reported at `new Resend`).
+    const helperCalls: Array<() => void> = [];
     const checkHelper = (call: ts.CallExpression | ts.NewExpression, parameters: Map<number, string>, helper: string) => {
+      // A token checked with its issuer (`verifyAccessToken` building the issuer's client) is not passed through.
+      if (!parameters.size || insideValidationHelper(call)) return;
       for (const [index, label] of parameters) {
         const argument = call.arguments?.[index];
         if (!argument || ts.isSpreadElement(argument) || reported.has(call)) continue;
         const source = flow.sourceOf(argument);
-        if (!source) continue;
+        if (!source || reportedSources.has(source)) continue;
         reported.add(call);
+        reportedSources.add(source);
         context.report({ node: call, messageId: 'helperPassthrough', data: { source: sourceLabel(source), helper, sink: label } });
       }
     };
@@ -114,12 +123,15 @@ export const tokenPassthrough = defineRule({
         // Helpers of this file are judged at their own sinks (their parameters are followed to these calls).
         if (!values.comesFromScan(node.expression)) return;
         const helper = values.calledFunction(node);
-        if (helper && values.isInOtherFile(helper)) checkHelper(node, helpers.ofFunction(helper), helper.name?.getText() ?? 'helper');
+        if (helper && values.isInOtherFile(helper)) helperCalls.push(() => checkHelper(node, helpers.ofFunction(helper), helper.name?.getText() ?? 'helper'));
       },
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
         sinksAt(values, node).forEach(check);
         const cls = constructedClass(values, node);
-        if (cls) checkHelper(node, helpers.ofClass(cls), cls.name?.text ?? 'class');
+        if (cls) helperCalls.push(() => checkHelper(node, helpers.ofClass(cls), cls.name?.text ?? 'class'));
+      },
+      end: () => {
+        for (const judge of helperCalls) judge();
       },
     };
   },
