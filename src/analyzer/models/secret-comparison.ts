@@ -207,6 +207,8 @@ function isRequestDerived(values: ValueResolver, expression: ts.Expression, dept
 function isExpected(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
   // `Bearer ${process.env.SECRET}`: a template around the expected secret is the expected value.
   if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression)));
+  // process.env.MCP_TOKEN ?? '': the fallback of a configured secret is no other value to compare with
+  if (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 3) return isExpected(values, values.unwrap(node.left), depth + 1);
   // 'Bearer ' + process.env.MCP_TOKEN
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && depth < 3) {
     return isExpected(values, values.unwrap(node.left), depth + 1) || isExpected(values, values.unwrap(node.right), depth + 1);
@@ -351,6 +353,7 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
   const secretish = (node: ts.Expression, depth = 0): boolean =>
     (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node))
     || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && depth < 2 && (secretish(values.unwrap(node.left), depth + 1) || secretish(values.unwrap(node.right), depth + 1)))
+    || (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 2 && secretish(values.unwrap(node.left), depth + 1))
     || (ts.isIdentifier(node) && !isBasicPart(values, node, /^0$/) && derivesFromCredentialHeader(values, node, 0));
   if (!secretish(left) && !secretish(right)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
