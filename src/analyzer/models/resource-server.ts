@@ -169,7 +169,12 @@ function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth 
 /** `new URL(req.url, base).searchParams`, `url.searchParams` where `url` is the request's URL. */
 function isRequestSearchParams(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams') return isRequestUrl(values, node.expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams') {
+    // Next.js: `request.nextUrl.searchParams` is the query of the request a route handler was given.
+    const owner = values.unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'nextUrl' && isRequestExpression(values, owner.expression)) return true;
+    return isRequestUrl(values, node.expression);
+  }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
