@@ -117,7 +117,7 @@ export const LOCAL_OR_ANY_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::
 
 /** Prefilters: the words without which each rule has nothing to find. */
 export const TOKEN_PASSTHROUGH_TEXT = new TextRequirement(['authorization', 'authInfo', '.auth', 'bearer']);
-export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', 'verifyAccessToken', 'express-jwt', 'koa-jwt', 'fast-jwt']);
+export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', 'verifyAccessToken', 'express-jwt', 'koa-jwt', 'fast-jwt', 'passport-jwt']);
 export const REDIRECT_URI_TEXT = new TextRequirement(['redirect', 'callback_ur', 'callbackur', 'return_to', 'returnto', 'return_ur', 'returnur']);
 /** A token-named query key, a query or URL-parameter read, or a token written into a query string. */
 export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, 'query', 'searchParams', 'token=']);

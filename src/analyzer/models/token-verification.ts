@@ -21,6 +21,9 @@ const TOKEN_CHECK_FUNCTION = /^(?:verify|validate)(?:Access|Bearer)?Token$|^auth
 const METADATA_POINTER = /resource_metadata|\/\.well-known\/oauth-protected-resource/;
 const RECIPIENT_CHECK = /^(?:verify|validate|check|assert|ensure)\w*(?:ClientId|Azp|Audience|Recipient)$/i;
 
+/** Calls that fetch a verification key from a remote key set (jwks-rsa and its relatives). */
+const JWKS_KEY_CALL = /(?:^|\.)(?:getSigningKey|getPublicKey|getSigningKeys)$|jwks/i;
+
 export interface JwtVerification {
   call: ts.CallExpression;
   verifier: JwtVerifier;
@@ -37,6 +40,34 @@ export function jwtVerification(values: ValueResolver, call: ts.CallExpression):
   const options = call.arguments[verifier.optionsIndex];
   if (!options || ts.isFunctionLike(values.unwrap(options))) return { call, verifier, audience: 'missing' };
   return { call, verifier, audience: optionVerdict(values, options, verifier.audienceOption) };
+}
+
+const PASSPORT_JWT: JwtVerifier = { module: 'passport-jwt', names: ['Strategy'], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secretOrKey' };
+
+function isPassportJwtStrategy(values: ValueResolver, expression: ts.Expression): boolean {
+  const ref = normalisedModuleRefOf(calleeOf(expression), values);
+  return ref?.module === 'passport-jwt' && ref.path.join('.') === 'Strategy';
+}
+
+/**
+ * passport-jwt's strategy: `new JwtStrategy({ … }, verify)`, or NestJS's
+ * `class JwtStrategy extends PassportStrategy(Strategy) { constructor() { super({ … }) } }`.
+ */
+export function passportJwtVerification(values: ValueResolver, node: ts.CallExpression | ts.NewExpression): JwtVerification | undefined {
+  let strategy = false;
+  if (ts.isNewExpression(node)) strategy = isPassportJwtStrategy(values, node.expression);
+  else if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    let cls: ts.Node | undefined = node.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    const base = cls && ts.isClassLike(cls) ? cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
+    if (base) {
+      const inner = values.unwrap(base);
+      strategy = isPassportJwtStrategy(values, inner) || (ts.isCallExpression(inner) && !!inner.arguments[0] && isPassportJwtStrategy(values, inner.arguments[0]));
+    }
+  }
+  const options = node.arguments?.[0];
+  if (!strategy || !options) return undefined;
+  return { call: node as ts.CallExpression, verifier: PASSPORT_JWT, audience: optionVerdict(values, options, PASSPORT_JWT.audienceOption) };
 }
 
 /** `const verifyJwt = promisify(jwt.verify)`: the promisified call is the library's, with its arguments where they were. */
@@ -113,6 +144,8 @@ export function verifiesAccessToken(values: ValueResolver, flow: IncomingTokenFl
   if (ACCESS_TOKEN_NAME.test(tokenText)) return true;
   const key = call.arguments[1];
   if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && normalisedModuleRefOf(calleeOf(origin.expression), values)?.path.join('.') === 'createRemoteJWKSet')) return true;
+  // A key fetched from an issuer's JWKS (`(await jwksClient.getSigningKey(kid)).getPublicKey()`): tokens someone else issued.
+  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && JWKS_KEY_CALL.test(calleeOf(origin.expression).getText()))) return true;
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     const name = functionName(fn);
     if (name && VERIFIER_FUNCTION.test(name)) return true;

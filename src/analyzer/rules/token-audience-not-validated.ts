@@ -8,6 +8,7 @@ import {
   introspectionCalls,
   isAccessTokenVerifier,
   jwtVerification,
+  passportJwtVerification,
   verifiesOwnTokens,
   verifiesAccessToken,
 } from '../models/token-verification.js';
@@ -34,7 +35,12 @@ export const tokenAudienceNotValidated = defineRule({
   create(context) {
     const flow = new IncomingTokenFlow(context.values);
     return {
+      [ts.SyntaxKind.NewExpression]: (construction: ts.NewExpression) => checkStrategy(construction),
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
+        if (call.expression.kind === ts.SyntaxKind.SuperKeyword) {
+          checkStrategy(call);
+          return;
+        }
         const verification = jwtVerification(context.values, call);
         if (!verification || verification.audience !== 'missing') return;
         // A middleware factory checks the bearer tokens of the requests it guards; a call checks its first argument.
@@ -57,6 +63,19 @@ export const tokenAudienceNotValidated = defineRule({
       [ts.SyntaxKind.ArrowFunction]: (fn: ts.Node) => checkVerifier(fn),
       [ts.SyntaxKind.FunctionExpression]: (fn: ts.Node) => checkVerifier(fn),
     };
+
+    /** A passport-jwt strategy: its options say the audience, its class or `verify` callback may check `aud` itself. */
+    function checkStrategy(node: ts.CallExpression | ts.NewExpression): void {
+      const verification = passportJwtVerification(context.values, node);
+      if (!verification || verification.audience !== 'missing') return;
+      if (verifiesOwnTokens(context.values, node as ts.CallExpression, verification.verifier)) return;
+      let owner: ts.Node | undefined = node.parent;
+      while (owner && !ts.isClassLike(owner) && !ts.isSourceFile(owner)) owner = owner.parent;
+      // The class's `validate`, or the `verify` callback handed to `new Strategy(…, verify)`.
+      if (owner && ts.isClassLike(owner) && checksAudience(owner)) return;
+      if (ts.isNewExpression(node) && node.arguments?.slice(1).some((argument) => checksAudience(argument))) return;
+      context.report({ node, messageId: 'jwtWithoutAudience', data: { call: 'passport-jwt Strategy', option: 'audience' } });
+    }
 
     function checkVerifier(fn: ts.Node): void {
       if (!isAccessTokenVerifier(fn) || checksAudience(fn.body)) return;
