@@ -345,10 +345,10 @@ export function callbacksRedeemingInOtherModules(values: ValueResolver, calls: r
     if (!call.arguments.length || !values.comesFromScan(call.expression)) continue;
     const helper = values.calledFunction(call);
     if (!helper || !values.isInOtherFile(helper)) continue;
-    const text = helper.getText();
+    const text = withoutComments(helper.getText());
     if (!/authorization_code/.test(text) || STATE_OR_PKCE.test(text)) continue;
     // A module that also builds the authorization request with no state at all is reported there, once.
-    const moduleText = helper.getSourceFile().text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const moduleText = withoutComments(helper.getSourceFile().text);
     if (/response_type|\/authorize/.test(moduleText) && !/state/i.test(moduleText)) continue;
     const around = enclosingFunctions(call);
     const callback = around.find((fn) => fn.parameters.length > 0);
@@ -360,6 +360,12 @@ export function callbacksRedeemingInOtherModules(values: ValueResolver, calls: r
     found.push({ read, redemption: statementOf(call, callback), presence: chain.map(presenceOnlyTest).find((node) => node !== undefined) });
   }
   return found;
+}
+
+/** Code without its comments (a comment that mentions state checks nothing). */
+function withoutComments(text: string): string {
+  // `//` after a colon is a URL ('https://…'), not a comment.
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 
 /** The statement a node belongs to inside a function (`const res = await fetch(…)`), where a finding reads best. */
