@@ -258,6 +258,14 @@ export class ValueResolver {
    * a destructuring of an unknown object ends at that object.
    */
   argumentsFor(declaration: Declaration): ts.Expression[] {
+    let found = this.argumentsMemo.get(declaration);
+    if (!found) this.argumentsMemo.set(declaration, (found = this.computeArgumentsFor(declaration)));
+    return found;
+  }
+
+  private readonly argumentsMemo = new Map<Declaration, ts.Expression[]>();
+
+  private computeArgumentsFor(declaration: Declaration): ts.Expression[] {
     const parameter = declaration.node;
     if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || parameter.dotDotDotToken) return [];
     const fn = parameter.parent;

@@ -214,7 +214,8 @@ function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 
 export function isVerifiedTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
   const node = values.unwrap(expression);
   if (ts.isIdentifier(node)) {
-    // const { token } = extra.authInfo ?? {}
+    // const { token } = extra.authInfo ?? {} (a binding renamed from `token` keeps a name that says so)
+    if (!/token/i.test(node.text)) return false;
     const declaration = values.declarationOf(node);
     if (declaration?.kind !== 'variable' || !declaration.initializer || declaration.path?.length !== 1 || declaration.path[0] !== 'token') return false;
     let initializer = values.unwrap(declaration.initializer);
@@ -244,6 +245,9 @@ function isAuthInfo(values: ValueResolver, expression: ts.Expression, depth: num
 export function isIncomingTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
   return requestHeaderRead(values, expression) === AUTHORIZATION_HEADER || isVerifiedTokenRead(values, expression);
 }
+
+/** Parameter names a helper gives the credential it is handed (`authorization`, `bearerToken`, `apiKey`). */
+const CREDENTIAL_PARAMETER = /auth|token|bearer|credential|key|header|secret/i;
 
 /**
  * Whether a value is (or is cut from) the token the server received: followed through variables,
@@ -299,14 +303,15 @@ export class IncomingTokenFlow {
       }
       return undefined;
     }
-    if (ts.isIdentifier(node)) {
+    if (ts.isIdentifier(node) && CREDENTIAL_PARAMETER.test(node.text)) {
       // A helper's parameter: the arguments as written first (`const { authorization } = req.headers`
       // passed on is the header, though its origins end at the headers object).
       const declaration = this.values.declarationOf(node);
+      // Only the argument itself is asked about (no further following): the origins below follow the
+      // rest, with the memo that keeps chains of helpers linear.
       if (declaration?.kind === 'parameter') {
         for (const argument of this.values.argumentsFor(declaration)) {
-          const found = this.sourceOf(argument, depth + 1);
-          if (found) return found;
+          if (isIncomingTokenRead(this.values, argument)) return this.values.unwrap(argument);
         }
       }
     }

@@ -353,9 +353,12 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
   const secretish = (node: ts.Expression, depth = 0): boolean =>
     (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node))
     || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && depth < 2 && (secretish(values.unwrap(node.left), depth + 1) || secretish(values.unwrap(node.right), depth + 1)))
-    || (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 2 && secretish(values.unwrap(node.left), depth + 1))
-    || (ts.isIdentifier(node) && !isBasicPart(values, node, /^0$/) && derivesFromCredentialHeader(values, node, 0));
-  if (!secretish(left) && !secretish(right)) return undefined;
+    || (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 2 && secretish(values.unwrap(node.left), depth + 1));
+  // `const auth = ctx.get('Authorization')` compared with what the server expects: the header's value under another name.
+  // Asked last, and only against an expected value: following every compared name to a header is costly.
+  const headerDerived = (side: ts.Expression, other: ts.Expression) =>
+    ts.isIdentifier(side) && !isBasicPart(values, side, /^0$/) && isExpected(values, other) && derivesFromCredentialHeader(values, side, 0);
+  if (!secretish(left) && !secretish(right) && !headerDerived(left, right) && !headerDerived(right, left)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
     if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
