@@ -69,7 +69,7 @@ export const JWT_VERIFIERS: readonly JwtVerifier[] = [
   { module: 'jose', names: ['jwtVerify'], optionsIndex: 2, audienceOption: 'audience' },
   { module: 'jsonwebtoken', names: ['verify', 'default.verify'], optionsIndex: 2, audienceOption: 'audience' },
   { module: 'express-jwt', names: ['expressjwt', 'expressJwt', 'default', ''], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secret' },
-  { module: 'koa-jwt', names: ['default', ''], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secret' },
+  { module: 'koa-jwt', names: ['default', '', 'koaJwt'], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secret' },
   { module: 'fast-jwt', names: ['createVerifier'], optionsIndex: 0, audienceOption: 'allowedAud', keyOption: 'key' },
 ];
 /** Keys whose presence in a verifier's body or result shows an audience or resource check. */

@@ -206,7 +206,9 @@ function isRequestDerived(values: ValueResolver, expression: ts.Expression, dept
 /** The value is the secret the server expects: configuration, a stored credential (secret-named), or an HMAC it computed. */
 function isExpected(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
   // `Bearer ${process.env.SECRET}`: a template around the expected secret is the expected value.
-  if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression)));
+  // Nested templates, fallbacks and concatenations are followed a few levels, not around cycles.
+  if (depth > 4) return false;
+  if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression), depth + 1));
   // process.env.MCP_TOKEN ?? '': the fallback of a configured secret is no other value to compare with
   if (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 3) return isExpected(values, values.unwrap(node.left), depth + 1);
   // 'Bearer ' + process.env.MCP_TOKEN
@@ -222,7 +224,7 @@ function isExpected(values: ValueResolver, node: ts.Expression, depth = 0): bool
   if (isSecretName(nameOf(values, node))) return true;
   // a helper's parameter: the expected secret when its callers pass one (`same(a, b)` called with
   // `process.env.KEY`); a constant read from configuration (`const METRICS_PASS = process.env.METRICS_PASS`)
-  const kind = depth === 0 && ts.isIdentifier(node) ? values.declarationOf(node)?.kind : undefined;
+  const kind = depth <= 2 && ts.isIdentifier(node) ? values.declarationOf(node)?.kind : undefined;
   if (kind === 'parameter' || kind === 'variable') {
     return values.origins(node).some((origin) => origin !== node && isExpected(values, values.unwrap(origin), depth + 1));
   }
