@@ -21,6 +21,7 @@ export declare namespace ts {
   type ClassDeclaration = TypeScript.ClassDeclaration;
   type ClassLikeDeclaration = TypeScript.ClassLikeDeclaration;
   type ConditionalExpression = TypeScript.ConditionalExpression;
+  type ConstructorDeclaration = TypeScript.ConstructorDeclaration;
   type DiagnosticWithLocation = TypeScript.DiagnosticWithLocation;
   type ElementAccessExpression = TypeScript.ElementAccessExpression;
   type EntityName = TypeScript.EntityName;
@@ -57,6 +58,7 @@ export declare namespace ts {
   type ScriptKind = TypeScript.ScriptKind;
   type ScriptTarget = TypeScript.ScriptTarget;
   type ShorthandPropertyAssignment = TypeScript.ShorthandPropertyAssignment;
+  type SpreadAssignment = TypeScript.SpreadAssignment;
   type SignatureDeclaration = TypeScript.SignatureDeclaration;
   type SourceFile = TypeScript.SourceFile;
   type Statement = TypeScript.Statement;

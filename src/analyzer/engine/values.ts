@@ -253,6 +253,37 @@ export class ValueResolver {
   }
 
   /**
+   * The arguments passed for a plain (not destructured, not rest) parameter at the calls of its
+   * function that this file shows, unfollowed: a model that recognises an argument as written
+   * (`const { authorization } = req.headers` passed on) asks about it before its origins, which
+   * a destructuring of an unknown object ends at that object.
+   */
+  argumentsFor(declaration: Declaration): ts.Expression[] {
+    let found = this.argumentsMemo.get(declaration);
+    if (!found) this.argumentsMemo.set(declaration, (found = this.computeArgumentsFor(declaration)));
+    return found;
+  }
+
+  private readonly argumentsMemo = new Map<Declaration, ts.Expression[]>();
+
+  private computeArgumentsFor(declaration: Declaration): ts.Expression[] {
+    const parameter = declaration.node;
+    if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || parameter.dotDotDotToken) return [];
+    const fn = parameter.parent;
+    const position = fn.parameters.indexOf(parameter);
+    const name = functionName(fn);
+    if (!name || position < 0) return [];
+    const results: ts.Expression[] = [];
+    for (const call of this.callsOf(fn, name)) {
+      if (call.pos >= fn.pos && call.end <= fn.end && call.getSourceFile() === fn.getSourceFile()) continue;
+      const argument = call.arguments[position];
+      if (argument && !ts.isSpreadElement(argument)) results.push(argument);
+      if (results.length >= MAX_ORIGINS) break;
+    }
+    return results;
+  }
+
+  /**
    * The calls (by name) that may invoke `fn`: in the analysed file; for a function of another
    * module, also in its own file, under the names the analysed file imported it by.
    */

@@ -59,10 +59,18 @@ export interface JwtVerifier {
   /** 0-based position of the options object. */
   optionsIndex: number;
   audienceOption: string;
+  /**
+   * A middleware or verifier factory (`expressjwt({…})`, fast-jwt's `createVerifier({…})`): it
+   * exists to check the bearer tokens of incoming requests, and its key is this option.
+   */
+  keyOption?: string;
 }
 export const JWT_VERIFIERS: readonly JwtVerifier[] = [
   { module: 'jose', names: ['jwtVerify'], optionsIndex: 2, audienceOption: 'audience' },
-  { module: 'jsonwebtoken', names: ['verify'], optionsIndex: 2, audienceOption: 'audience' },
+  { module: 'jsonwebtoken', names: ['verify', 'default.verify'], optionsIndex: 2, audienceOption: 'audience' },
+  { module: 'express-jwt', names: ['expressjwt', 'expressJwt', 'default', ''], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secret' },
+  { module: 'koa-jwt', names: ['default', '', 'koaJwt'], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secret' },
+  { module: 'fast-jwt', names: ['createVerifier'], optionsIndex: 0, audienceOption: 'allowedAud', keyOption: 'key' },
 ];
 /** Keys whose presence in a verifier's body or result shows an audience or resource check. */
 export const AUDIENCE_WORDS = /\baud\b|audience|\bresource\b|resourceIndicator|expectedResource|allowedAud/;
@@ -82,7 +90,7 @@ export const CONSTANT_TIME_CALLS = /timingSafeEqual|constantTimeEqual|safeCompar
 export const HASH_CALLS = /(?:^|\.)(?:createHash|subtle\.digest|sha256|sha512|sha1|hash|bcrypt\.compare|argon2\.verify|scrypt)$/i;
 export const HMAC_CALLS = /(?:^|\.)(?:createHmac|hmac|sign)$/i;
 /** Headers that carry request credentials. */
-export const CREDENTIAL_REQUEST_HEADERS = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|x-webhook-secret|x-[a-z0-9-]*signature(?:-256)?|x-signature|stripe-signature|x-mcp-api-key|x-token)$/i;
+export const CREDENTIAL_REQUEST_HEADERS = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|x-webhook-secret|x-[a-z0-9-]*signature(?:-256)?|x-signature|stripe-signature|x-mcp-api-key|x-token)$|^(?!.*(?:idempotency|csrf|xsrf|cache|request-id|trace|nonce))(?:[a-z0-9]+-)*(?:api-?key|secret|signature|password|passwd|token)(?:-256)?$|^x-(?!.*(?:idempotency|cache|public|partition|routing|dedup))[a-z0-9]+(?:-[a-z0-9]+)*-key$/i;
 
 /** The MCP SDK's server transports that speak HTTP. */
 export const HTTP_SERVER_TRANSPORTS = new Map<string, number>([
@@ -108,8 +116,8 @@ export const REFUSAL_STATUSES = new Set([401, 403]);
 export const LOCAL_OR_ANY_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '0.0.0.0', '::', '[::]']);
 
 /** Prefilters: the words without which each rule has nothing to find. */
-export const TOKEN_PASSTHROUGH_TEXT = new TextRequirement(['authorization', 'authInfo', '.auth']);
-export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', 'verifyAccessToken']);
+export const TOKEN_PASSTHROUGH_TEXT = new TextRequirement(['authorization', 'authInfo', '.auth', 'bearer']);
+export const AUDIENCE_TEXT = new TextRequirement(['jwtVerify', 'jsonwebtoken', 'verifyAccessToken', 'express-jwt', 'koa-jwt', 'fast-jwt', 'passport-jwt']);
 export const REDIRECT_URI_TEXT = new TextRequirement(['redirect', 'callback_ur', 'callbackur', 'return_to', 'returnto', 'return_ur', 'returnur']);
 /** A token-named query key, a query or URL-parameter read, or a token written into a query string. */
 export const QUERY_TOKEN_TEXT = new TextRequirement([...QUERY_TOKEN_KEYS, 'query', 'searchParams', 'token=']);

@@ -92,6 +92,11 @@ export const OAUTH_REQUEST_TEXT = new TextRequirement(
   // The authorization-server model reads its own trigger text.
   [AUTHORIZATION_SERVER_TEXT.source],
 );
+/** The request words, plus a callback's read of the authorization code (its exchange may live in another module). */
+export const OAUTH_CALLBACK_TEXT = new TextRequirement(
+  [...OAUTH_WORDS.source.split('|'), ...LIBRARY_CALLS.flatMap((call) => call.modules), 'query.code', "get('code')", 'get("code")', "query('code')"],
+  [AUTHORIZATION_SERVER_TEXT.source],
+);
 
 /** Refresh-token grant handlers: every recogniser needs the word (the grant, the SDK hook, a handler's name). */
 export const REFRESH_TEXT = new TextRequirement(['refresh']);

@@ -15,6 +15,10 @@ const MAX_DEPTH = 8;
 /** Steps that keep a value's randomness what it was: formatting, slicing, concatenation. */
 const FORMAT_STEPS = new Set(['toString', 'slice', 'substring', 'substr', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'trim']);
 const CSPRNG = /randomBytes|randomUUID|getRandomValues|randomInt|nanoid|generateState|generateRandom|uuid|v4|webcrypto|secureRandom|randomString/i;
+/** `uuidv1()`, `uuid.v1()`, `v1()` imported from 'uuid' under its own name. */
+const TIME_BASED_UUID = /^(?:uuid\.v1|uuidv1|uuidV1|v1)$/;
+/** Calls that decode a value, which reads the state as data and checks nothing. */
+const DECODERS = /^(?:JSON\.parse|atob|base64url\.decode|base64\.decode|querystring\.parse|qs\.parse)$/;
 /** Words that show a callback deals with state or PKCE (possibly through a library option such as `expectedState`). */
 const STATE_OR_PKCE = /state|verifier|pkce|nonce|csrf/i;
 
@@ -32,6 +36,8 @@ export function weakRandomSource(values: ValueResolver, expression: ts.Expressio
     if (ts.isCallExpression(node)) {
       const name = dottedName(calleeOf(node.expression));
       if (WEAK_RANDOM_CALLS.has(name)) weak ??= name;
+      // uuid's v1 is a timestamp and a node id: unique, not unguessable.
+      else if (TIME_BASED_UUID.test(name)) weak ??= name;
       else if (CSPRNG.test(name) && !values.calledFunction(node)) strong = true; // a name is trusted only when the body is not in the scan
       else if (/^new Date\(\)|^\?\.(?:getTime|valueOf)$/.test(name)) weak ??= 'new Date()';
       else if (ts.isPropertyAccessExpression(node.expression) && FORMAT_STEPS.has(node.expression.name.text)) visit(node.expression.expression, depth + 1);
@@ -201,6 +207,8 @@ function usedAsCheck(node: ts.Node): boolean {
   // Look through wrappers that keep the value: `String(state)`, `state as string`, `(state)`, `state!`.
   while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent) ||
       (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && /^(?:String|decodeURIComponent)$/.test(parent.expression.text) && parent.arguments[0] === child) ||
+      // `Buffer.from(state)` keeps the value: handed to `timingSafeEqual` it is compared, to `JSON.parse` it is read.
+      (ts.isCallExpression(parent) && /^Buffer\.from$/.test(dottedName(calleeOf(parent.expression))) && parent.arguments[0] === child) ||
       (ts.isBinaryExpression(parent) && parent.left === child && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) ||
       (ts.isPropertyAccessExpression(parent) && parent.expression === child && /^(?:toString|trim)$/.test(parent.name.text) && parent.parent && ts.isCallExpression(parent.parent)))) {
     child = ts.isPropertyAccessExpression(parent) ? parent.parent! : parent;
@@ -216,7 +224,9 @@ function usedAsCheck(node: ts.Node): boolean {
     return false;
   }
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((argument) => argument === child)) {
-    return !LOG_CALL.test(dottedName(calleeOf(parent.expression)));
+    const callee = dottedName(calleeOf(parent.expression));
+    // `JSON.parse(Buffer.from(state, 'base64url'))`: the state read as data (a return address) is no check of it.
+    return !LOG_CALL.test(callee) && !DECODERS.test(callee);
   }
   // `pending.get(state)` is an argument; `state.split('.')` then a signature check is the state's own method.
   if (ts.isPropertyAccessExpression(parent) && parent.expression === child && parent.parent && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
@@ -228,7 +238,7 @@ function usedAsCheck(node: ts.Node): boolean {
 }
 
 /** Whether a function checks state or PKCE anywhere: a named call (`verifyState(req)`), an option named so, or a named value used as a check. */
-function checksStateOrPkce(fn: FunctionNode): boolean {
+function checksStateOrPkce(fn: FunctionNode, values: ValueResolver): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -245,12 +255,18 @@ function checksStateOrPkce(fn: FunctionNode): boolean {
       return;
     }
     const name = (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) ? ownName(node) : undefined;
-    if (name && STATE_OR_PKCE.test(name) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && usedAsCheck(node)) {
+    if (name && (STATE_OR_PKCE.test(name) || holdsState(node)) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && usedAsCheck(node)) {
       found = true;
       return;
     }
     ts.forEachChild(node, visit);
   };
+  // `const expected = req.session.gitlabState`, `const got = String(req.query.state ?? '')`: a variable named for its role holds the state.
+  function holdsState(node: ts.Node): boolean {
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = values.declarationOf(node);
+    return declaration?.kind === 'variable' && !declaration.path && !!declaration.initializer && declaration.initializer.getWidth() < 200 && STATE_OR_PKCE.test(declaration.initializer.getText());
+  }
   visit(fn);
   return found;
 }
@@ -309,13 +325,47 @@ export function callbacksWithoutState(values: ValueResolver, requests: readonly 
     const around = enclosingFunctions(read);
     const scopeIndex = around.findIndex((fn) => fn.parameters.length > 0 && redemptionIn(fn, exchanges, calls, exchangeFunctions, values) !== undefined);
     const chain = scopeIndex < 0 ? around : around.slice(0, scopeIndex + 1);
-    if (chain.some(checksStateOrPkce)) continue;
+    if (chain.some((fn) => checksStateOrPkce(fn, values))) continue;
     const callback = chain.at(-1) ?? handler;
     const presence = chain.map(presenceOnlyTest).find((node) => node !== undefined);
     const redemption = redemptionIn(callback, exchanges, calls, exchangeFunctions, values);
     reported.push({ read, redemption: redemption ? statementOf(redemption, callback) : read, presence });
   }
   return reported;
+}
+
+/**
+ * Callbacks that read the authorization code and hand it to a helper of another module that
+ * redeems it (`exchangeCode(req.query.code)` where tokens.js posts `grant_type: 'authorization_code'`),
+ * with no state check in the callback and no state or PKCE verifier in the helper.
+ */
+export function callbacksRedeemingInOtherModules(values: ValueResolver, calls: readonly ts.CallExpression[]): StatelessCallback[] {
+  const found: StatelessCallback[] = [];
+  for (const call of calls) {
+    if (!call.arguments.length || !values.comesFromScan(call.expression)) continue;
+    const helper = values.calledFunction(call);
+    if (!helper || !values.isInOtherFile(helper)) continue;
+    const text = withoutComments(helper.getText());
+    if (!/authorization_code/.test(text) || STATE_OR_PKCE.test(text)) continue;
+    // A module that also builds the authorization request with no state at all is reported there, once.
+    const moduleText = withoutComments(helper.getSourceFile().text);
+    if (/response_type|\/authorize/.test(moduleText) && !/state/i.test(moduleText)) continue;
+    const around = enclosingFunctions(call);
+    const callback = around.find((fn) => fn.parameters.length > 0);
+    if (!callback) continue;
+    const read = codeRead(values, callback);
+    if (!read || found.some((item) => item.read === read)) continue;
+    const chain = around.slice(0, around.indexOf(callback) + 1);
+    if (chain.some((fn) => checksStateOrPkce(fn, values))) continue;
+    found.push({ read, redemption: statementOf(call, callback), presence: chain.map(presenceOnlyTest).find((node) => node !== undefined) });
+  }
+  return found;
+}
+
+/** Code without its comments (a comment that mentions state checks nothing). */
+function withoutComments(text: string): string {
+  // `//` after a colon is a URL ('https://…'), not a comment.
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 
 /** The statement a node belongs to inside a function (`const res = await fetch(…)`), where a finding reads best. */

@@ -7,7 +7,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { calleeOf } from './resource-server.js';
-import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
+import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, HTTP_CALLS, HTTP_METHODS, QUERY_TOKEN_KEYS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
 
 export interface OutboundCredential {
   /** The expression whose value is sent as the credential. */
@@ -51,17 +51,30 @@ export function insideValidationHelper(node: ts.Node): boolean {
   return false;
 }
 
+/** Whether an object literal is the headers of an outgoing request (`headers: {…}`, `new Headers({…})`, `const upstreamHeaders = {…}`). */
+function isOutgoingHeadersObject(object: ts.ObjectLiteralExpression): boolean {
+  const holder = object.parent;
+  return (ts.isPropertyAssignment(holder) && /^headers$/i.test(propertyNameText(holder.name) ?? '')) ||
+    (ts.isNewExpression(holder) && ts.isIdentifier(holder.expression) && holder.expression.text === 'Headers') ||
+    (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && /headers$/i.test(holder.name.text));
+}
+
+/** `headers: { authorization }`: the shorthand form of an outgoing `Authorization` header. */
+export function outboundFromShorthand(values: ValueResolver, property: ts.ShorthandPropertyAssignment): OutboundCredential | undefined {
+  if (property.name.text.toLowerCase() !== 'authorization' || !ts.isObjectLiteralExpression(property.parent)) return undefined;
+  const object = property.parent;
+  if (!isOutgoingHeadersObject(object)) return undefined;
+  if (callsValidationEndpoint(values, receivingCall(object)) || insideValidationHelper(property)) return undefined;
+  return { value: property.name, node: property, label: "'Authorization' header" };
+}
+
 /** `Authorization: …` inside an object that is an outgoing request's headers. */
 export function outboundFromProperty(values: ValueResolver, property: ts.PropertyAssignment): OutboundCredential | undefined {
   const key = propertyNameText(property.name) ?? (ts.isComputedPropertyName(property.name) ? values.stringValues(property.name.expression)?.[0] : undefined);
   if (!key) return undefined;
   const object = property.parent;
   if (key.toLowerCase() === 'authorization') {
-    const holder = object.parent;
-    const isHeaders = (ts.isPropertyAssignment(holder) && /^headers$/i.test(propertyNameText(holder.name) ?? '')) ||
-      (ts.isNewExpression(holder) && ts.isIdentifier(holder.expression) && holder.expression.text === 'Headers') ||
-      (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && /headers$/i.test(holder.name.text));
-    if (!isHeaders) return undefined;
+    if (!isOutgoingHeadersObject(object)) return undefined;
     if (callsValidationEndpoint(values, receivingCall(object)) || insideValidationHelper(property)) return undefined;
     return { value: property.initializer, node: property, label: "'Authorization' header" };
   }
@@ -97,7 +110,12 @@ export function outboundFromCall(values: ValueResolver, call: ts.CallExpression)
   const method = callee.name.text;
   if (/^(?:set|append|setHeader|header)$/.test(method) && call.arguments.length === 2) {
     const name = values.stringValues(call.arguments[0]!);
-    if (!name || name.length !== 1 || name[0]!.toLowerCase() !== 'authorization') return undefined;
+    if (!name || name.length !== 1) return undefined;
+    // url.searchParams.set('access_token', token): the credential of a request this URL is for.
+    if (QUERY_TOKEN_KEYS.has(name[0]!.toLowerCase()) && /(?:^|\.)searchParams$/.test(dottedName(callee.expression)) && method !== 'header') {
+      return { value: call.arguments[1]!, node: call, label: `'${name[0]}' query parameter of an outgoing request` };
+    }
+    if (name[0]!.toLowerCase() !== 'authorization') return undefined;
     const receiver = values.unwrap(callee.expression);
     // Response headers and hono's `c.header(…)` answer the client; they send nothing onward.
     if (ts.isIdentifier(receiver) && RESPONSE_NAMES.test(receiver.text)) return undefined;
@@ -172,4 +190,171 @@ function isReturned(node: ts.Node): boolean {
   while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent))) current = current.parent;
   const parent = current.parent;
   return !!parent && (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === current));
+}
+
+const CONTEXT_CREDENTIAL_KEY = /token|auth|api_?key|bearer|credential/i;
+
+/** Whether a value is an `AsyncLocalStorage` (`new AsyncLocalStorage()`, here or exported by another file of the scan). */
+function isAsyncLocalStorage(values: ValueResolver, expression: ts.Expression): boolean {
+  return values.origins(expression).some((origin) => {
+    const node = values.unwrap(origin);
+    return ts.isNewExpression(node) && /(?:^|\.)AsyncLocalStorage$/.test(dottedName(calleeOf(node.expression)));
+  });
+}
+
+/**
+ * `requestContext.run({ accessToken }, handler)`, `tokenStorage.run(token, fn)`: a credential put in
+ * an `AsyncLocalStorage` for the code the request runs, which is how servers hand the token their
+ * client sent to the API clients their tools build. Each credential-named member of a stored
+ * object is a value to judge; a stored value that is not an object is judged whole.
+ */
+export function outboundFromContextRun(values: ValueResolver, call: ts.CallExpression): OutboundCredential[] {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || call.arguments.length < 1) return [];
+  const method = callee.name.text;
+  if (!((method === 'run' && call.arguments.length >= 2) || (method === 'enterWith' && call.arguments.length === 1))) return [];
+  if (!isAsyncLocalStorage(values, callee.expression)) return [];
+  const label = `request context ('${dottedName(callee)}') the tools' upstream calls read`;
+  const stored = values.unwrap(call.arguments[0]!);
+  if (!ts.isObjectLiteralExpression(stored)) return [{ value: stored, node: call, label }];
+  const found: OutboundCredential[] = [];
+  for (const member of stored.properties) {
+    if (ts.isShorthandPropertyAssignment(member) && CONTEXT_CREDENTIAL_KEY.test(member.name.text)) found.push({ value: member.name, node: call, label });
+    else if (ts.isPropertyAssignment(member) && CONTEXT_CREDENTIAL_KEY.test(propertyNameText(member.name) ?? '')) found.push({ value: member.initializer, node: call, label });
+  }
+  return found;
+}
+
+/** Calls that send a request: `fetch(…)`, `axios.get(…)`, `got.post(…)`, `https.request(…)`. */
+function isOutgoingRequestCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  const callee = dottedName(calleeOf(call.expression));
+  const parts = callee.split('.');
+  const last = parts[parts.length - 1] ?? '';
+  if (HTTP_CALLS.has(last) && parts.length === 1) return true;
+  const receiver = parts[parts.length - 2] ?? '';
+  if (!receiver || RESPONSE_NAMES.test(receiver)) return false;
+  return HTTP_METHODS.has(last) && (HTTP_CALLS.has(receiver) || /^(?:https?|client|http[A-Z]\w*|api|upstream\w*|\w*Client)$/i.test(receiver));
+}
+
+/**
+ * `fetch(url, { headers: req.headers })`, `headers: { ...c.req.raw.headers }`: the incoming request's
+ * headers forwarded whole to another service, its `Authorization` header with them. An object that
+ * also sets its own `Authorization` replaces the client's, so it is no forwarding of the token.
+ */
+export function forwardedRequestHeaders(values: ValueResolver, property: ts.PropertyAssignment, isRequestHeaders: (expression: ts.Expression) => boolean): OutboundCredential | undefined {
+  if (!/^headers$/i.test(propertyNameText(property.name) ?? '')) return undefined;
+  const call = receivingCall(property);
+  if (!call || !isOutgoingRequestCall(call) || insideValidationHelper(property)) return undefined;
+  const direct = (expression: ts.Expression) => {
+    const node = values.unwrap(expression);
+    if (!ts.isPropertyAccessExpression(node) || !isRequestHeaders(node)) return false;
+    // The root must be what the handler was given: a `request` the code builds itself (`let request = {…}`) is its own.
+    let root: ts.Expression = node;
+    while (ts.isPropertyAccessExpression(root)) root = values.unwrap(root.expression);
+    return !ts.isIdentifier(root) || values.declarationOf(root)?.kind !== 'variable';
+  };
+  const value = values.unwrap(property.initializer);
+  if (direct(value)) return { value, node: property, label: "headers of the outgoing request (the incoming ones, 'Authorization' included)" };
+  if (!ts.isObjectLiteralExpression(value)) return undefined;
+  const setsOwnAuthorization = value.properties.some((member) => (ts.isPropertyAssignment(member) || ts.isShorthandPropertyAssignment(member)) && propertyNameText(member.name)?.toLowerCase() === 'authorization');
+  if (setsOwnAuthorization) return undefined;
+  const spread = value.properties.find((member): member is ts.SpreadAssignment => ts.isSpreadAssignment(member) && direct(member.expression));
+  return spread ? { value: values.unwrap(spread.expression), node: property, label: "headers of the outgoing request (the incoming ones, 'Authorization' included)" } : undefined;
+}
+
+type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration;
+/** String steps that keep a parameter the credential it was: `token.trim()`, `auth.replace(/^Bearer /, '')`. */
+const KEEPS_VALUE = new Set(['replace', 'replaceAll', 'slice', 'substring', 'trim', 'toString']);
+
+/**
+ * Which parameters of a helper (a function, or a class's constructor) end up as an outbound
+ * credential inside it: `listRepos(token)` that sends `Authorization: token ${token}`,
+ * `new GitLabApi(baseUrl, bearer)` whose methods send `this.bearer`. Answers by position, with the
+ * sink's label; one pass over the helper's body, remembered per helper.
+ */
+export class CredentialParameters {
+  private readonly memo = new Map<ts.Node, Map<number, string>>();
+
+  constructor(private readonly values: ValueResolver, private readonly sinksIn: (node: ts.Node) => OutboundCredential[]) {}
+
+  ofFunction(fn: FunctionLike): Map<number, string> {
+    let found = this.memo.get(fn);
+    if (found) return found;
+    found = new Map();
+    this.memo.set(fn, found);
+    if (!fn.body || insideValidationHelper(fn.body) || isNamedForValidation(fn)) return found;
+    for (const sink of this.sinksIn(fn.body)) {
+      const index = this.parameterIndex(fn, sink.value, new Map(), 0);
+      if (index !== undefined && !found.has(index)) found.set(index, sink.label);
+    }
+    return found;
+  }
+
+  ofClass(cls: ts.ClassLikeDeclaration): Map<number, string> {
+    let found = this.memo.get(cls);
+    if (found) return found;
+    found = new Map();
+    this.memo.set(cls, found);
+    const constructor = cls.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && !!member.body);
+    if (!constructor) return found;
+    // `this.bearer` → the constructor parameter it holds (a parameter property, or `this.bearer = bearer`).
+    const fields = new Map<string, number>();
+    constructor.parameters.forEach((parameter, index) => {
+      if (ts.isIdentifier(parameter.name) && ts.getModifiers(parameter)?.length) fields.set(parameter.name.text, index);
+    });
+    for (const statement of constructor.body!.statements) {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const { left, right } = statement.expression;
+      if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+      const index = this.parameterIndex(constructor, right, fields, 0);
+      if (index !== undefined) fields.set(left.name.text, index);
+    }
+    if (!fields.size) return found;
+    for (const member of cls.members) {
+      if (!(ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isGetAccessorDeclaration(member)) || !member.body) continue;
+      for (const sink of this.sinksIn(member.body)) {
+        const index = this.parameterIndex(constructor, sink.value, fields, 0);
+        if (index !== undefined && !found.has(index)) found.set(index, sink.label);
+      }
+    }
+    return found;
+  }
+
+  /** The position of `fn`'s parameter a value is (or is cut from), or of the constructor parameter a `this.field` holds. */
+  private parameterIndex(fn: FunctionLike, expression: ts.Expression, fields: Map<string, number>, depth: number): number | undefined {
+    if (depth > 4) return undefined;
+    const node = this.values.unwrap(expression);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.values.declarationOf(node);
+      if (!declaration) return undefined;
+      if (declaration.kind === 'parameter' && !declaration.path && ts.isParameter(declaration.node) && declaration.node.parent === fn) {
+        const index = fn.parameters.indexOf(declaration.node);
+        return index >= 0 ? index : undefined;
+      }
+      if (declaration.kind === 'variable' && declaration.initializer && !declaration.path) return this.parameterIndex(fn, declaration.initializer, fields, depth + 1);
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return fields.get(node.name.text);
+    if (ts.isTemplateExpression(node)) {
+      for (const span of node.templateSpans) {
+        const index = this.parameterIndex(fn, span.expression, fields, depth + 1);
+        if (index !== undefined) return index;
+      }
+      return undefined;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return this.parameterIndex(fn, node.left, fields, depth + 1) ?? this.parameterIndex(fn, node.right, fields, depth + 1);
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && KEEPS_VALUE.has(node.expression.name.text)) {
+      return this.parameterIndex(fn, node.expression.expression, fields, depth + 1);
+    }
+    return undefined;
+  }
+}
+
+function isNamedForValidation(fn: FunctionLike): boolean {
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text
+    : fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  return !!name && VALIDATION_HELPER_NAME.test(name);
 }

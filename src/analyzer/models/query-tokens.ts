@@ -4,6 +4,7 @@
  */
 import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
+import { propertyNameText } from '../engine/walk.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
 import { derivesFromCredentialHeader } from './secret-comparison.js';
@@ -55,6 +56,14 @@ export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, no
     const callee = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
     if (!TOKEN_VERIFY_CALLS.has(callee) || !node.arguments[0]) return undefined;
     return queryTokenRead(values, node.arguments[0]);
+  }
+  // `header ? header.slice(7) : req.query.jwt`: the query value is the credential when the header is absent.
+  if (ts.isConditionalExpression(node)) {
+    for (const [side, other] of [[node.whenFalse, node.whenTrue], [node.whenTrue, node.whenFalse]] as const) {
+      const read = queryTokenRead(values, side);
+      if (read && (requestHeaderRead(values, other) !== undefined || flow.sourceOf(other) || derivesFromCredentialHeader(values, other, 0))) return read;
+    }
+    return undefined;
   }
   if (!ts.isBinaryExpression(node)) return undefined;
   const operator = node.operatorToken.kind;
@@ -109,7 +118,7 @@ function isConfiguredSecret(values: ValueResolver, expression: ts.Expression): b
   return ts.isIdentifier(node) && values.origins(node).some((origin) => origin !== node && /^process\.env\./.test(dottedName(values.unwrap(origin))));
 }
 
-const MCP_URL_WITH_TOKEN = /\/(?:mcp|sse)\b[^?#]*\?(?:[^#]*&)?(access_token|accesstoken|token|auth_token|bearer_token|bearer)=\uFFFF/i;
+const MCP_URL_WITH_TOKEN = /\/(?:mcp|sse)\b[^?#]*\?(?:[^#]*&)?(access_token|accesstoken|token|auth_token|bearer_token|bearer|api_key|apikey|api-key|jwt)=\uFFFF/i;
 const MCP_PATH = /\/(?:mcp|sse)(?:\/|$|\?|\uFFFF)/i;
 
 /** A client URL to an MCP endpoint with a token placeholder in its query: a template or a concatenation. */
@@ -167,6 +176,82 @@ export function mcpSearchParamToken(values: ValueResolver, call: ts.CallExpressi
     if (!ts.isNewExpression(url) || !ts.isIdentifier(url.expression) || url.expression.text !== 'URL' || !url.arguments?.[0]) continue;
     const strings = values.stringValues(url.arguments[0]);
     if (strings?.some((value) => MCP_PATH.test(value))) return key![0];
+  }
+  return undefined;
+}
+
+/** Query keys that name a bearer credential in a URL the server sends the browser to. */
+const REDIRECT_TOKEN_KEY = /^(?:access|id|refresh|auth|jwt|bearer|session|api|npm)[_-]?token$|^[a-z]+AuthToken$|^jwt$|^token$/i;
+/** A generic `token` key counts only when its value is named as a credential. */
+const CREDENTIAL_VALUE = /token|jwt|bearer/i;
+const REDIRECT_RECEIVERS = /^(?:res|response|reply|ctx|c|h)$/;
+
+/**
+ * `res.redirect(\`${app}?token=${accessToken}\`)`, `res.writeHead(302, { Location: … })`: the server
+ * sends the browser to a URL whose query carries a token, where history, logs and Referer keep it.
+ * Returns the query key.
+ */
+export function redirectWithQueryToken(values: ValueResolver, call: ts.CallExpression): string | undefined {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !REDIRECT_RECEIVERS.test(dottedName(callee.expression).split('.').pop() ?? '')) return undefined;
+  let url: ts.Expression | undefined;
+  if (callee.name.text === 'redirect') url = call.arguments[call.arguments.length - 1];
+  else if (callee.name.text === 'writeHead' && call.arguments.length >= 2) {
+    const status = values.unwrap(call.arguments[0]!);
+    if (!ts.isNumericLiteral(status) || !/^30[1278]$/.test(status.text)) return undefined;
+    url = values.objectProperties(call.arguments[1]!)?.get('Location') ?? values.objectProperties(call.arguments[1]!)?.get('location');
+  }
+  if (!url) return undefined;
+  const bare = values.unwrap(url);
+  // `res.redirect(buildURL(\`/send-token?uppyAuthToken=${token}\`))`: a URL builder given the path and query.
+  const built = ts.isCallExpression(bare) && bare.arguments[0] ? [bare.arguments[0]] : [];
+  for (const candidate of [url, ...values.origins(url), ...built]) {
+    const key = tokenKeyInUrl(values, values.unwrap(candidate), 0);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+function tokenKeyInUrl(values: ValueResolver, node: ts.Expression, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  // Pieces of the URL in order: literal text and the expressions between.
+  const pieces: Array<string | ts.Expression> = [];
+  const flatten = (part: ts.Expression): void => {
+    const bare = values.unwrap(part);
+    if (ts.isBinaryExpression(bare) && bare.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      flatten(bare.left);
+      flatten(bare.right);
+    } else if (ts.isTemplateExpression(bare)) {
+      pieces.push(bare.head.text);
+      for (const span of bare.templateSpans) {
+        pieces.push(span.expression, span.literal.text);
+      }
+    } else if (ts.isStringLiteralLike(bare)) pieces.push(bare.text);
+    else pieces.push(bare);
+  };
+  flatten(node);
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    if (typeof piece === 'string') continue;
+    const before = pieces[index - 1];
+    const named = typeof before === 'string' ? /[?&]([A-Za-z_-]+)=$/.exec(before)?.[1] : undefined;
+    if (named && REDIRECT_TOKEN_KEY.test(named) && (named.toLowerCase() !== 'token' || CREDENTIAL_VALUE.test(piece.getText()))) return named;
+    // `?${new URLSearchParams({ username, token: jwt })}`
+    const params = values.unwrap(ts.isCallExpression(piece) && ts.isPropertyAccessExpression(piece.expression) && piece.expression.name.text === 'toString' ? piece.expression.expression : piece);
+    if (ts.isNewExpression(params) && ts.isIdentifier(params.expression) && params.expression.text === 'URLSearchParams' && params.arguments?.[0]) {
+      const object = values.unwrap(params.arguments[0]);
+      if (!ts.isObjectLiteralExpression(object)) continue;
+      for (const member of object.properties) {
+        let value: ts.Expression;
+        if (ts.isPropertyAssignment(member)) value = values.unwrap(member.initializer);
+        else if (ts.isShorthandPropertyAssignment(member)) value = member.name;
+        else continue;
+        const key = propertyNameText(member.name);
+        if (!key || !REDIRECT_TOKEN_KEY.test(key)) continue;
+        if (ts.isStringLiteralLike(value)) continue;
+        if (key.toLowerCase() !== 'token' || CREDENTIAL_VALUE.test(value.getText())) return key;
+      }
+    }
   }
   return undefined;
 }

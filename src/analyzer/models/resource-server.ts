@@ -169,7 +169,12 @@ function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth 
 /** `new URL(req.url, base).searchParams`, `url.searchParams` where `url` is the request's URL. */
 function isRequestSearchParams(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams') return isRequestUrl(values, node.expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'searchParams') {
+    // Next.js: `request.nextUrl.searchParams` is the query of the request a route handler was given.
+    const owner = values.unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'nextUrl' && isRequestExpression(values, owner.expression)) return true;
+    return isRequestUrl(values, node.expression);
+  }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
@@ -208,9 +213,28 @@ function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 
 /** `extra.authInfo.token`, `req.auth.token`, `authInfo.token`: the token the SDK's bearer middleware verified. */
 export function isVerifiedTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
   const node = values.unwrap(expression);
+  if (ts.isIdentifier(node)) {
+    // const { token } = extra.authInfo ?? {} (a binding renamed from `token` keeps a name that says so)
+    if (!/token/i.test(node.text)) return false;
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind !== 'variable' || !declaration.initializer || declaration.path?.length !== 1 || declaration.path[0] !== 'token') return false;
+    let initializer = values.unwrap(declaration.initializer);
+    while (ts.isBinaryExpression(initializer) && (initializer.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || initializer.operatorToken.kind === ts.SyntaxKind.BarBarToken)) initializer = values.unwrap(initializer.left);
+    return isAuthInfo(values, initializer, 0);
+  }
   if (!(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || values.memberName(node) !== 'token') return false;
-  const owner = values.unwrap(node.expression);
-  if (ts.isIdentifier(owner)) return owner.text === 'authInfo';
+  return isAuthInfo(values, node.expression, 0);
+}
+
+/** `authInfo`, `extra.authInfo`, `req.auth`, or a variable holding one (`const incoming = extra.authInfo`). */
+function isAuthInfo(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  const owner = values.unwrap(expression);
+  if (ts.isIdentifier(owner)) {
+    if (owner.text === 'authInfo') return true;
+    const declaration = values.declarationOf(owner);
+    if (depth > 2 || declaration?.kind !== 'variable' || !declaration.initializer || declaration.path) return false;
+    return isAuthInfo(values, declaration.initializer, depth + 1);
+  }
   if (ts.isPropertyAccessExpression(owner) && AUTH_INFO_NAMES.has(owner.name.text)) {
     return owner.name.text === 'authInfo' || isRequestExpression(values, owner.expression);
   }
@@ -221,6 +245,9 @@ export function isVerifiedTokenRead(values: ValueResolver, expression: ts.Expres
 export function isIncomingTokenRead(values: ValueResolver, expression: ts.Expression): boolean {
   return requestHeaderRead(values, expression) === AUTHORIZATION_HEADER || isVerifiedTokenRead(values, expression);
 }
+
+/** Parameter names a helper gives the credential it is handed (`authorization`, `bearerToken`, `apiKey`). */
+const CREDENTIAL_PARAMETER = /auth|token|bearer|credential|key|header|secret/i;
 
 /**
  * Whether a value is (or is cut from) the token the server received: followed through variables,
@@ -275,6 +302,18 @@ export class IncomingTokenFlow {
         }
       }
       return undefined;
+    }
+    if (ts.isIdentifier(node) && CREDENTIAL_PARAMETER.test(node.text)) {
+      // A helper's parameter: the arguments as written first (`const { authorization } = req.headers`
+      // passed on is the header, though its origins end at the headers object).
+      const declaration = this.values.declarationOf(node);
+      // Only the argument itself is asked about (no further following): the origins below follow the
+      // rest, with the memo that keeps chains of helpers linear.
+      if (declaration?.kind === 'parameter') {
+        for (const argument of this.values.argumentsFor(declaration)) {
+          if (isIncomingTokenRead(this.values, argument)) return this.values.unwrap(argument);
+        }
+      }
     }
     for (const origin of this.values.origins(node)) {
       if (origin === node) continue;

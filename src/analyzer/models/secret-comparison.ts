@@ -104,6 +104,13 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
       if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
       if (ts.isIdentifier(owner) && isRequestDerived(values, owner, 0)) return true; // body.client_secret
     }
+    if (ts.isIdentifier(unwrapped)) {
+      const declaration = values.declarationOf(unwrapped);
+      // verifySignature(body, signatureHeader, secret): the header value handed to a verifier
+      if (declaration?.kind === 'parameter' && !declaration.path && /[a-z](?:Header|_header)$/.test(unwrapped.text) && isSecretName(unwrapped.text.replace(/_?[Hh]eader$/, ''))) return true;
+      // const { t, v1 } = parseSignatureHeader(c.req.header('x-signature') ?? ''): the parts of a credential header
+      if (declaration?.kind === 'variable' && declaration.path && declaration.initializer && !isBasicPart(values, unwrapped, /^0$/) && derivesFromCredentialHeader(values, declaration.initializer, 0)) return true;
+    }
     if (ts.isIdentifier(unwrapped) && isSecretName(unwrapped.text)) {
       const declaration = values.declarationOf(unwrapped);
       if (declaration?.kind === 'parameter') return true;
@@ -152,9 +159,14 @@ export function derivesFromCredentialHeader(values: ValueResolver, expression: t
  * `const [user, pass] = decoded.split(':')` (index 1 onward: index 0 is the user name, no secret).
  */
 function isBasicPassword(values: ValueResolver, identifier: ts.Identifier): boolean {
+  return isBasicPart(values, identifier, /^[1-9]$/);
+}
+
+/** A part of `user:password` split out of the Authorization header, at a position `index` accepts (0 is the user name). */
+function isBasicPart(values: ValueResolver, identifier: ts.Identifier, index: RegExp): boolean {
   const declaration = values.declarationOf(identifier);
   if (declaration?.kind !== 'variable' || !declaration.initializer || declaration.path?.length !== 1) return false;
-  if (!/^[1-9]$/.test(declaration.path[0]!)) return false;
+  if (!index.test(declaration.path[0]!)) return false;
   const split = values.unwrap(declaration.initializer);
   if (!ts.isCallExpression(split) || !ts.isPropertyAccessExpression(split.expression) || split.expression.name.text !== 'split') return false;
   if (!split.arguments[0] || values.stringValues(split.arguments[0])?.[0] !== ':') return false;
@@ -194,16 +206,76 @@ function isRequestDerived(values: ValueResolver, expression: ts.Expression, dept
 /** The value is the secret the server expects: configuration, a stored credential (secret-named), or an HMAC it computed. */
 function isExpected(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
   // `Bearer ${process.env.SECRET}`: a template around the expected secret is the expected value.
-  if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression)));
+  // Nested templates, fallbacks and concatenations are followed a few levels, not around cycles.
+  if (depth > 4) return false;
+  if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => isExpected(values, values.unwrap(span.expression), depth + 1));
+  // process.env.MCP_TOKEN ?? '': the fallback of a configured secret is no other value to compare with
+  if (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 3) return isExpected(values, values.unwrap(node.left), depth + 1);
+  // 'Bearer ' + process.env.MCP_TOKEN
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && depth < 3) {
+    return isExpected(values, values.unwrap(node.left), depth + 1) || isExpected(values, values.unwrap(node.right), depth + 1);
+  }
+  // `keys.some((key) => key === presented)`: the callback's parameter is each configured secret.
+  if (ts.isIdentifier(node) && depth === 0) {
+    const list = listOfCallbackParameter(values, node);
+    if (list && isExpectedList(values, list, 0)) return true;
+  }
   if (/^process\.env\./.test(dottedName(node))) return true; // configuration: the value the server expects
   if (isSecretName(nameOf(values, node))) return true;
   // a helper's parameter: the expected secret when its callers pass one (`same(a, b)` called with
   // `process.env.KEY`); a constant read from configuration (`const METRICS_PASS = process.env.METRICS_PASS`)
-  const kind = depth === 0 && ts.isIdentifier(node) ? values.declarationOf(node)?.kind : undefined;
+  const kind = depth <= 2 && ts.isIdentifier(node) ? values.declarationOf(node)?.kind : undefined;
   if (kind === 'parameter' || kind === 'variable') {
     return values.origins(node).some((origin) => origin !== node && isExpected(values, values.unwrap(origin), depth + 1));
   }
   return isHmac(values, node);
+}
+
+const LIST_SEARCHES = new Set(['some', 'find', 'findIndex', 'filter', 'every', 'findLast']);
+
+/** The array a callback parameter walks: `key` of `apiKeys.some((key) => …)`. */
+function listOfCallbackParameter(values: ValueResolver, identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = values.declarationOf(identifier);
+  if (declaration?.kind !== 'parameter' || declaration.path || !ts.isParameter(declaration.node)) return undefined;
+  const fn = declaration.node.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== declaration.node) return undefined;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || !LIST_SEARCHES.has(call.expression.name.text)) return undefined;
+  return call.expression.expression;
+}
+
+const LIST_STEPS = new Set(['split', 'map', 'filter', 'trim', 'concat', 'slice']);
+
+/**
+ * A list of the secrets the server accepts: read from configuration and cut into items
+ * (`(process.env.MCP_KEYS || '').split(',').map(trim).filter(Boolean)`), or a literal list of them.
+ */
+function isExpectedList(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  if (depth > 6) return false;
+  const node = values.unwrap(expression);
+  if (/^process\.env\./.test(dottedName(node))) return true;
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0 && node.elements.every((element) => !ts.isSpreadElement(element) && isExpected(values, values.unwrap(element), 1));
+  if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return isExpectedList(values, node.left, depth + 1);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && LIST_STEPS.has(node.expression.name.text)) return isExpectedList(values, node.expression.expression, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind !== 'variable' || !declaration.initializer || declaration.path) return false;
+    return isExpectedList(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * `validKeys.includes(presented)`: `Array#includes` compares each configured secret with '==='
+ * semantics, stopping at the first differing character of each.
+ */
+export function listIncludesComparison(values: ValueResolver, flow: IncomingTokenFlow, call: ts.CallExpression): SecretComparison | undefined {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || call.arguments.length !== 1) return undefined;
+  const presented = values.unwrap(call.arguments[0]!);
+  if (isInert(values, presented) || !isExpectedList(values, callee.expression, 0) || !isPresented(values, flow, presented)) return undefined;
+  if (isHashed(values, presented)) return undefined;
+  return { node: call, presented, expected: callee.expression, operator: '.includes()' };
 }
 
 export function secretComparison(values: ValueResolver, flow: IncomingTokenFlow, binary: ts.BinaryExpression): SecretComparison | undefined {
@@ -266,14 +338,29 @@ export function bufferEqualsComparison(values: ValueResolver, flow: IncomingToke
   return compareSides(values, flow, call, callee.expression, call.arguments[0]!, '.equals()');
 }
 
+/** `authorization.endsWith(process.env.SECRET)`: a string search for the secret stops at the first differing character too. */
+export function affixComparison(values: ValueResolver, flow: IncomingTokenFlow, call: ts.CallExpression): SecretComparison | undefined {
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !/^(?:endsWith|startsWith)$/.test(callee.name.text) || call.arguments.length !== 1) return undefined;
+  const found = compareSides(values, flow, call, callee.expression, call.arguments[0]!, `.${callee.name.text}()`);
+  // Only the presented value searched for the expected one: `expected.startsWith(presented)` is rarer and other code.
+  return found && found.presented === values.unwrap(callee.expression) ? found : undefined;
+}
+
 function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.BinaryExpression | ts.CallExpression, leftSide: ts.Expression, rightSide: ts.Expression, operator: string): SecretComparison | undefined {
   const left = values.unwrap(leftSide);
   const right = values.unwrap(rightSide);
   if (isInert(values, left) || isInert(values, right)) return undefined;
   // At least one side must be named or made as a secret; then one presented, the other expected.
   const secretish = (node: ts.Expression, depth = 0): boolean =>
-    (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node));
-  if (!secretish(left) && !secretish(right)) return undefined;
+    (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node))
+    || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && depth < 2 && (secretish(values.unwrap(node.left), depth + 1) || secretish(values.unwrap(node.right), depth + 1)))
+    || (ts.isBinaryExpression(node) && /^(?:\?\?|\|\|)$/.test(node.operatorToken.getText()) && depth < 2 && secretish(values.unwrap(node.left), depth + 1));
+  // `const auth = ctx.get('Authorization')` compared with what the server expects: the header's value under another name.
+  // Asked last, and only against an expected value: following every compared name to a header is costly.
+  const headerDerived = (side: ts.Expression, other: ts.Expression) =>
+    ts.isIdentifier(side) && !isBasicPart(values, side, /^0$/) && isExpected(values, other) && derivesFromCredentialHeader(values, side, 0);
+  if (!secretish(left) && !secretish(right) && !headerDerived(left, right) && !headerDerived(right, left)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
     if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;

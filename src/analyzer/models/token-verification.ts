@@ -21,6 +21,9 @@ const TOKEN_CHECK_FUNCTION = /^(?:verify|validate)(?:Access|Bearer)?Token$|^auth
 const METADATA_POINTER = /resource_metadata|\/\.well-known\/oauth-protected-resource/;
 const RECIPIENT_CHECK = /^(?:verify|validate|check|assert|ensure)\w*(?:ClientId|Azp|Audience|Recipient)$/i;
 
+/** Calls that fetch a verification key from a remote key set (jwks-rsa and its relatives). */
+const JWKS_KEY_CALL = /(?:^|\.)(?:getSigningKey|getPublicKey|getSigningKeys)$|jwks/i;
+
 export interface JwtVerification {
   call: ts.CallExpression;
   verifier: JwtVerifier;
@@ -30,14 +33,54 @@ export interface JwtVerification {
 
 /** A call of a known JWT verifier, with what is known of its audience option. */
 export function jwtVerification(values: ValueResolver, call: ts.CallExpression): JwtVerification | undefined {
-  const ref = normalisedModuleRefOf(calleeOf(call.expression), values);
-  if (!ref) return undefined;
-  const name = ref.path.join('.');
-  const verifier = JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(name));
+  const verifierOf = (ref: { module: string; path: string[] } | undefined) =>
+    ref && JWT_VERIFIERS.find((candidate) => candidate.module === ref.module && candidate.names.includes(ref.path.join('.')));
+  const verifier = verifierOf(normalisedModuleRefOf(calleeOf(call.expression), values)) ?? verifierOf(promisifiedRef(values, call.expression));
   if (!verifier) return undefined;
   const options = call.arguments[verifier.optionsIndex];
   if (!options || ts.isFunctionLike(values.unwrap(options))) return { call, verifier, audience: 'missing' };
   return { call, verifier, audience: optionVerdict(values, options, verifier.audienceOption) };
+}
+
+const PASSPORT_JWT: JwtVerifier = { module: 'passport-jwt', names: ['Strategy'], optionsIndex: 0, audienceOption: 'audience', keyOption: 'secretOrKey' };
+
+function isPassportJwtStrategy(values: ValueResolver, expression: ts.Expression): boolean {
+  const ref = normalisedModuleRefOf(calleeOf(expression), values);
+  return ref?.module === 'passport-jwt' && ref.path.join('.') === 'Strategy';
+}
+
+/**
+ * passport-jwt's strategy: `new JwtStrategy({ … }, verify)`, or NestJS's
+ * `class JwtStrategy extends PassportStrategy(Strategy) { constructor() { super({ … }) } }`.
+ */
+export function passportJwtVerification(values: ValueResolver, node: ts.CallExpression | ts.NewExpression): JwtVerification | undefined {
+  let strategy = false;
+  if (ts.isNewExpression(node)) strategy = isPassportJwtStrategy(values, node.expression);
+  else if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    let cls: ts.Node | undefined = node.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    const base = cls && ts.isClassLike(cls) ? cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
+    if (base) {
+      const inner = values.unwrap(base);
+      strategy = isPassportJwtStrategy(values, inner) || (ts.isCallExpression(inner) && !!inner.arguments[0] && isPassportJwtStrategy(values, inner.arguments[0]));
+    }
+  }
+  const options = node.arguments?.[0];
+  if (!strategy || !options) return undefined;
+  return { call: node as ts.CallExpression, verifier: PASSPORT_JWT, audience: optionVerdict(values, options, PASSPORT_JWT.audienceOption) };
+}
+
+/** `const verifyJwt = promisify(jwt.verify)`: the promisified call is the library's, with its arguments where they were. */
+function promisifiedRef(values: ValueResolver, callee: ts.Expression) {
+  const node = values.unwrap(callee);
+  if (!ts.isIdentifier(node)) return undefined;
+  for (const origin of values.origins(node)) {
+    const made = values.unwrap(origin);
+    if (!ts.isCallExpression(made) || !/(?:^|\.)promisify$/.test(calleeOf(made.expression).getText()) || !made.arguments[0]) continue;
+    const ref = normalisedModuleRefOf(made.arguments[0], values);
+    if (ref) return ref;
+  }
+  return undefined;
 }
 
 function optionVerdict(values: ValueResolver, options: ts.Expression, key: string): JwtVerification['audience'] {
@@ -75,6 +118,11 @@ export function checksAudience(node: ts.Node | undefined): boolean {
     if (ts.isPropertyAssignment(child) && propertyNameText(child.name) === 'audience' && ts.isObjectLiteralExpression(child.parent) && ts.isCallExpression(child.parent.parent)) return;
     // A 401 challenge's `resource_metadata="…/.well-known/oauth-protected-resource"` names the resource and checks nothing.
     if (ts.isStringLiteralLike(child) && METADATA_POINTER.test(child.text)) return;
+    // `{ resource: … }` of a metadata document or a returned AuthInfo names a field; only reads and values check.
+    if (ts.isPropertyAssignment(child) && ts.isObjectLiteralExpression(child.parent)) {
+      visit(child.initializer);
+      return;
+    }
     if ((ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && (AUDIENCE_WORDS.test(child.text) || RECIPIENT_CHECK.test(child.text))) found = true;
     else ts.forEachChild(child, visit);
   };
@@ -96,6 +144,8 @@ export function verifiesAccessToken(values: ValueResolver, flow: IncomingTokenFl
   if (ACCESS_TOKEN_NAME.test(tokenText)) return true;
   const key = call.arguments[1];
   if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && normalisedModuleRefOf(calleeOf(origin.expression), values)?.path.join('.') === 'createRemoteJWKSet')) return true;
+  // A key fetched from an issuer's JWKS (`(await jwksClient.getSigningKey(kid)).getPublicKey()`): tokens someone else issued.
+  if (key && values.origins(key).some((origin) => ts.isCallExpression(origin) && JWKS_KEY_CALL.test(calleeOf(origin.expression).getText()))) return true;
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     const name = functionName(fn);
     if (name && VERIFIER_FUNCTION.test(name)) return true;
@@ -163,9 +213,9 @@ export function introspectionAcceptance(fn: FunctionNode, call: ts.CallExpressio
  * secret is shared with one, which the code does not show; the audience adds nothing the rule can ask for.
  */
 export function verifiesOwnTokens(values: ValueResolver, call: ts.CallExpression, verifier: JwtVerifier): boolean {
-  const key = call.arguments[1];
   const options = call.arguments[verifier.optionsIndex];
   const properties = options ? values.objectProperties(options) : undefined;
+  const key = verifier.keyOption ? properties?.get(verifier.keyOption) : call.arguments[1];
   // An `issuer` option says the tokens come from an authorization server that may mint them for other services too.
   if (properties?.has('issuer')) return false;
   if (key) {

@@ -1,6 +1,6 @@
 import { ts } from '../engine/typescript.js';
 import { QUERY_TOKEN_TEXT } from '../knowledge/mcp-authorization.js';
-import { mcpSearchParamToken, mcpUrlWithQueryToken, queryTokenKind, queryTokenUse } from '../models/query-tokens.js';
+import { mcpSearchParamToken, mcpUrlWithQueryToken, queryTokenKind, queryTokenUse, redirectWithQueryToken } from '../models/query-tokens.js';
 import { IncomingTokenFlow, requestQueryRead } from '../models/resource-server.js';
 import { defineRule } from './define.js';
 
@@ -63,13 +63,14 @@ export const bearerTokenInQuery = defineRule({
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
         definiteRead(call);
         use(call);
-        const key = mcpSearchParamToken(values, call);
+        const key = mcpSearchParamToken(values, call) ?? redirectWithQueryToken(values, call);
         if (key) report(call, 'sendsQueryToken', key);
       },
       [ts.SyntaxKind.BinaryExpression]: (binary: ts.BinaryExpression) => {
         use(binary);
         if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken) clientUrl(binary);
       },
+      [ts.SyntaxKind.ConditionalExpression]: use,
       [ts.SyntaxKind.TemplateExpression]: clientUrl,
       [ts.SyntaxKind.ReturnStatement]: use,
       [ts.SyntaxKind.IfStatement]: (statement: ts.IfStatement) => {

@@ -1,8 +1,9 @@
 import { ts } from '../engine/typescript.js';
-import { OAUTH_REQUEST_TEXT } from '../knowledge/prefilter.js';
+import { OAUTH_CALLBACK_TEXT } from '../knowledge/prefilter.js';
 import { oauthRequestVisitors, type OAuthRequest } from '../models/oauth-client.js';
 import { UNKNOWN } from '../engine/values.js';
 import {
+  callbacksRedeemingInOtherModules,
   callbacksWithoutState,
   callerSuppliesState,
   encodedDataState,
@@ -31,7 +32,7 @@ export const oauthStateMissing = defineRule({
     cwe: ['CWE-352', 'CWE-330'],
     securitySeverity: '6.1',
     precision: 'high',
-    requiresText: OAUTH_REQUEST_TEXT,
+    requiresText: OAUTH_CALLBACK_TEXT,
     messages: {
       missingState:
         "Authorization request{{target}} sends neither 'state' nor a PKCE challenge, so a forged callback can complete a flow the user never started; send a fresh random 'state' (or PKCE S256) and check it on the callback.",
@@ -52,6 +53,7 @@ export const oauthStateMissing = defineRule({
     const visitors = oauthRequestVisitors(context, (requests) => {
       let stateless = 0;
       let encoded = 0;
+      let predictable = 0;
       for (const request of requests) {
         if (request.kind !== 'authorize') continue;
         // A library that runs the whole flow with no way to pass PKCE (or state) is one problem, reported by missing-pkce with its replacement.
@@ -65,7 +67,10 @@ export const oauthStateMissing = defineRule({
         const value = state?.value ?? (request.library ? libraryStateArgument(context.values, request.node) : undefined);
         const weak = value && weakRandomSource(context.values, value);
         // Reported where the predictable value is made, the line that changes; else where it is sent.
-        if (weak && value) context.report({ node: predictableStateSite(context.values, value) ?? state?.site ?? value, messageId: 'weakState', data: { source: weak } });
+        if (weak && value) {
+          predictable++;
+          context.report({ node: predictableStateSite(context.values, value) ?? state?.site ?? value, messageId: 'weakState', data: { source: weak } });
+        }
         else if (value && encodedDataState(context.values, value)) {
           encoded++;
           context.report({ node: state?.site ?? value, messageId: 'encodedState' });
@@ -73,9 +78,12 @@ export const oauthStateMissing = defineRule({
       }
       // A flow whose request already has neither state nor PKCE is reported once, at the request.
       // A flow whose state is only encoded data is reported once too, where that state is sent.
-      if (stateless > 0 || encoded > 0) return;
+      // So is a flow whose state is predictable: its callback's comparison with that value is the same problem.
+      if (stateless > 0 || encoded > 0 || predictable > 0) return;
       // Reported where the code is redeemed (the state check belongs just before it), or at a test that only asks whether state is there.
-      for (const callback of callbacksWithoutState(context.values, requests, calls)) {
+      const local = callbacksWithoutState(context.values, requests, calls);
+      const throughModules = callbacksRedeemingInOtherModules(context.values, calls).filter((callback) => !local.some((other) => other.read === callback.read));
+      for (const callback of [...local, ...throughModules]) {
         if (callback.presence) context.report({ node: callback.presence, messageId: 'statePresenceOnly' });
         else context.report({ node: callback.redemption, messageId: 'callbackWithoutState' });
       }

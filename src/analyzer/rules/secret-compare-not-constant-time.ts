@@ -1,7 +1,7 @@
 import { ts } from '../engine/typescript.js';
 import { SECRET_COMPARE_TEXT } from '../knowledge/mcp-authorization.js';
 import { IncomingTokenFlow } from '../models/resource-server.js';
-import { bufferEqualsComparison, secretComparison } from '../models/secret-comparison.js';
+import { affixComparison, bufferEqualsComparison, listIncludesComparison, secretComparison } from '../models/secret-comparison.js';
 import { defineRule } from './define.js';
 
 /** How a message names a side: its code when short, else a shape. */
@@ -33,7 +33,7 @@ export const secretCompareNotConstantTime = defineRule({
         context.report({ node: binary, messageId: 'timingCompare', data: { presented: label(found.presented), expected: label(found.expected), operator: found.operator } });
       },
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
-        const found = bufferEqualsComparison(context.values, flow, call);
+        const found = bufferEqualsComparison(context.values, flow, call) ?? listIncludesComparison(context.values, flow, call) ?? affixComparison(context.values, flow, call);
         if (!found) return;
         context.report({ node: call, messageId: 'timingCompare', data: { presented: label(found.presented), expected: label(found.expected), operator: found.operator } });
       },
