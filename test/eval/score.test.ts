@@ -1,6 +1,7 @@
 import { checkAgainstPackage, checkSplitsDisjoint, parseLabelFile, slugOf, type Label, type LabelFile, type PackageLabels } from '../../tools/eval/labels.js';
 import { isScannedPath } from '../../tools/eval/fetch.js';
 import { scoreSplit, type ScoredFinding } from '../../tools/eval/score.js';
+import { barLines } from '../../tools/eval/report.js';
 
 const INTEGRITY = `sha512-${'A'.repeat(86)}==`;
 const RULES = ['broad-scope', 'missing-pkce', 'refresh-token-not-rotated', 'token-logged', 'plaintext-token-storage'];
@@ -189,5 +190,25 @@ describe('label files', () => {
     ['README.md', false],
   ])('scanned file %s: %s', (path, scanned) => {
     expect(isScannedPath(path)).toBe(scanned);
+  });
+});
+
+describe('barLines: the issues\' bars on one split', () => {
+  const ALL = [...RULES, 'token-passthrough', 'dns-rebinding-unprotected'];
+  const packages = (count: number, findings: ScoredFinding[], labels: Label[]) =>
+    Array.from({ length: count }, (_, index) => ({ labels: pkg(index === 0 ? labels : [], ['dist/**'], `server-${index}`), findings: index === 0 ? findings : [] }));
+
+  test('the core bar is met at precision 0.90 and recall 0.80, and false alarms are counted per 20 packages', () => {
+    const labels = Array.from({ length: 5 }, (_, index) => label('token-logged', 'dist/a.js', 10 * (index + 1)));
+    const hits = labels.slice(0, 4).map((item) => finding('token-logged', 'dist/a.js', item.line));
+    const met = barLines(scoreSplit(packages(40, hits, labels), ALL));
+    expect(met[0]).toBe('core four rules (issue 9: precision ≥ 0.90, recall ≥ 0.80): 1.00 / 0.80, met');
+    expect(met[1]).toBe('broad-scope (issue 10: precision ≥ 0.90, recall ≥ 0.85): 0 false alarms, no labels');
+    expect(met[2]).toMatch(/token-passthrough 0\.00, dns-rebinding-unprotected 0\.00; met by every rule$/);
+
+    const alarms = [finding('token-passthrough', 'dist/a.js', 200), finding('token-passthrough', 'dist/a.js', 300), finding('token-passthrough', 'dist/a.js', 400)];
+    const missed = barLines(scoreSplit(packages(40, [...hits.slice(0, 3), ...alarms], labels), ALL));
+    expect(missed[0]).toBe('core four rules (issue 9: precision ≥ 0.90, recall ≥ 0.80): 1.00 / 0.60, not met');
+    expect(missed[2]).toMatch(/token-passthrough 1\.50, dns-rebinding-unprotected 0\.00; not met by token-passthrough$/);
   });
 });

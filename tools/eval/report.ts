@@ -1,5 +1,5 @@
 /** Renders evaluation results: terminal text, Markdown for docs/eval/latest.md, and JSON. Pure. */
-import type { Split } from './labels.js';
+import { CORE_RULES, type Split } from './labels.js';
 import type { RuleScore, SplitScore } from './score.js';
 
 export interface FileProblem {
@@ -47,6 +47,32 @@ function tableRows(score: SplitScore): RuleScore[] {
   return [...score.rules, score.core];
 }
 
+/**
+ * The issues' acceptance bars, judged on one split: the four core rules together (issue 9), broad-scope
+ * (issue 10), and false alarms per 20 packages of each MCP authorization rule (issue 11).
+ */
+export function barLines(score: SplitScore): string[] {
+  const met = (ok: boolean | null) => (ok === null ? 'not measurable (no labels)' : ok ? 'met' : 'not met');
+  const pr = (row: RuleScore, precision: number, recall: number) =>
+    row.labels === 0 ? null : row.precision !== null && row.precision >= precision && row.recall !== null && row.recall >= recall;
+  const lines = [`core four rules (issue 9: precision ≥ 0.90, recall ≥ 0.80): ${ratio(score.core.precision)} / ${ratio(score.core.recall)}, ${met(pr(score.core, 0.9, 0.8))}`];
+  const scope = score.rules.find((row) => row.rule === 'broad-scope');
+  if (scope) {
+    const verdict = scope.labels === 0 ? `${scope.falseAlarms} false alarms, no labels` : `${ratio(scope.precision)} / ${ratio(scope.recall)}, ${met(pr(scope, 0.9, 0.85))}`;
+    lines.push(`broad-scope (issue 10: precision ≥ 0.90, recall ≥ 0.85): ${verdict}`);
+  }
+  const mcp = score.rules.filter((row) => row.rule !== 'broad-scope' && !(CORE_RULES as readonly string[]).includes(row.rule));
+  if (mcp.length > 0 && score.packages > 0) {
+    const per20 = (row: RuleScore) => (row.falseAlarms * 20) / score.packages;
+    const over = mcp.filter((row) => per20(row) > 1);
+    lines.push(
+      `MCP authorization rules (issue 11: at most 1 false alarm per 20 packages): ${mcp.map((row) => `${row.rule} ${per20(row).toFixed(2)}`).join(', ')}; ` +
+        (over.length === 0 ? 'met by every rule' : `not met by ${over.map((row) => row.rule).join(', ')}`),
+    );
+  }
+  return lines;
+}
+
 export function renderText(run: EvalRun, showBlind: boolean): string {
   const out: string[] = [];
   out.push(`mcp-oauth-guard eval: analyzer ${run.commit}, ${run.date}, node ${run.node}, per-file budget ${run.budgetMs} ms`);
@@ -63,6 +89,7 @@ export function renderText(run: EvalRun, showBlind: boolean): string {
     const line = (row: string[]) => row.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ');
     out.push(line(COLUMNS));
     for (const row of rows) out.push(line(row));
+    out.push('', 'Bars:', ...barLines(score).map((bar) => `  ${bar}`));
     const listed = split === 'tune' || showBlind;
     if (listed) {
       out.push('', `Misses (${split}, ${score.misses.length}):`);
@@ -117,6 +144,7 @@ export function renderMarkdown(run: EvalRun): string {
       if (row === score.core) values[0] = `**${values[0]}**`;
       out.push(`| ${values.join(' | ')} |`);
     }
+    out.push('', 'Against the issues\' bars:', '', ...barLines(score).map((bar) => `- ${bar}`));
     const missing = score.rules.filter((row) => !row.implemented);
     if (missing.length > 0) out.push('', `Labelled but not implemented by the analyzer (all their labels are misses): ${missing.map((row) => `${row.rule} (${row.labels})`).join(', ')}.`);
     if (result.notScored.length > 0) {
