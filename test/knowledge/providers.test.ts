@@ -5,7 +5,7 @@ import { PROVIDERS } from '../../src/analyzer/knowledge/providers/index.js';
 import { SCOPE_MAP_PROVIDERS } from '../../src/analyzer/knowledge/scope-maps/index.js';
 import { providerOfApiUrl } from '../../src/analyzer/models/api-calls.js';
 import { providerOfUrl } from '../../src/analyzer/models/oauth-client.js';
-import { classifyScope } from '../../src/analyzer/rules/broad-scope.js';
+import { classifyScope } from '../../src/analyzer/models/scope-breadth.js';
 import { PROVIDERS_END, PROVIDERS_START, renderProviderCatalogue, withProviderCatalogue } from '../../tools/docs/providers.js';
 
 /** The path of a documented endpoint (`{tenant}` placeholders filled in). */

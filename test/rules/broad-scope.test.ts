@@ -1,5 +1,6 @@
 import { Analyzer } from '../../src/analyzer/index.js';
-import { broadScope, classifyScope } from '../../src/analyzer/rules/broad-scope.js';
+import { broadScope } from '../../src/analyzer/rules/broad-scope.js';
+import { classifyScope } from '../../src/analyzer/models/scope-breadth.js';
 import { defaultConfig } from '../../src/config/types.js';
 
 describe('classifyScope', () => {

@@ -32,7 +32,7 @@ import { LIBRARY_CALLS } from '../../src/analyzer/knowledge/oauth-endpoints.js';
 import { PROVIDERS } from '../../src/analyzer/knowledge/providers/index.js';
 import { SDK_REFRESH_METHOD } from '../../src/analyzer/knowledge/refresh-handlers.js';
 import { BROWSER_KV_MODULES, CONFIG_STORE_CONSTRUCTORS, CONFIG_STORE_WRITE_METHODS, KEY_VALUE_STORES, PLATFORM_STORE_MODULES } from '../../src/analyzer/knowledge/storage-sinks.js';
-import { classifyScope } from '../../src/analyzer/rules/broad-scope.js';
+import { classifyScope } from '../../src/analyzer/models/scope-breadth.js';
 import { parseExpectations, type Expectation } from '../helpers/annotations.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');
