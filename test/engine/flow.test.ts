@@ -10,8 +10,7 @@ function graphQuery(graph: Record<string, string[]>, options: { sources: string[
   const source = ts.createSourceFile('graph.ts', [...names].map((name) => `${name};`).join('\n'), ts.ScriptTarget.Latest, true);
   const nodes = new Map<string, ts.Identifier>();
   for (const statement of source.statements) {
-    const expression = (statement as ts.ExpressionStatement).expression as ts.Identifier;
-    nodes.set(expression.text, expression);
+    if (ts.isExpressionStatement(statement) && ts.isIdentifier(statement.expression)) nodes.set(statement.expression.text, statement.expression);
   }
   const flow = new Flow();
   const judged: string[] = [];
