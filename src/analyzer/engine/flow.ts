@@ -115,6 +115,7 @@ function isIndirectCallTarget(expression: ts.Expression): expression is ts.Binar
  * that reach the node with no more depth left than it had (they could see no more).
  */
 interface ProvisionalAnswer {
+  node: ts.Node;
   answer: unknown;
   depth: number;
   depthCut: boolean;
@@ -139,7 +140,6 @@ interface QueryState {
   provisional: Map<ts.Node, ProvisionalAnswer>;
   /** Provisional answers cut against a node, by that node's stack index (answers the depth alone cut are not listed: they stay). */
   provisionalAt: ProvisionalAnswer[][];
-  provisionalNodes: ts.Node[][];
   cuts: number;
 }
 
@@ -207,13 +207,10 @@ export class Flow {
     if (query.rememberCutAnswers || exact || query.isFinal?.(answer)) {
       state.memo.set(node, answer);
     } else {
-      const entry: ProvisionalAnswer = { answer, depth, depthCut: frame.depthCut, cutIndex: ancestorCut };
+      const entry: ProvisionalAnswer = { node, answer, depth, depthCut: frame.depthCut, cutIndex: ancestorCut };
       state.provisional.set(node, entry);
       // Cut only by the depth: it holds for the rest of the file, for questions with no more depth left.
-      if (ancestorCut >= 0) {
-        (state.provisionalAt[ancestorCut] ??= []).push(entry);
-        (state.provisionalNodes[ancestorCut] ??= []).push(node);
-      }
+      if (ancestorCut >= 0) (state.provisionalAt[ancestorCut] ??= []).push(entry);
     }
     if (parent) {
       if (frame.depthCut) parent.depthCut = true;
@@ -226,10 +223,8 @@ export class Flow {
   private dropProvisional(state: QueryState, index: number): void {
     const entries = state.provisionalAt[index];
     if (!entries?.length) return;
-    const nodes = state.provisionalNodes[index]!;
-    for (let i = 0; i < entries.length; i++) if (state.provisional.get(nodes[i]!) === entries[i]) state.provisional.delete(nodes[i]!);
+    for (const entry of entries) if (state.provisional.get(entry.node) === entry) state.provisional.delete(entry.node);
     state.provisionalAt[index] = [];
-    state.provisionalNodes[index] = [];
   }
 
   /** How many cuts a query has made so far in this file (a search that made none is exact). */
@@ -240,7 +235,7 @@ export class Flow {
   private stateOf(query: FollowQuery<unknown>): QueryState {
     let state = this.queries.get(query.name);
     if (!state) {
-      state = { memo: new Map(), stack: [], active: new Map(), provisional: new Map(), provisionalAt: [], provisionalNodes: [], cuts: 0 };
+      state = { memo: new Map(), stack: [], active: new Map(), provisional: new Map(), provisionalAt: [], cuts: 0 };
       this.queries.set(query.name, state);
     }
     return state;
