@@ -237,19 +237,24 @@ export class ValueResolver {
     if (!parameter || !ts.isParameter(parameter)) return [];
     const results: ts.Expression[] = [];
     if (declaration.initializer && !declaration.path) append(results, this.origins(declaration.initializer, depth + 1));
+    for (const argument of this.callArguments(parameter)) {
+      append(results, declaration.path ? this.followPath(argument, declaration.path, depth + 1) : this.origins(argument, depth + 1));
+      if (results.length >= MAX_ORIGINS) break;
+    }
+    return results;
+  }
+
+  /** The arguments passed for a parameter at the calls of its function this file shows (not a rest parameter; recursion adds nothing). */
+  private *callArguments(parameter: ts.ParameterDeclaration): Generator<ts.Expression> {
     const fn = parameter.parent;
     const position = fn.parameters.indexOf(parameter);
     const name = functionName(fn);
-    if (name && position >= 0 && !parameter.dotDotDotToken) {
-      for (const call of this.callsOf(fn, name)) {
-        if (call.pos >= fn.pos && call.end <= fn.end && call.getSourceFile() === fn.getSourceFile()) continue; // recursion adds nothing
-        const argument = call.arguments[position];
-        if (!argument || ts.isSpreadElement(argument)) continue;
-        append(results, declaration.path ? this.followPath(argument, declaration.path, depth + 1) : this.origins(argument, depth + 1));
-        if (results.length >= MAX_ORIGINS) break;
-      }
+    if (!name || position < 0 || parameter.dotDotDotToken) return;
+    for (const call of this.callsOf(fn, name)) {
+      if (call.pos >= fn.pos && call.end <= fn.end && call.getSourceFile() === fn.getSourceFile()) continue;
+      const argument = call.arguments[position];
+      if (argument && !ts.isSpreadElement(argument)) yield argument;
     }
-    return results;
   }
 
   /**
@@ -268,16 +273,10 @@ export class ValueResolver {
 
   private computeArgumentsFor(declaration: Declaration): ts.Expression[] {
     const parameter = declaration.node;
-    if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter) || parameter.dotDotDotToken) return [];
-    const fn = parameter.parent;
-    const position = fn.parameters.indexOf(parameter);
-    const name = functionName(fn);
-    if (!name || position < 0) return [];
+    if (declaration.kind !== 'parameter' || declaration.path || !ts.isParameter(parameter)) return [];
     const results: ts.Expression[] = [];
-    for (const call of this.callsOf(fn, name)) {
-      if (call.pos >= fn.pos && call.end <= fn.end && call.getSourceFile() === fn.getSourceFile()) continue;
-      const argument = call.arguments[position];
-      if (argument && !ts.isSpreadElement(argument)) results.push(argument);
+    for (const argument of this.callArguments(parameter)) {
+      results.push(argument);
       if (results.length >= MAX_ORIGINS) break;
     }
     return results;
