@@ -51,6 +51,49 @@ describe('ValueResolver.stringValues', () => {
   });
 });
 
+describe('class members (this.x)', () => {
+  const originsText = (values: ValueResolver, argument: ts.Expression) => values.origins(argument).map((origin) => origin.getText());
+
+  test('a member read follows what the class gives it: constructor assignments and field initializers', () => {
+    const { values, argument } = probe(`
+      class Server {
+        mode = 'strict';
+        constructor(config) { this.config = { port: config.port || 3000, check: config.check ?? false }; }
+        start() { probe(this.config.check); }
+      }
+    `);
+    expect(originsText(values, argument)).toEqual(['config.check', 'false']);
+  });
+
+  test('an arrow function keeps the class\'s this; a nested function expression does not', () => {
+    const { values, argument } = probe(`
+      class A {
+        constructor() { this.url = 'https://example.test'; }
+        run() { return [1].map(() => probe(this.url)); }
+      }
+    `);
+    expect(originsText(values, argument)).toEqual(['this.url', "'https://example.test'"]);
+    const other = probe(`
+      class B {
+        constructor() { this.url = 'https://example.test'; }
+        run() { return [1].map(function () { return probe(this.url); }); }
+      }
+    `);
+    expect(originsText(other.values, other.argument)).toEqual(['this.url']);
+  });
+
+  test('a member filled in after it is built is not resolved to its first value', () => {
+    const { values, argument } = probe(`
+      class Auth {
+        constructor() { this.state = {}; }
+        set(token) { this.state.accessToken = token; }
+        save() { probe(this.state); }
+      }
+    `);
+    expect(originsText(values, argument)).toEqual(['this.state']);
+  });
+});
+
 describe('token model', () => {
   test.each([
     ['accessToken', 'credential'],

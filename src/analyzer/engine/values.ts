@@ -23,6 +23,8 @@ type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
 export class FileMemos {
   readonly moduleRefs = new WeakMap<ts.Node, ModuleRef | null>();
   readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
+  /** Per class: the values its own code gives each `this.<member>` (field initializers and `this.x = …`). */
+  readonly classMembers = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
 }
 
 /**
@@ -52,6 +54,7 @@ export class ValueResolver {
   readonly moduleRefs: WeakMap<ts.Node, ModuleRef | null>;
   private readonly returnedByFunction = new Map<FunctionNode, ts.Expression[]>();
   private readonly assignmentsByDeclaration: Map<string, Map<Declaration | undefined, ts.Expression[]>>;
+  private readonly classMembers: WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>;
 
   constructor(
     private readonly index: WalkResult,
@@ -63,6 +66,7 @@ export class ValueResolver {
   ) {
     this.moduleRefs = memos.moduleRefs;
     this.assignmentsByDeclaration = memos.assignmentsByDeclaration;
+    this.classMembers = memos.classMembers;
   }
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
@@ -205,6 +209,16 @@ export class ValueResolver {
       if (key !== undefined) {
         const fromObject = this.propertyOf(node.expression, key, depth + 1);
         if (fromObject) return fromObject;
+        // `this.config`: what the class's own code gives the member. The read stays an origin too,
+        // since code outside the class may set it as well.
+        if (this.unwrap(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
+          const given = this.thisMemberValues(node, key);
+          if (given.length) {
+            const results: ts.Expression[] = [node];
+            for (const value of given) append(results, this.origins(value, depth + 1));
+            return results;
+          }
+        }
       }
       return [node];
     }
@@ -334,6 +348,15 @@ export class ValueResolver {
       }
     }
     return undefined;
+  }
+
+  /** The values the enclosing class gives `this.<key>`: a field initializer and `this.key = value` in its members. */
+  private thisMemberValues(read: ts.Node, key: string): readonly ts.Expression[] {
+    const owner = thisOwner(read);
+    if (!owner) return [];
+    let members = this.classMembers.get(owner);
+    if (!members) this.classMembers.set(owner, (members = collectClassMembers(owner)));
+    return members.get(key) ?? [];
   }
 
   /**
@@ -653,4 +676,46 @@ function unique(values: string[]): string[] {
 
 function dedupe<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** The class whose instance `this` is at a node: through arrow functions, not through other functions. */
+function thisOwner(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassElement(current)) return undefined;
+    if (ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** Field initializers and `this.x = value` assignments in a class's own members (not in nested functions or classes). */
+function collectClassMembers(owner: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+  const members = new Map<string, ts.Expression[]>();
+  const add = (key: string, value: ts.Expression) => {
+    const list = members.get(key);
+    if (!list) members.set(key, [value]);
+    else if (list.length < MAX_ORIGINS) list.push(value);
+  };
+  // A member filled in after it is built (`this.auth = {}` then `this.auth.token = t`) is not what its initial value says.
+  const mutated = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = node.left;
+      if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) add(target.name.text, node.right);
+      else if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && ts.isPropertyAccessExpression(target.expression) &&
+          target.expression.expression.kind === ts.SyntaxKind.ThisKeyword) mutated.add(target.expression.name.text);
+    }
+    if (ts.isClassLike(node) || (ts.isFunctionLike(node) && !ts.isArrowFunction(node))) return;
+    ts.forEachChild(node, visit);
+  };
+  for (const member of owner.members) {
+    if (ts.isPropertyDeclaration(member) && member.initializer && member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
+      add(member.name.text, member.initializer);
+      visit(member.initializer);
+    } else if ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body) {
+      ts.forEachChild(member.body, visit);
+    }
+  }
+  for (const key of mutated) members.delete(key);
+  return members;
 }

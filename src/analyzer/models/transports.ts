@@ -6,6 +6,8 @@
  */
 import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
+import type { ScanView } from '../engine/context.js';
+import { normalisePath, relativeCandidates } from '../engine/specifiers.js';
 import {
   CREDENTIAL_REQUEST_HEADERS,
   HOST_VALIDATING_HELPERS,
@@ -26,25 +28,69 @@ export type TransportProtection = 'enabled' | 'missing' | 'unknown';
 
 /** A construction of an SDK HTTP server transport, with what its options say about DNS-rebinding protection. */
 export function httpTransport(values: ValueResolver, node: ts.NewExpression): { name: string; protection: TransportProtection; switchedOff?: ts.Node } | undefined {
-  const name = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
+  const name = importedClassName(values, calleeOf(node.expression));
   const optionsIndex = HTTP_SERVER_TRANSPORTS.get(name);
   if (optionsIndex === undefined) return undefined;
   const options = node.arguments?.[optionsIndex];
   if (!options) return { name, protection: 'missing' };
-  const literal = values.origins(options).find(ts.isObjectLiteralExpression);
+  const literal = optionObjects(values, options).find(ts.isObjectLiteralExpression);
   if (!literal) return { name, protection: 'unknown' };
   const properties = values.objectProperties(literal);
   if (!properties) return { name, protection: 'unknown' };
-  if (literal.properties.some((property) => ts.isSpreadAssignment(property) && !values.objectProperties(property.expression))) return { name, protection: 'unknown' };
+  const written = literal.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'enableDnsRebindingProtection');
+  for (const property of literal.properties) {
+    if (!ts.isSpreadAssignment(property)) continue;
+    // `...(hosts.length ? { enableDnsRebindingProtection: true, allowedHosts } : {})`: one arm leaves it off.
+    if (!written && spreadLeavesFlagOff(values, property.expression)) return { name, protection: 'missing' };
+    if (!values.objectProperties(property.expression)) return { name, protection: 'unknown' };
+  }
   const flag = properties.get('enableDnsRebindingProtection');
   if (!flag) return { name, protection: 'missing' };
   const unwrapped = values.unwrap(flag);
   // `enableDnsRebindingProtection: false`: the line a reviewer changes is the flag, not the constructor.
-  if (unwrapped.kind === ts.SyntaxKind.FalseKeyword) {
-    const written = literal.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'enableDnsRebindingProtection');
-    return { name, protection: 'missing', ...(written ? { switchedOff: written } : {}) };
+  if (unwrapped.kind === ts.SyntaxKind.FalseKeyword) return { name, protection: 'missing', ...(written ? { switchedOff: written } : {}) };
+  // The SDK checks Host and Origin only against the lists it is given: on with neither list checks nothing.
+  if (unwrapped.kind === ts.SyntaxKind.TrueKeyword) return { name, protection: properties.has('allowedHosts') || properties.has('allowedOrigins') ? 'enabled' : 'missing' };
+  // `config.enableDnsRebindingProtection ?? false`, a settings field that defaults to false: off unless
+  // someone configures it, which is how it runs for whoever starts the server with the defaults.
+  if (defaultsToFalse(values, flag)) return { name, protection: 'missing', ...(written ? { switchedOff: written } : {}) };
+  return { name, protection: 'unknown' };
+}
+
+/** The class a constructor names, through a renaming import (`import { StreamableHTTPServerTransport as Transport }`). */
+function importedClassName(values: ValueResolver, callee: ts.Expression): string {
+  const written = dottedName(callee).split('.').pop() ?? '';
+  if (!ts.isIdentifier(callee)) return written;
+  const declaration = values.declarationOf(callee);
+  const specifier = declaration?.node;
+  if (specifier && ts.isImportSpecifier(specifier) && specifier.propertyName) return specifier.propertyName.text;
+  return written;
+}
+
+/** The objects an options argument may be: its origins, and what an in-file function that builds it returns. */
+function optionObjects(values: ValueResolver, options: ts.Expression): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  for (const origin of values.origins(options)) {
+    const unwrapped = values.unwrap(origin);
+    const fn = ts.isCallExpression(unwrapped) ? values.calledFunction(unwrapped) : undefined;
+    if (fn) for (const returned of values.returnedExpressions(fn)) found.push(...values.origins(returned).map((value) => values.unwrap(value)));
+    else found.push(unwrapped);
   }
-  return { name, protection: unwrapped.kind === ts.SyntaxKind.TrueKeyword ? 'enabled' : 'unknown' };
+  return found;
+}
+
+/** Whether a value's possible origins include a literal `false` (a default), and none is a literal `true`. */
+function defaultsToFalse(values: ValueResolver, flag: ts.Expression): boolean {
+  const origins = values.origins(flag).map((origin) => values.unwrap(origin));
+  return origins.some((origin) => origin.kind === ts.SyntaxKind.FalseKeyword) && !origins.some((origin) => origin.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+/** A spread whose possible objects include one without the flag, beside one that switches it on. */
+function spreadLeavesFlagOff(values: ValueResolver, spread: ts.Expression): boolean {
+  const objects = values.origins(spread).map((origin) => values.unwrap(origin));
+  if (objects.length < 2 || !objects.every(ts.isObjectLiteralExpression)) return false;
+  const flags = objects.map((object) => values.objectProperties(object)?.get('enableDnsRebindingProtection'));
+  return flags.some((flag) => flag === undefined) && flags.some((flag) => flag !== undefined);
 }
 
 /** The module a binding is imported (or required) from: `import http from 'node:http'`, `const { createServer } = require('http')`. */
@@ -118,9 +164,75 @@ export function fileProtection(values: ValueResolver, node: ts.Node): FileProtec
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) {
     const header = requestHeaderRead(values, node as ts.Expression);
     // An Authorization read is not counted: code that reads it often lets requests without one through.
-    if (header === 'origin' || header === 'host') return { name: `${header} header` };
+    // Nor is a Host read that only builds a URL (`new URL(req.url, `http://${req.headers.host}`)`).
+    if ((header === 'origin' || header === 'host') && readAsCheck(values, node as ts.Expression)) return { name: `${header} header` };
   }
   return undefined;
+}
+
+/** Callee names that test a value: `allowed.includes(origin)`, `origin.startsWith(…)`, `isAllowedHost(host)`. */
+const CHECKING_CALL = /^(?:includes|has|test|match|matches|startsWith|endsWith|indexOf|some|every|find|get|check|valid|allow|verify|is|assert|ensure|reject|deny|compare|equal)/i;
+
+/** Operators that compare: a header compared with anything is being checked. */
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/**
+ * Whether a header read is used to decide something: compared, tested, passed to a check, or a
+ * condition, directly or through the variable it initialises. A read that only goes into a
+ * string, a URL or a log decides nothing.
+ */
+function readAsCheck(values: ValueResolver, read: ts.Expression, depth = 0): boolean {
+  let node: ts.Node = read;
+  // `(req.headers.host || 'localhost')`, `origin?.toLowerCase()`, `host as string`.
+  for (;;) {
+    const parent: ts.Node = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent)) node = parent;
+    else if (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) node = parent;
+    else if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && !CHECKING_CALL.test(parent.name.text)) node = parent.parent;
+    else break;
+  }
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    if (COMPARISONS.has(parent.operatorToken.kind)) return true;
+    if (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return true;
+  }
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === node) return true;
+  if (ts.isConditionalExpression(parent) && parent.condition === node) return true;
+  if (ts.isSwitchStatement(parent) || ts.isCaseClause(parent)) return true;
+  // `allowed.includes(origin)`, `validateOrigin(origin)`, `origin.startsWith('http://localhost')`.
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    const name = dottedName(calleeOf(parent.expression)).split('.').pop() ?? '';
+    return CHECKING_CALL.test(name) || name === '';
+  }
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return CHECKING_CALL.test(parent.name.text);
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && depth < 2) {
+    const declared = values.declarationOf(parent.name);
+    const scope = findScope(parent);
+    let used = false;
+    forEachDescendant(scope, (candidate) => {
+      if (used) return false;
+      if (candidate !== parent.name && ts.isIdentifier(candidate) && candidate.text === (parent.name as ts.Identifier).text && values.declarationOf(candidate) === declared) {
+        used = readAsCheck(values, candidate, depth + 1);
+      }
+      return !used;
+    });
+    return used;
+  }
+  return false;
+}
+
+/** The function body (or file) a declaration's references can sit in. */
+function findScope(node: ts.Node): ts.Node {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  }
+  return node.getSourceFile();
 }
 
 /**
@@ -169,6 +281,47 @@ export function localOrAnyListen(values: ValueResolver, call: ts.CallExpression)
     return host ? knownLocalHost(values, host) : 'every interface';
   }
   return undefined;
+}
+
+/** Text that may start a server: `app.listen(`, `server.listen(`, hono's `serve(`. */
+const STARTS_SERVER = /\.listen\s*\(|\bserve\s*\(/;
+
+/** Per scan: the host each scanned path's importers listen on, when one listens on loopback or every interface. */
+const importerListens = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Where the server built in `path` listens when a module that imports it starts it:
+ * `createApp()` exported from `transports/sse.js` and `(await createApp()).listen(PORT)` in
+ * `server.js`. A module that listens on a local or any host and imports the file counts.
+ */
+export function importerListenHost(scan: ScanView, path: string): string | undefined {
+  let byImported = importerListens.get(scan.key);
+  if (!byImported) {
+    const found = new Map<string, string>();
+    importerListens.set(scan.key, found);
+    scan.each(STARTS_SERVER, ({ path: importer, sourceFile, values }) => {
+      let host: string | undefined;
+      let guarded = false;
+      const imported: string[] = [];
+      forEachDescendant(sourceFile, (node) => {
+        // A guard the starting module mounts (an Origin check, authentication) protects what it starts.
+        if ((ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && fileProtection(values, node)) guarded = true;
+        if (ts.isCallExpression(node)) {
+          host ??= localOrAnyListen(values, node);
+          const specifier = node.arguments[0];
+          if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && specifier && ts.isStringLiteralLike(specifier)) imported.push(specifier.text);
+          else if (node.expression.kind === ts.SyntaxKind.ImportKeyword && specifier && ts.isStringLiteralLike(specifier)) imported.push(specifier.text);
+        } else if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+          imported.push(node.moduleSpecifier.text);
+        }
+        return true;
+      });
+      if (!host || guarded) return;
+      for (const specifier of imported) for (const candidate of relativeCandidates(importer, specifier)) if (!found.has(candidate)) found.set(candidate, host);
+    });
+    byImported = found;
+  }
+  return byImported.get(normalisePath(path));
 }
 
 function isPortLike(values: ValueResolver, node: ts.Expression): boolean {
@@ -274,5 +427,11 @@ export function conditionalBranch(node: ts.Node): ts.Node | undefined {
 
 /** Whether a guard protects a transport: set up unconditionally, or in a branch that also sets up the transport. */
 export function guardCovers(guard: FileProtection, transport: ts.Node): boolean {
-  return !guard.branch || (guard.branch.getStart() <= transport.getStart() && transport.getEnd() <= guard.branch.getEnd());
+  if (!guard.branch) return true;
+  const within = (outer: ts.Node) => outer.getStart() <= transport.getStart() && transport.getEnd() <= outer.getEnd();
+  if (within(guard.branch)) return true;
+  // A transport set up in another function than the branch (a route helper the branch's app is
+  // handed to) may run only in that branch too: nothing here relates the two, so it is not evidence.
+  const scope = findScope(guard.branch);
+  return !ts.isSourceFile(scope) && !within(scope);
 }

@@ -1,6 +1,6 @@
 import { ts } from '../engine/typescript.js';
 import { DNS_REBINDING_TEXT } from '../knowledge/mcp-authorization.js';
-import { fileProtection, guardCovers, handWrittenJsonRpcEndpoint, httpTransport, localOrAnyListen, unprotectedExpressHelper, type FileProtection } from '../models/transports.js';
+import { fileProtection, guardCovers, handWrittenJsonRpcEndpoint, httpTransport, importerListenHost, localOrAnyListen, unprotectedExpressHelper, type FileProtection } from '../models/transports.js';
 import { defineRule } from './define.js';
 
 export const dnsRebindingUnprotected = defineRule({
@@ -59,7 +59,10 @@ export const dnsRebindingUnprotected = defineRule({
         // A transport whose server is not started here (an exported app, a Worker) or that some
         // check in the file protects is not evidence of an exposed local server. A guard set up only
         // in one branch (`if (!disableAuth) app.use(authenticate)`) leaves the other branch's runs open.
-        if (protectedEverywhere || helperReported || !listenHost) return;
+        if (protectedEverywhere || helperReported || transports.length === 0) return;
+        // A server built here and started by a module that imports this one listens where that module says.
+        if (!listenHost && context.scan) listenHost = importerListenHost(context.scan, context.path);
+        if (!listenHost) return;
         for (const { node, name, at, handWritten } of transports) {
           // A hand-written endpoint's checks sit anywhere in its handler: any guard in the file is enough.
           if (handWritten ? guards.length > 0 : guards.some((guard) => guardCovers(guard, node))) continue;
