@@ -131,6 +131,11 @@ export interface LibraryCallShape {
   pkce?: PkceEvidence;
   /** What to pass to get PKCE, shown in the message. */
   fix?: string;
+  /**
+   * Keys the options argument must have for a call to be this library's: for libraries known only
+   * by a module-name pattern (passport OAuth 2 strategies take `clientID` and `callbackURL`).
+   */
+  optionsMustHave?: readonly string[];
 }
 
 const GOOGLE_MODULES = providerLibraryModules('google', 'google-auth-library');
@@ -219,6 +224,10 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
     library: 'passport', modules, call: 'constructor', name: '*', role: 'authorize', provider, optionsArgument: 0, scopeKeys: ['scope'],
     pkce: { via: 'flag-option', key: 'pkce' }, fix: "'pkce: true' and 'state: true' in the strategy options",
   })),
+  // Any other passport strategy package for OAuth 2 (`passport-okta-oauth`, `@scope/passport-x-oauth2`); OAuth 1.0a
+  // strategies take `consumerKey`, not `clientID`, and passport-local or passport-jwt take neither.
+  { library: 'passport', modules: ['passport-*oauth*', '@*/passport-*oauth*'], call: 'constructor', name: '*', role: 'authorize', optionsArgument: 0, scopeKeys: ['scope'],
+    optionsMustHave: ['clientID', 'callbackURL'], pkce: { via: 'flag-option', key: 'pkce' }, fix: "'pkce: true' and 'state: true' in the strategy options" },
   { library: 'passport', modules: ['passport'], call: 'method', name: 'authenticate', role: 'scopes', optionsArgument: 1, scopeKeys: ['scope'],
     providerByName: Object.fromEntries(PROVIDERS.flatMap((record) => (record.libraries.passportName ? [[record.libraries.passportName, record.id] as const] : []))) },
 ];

@@ -1186,6 +1186,11 @@ class RequestBuilder {
       if (name !== undefined) provider = library.providerByName[name];
     }
     const options = library.optionsArgument !== undefined ? args[library.optionsArgument] : undefined;
+    if (library.optionsMustHave) {
+      // A library known only by its name's pattern: its options must say which kind of client it is.
+      const properties = options ? this.values.objectProperties(options) : undefined;
+      if (!properties || !library.optionsMustHave.every((key) => properties.has(key))) return undefined;
+    }
     const scopes: ScopeValue[] = [];
     if (library.scopeKeys && options) {
       for (const key of library.scopeKeys) {
@@ -1803,7 +1808,18 @@ function isNothing(node: ts.Expression): boolean {
   return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
 }
 
+const wildcardModules = new Map<string, RegExp>();
+
 function moduleMatches(imported: string, module: string): boolean {
+  if (module.includes('*')) {
+    // `@*/passport-*oauth*`: '*' stands for any characters of one path segment.
+    let pattern = wildcardModules.get(module);
+    if (!pattern) {
+      const body = module.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+      wildcardModules.set(module, (pattern = new RegExp(`^${body}$`)));
+    }
+    return pattern.test(imported);
+  }
   if (module.endsWith('/')) return imported.startsWith(module);
   return imported === module || imported.startsWith(`${module}/`);
 }
