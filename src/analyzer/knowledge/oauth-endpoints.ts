@@ -42,8 +42,10 @@ export const GROUPED_AUTHORIZATION_KEYS: ReadonlySet<string> = new Set(['authori
  * Authorization servers that document no PKCE parameters, so a reviewer cannot add them there. Sign in with
  * Apple: the authorize request's documented parameters are client_id, redirect_uri, response_type, scope,
  * response_mode, state and nonce (developer.apple.com, "Request an authorization to the Sign in with Apple server").
+ * Reddit: the authorization URL takes client_id, response_type, state, redirect_uri, duration and scope, and the
+ * token request grant_type, code and redirect_uri (reddit's OAuth2 wiki, reddit-archive/reddit, "OAuth2").
  */
-export const HOSTS_WITHOUT_PKCE: readonly string[] = ['appleid.apple.com'];
+export const HOSTS_WITHOUT_PKCE: readonly string[] = ['appleid.apple.com', 'www.reddit.com', 'ssl.reddit.com', 'reddit.com'];
 /** Keys of a provider configuration that switch PKCE on or off (`pkce: false`, `usePKCE: false`), normalised (lower case, no '_' or '-'). */
 export const PKCE_SWITCH_KEYS: ReadonlySet<string> = new Set(['pkce', 'usepkce', 'enablepkce', 'pkceenabled', 'withpkce']);
 /** Keys of a provider configuration that choose an authorization-code flow (`responseType: 'code'`, `grantType: 'authorization_code'`). */
