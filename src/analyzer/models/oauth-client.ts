@@ -371,10 +371,21 @@ class RequestBuilder {
     guarded(() => this.attachEndpointsFromCalls());
 
     const absorbed = new Set<ts.Node>();
-    for (const bag of this.bags.values()) for (const node of bag.absorbed) if (node !== bag.anchor) absorbed.add(node);
+    // Absorbed only by bags that cannot be judged (a helper's `stringify(params)` fed by several callers' objects).
+    const absorbedByUnknown = new Set<ts.Node>();
     for (const bag of this.bags.values()) {
-      if (absorbed.has(bag.anchor) || libraryArguments.has(bag.anchor)) continue;
-      if (ts.isObjectLiteralExpression(bag.anchor) && !bag.sent) continue;
+      for (const node of bag.absorbed) {
+        if (node === bag.anchor) continue;
+        if (!this.judgesOneGrant(bag) && !absorbed.has(node)) absorbedByUnknown.add(node);
+        else absorbedByUnknown.delete(node);
+        absorbed.add(node);
+      }
+    }
+    for (const bag of this.bags.values()) {
+      if (libraryArguments.has(bag.anchor)) continue;
+      const selfEvident = ts.isObjectLiteralExpression(bag.anchor) && this.isSelfEvidentExchange(bag, bag.anchor);
+      if (absorbed.has(bag.anchor) && !(selfEvident && absorbedByUnknown.has(bag.anchor))) continue;
+      if (ts.isObjectLiteralExpression(bag.anchor) && !bag.sent && !selfEvident) continue;
       guarded(() => {
         const request = this.classify(bag);
         if (request) requests.push(request);
@@ -401,6 +412,50 @@ class RequestBuilder {
       });
     }
     return requests;
+  }
+
+  /**
+   * Whether a bag's verdict can stand for what it absorbed: every key known, and not a merge of
+   * several callers' parameter objects (a helper's `stringify(params)`), whose keys it mixes.
+   */
+  private judgesOneGrant(bag: Bag): boolean {
+    if (!this.isComplete(bag)) return false;
+    let objects = 0;
+    for (const node of bag.absorbed) if (node !== bag.anchor && ts.isObjectLiteralExpression(node) && hasMarkerKeys(node)) objects++;
+    return objects < 2;
+  }
+
+  /**
+   * `{ grant_type: 'authorization_code', code, … }` handed to a call whose URL this file does not show
+   * (keycloak's `fetch(this, handler, options, params)`, a client's `this.post(params)`): with every key
+   * known, that object is the body of a code exchange on its own.
+   */
+  private isSelfEvidentExchange(bag: Bag, object: ts.ObjectLiteralExpression): boolean {
+    if (!bag.params.has('code') || !this.isComplete(bag)) return false;
+    const grant = bag.params.get('grant_type');
+    const grants = grant && this.entryStrings(grant);
+    if (grants?.length !== 1 || grants[0] !== 'authorization_code') return false;
+    // A test posting to the server it tests (`request(app).post('/token').send({ … })`) is not a client.
+    if (insideTestCase(object)) return false;
+    const passed = (node: ts.Node): boolean => {
+      const parent = node.parent;
+      if (!ts.isCallExpression(parent) && !ts.isNewExpression(parent)) return false;
+      const args: readonly ts.Expression[] = parent.arguments ?? [];
+      return args.includes(node as ts.Expression) && !isTestDoubleArgument(node as ts.Expression);
+    };
+    if (passed(object)) return true;
+    const declaration = object.parent;
+    if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== object || !ts.isIdentifier(declaration.name)) return false;
+    const name = declaration.name;
+    const scope = findAncestor(declaration, isFunctionLike) ?? object.getSourceFile();
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && passed(node) && this.values.declarationOf(node)?.node === declaration) found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return found;
   }
 
   /** A `new URL(...)` is a request only with a query: written into its argument, or added through `searchParams`/`search`. */
@@ -1826,6 +1881,14 @@ function moduleMatches(imported: string, module: string): boolean {
 
 function looksLikeUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/') || (text.startsWith(UNKNOWN) && /\/[\w.-]+/.test(text));
+}
+
+/** Inside a test framework's case or hook (`it(…)`, `test(…)`, `describe(…)`, `beforeEach(…)`). */
+function insideTestCase(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isCallExpression(current) && ts.isIdentifier(current.expression) && /^(it|test|describe|beforeEach|beforeAll|before|afterEach|afterAll|after)$/.test(current.expression.text)) return true;
+  }
+  return false;
 }
 
 function isTestDoubleArgument(literal: ts.Expression): boolean {
