@@ -102,6 +102,17 @@ export const CREDENTIAL_PARAMETERS: ReadonlyMap<string, readonly number[]> = new
 ]);
 
 /**
+ * oidc-client and oidc-client-ts (and their forks, `oidc-client-ts-…`): the `UserManager` methods
+ * that resolve to the signed-in `User`, which holds `access_token`, `id_token` and `refresh_token`.
+ * Matched only in a file that imports such a module.
+ */
+export const OIDC_CLIENT_MODULE = /['"]oidc-client(?:-ts)?(?:-[\w.-]+)?['"]/;
+export const OIDC_USER_METHODS = new Set([
+  'getUser', 'signinSilent', 'signinCallback', 'signinRedirectCallback', 'signinPopup', 'signinPopupCallback',
+  'signinSilentCallback', 'signinResourceOwnerCredentials',
+]);
+
+/**
  * Types that hold credentials although their names say nothing, by the modules that declare
  * them: a value of such a type is a credential only where the file imports the type from there.
  */

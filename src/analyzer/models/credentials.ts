@@ -20,6 +20,8 @@ import {
   URL_PARAMETER_SETTERS,
   CREDENTIAL_HEADER_NAMES,
   CREDENTIAL_PARAMETERS,
+  OIDC_CLIENT_MODULE,
+  OIDC_USER_METHODS,
   CREDENTIAL_PHRASES,
   CREDENTIAL_TYPE_NAMES,
   CREDENTIAL_WORDS,
@@ -674,6 +676,10 @@ export class TokenModel {
     // arctic's `tokens.accessToken()`, `tokens.refreshToken()`
     if (receiver && call.arguments.length === 0 && classifyName(method) === 'credential') {
       return { label: shortText(call), origin: 'name', node: call };
+    }
+    // oidc-client(-ts): `await userManager.signinSilent()` is the User with its tokens.
+    if (receiver && OIDC_USER_METHODS.has(method) && OIDC_CLIENT_MODULE.test(call.getSourceFile().text)) {
+      return { label: `${method}()`, origin: 'token-response', node: call };
     }
     if (method && isTokenProducingCall(method) && !(receiver && classifyName(lastSegment(dottedName(receiver))) === 'not-credential')) {
       return { label: `${method}()`, origin: 'token-response', node: call };

@@ -204,10 +204,28 @@ export class StorageAnalysis {
 
   visitNew(node: ts.NewExpression): void {
     const name = this.constructorName(node.expression);
+    if (name && sinks.OIDC_USER_STORE.constructors.has(name)) return this.checkOidcUserStore(node, name);
     if (!name || !sinks.DYNAMODB_WRITE_COMMANDS.has(name)) return;
     const input = node.arguments?.[0];
     if (!input) return;
     this.check({ kind: 'store', node, name, storage: 'DynamoDB', values: this.storedParts(input) });
+  }
+
+  /** `userStore: new WebStorageStateStore({ store: window.localStorage })`: the OIDC User, tokens and all, in Web Storage. */
+  private checkOidcUserStore(node: ts.NewExpression, name: string): void {
+    let holder: ts.Node = node;
+    while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isConditionalExpression(holder.parent) ||
+        (ts.isBinaryExpression(holder.parent) && holder.parent.right === holder &&
+         [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(holder.parent.operatorToken.kind)))) holder = holder.parent;
+    const option = holder.parent;
+    if (!option || !ts.isPropertyAssignment(option) || option.initializer !== holder || propertyNameOf(option.name) !== sinks.OIDC_USER_STORE.option) return;
+    const settings = node.arguments?.[0];
+    const store = settings ? this.values.objectProperties(settings)?.get(sinks.OIDC_USER_STORE.storeOption) : undefined;
+    const storeNode = store ? this.values.unwrap(store) : undefined;
+    const storage = storeNode && (ts.isIdentifier(storeNode) || ts.isPropertyAccessExpression(storeNode)) ? dottedName(storeNode).split('.').pop() ?? '' : '';
+    if (!storeNode || !sinks.BROWSER_STORAGE_OBJECTS.has(storage) || !this.isGlobalReference(storeNode)) return;
+    const sink: Sink = { kind: 'browser', node, name, storage, values: [] };
+    this.report(sink, { label: sinks.OIDC_USER_STORE.label, origin: 'sdk', node }, node, 'plaintext');
   }
 
   visitAssignment(node: ts.BinaryExpression): void {
@@ -1333,4 +1351,8 @@ function containedIn(node: ts.Node, container: ts.Node): boolean {
 /** 384 → '0o600'. */
 function formatMode(mode: number): string {
   return `0o${mode.toString(8).padStart(3, '0')}`;
+}
+
+function propertyNameOf(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
 }
