@@ -1183,7 +1183,43 @@ export class StorageAnalysis {
       }
     };
     forEachDescendant(scope, (node) => (visit(node), protectedAfter === undefined));
-    return protectedAfter;
+    return protectedAfter ?? (file.path ? this.preparedPrivately(file.path) : undefined);
+  }
+
+  /**
+   * `ensureFile(PATHS.TOKEN_PATH)` elsewhere in the file, where `ensureFile(filePath)` creates the
+   * file and chmods its parameter to 0o600: a path constant of the module that a local helper
+   * prepares as an owner-only file before the program writes the token to it.
+   */
+  private preparedPrivately(path: ts.Expression): string | undefined {
+    const node = this.values.unwrap(path);
+    const root = rootIdentifier(node);
+    const declaration = root && this.values.declarationOf(root);
+    if (!declaration || declaration.kind !== 'variable' || !ts.isSourceFile(declaration.scope)) return undefined;
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+    const pathText = node.getText();
+    let found: string | undefined;
+    forEachDescendant(node.getSourceFile(), (candidate) => {
+      if (!ts.isCallExpression(candidate)) return true;
+      const index = candidate.arguments.findIndex((argument) => this.values.unwrap(argument).getText() === pathText);
+      const fn = index >= 0 ? this.values.calledFunction(candidate) : undefined;
+      const parameter = fn?.parameters[index];
+      if (!fn?.body || !parameter || !ts.isIdentifier(parameter.name)) return true;
+      const name = parameter.name.text;
+      forEachDescendant(fn.body, (inner) => {
+        if (found || !ts.isCallExpression(inner)) return found === undefined;
+        const callee = this.values.unwrap(inner.expression);
+        const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        const [target, mode] = inner.arguments;
+        if (sinks.CHMOD_FUNCTIONS.has(method) && target && mode && ts.isIdentifier(this.values.unwrap(target)) &&
+            (this.values.unwrap(target) as ts.Identifier).text === name && this.isPrivateModeValue(mode)) {
+          found = `'${method}' to ${formatMode(this.modeNumber(mode)!)} in '${candidate.expression.getText()}'`;
+        }
+        return found === undefined;
+      });
+      return found === undefined;
+    });
+    return found;
   }
 
   private isPrivateModeValue(expression: ts.Expression): boolean {
