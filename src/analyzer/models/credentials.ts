@@ -1096,6 +1096,11 @@ export class TokenModel {
   }
 
   /** An HTTP call to a token endpoint: its URL ends in /token or /access_token, or its body has a `grant_type`. */
+  /** A call that sends an HTTP request: `fetch(…)`, axios (also compiled, `axios_1.default.post(…)`). */
+  sendsRequest(call: ts.CallExpression): boolean {
+    return /(^|\.)fetch$/.test(dottedName(this.values.unwrap(call.expression))) || isAxiosRequest(call, this.values);
+  }
+
   private isTokenRequest(call: ts.CallExpression): boolean {
     const callee = dottedName(call.expression);
     if (!/(^|\.)(fetch|post|request|got|undici\.request|ky|axios)$/.test(callee)) return false;
