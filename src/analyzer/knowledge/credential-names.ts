@@ -87,15 +87,29 @@ export const CREDENTIAL_TYPE_NAMES = new Set([
 ]);
 
 /**
- * Methods of the MCP SDK's `OAuthServerProvider`/`OAuthTokenVerifier`, and of Slack's
- * `InstallationStore` (the installation carries the bot and user tokens), and their parameter
- * positions that receive a credential, whatever the parameter is called.
+ * Methods of the MCP SDK's `OAuthServerProvider`/`OAuthTokenVerifier`, of Slack's
+ * `InstallationStore` (the installation carries the bot and user tokens) and of an Auth.js /
+ * NextAuth database adapter (`linkAccount(account)`: the provider account with its
+ * `access_token`, `refresh_token` and `id_token`), and their parameter positions that receive a
+ * credential, whatever the parameter is called.
  */
 export const CREDENTIAL_PARAMETERS: ReadonlyMap<string, readonly number[]> = new Map([
   ['verifyAccessToken', [0]],
   ['exchangeRefreshToken', [1]],
   ['exchangeAuthorizationCode', [2]],
   ['storeInstallation', [0]],
+  ['linkAccount', [0]],
+]);
+
+/**
+ * oidc-client and oidc-client-ts (and their forks, `oidc-client-ts-…`): the `UserManager` methods
+ * that resolve to the signed-in `User`, which holds `access_token`, `id_token` and `refresh_token`.
+ * Matched only in a file that imports such a module.
+ */
+export const OIDC_CLIENT_MODULE = /['"]oidc-client(?:-ts)?(?:-[\w.-]+)?['"]/;
+export const OIDC_USER_METHODS = new Set([
+  'getUser', 'signinSilent', 'signinCallback', 'signinRedirectCallback', 'signinPopup', 'signinPopupCallback',
+  'signinSilentCallback', 'signinResourceOwnerCredentials',
 ]);
 
 /**

@@ -50,6 +50,15 @@ export const MCP_LOGGING_METHODS = new Set(['sendLoggingMessage']);
 export const MCP_NOTIFICATION_METHODS = new Set(['notification', 'sendNotification']);
 export const MCP_LOG_NOTIFICATION = 'notifications/message';
 
+/**
+ * A flag by which the user asks a command to print a credential (`--show-token`,
+ * `state.showToken`, `flags.printApiKey`): its first word is one of these verbs and a later word
+ * one of the credential words. A line printed only under such a flag is the output the user
+ * asked for, as `gh auth token` is, not a log.
+ */
+export const DISPLAY_REQUEST_VERBS = new Set(['show', 'print', 'reveal', 'display', 'echo']);
+export const DISPLAY_REQUEST_OBJECTS = new Set(['token', 'tokens', 'key', 'keys', 'secret', 'secrets', 'credential', 'credentials']);
+
 /** Option that names the fields a pino logger censors: `pino({ redact: ['req.headers.authorization'] })`. */
 export const REDACTION_OPTION = 'redact';
 

@@ -75,7 +75,7 @@ export const TOKEN_TEXT = new TextRequirement(
     ...CREDENTIAL_WORDS, ...CREDENTIAL_HEADER_NAMES, ...TOKEN_CONTAINER_NAMES, ...CREDENTIAL_TYPE_NAMES,
     ...CREDENTIAL_PARAMETERS.keys(), ...TOKEN_MINTING_CALLS, ...HTTP_ERROR_TYPES, ...REQUEST_CONFIG_TYPES,
     ...MODULE_CREDENTIAL_TYPES.keys(),
-    'jws', 'jwt', 'axios', 'interceptors', 'grant_type',
+    'jws', 'jwt', 'axios', 'interceptors', 'grant_type', 'oidc-client',
   ],
   [
     ...CREDENTIAL_PHRASES.map(([first, second]) => `${escape(first)}[^a-z]*${escape(second)}`),

@@ -81,6 +81,13 @@ export const MKDIR_FUNCTIONS = new Set(['mkdir', 'mkdirSync', 'ensureDir', 'ensu
 
 /** Web Storage objects any script on the page can read. */
 export const BROWSER_STORAGE_OBJECTS = new Set(['localStorage', 'sessionStorage']);
+/**
+ * oidc-client(-ts) keeps the signed-in User (access, ID and refresh tokens) in the `userStore` a
+ * `UserManager` is given: `userStore: new WebStorageStateStore({ store: window.localStorage })`
+ * puts it in Web Storage. The library's own default (sessionStorage) is not visible in the code
+ * and is not reported.
+ */
+export const OIDC_USER_STORE = { constructors: new Set(['WebStorageStateStore']), option: 'userStore', storeOption: 'store', label: 'User' };
 /** Receivers of a server's response whose `cookie`/`setCookie`/`cookies.set` sets a cookie (Express, Fastify, Next.js). */
 export const SERVER_RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp']);
 /** Functions that set a response cookie, by module: `setCookie(event, name, value, options)`. */

@@ -20,6 +20,8 @@ import {
   URL_PARAMETER_SETTERS,
   CREDENTIAL_HEADER_NAMES,
   CREDENTIAL_PARAMETERS,
+  OIDC_CLIENT_MODULE,
+  OIDC_USER_METHODS,
   CREDENTIAL_PHRASES,
   CREDENTIAL_TYPE_NAMES,
   CREDENTIAL_WORDS,
@@ -64,7 +66,9 @@ export interface CredentialMatch {
     /** An OAuth authorization code: a `code` request parameter, or a URL that carries one. */
     | 'authorization-code'
     /** A record of an OAuth server's storage model (token, code or client record) handed over whole. */
-    | 'credential-record';
+    | 'credential-record'
+    /** A record the file reads a credential out of (`config.client_secret`, `hash.access_token`), used whole. */
+    | 'credential-holder';
   node: ts.Node;
 }
 
@@ -339,7 +343,7 @@ export class TokenModel {
         const inner = this.credentialIn(argument, depth + 1);
         if (inner) return inner;
       }
-      return this.credentialInMemberWrites(node, depth);
+      return this.credentialInMemberWrites(node, depth) ?? this.credentialHolder(node, declaration!);
     }
 
     const opaqueBase = declaration?.path && declaration.initializer ? this.values.unwrap(declaration.initializer) : undefined;
@@ -362,8 +366,49 @@ export class TokenModel {
       if (inner?.origin === 'environment' && inner.label === 'process.env' && isDestructuredSource(origin)) continue;
       if (inner) return { ...inner, label: node.text };
     }
-    return this.credentialInMemberWrites(node, depth);
+    return this.credentialInMemberWrites(node, depth) ?? (declaration ? this.credentialHolder(node, declaration) : undefined);
   }
+
+  /**
+   * A record the file reads a credential out of: `config` where `config.client_secret` is read,
+   * `hash` where `hash.access_token` is, logged or stored whole. Only reads by a credential's own
+   * name count (not a bare `token`, nor a database session's `sessionToken`), and not one that asks
+   * whether it is missing (`!data.access_token`); a record whose credential member the file deletes,
+   * and a record spread into a copy (which may replace the member), do not count.
+   */
+  credentialHolder(node: ts.Identifier, declaration: Declaration): CredentialMatch | undefined {
+    if (declaration.kind !== 'variable' && declaration.kind !== 'parameter') return undefined;
+    // `{ ...client, clientSecret: hashed }`: a copy may replace or drop the member, so only the record itself counts.
+    if (node.parent && (ts.isSpreadAssignment(node.parent) || ts.isSpreadElement(node.parent))) return undefined;
+    const reads = this.facts(node).memberReads.get(node.text);
+    if (!reads || this.inBranchWhereMissing(node, declaration)) return undefined;
+    let found: MemberRead | undefined;
+    for (const read of reads) {
+      if (read.root === node || this.values.declarationOf(read.root)?.node !== declaration.node) continue;
+      if (read.removed) return undefined;
+      if (!read.negated) found ??= read;
+    }
+    return found ? { label: node.text, origin: 'credential-holder', node } : undefined;
+  }
+  /** `if (!response || !response.data) log(response)`: a branch taken where the record, or a part of it, is missing. */
+  private inBranchWhereMissing(node: ts.Node, declaration: Declaration): boolean {
+    for (let child: ts.Node = node, parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
+      if (!ts.isIfStatement(parent) || parent.thenStatement !== child) continue;
+      let missing = false;
+      const visit = (part: ts.Node): void => {
+        if (missing) return;
+        if (ts.isPrefixUnaryExpression(part) && part.operator === ts.SyntaxKind.ExclamationToken) {
+          const root = rootOf(this.values.unwrap(part.operand));
+          if (root && ts.isIdentifier(root) && this.values.declarationOf(root)?.node === declaration.node) missing = true;
+        }
+        ts.forEachChild(part, visit);
+      };
+      visit(parent.expression);
+      if (missing) return true;
+    }
+    return false;
+  }
+
 
   private credentialInMember(
     node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
@@ -631,6 +676,10 @@ export class TokenModel {
     // arctic's `tokens.accessToken()`, `tokens.refreshToken()`
     if (receiver && call.arguments.length === 0 && classifyName(method) === 'credential') {
       return { label: shortText(call), origin: 'name', node: call };
+    }
+    // oidc-client(-ts): `await userManager.signinSilent()` is the User with its tokens.
+    if (receiver && OIDC_USER_METHODS.has(method) && OIDC_CLIENT_MODULE.test(call.getSourceFile().text)) {
+      return { label: `${method}()`, origin: 'token-response', node: call };
     }
     if (method && isTokenProducingCall(method) && !(receiver && classifyName(lastSegment(dottedName(receiver))) === 'not-credential')) {
       return { label: `${method}()`, origin: 'token-response', node: call };
@@ -1047,6 +1096,11 @@ export class TokenModel {
   }
 
   /** An HTTP call to a token endpoint: its URL ends in /token or /access_token, or its body has a `grant_type`. */
+  /** A call that sends an HTTP request: `fetch(…)`, axios (also compiled, `axios_1.default.post(…)`). */
+  sendsRequest(call: ts.CallExpression): boolean {
+    return /(^|\.)fetch$/.test(dottedName(this.values.unwrap(call.expression))) || isAxiosRequest(call, this.values);
+  }
+
   private isTokenRequest(call: ts.CallExpression): boolean {
     const callee = dottedName(call.expression);
     if (!/(^|\.)(fetch|post|request|got|undici\.request|ky|axios)$/.test(callee)) return false;
@@ -1411,9 +1465,20 @@ interface MemberWrite {
   urlParameter?: boolean;
 }
 
+/** A read of a credential-named member below a variable: `config.client_secret`, `hash.access_token`. */
+interface MemberRead {
+  root: ts.Identifier;
+  /** Asked whether it is missing: `!data.access_token`, `data.access_token === undefined`. */
+  negated: boolean;
+  /** Taken out of the record: `delete safe.clientSecret`. */
+  removed: boolean;
+}
+
 interface FileFacts {
   /** Calls by their callee's last name: `save(x)`, `this.save(x)`, `store.save(x)`. */
   callsByName: Map<string, ts.CallExpression[]>;
+  /** Reads of credential-named members by their root identifier's name. */
+  memberReads: Map<string, MemberRead[]>;
   /** Member writes by their root: an identifier's name, or 'this'. */
   memberWrites: Map<string, MemberWrite[]>;
   /** Interfaces and type aliases of the file by name (the first of a name wins). */
@@ -1422,7 +1487,7 @@ interface FileFacts {
 
 /** One iterative walk (no recursion: long `a + b + …` chains are deep). */
 function collectFileFacts(sourceFile: ts.SourceFile): FileFacts {
-  const facts: FileFacts = { callsByName: new Map(), memberWrites: new Map(), localTypes: new Map() };
+  const facts: FileFacts = { callsByName: new Map(), memberReads: new Map(), memberWrites: new Map(), localTypes: new Map() };
   const stack: ts.Node[] = [sourceFile];
   const push = (child: ts.Node): void => {
     stack.push(child);
@@ -1459,6 +1524,18 @@ function collectFileFacts(sourceFile: ts.SourceFile): FileFacts {
         addTo(facts.memberWrites, ts.isIdentifier(root) ? root.text : 'this', { root, target, key: lastSegment(target), value: binary.right });
         break;
       }
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const access = node as ts.PropertyAccessExpression;
+        const name = access.name.text;
+        // A database session's id (`data.sessionToken`) names the row, not a credential of the rule's.
+        if (!isHeldCredentialName(name)) break;
+        const root = rootOf(access);
+        if (!root || !ts.isIdentifier(root)) break;
+        const use = memberUse(access);
+        if (use === 'write') break;
+        addTo(facts.memberReads, root.text, { root, negated: use === 'negated', removed: use === 'removed' });
+        break;
+      }
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration: {
         const declaration = node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
@@ -1475,6 +1552,34 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Last words of a member that holds a credential itself (`client_secret`, `apiKey`), not a setting about one (`tokenRefreshTimeout`). */
+const HELD_CREDENTIAL_WORDS = new Set(['token', 'secret', 'key', 'credential', 'credentials', 'jwt']);
+
+/**
+ * A member name that says the record holds a credential: named like one by its own last word, not
+ * a bare `token`, and not a database session's id (`sessionToken` names the row, not a credential of the rule's).
+ */
+function isHeldCredentialName(name: string): boolean {
+  if (isGenericName(name) || classifyName(name) !== 'credential') return false;
+  const words = splitWords(name);
+  return HELD_CREDENTIAL_WORDS.has(words[words.length - 1] ?? '') && !words.includes('session');
+}
+
+/** How a member access is used: assigned, deleted, asked whether it is missing, or read. */
+function memberUse(access: ts.Expression): 'write' | 'removed' | 'negated' | 'read' {
+  let node: ts.Node = access;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return 'read';
+  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return 'write';
+  if (ts.isDeleteExpression(parent)) return 'removed';
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return 'negated';
+  if (ts.isTypeOfExpression(parent)) return 'negated';
+  if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(parent.operatorToken.kind)) return 'negated';
+  return 'read';
 }
 
 /** The identifier or `this` a member chain starts from: `headers` in `headers['Authorization']`. */

@@ -9,6 +9,8 @@ import {
   DEBUG_FACTORIES,
   DEBUG_MODULES,
   DEFAULT_LOGGER_NAMES,
+  DISPLAY_REQUEST_OBJECTS,
+  DISPLAY_REQUEST_VERBS,
   LOGGER_CONSTRUCTORS,
   LOGGER_FACTORIES,
   LOGGER_LIBRARIES,
@@ -53,6 +55,7 @@ const MAX_LOGGER_DEPTH = 6;
 
 /** The log sink a call writes to, with the arguments it logs. */
 export function logSinkOf(call: ts.CallExpression, values: ValueResolver): LogSink | undefined {
+  if (isRequestedDisplay(call, values)) return undefined;
   const callee = values.unwrap(call.expression);
   const args = [...call.arguments];
   const none = new Set<string>();
@@ -116,6 +119,38 @@ export function toolResultTextOf(object: ts.ObjectLiteralExpression, values: Val
 
 function propertyKey(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
+}
+
+/**
+ * A line printed only because the user asked for the credential: the call runs in the branch of an
+ * `if`, or after the `&&`, of a flag named for showing one (`if (state.showToken) consola.info(…)`,
+ * `argv['show-token'] && console.log(token)`). Negated or compound-or conditions do not count.
+ */
+function isRequestedDisplay(call: ts.CallExpression, values: ValueResolver): boolean {
+  let child: ts.Node = call;
+  for (let node = call.parent; node && !ts.isSourceFile(node) && !ts.isFunctionLike(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && node.thenStatement === child && conditionAsksToDisplay(node.expression, values)) return true;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && node.right === child &&
+        conditionAsksToDisplay(node.left, values)) return true;
+  }
+  return false;
+}
+
+function conditionAsksToDisplay(condition: ts.Expression, values: ValueResolver): boolean {
+  const node = values.unwrap(condition);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    return conditionAsksToDisplay(node.left, values) || conditionAsksToDisplay(node.right, values);
+  }
+  let name: string | undefined;
+  if (ts.isIdentifier(node)) name = node.text;
+  else if (ts.isPropertyAccessExpression(node)) name = node.name.text;
+  else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression.text;
+  // `args.includes('--show-token')`
+  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes' &&
+           node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) name = node.arguments[0].text;
+  if (!name) return false;
+  const words = splitWords(name);
+  return words.length >= 2 && DISPLAY_REQUEST_VERBS.has(words[0]!) && words.slice(1).some((word) => DISPLAY_REQUEST_OBJECTS.has(word));
 }
 
 /** An imported function named for a log level (by its exported name) from a relative module whose path says it logs. */

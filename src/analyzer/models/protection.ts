@@ -186,6 +186,11 @@ export class ProtectionModel {
     if (ts.isIdentifier(node) && declaration && !fromOrigins.protected && !fromOrigins.opaque && this.tokens.declaredTypeCarriesCredential(declaration)) {
       return { ...fromOrigins, plaintext: { label: node.text, origin: 'declared-type', node } };
     }
+    // `if (fragment.access_token) localStorage.setItem(key, JSON.stringify(fragment))`: a record the file reads a credential out of.
+    if (ts.isIdentifier(node) && declaration && !fromOrigins.protected) {
+      const holder = this.tokens.credentialHolder(node, declaration);
+      if (holder) return { ...fromOrigins, plaintext: holder };
+    }
     return fromOrigins;
   }
 

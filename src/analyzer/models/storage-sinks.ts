@@ -204,10 +204,28 @@ export class StorageAnalysis {
 
   visitNew(node: ts.NewExpression): void {
     const name = this.constructorName(node.expression);
+    if (name && sinks.OIDC_USER_STORE.constructors.has(name)) return this.checkOidcUserStore(node, name);
     if (!name || !sinks.DYNAMODB_WRITE_COMMANDS.has(name)) return;
     const input = node.arguments?.[0];
     if (!input) return;
     this.check({ kind: 'store', node, name, storage: 'DynamoDB', values: this.storedParts(input) });
+  }
+
+  /** `userStore: new WebStorageStateStore({ store: window.localStorage })`: the OIDC User, tokens and all, in Web Storage. */
+  private checkOidcUserStore(node: ts.NewExpression, name: string): void {
+    let holder: ts.Node = node;
+    while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isConditionalExpression(holder.parent) ||
+        (ts.isBinaryExpression(holder.parent) && holder.parent.right === holder &&
+         [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(holder.parent.operatorToken.kind)))) holder = holder.parent;
+    const option = holder.parent;
+    if (!option || !ts.isPropertyAssignment(option) || option.initializer !== holder || propertyNameOf(option.name) !== sinks.OIDC_USER_STORE.option) return;
+    const settings = node.arguments?.[0];
+    const store = settings ? this.values.objectProperties(settings)?.get(sinks.OIDC_USER_STORE.storeOption) : undefined;
+    const storeNode = store ? this.values.unwrap(store) : undefined;
+    const storage = storeNode && (ts.isIdentifier(storeNode) || ts.isPropertyAccessExpression(storeNode)) ? dottedName(storeNode).split('.').pop() ?? '' : '';
+    if (!storeNode || !sinks.BROWSER_STORAGE_OBJECTS.has(storage) || !this.isGlobalReference(storeNode)) return;
+    const sink: Sink = { kind: 'browser', node, name, storage, values: [] };
+    this.report(sink, { label: sinks.OIDC_USER_STORE.label, origin: 'sdk', node }, node, 'plaintext');
   }
 
   visitAssignment(node: ts.BinaryExpression): void {
@@ -1165,7 +1183,43 @@ export class StorageAnalysis {
       }
     };
     forEachDescendant(scope, (node) => (visit(node), protectedAfter === undefined));
-    return protectedAfter;
+    return protectedAfter ?? (file.path ? this.preparedPrivately(file.path) : undefined);
+  }
+
+  /**
+   * `ensureFile(PATHS.TOKEN_PATH)` elsewhere in the file, where `ensureFile(filePath)` creates the
+   * file and chmods its parameter to 0o600: a path constant of the module that a local helper
+   * prepares as an owner-only file before the program writes the token to it.
+   */
+  private preparedPrivately(path: ts.Expression): string | undefined {
+    const node = this.values.unwrap(path);
+    const root = rootIdentifier(node);
+    const declaration = root && this.values.declarationOf(root);
+    if (!declaration || declaration.kind !== 'variable' || !ts.isSourceFile(declaration.scope)) return undefined;
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+    const pathText = node.getText();
+    let found: string | undefined;
+    forEachDescendant(node.getSourceFile(), (candidate) => {
+      if (!ts.isCallExpression(candidate)) return true;
+      const index = candidate.arguments.findIndex((argument) => this.values.unwrap(argument).getText() === pathText);
+      const fn = index >= 0 ? this.values.calledFunction(candidate) : undefined;
+      const parameter = fn?.parameters[index];
+      if (!fn?.body || !parameter || !ts.isIdentifier(parameter.name)) return true;
+      const name = parameter.name.text;
+      forEachDescendant(fn.body, (inner) => {
+        if (found || !ts.isCallExpression(inner)) return found === undefined;
+        const callee = this.values.unwrap(inner.expression);
+        const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        const [target, mode] = inner.arguments;
+        if (sinks.CHMOD_FUNCTIONS.has(method) && target && mode && ts.isIdentifier(this.values.unwrap(target)) &&
+            (this.values.unwrap(target) as ts.Identifier).text === name && this.isPrivateModeValue(mode)) {
+          found = `'${method}' to ${formatMode(this.modeNumber(mode)!)} in '${candidate.expression.getText()}'`;
+        }
+        return found === undefined;
+      });
+      return found === undefined;
+    });
+    return found;
   }
 
   private isPrivateModeValue(expression: ts.Expression): boolean {
@@ -1333,4 +1387,8 @@ function containedIn(node: ts.Node, container: ts.Node): boolean {
 /** 384 → '0o600'. */
 function formatMode(mode: number): string {
   return `0o${mode.toString(8).padStart(3, '0')}`;
+}
+
+function propertyNameOf(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
 }

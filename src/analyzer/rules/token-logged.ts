@@ -71,12 +71,18 @@ export const tokenLogged = defineRule({
       const enclosing = findAncestor(call, isFunctionNode);
       const name = enclosing ? functionName(enclosing) : undefined;
       let parts = loggedParts(expression, context.values, tokens());
-      let forwarded = enclosing && name ? parts.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined) : [];
+      // A function that sends the parameter in a request and logs it on the way (`sendPostRequest(url, data)`)
+      // is not a logging helper: its own log line is the one to change.
+      const isForwarded = (part: ts.Expression): boolean => {
+        const parameter = enclosing ? forwardedParameter(part, enclosing, tokens(), context.values) : undefined;
+        return parameter !== undefined && !sentInRequest(parameter, enclosing!, tokens(), context.values);
+      };
+      let forwarded = enclosing && name ? parts.filter(isForwarded) : [];
       if (forwarded.length === 0 && enclosing && name && sink.underlying === undefined) {
         // `const msg = \`[DEBUG] ${args.join(' ')}\`; stderr.write(msg)`: the message is built from the parameters first
         // (a message that is a credential by itself, `const jwt = \`${h}.${p}.${s}\``, is judged as it is).
         const built = parts.flatMap((part) => tokens().credentialIn(part) ? [part] : messageParts(part, enclosing, context.values, tokens()));
-        const builtForwarded = built.filter((part) => forwardedParameter(part, enclosing, tokens(), context.values) !== undefined);
+        const builtForwarded = built.filter(isForwarded);
         if (builtForwarded.length > 0) {
           parts = built;
           forwarded = builtForwarded;
@@ -253,6 +259,26 @@ function messageParts(part: ts.Expression, fn: FunctionNode, values: ValueResolv
   if (declaration?.kind !== 'variable' || declaration.path || !declaration.initializer || !declared || !ts.isVariableDeclaration(declared) ||
       !(declared.parent.flags & ts.NodeFlags.Const) || findAncestor(declared, isFunctionNode) !== fn) return [part];
   return loggedParts(declaration.initializer, values, tokens);
+}
+
+/** `fn` passes the parameter to an HTTP request (`axios.post(url, data)`, `fetch(url, { body: data })`). */
+function sentInRequest(parameter: ts.ParameterDeclaration, fn: FunctionNode, tokens: TokenModel, values: ValueResolver): boolean {
+  if (!fn.body) return false;
+  let sent = false;
+  const isParameter = (node: ts.Node): boolean => ts.isIdentifier(node) && values.declarationOf(node)?.node === parameter;
+  const mentions = (node: ts.Node): boolean => isParameter(node) || (ts.isObjectLiteralExpression(node) && node.properties.some((property) =>
+    (ts.isShorthandPropertyAssignment(property) && isParameter(property.name)) || (ts.isPropertyAssignment(property) && isParameter(values.unwrap(property.initializer)))));
+  const visit = (node: ts.Node): void => {
+    if (sent) return;
+    if (ts.isCallExpression(node) && node.arguments.some((argument) => mentions(values.unwrap(argument))) && tokens.sendsRequest(node)) {
+      sent = true;
+      return;
+    }
+    if (node !== fn.body && isFunctionNode(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return sent;
 }
 
 /** The parameter of `fn` that a logged part is, when the parameter is not a credential by its own name or type. */
