@@ -138,6 +138,8 @@ export interface LibraryCallShape {
    * by a module-name pattern (passport OAuth 2 strategies take `clientID` and `callbackURL`).
    */
   optionsMustHave?: readonly string[];
+  /** For a framework's plugin registration (`fastify.register(plugin, options)`): the argument that must be the library itself. */
+  pluginArgument?: number;
 }
 
 const GOOGLE_MODULES = providerLibraryModules('google', 'google-auth-library');
@@ -226,6 +228,9 @@ export const LIBRARY_CALLS: readonly LibraryCallShape[] = [
     library: 'passport', modules, call: 'constructor', name: '*', role: 'authorize', provider, optionsArgument: 0, scopeKeys: ['scope'],
     pkce: { via: 'flag-option', key: 'pkce' }, fix: "'pkce: true' and 'state: true' in the strategy options",
   })),
+  // @fastify/oauth2 (a simple-oauth2 wrapper): `fastify.register(oauthPlugin, { …, pkce: 'S256' })`; without `pkce` it sends no challenge
+  { library: '@fastify/oauth2', modules: ['@fastify/oauth2', 'fastify-oauth2'], call: 'method', name: 'register', pluginArgument: 0, role: 'authorize', optionsArgument: 1, scopeKeys: ['scope'],
+    pkce: { via: 'flag-option', key: 'pkce' }, fix: "'pkce: \"S256\"' in the plugin options" },
   // Any other passport strategy package for OAuth 2 (`passport-okta-oauth`, `@scope/passport-x-oauth2`); OAuth 1.0a
   // strategies take `consumerKey`, not `clientID`, and passport-local or passport-jwt take neither.
   { library: 'passport', modules: ['passport-*oauth*', '@*/passport-*oauth*'], call: 'constructor', name: '*', role: 'authorize', optionsArgument: 0, scopeKeys: ['scope'],

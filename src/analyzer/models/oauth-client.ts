@@ -1414,6 +1414,13 @@ class RequestBuilder {
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (name === undefined) return undefined;
     for (const library of libraries.calls.get(name) ?? []) {
+      if (library.pluginArgument !== undefined) {
+        // `fastify.register(oauthPlugin, options)`: the registered plugin must be the library.
+        const plugin = call.arguments[library.pluginArgument];
+        const imported = plugin && this.importOf(this.values.unwrap(plugin), 0);
+        if (imported && library.modules.some((module) => moduleMatches(imported.module, module))) return { library };
+        continue;
+      }
       if (library.call === 'function') {
         const imported = this.importOf(callee, 0);
         if (imported && library.modules.some((module) => moduleMatches(imported.module, module)) && imported.path[imported.path.length - 1] === name) return { library };
