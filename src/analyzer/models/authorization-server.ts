@@ -607,6 +607,11 @@ class HandlerAnalysis {
       return first && ts.isStringLiteralLike(first) && isRequestTokenKey(first.text) ? 'presented' : 'request';
     }
     if (receiverRole === 'request') return 'request'; // `c.req.parseBody()`, `request.formData()`
+    // `form.get('refresh_token')` on a parameter the handler was handed (a parsed form body): the presented token.
+    if (method === 'get' && receiverRole === 'unknown' && receiver && ts.isIdentifier(values.unwrap(receiver)) && values.declarationOf(values.unwrap(receiver) as ts.Identifier)?.kind === 'parameter') {
+      const first = call.arguments[0];
+      if (first && ts.isStringLiteralLike(first) && first.text === 'refresh_token') return 'presented';
+    }
     const argumentRoles = call.arguments.map((argument) => this.role(argument, depth));
     if (argumentRoles.includes('fresh') && !LOOKUP_METHOD.test(method)) return 'fresh'; // `base64url(randomBytes(32))`
     if (argumentRoles.includes('request')) return 'request'; // `Schema.parse(req.body)`
@@ -959,6 +964,13 @@ class HandlerAnalysis {
     }
     for (const origin of values.origins(node)) {
       if (ts.isObjectLiteralExpression(origin)) {
+        // A framework-neutral response record (`{ status, headers, body: JSON.stringify(payload) }`): its body is the answer,
+        // one wrapper further in (not a helper level of its own).
+        const body = responseRecordBody(origin);
+        if (body) {
+          this.collectResponses(body, statement, into, depth);
+          continue;
+        }
         const response = this.describeResponse(origin, ts.isIdentifier(node) ? node : undefined);
         if (response) into.push({ statement, ...response });
       } else if (origin !== node && (ts.isCallExpression(origin) || ts.isConditionalExpression(origin))) {
@@ -1130,6 +1142,20 @@ function isPropertyNamePosition(identifier: ts.Identifier): boolean {
 }
 
 /** `JSON.stringify(x)` → x. */
+/** The payload of `{ status, body: JSON.stringify(payload) }` (a status beside a stringified body), if the object is one. */
+function responseRecordBody(literal: ts.ObjectLiteralExpression): ts.Expression | undefined {
+  let status = false;
+  let body: ts.Expression | undefined;
+  for (const property of literal.properties) {
+    const key = property.name ? propertyNameText(property.name) : undefined;
+    if (key === 'status' || key === 'statusCode') status = true;
+    if (key === 'body' && ts.isPropertyAssignment(property) && ts.isCallExpression(property.initializer) && dottedName(property.initializer.expression) === 'JSON.stringify') {
+      body = property.initializer.arguments[0];
+    }
+  }
+  return status ? body : undefined;
+}
+
 function stringified(expression: ts.Expression): ts.Expression {
   if (ts.isCallExpression(expression) && dottedName(expression.expression) === 'JSON.stringify' && expression.arguments[0]) return expression.arguments[0];
   return expression;
