@@ -979,12 +979,28 @@ class HandlerAnalysis {
     }
   }
 
+  /** `...(scope !== undefined && { scope })`, `...(x ? { a } : {})`: the keys a conditional spread may add. */
+  private conditionalSpread(expression: ts.Expression): Map<string, ts.Expression> | undefined {
+    const values = this.context.values;
+    const node = values.unwrap(expression);
+    const arms = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [node.right]
+      : ts.isConditionalExpression(node) ? [node.whenTrue, node.whenFalse] : undefined;
+    if (!arms) return undefined;
+    const merged = new Map<string, ts.Expression>();
+    for (const arm of arms) {
+      const properties = values.objectProperties(arm);
+      if (!properties) return undefined;
+      for (const [key, value] of properties) merged.set(key, value);
+    }
+    return merged;
+  }
+
   /** The refresh-token values and access-token presence of a response object; undefined when it cannot be known. */
   private describeResponse(literal: ts.ObjectLiteralExpression, variable: ts.Identifier | undefined): Omit<TokenResponse, 'statement'> | undefined {
     const properties = new Map<string, ts.Expression>();
     for (const property of literal.properties) {
       if (ts.isSpreadAssignment(property)) {
-        const spread = this.context.values.objectProperties(property.expression);
+        const spread = this.context.values.objectProperties(property.expression) ?? this.conditionalSpread(property.expression);
         if (!spread) return undefined; // `{ ...tokens }` from somewhere unknown may carry anything
         for (const [key, value] of spread) properties.set(key, value);
       } else if (ts.isPropertyAssignment(property)) {
