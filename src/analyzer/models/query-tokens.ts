@@ -3,10 +3,10 @@
  * (and using it as the credential), or a client writing one into the URL of an MCP endpoint.
  */
 import { ts } from '../engine/typescript.js';
-import { dottedName, type ValueResolver } from '../engine/values.js';
+import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
-import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
+import { calleeOf, IncomingTokenFlow, isRequestQuery, requestHeaderRead, requestQueryRead } from './resource-server.js';
 import { derivesFromCredentialHeader } from './secret-comparison.js';
 
 export type QueryTokenKind = 'definite' | 'maybe';
@@ -27,6 +27,41 @@ export function queryTokenKind(key: string | undefined): QueryTokenKind | undefi
 
 const PREFIXED_ACCESS_TOKEN = /(?:access|auth|bearer)[_-]?token$/;
 const TOKEN_REQUEST_FLAG = /^(?:return|include|with|send|show|want|use|get|fetch|issue|request|need|require)[_-]?/;
+
+/** Calls that lay a caller's options over a library's defaults: a key the caller does not set keeps the default's value. */
+const MERGE_WITH_DEFAULTS = /^(?:applyToDefaults|defaults|defaultsDeep|merge|mergeDeep|assign|extend)$/;
+
+/**
+ * The name a query read uses when it is configured (`query[settings.accessTokenName]`,
+ * `query[queryKey]` with `const queryKey = opts.queryKey ?? 'access_token'`): the library's
+ * default, when the code gives exactly one. An option with no default in the file gives nothing.
+ */
+export function configuredQueryKey(values: ValueResolver, key: ts.Expression): string | undefined {
+  const node = values.unwrap(key);
+  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return undefined;
+  const strings = values.stringValues(node);
+  if (strings?.length === 1 && !strings[0]!.includes('\uFFFF')) return strings[0];
+  // settings = Hoek.applyToDefaults(internals.defaults, options); settings.accessTokenName
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  for (const origin of values.origins(node.expression)) {
+    const merged = values.unwrap(origin);
+    if (!ts.isCallExpression(merged) || !MERGE_WITH_DEFAULTS.test(dottedName(calleeOf(merged.expression)).split('.').pop() ?? '')) continue;
+    const defaults = merged.arguments.map((argument) => values.objectProperties(argument)?.get(node.name.text)).filter((value): value is ts.Expression => value !== undefined);
+    const found = defaults.length === 1 ? values.stringValues(defaults[0]!) : undefined;
+    if (found?.length === 1 && !found[0]!.includes('\uFFFF')) return found[0];
+  }
+  return undefined;
+}
+
+/** `request.query[settings.accessTokenName]`: a read of the incoming query under a configured name; returns that name's default. */
+export function configuredQueryRead(values: ValueResolver, node: ts.ElementAccessExpression): string | undefined {
+  const argument = values.unwrap(node.argumentExpression);
+  if (!ts.isIdentifier(argument) && !ts.isPropertyAccessExpression(argument)) return undefined;
+  // Cheap test first: the receiver's code names a query.
+  if (!/query/i.test(node.expression.getText())) return undefined;
+  const key = configuredQueryKey(values, argument);
+  return key !== undefined && isRequestQuery(values, node.expression) ? key : undefined;
+}
 
 /** A read of a token-named query parameter: the read itself, or a variable that holds one. */
 const QUERY_WORDS = /query|searchParams|\.get\(/;

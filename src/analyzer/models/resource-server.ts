@@ -143,7 +143,7 @@ function isKoaContext(values: ValueResolver, expression: ts.Expression): boolean
   return ts.isIdentifier(node) && node.text === 'ctx' && values.declarationOf(node)?.kind === 'parameter';
 }
 
-function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+export function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && node.arguments.length === 0) {
