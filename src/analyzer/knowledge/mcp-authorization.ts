@@ -12,6 +12,9 @@ export const REQUEST_NAMES = new Set(['req', 'request', 'incoming', 'incomingReq
 /** Receivers whose `.req`/`.request` is the request: hono's `c`, koa's `ctx`, h3's `event`. */
 export const REQUEST_CONTEXT_NAMES = new Set(['c', 'ctx', 'context', 'event']);
 
+/** h3 (Nuxt, Nitro) reads a request header with a function given the event: `getHeader(event, 'authorization')`. */
+export const EVENT_HEADER_READERS = new Set(['getHeader', 'getRequestHeader']);
+
 /** The MCP SDK's verified-token holders: `extra.authInfo`, `req.auth` (set by requireBearerAuth). */
 export const AUTH_INFO_NAMES = new Set(['authInfo', 'auth']);
 

@@ -9,6 +9,7 @@ import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import {
   AUTH_INFO_NAMES,
   AUTHORIZATION_HEADER,
+  EVENT_HEADER_READERS,
   REQUEST_CONTEXT_NAMES,
   REQUEST_NAMES,
   TOKEN_EXCHANGE_WORDS,
@@ -100,6 +101,13 @@ export function requestHeaderRead(values: ValueResolver, expression: ts.Expressi
         ((method === 'header' || method === 'getHeader') && isRequestExpression(values, receiver))) {
       return literalArgument(values, node)?.toLowerCase();
     }
+  }
+  // h3: getHeader(event, 'authorization'), on the handler's event
+  if (ts.isCallExpression(node) && node.arguments.length === 2) {
+    const callee = calleeOf(node.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    const event = values.unwrap(node.arguments[0]!);
+    if (EVENT_HEADER_READERS.has(name) && ts.isIdentifier(event) && REQUEST_CONTEXT_NAMES.has(event.text) && values.declarationOf(event)?.kind === 'parameter') return literalArgument(values, node, 1)?.toLowerCase();
   }
   if (ts.isIdentifier(node)) {
     // const { authorization } = req.headers
@@ -285,6 +293,8 @@ export class IncomingTokenFlow {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       return this.sourceOf(node.left, depth + 1) ?? this.sourceOf(node.right, depth + 1);
     }
+    // `header && header.split(' ')[1]`: the value, when there is one, is the right side.
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.sourceOf(node.right, depth + 1);
     if (ts.isElementAccessExpression(node) && (ts.isNumericLiteral(node.argumentExpression) || ts.isCallExpression(this.values.unwrap(node.expression)))) {
       return this.sourceOf(node.expression, depth + 1); // header.split(' ')[1], match[1]
     }

@@ -5,7 +5,7 @@
  */
 import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
-import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS } from '../knowledge/mcp-authorization.js';
+import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { classifyName } from './credentials.js';
 import { calleeOf, IncomingTokenFlow, isRequestExpression, requestHeaderRead, requestQueryRead } from './resource-server.js';
 
@@ -17,6 +17,8 @@ const EQUALITY = new Set([
  * (a login password is not an OAuth credential for logging rules, but comparing one by '===' leaks it the same way).
  */
 const EXTRA_SECRET = /(?:^|_)(?:pass|PASS|pwd|PWD)$|[a-z](?:Pass|Pwd)$|(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
+/** Members that carry a signature or MAC as received. */
+const SIGNATURE_MEMBER = /^(?:signature|sig|hmac|mac)$/i;
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
 
 export interface SecretComparison {
@@ -65,9 +67,11 @@ function isHashed(values: ValueResolver, node: ts.Expression): boolean {
 const HMAC_WORDS = /hmac|sign/i;
 
 function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
-  // Only values whose code or declaration mentions an HMAC are followed.
+  // Only values whose code or declaration mentions an HMAC are followed (`let digest;` assigned later: its assignments).
   const declared = ts.isIdentifier(node) ? values.declarationOf(node) : undefined;
-  if (!HMAC_WORDS.test(node.getText()) && !(declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))) return false;
+  const mentioned = HMAC_WORDS.test(node.getText()) || (declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))
+    || (declared?.kind === 'variable' && !declared.initializer && values.origins(node).some((origin) => origin !== node && HMAC_WORDS.test(origin.getText())));
+  if (!mentioned) return false;
   return values.origins(node).some((origin) => {
     let current = values.unwrap(origin);
     // 'sha256=' + hmac, `sha256=${hmac}`
@@ -77,6 +81,8 @@ function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean 
       if (HMAC_CALLS.test(dottedName(calleeOf(current.expression)).replace(/\(\)/g, ''))) return true;
       if (!ts.isPropertyAccessExpression(current.expression)) return false;
       current = values.unwrap(current.expression.expression);
+      // `const hmac = createHmac(…); hmac.update(…); hmac.digest()`: the receiver is the HMAC object made earlier.
+      if (ts.isIdentifier(current) && depth < 3) return isHmac(values, current, depth + 1);
     }
     return false;
   });
@@ -101,6 +107,8 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
     if (key !== undefined && isSecretName(key)) return true;
     if ((ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)) && isSecretName(values.memberName(unwrapped))) {
       const owner = values.unwrap(unwrapped.expression);
+      // `payload.signature`, `params['hmac']`: a signature handed to the checking function (the server's own is the HMAC it computes).
+      if (SIGNATURE_MEMBER.test(values.memberName(unwrapped) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter') return true;
       if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
       if (ts.isIdentifier(owner) && isRequestDerived(values, owner, 0)) return true; // body.client_secret
     }
@@ -145,6 +153,8 @@ export function derivesFromCredentialHeader(values: ValueResolver, expression: t
   }
   if (ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) return derivesFromCredentialHeader(values, node.expression, depth + 1);
   if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return derivesFromCredentialHeader(values, node.left, depth + 1);
+  // `authHeader && authHeader.split(' ')[1]`: the value, when there is one, is the right side.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return derivesFromCredentialHeader(values, node.right, depth + 1);
   if (ts.isIdentifier(node)) {
     // `const [scheme, token] = header.split(' ')`: a part destructured out of a header-derived value
     const declaration = values.declarationOf(node);
@@ -347,10 +357,50 @@ export function affixComparison(values: ValueResolver, flow: IncomingTokenFlow, 
   return found && found.presented === values.unwrap(callee.expression) ? found : undefined;
 }
 
+/**
+ * State a browser page keeps (`globalThis._csrfToken`, `window.token`, `localStorage.token`): a
+ * compare with it runs in the page, where the user already holds every value; it decides nothing
+ * for a server.
+ */
+const BROWSER_STATE = /^(?:window|document|globalThis|self|localStorage|sessionStorage|navigator)$/;
+
+function isBrowserState(values: ValueResolver, node: ts.Expression): boolean {
+  let root = node;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = values.unwrap(root.expression);
+  if (root === node) return false;
+  return ts.isIdentifier(root) && BROWSER_STATE.test(root.text) && !values.declarationOf(root);
+}
+
+/**
+ * `verifyAccessToken(token)` earlier in the function (or a function around it): the token's
+ * signature was checked before it is looked up, so a forged guess never reaches the compare.
+ */
+function verifiedBefore(values: ValueResolver, presented: ts.Expression, at: ts.Node): boolean {
+  if (!ts.isIdentifier(presented)) return false;
+  const declaration = values.declarationOf(presented);
+  if (!declaration) return false;
+  for (let scope: ts.Node | undefined = at.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    if (!ts.isFunctionLike(scope) || !('body' in scope) || !scope.body) continue;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || node.pos >= at.pos) return;
+      if (ts.isCallExpression(node) && node.arguments[0] && ts.isIdentifier(node.arguments[0]) && values.declarationOf(node.arguments[0]) === declaration) {
+        const method = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
+        if (TOKEN_VERIFY_CALLS.has(method)) found = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope.body);
+    if (found) return true;
+  }
+  return false;
+}
+
 function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.BinaryExpression | ts.CallExpression, leftSide: ts.Expression, rightSide: ts.Expression, operator: string): SecretComparison | undefined {
   const left = values.unwrap(leftSide);
   const right = values.unwrap(rightSide);
   if (isInert(values, left) || isInert(values, right)) return undefined;
+  if (isBrowserState(values, left) || isBrowserState(values, right)) return undefined;
   // At least one side must be named or made as a secret; then one presented, the other expected.
   const secretish = (node: ts.Expression, depth = 0): boolean =>
     (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node))
@@ -364,6 +414,7 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
     if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
+    if (verifiedBefore(values, presented, node)) return undefined;
     return { node, presented, expected, operator };
   }
   return undefined;
