@@ -46,6 +46,8 @@ export const UPSTREAM_KEY_NAMES = /^(?:api_?key|apiKey|api-key)$/i;
 
 /** Endpoints that exist to check the very token that was received: calling them with it is validation, not passthrough. */
 export const VALIDATION_ENDPOINT = /userinfo|introspect|tokeninfo|token_info|\/oauth2?\/v\d+\/me\b|\/\.well-known\//i;
+/** Configuration names of such an endpoint, when its URL is not in the code: `this.config.verifyEndpoint`, `introspectionUrl`. */
+export const VALIDATION_ENDPOINT_NAME = /(?:verify|verification|introspect|introspection|userinfo|userInfo|tokeninfo|tokenInfo)_?(?:endpoint|url|uri)$/i;
 /**
  * Functions that exist to check a token with its issuer (`validateToken`, `verifyAccessToken`,
  * `getUserInfo`): the token they send goes back where it came from, which is no passthrough.

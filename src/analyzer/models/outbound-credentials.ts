@@ -7,7 +7,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { calleeOf } from './resource-server.js';
-import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, HTTP_CALLS, HTTP_METHODS, QUERY_TOKEN_KEYS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
+import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, HTTP_CALLS, HTTP_METHODS, QUERY_TOKEN_KEYS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_ENDPOINT_NAME, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
 
 export interface OutboundCredential {
   /** The expression whose value is sent as the credential. */
@@ -36,7 +36,11 @@ export function callsValidationEndpoint(values: ValueResolver, call: ts.CallExpr
   const first = call?.arguments?.[0];
   if (!first) return false;
   const strings = values.stringValues(first);
-  return !!strings && strings.some((value) => VALIDATION_ENDPOINT.test(value.split(UNKNOWN).join('')));
+  if (strings?.some((value) => VALIDATION_ENDPOINT.test(value.split(UNKNOWN).join('')))) return true;
+  // `fetch(this.config.verifyEndpoint, …)`: a URL from configuration, named for checking tokens.
+  const url = values.unwrap(first);
+  const name = ts.isIdentifier(url) ? url.text : ts.isPropertyAccessExpression(url) ? url.name.text : undefined;
+  return !!name && VALIDATION_ENDPOINT_NAME.test(name);
 }
 
 /** Whether a node is inside a function named for checking a token with its issuer (`async function validateToken(token)`). */
