@@ -63,6 +63,26 @@ export function configuredQueryRead(values: ValueResolver, node: ts.ElementAcces
   return key !== undefined && isRequestQuery(values, node.expression) ? key : undefined;
 }
 
+/** Parameter names that say they hold the query of the request the server received: `query`, `reqQuery`, `incomingQuery`. */
+const INCOMING_QUERY_PARAMETER = /^(?:(?:incoming|inbound|request|req)_?)?query$/i;
+
+/**
+ * `getTokenFromQuery(query) { return query?.access_token }`: a helper's parameter named for the
+ * incoming request's query (its callers are in another module or package). Only reads count: a
+ * helper that writes `query.access_token = …` builds an outgoing URL. Returns the key.
+ */
+export function namedQueryParameterRead(values: ValueResolver, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  const owner = values.unwrap(node.expression);
+  if (!ts.isIdentifier(owner) || !INCOMING_QUERY_PARAMETER.test(owner.text)) return undefined;
+  const declaration = values.declarationOf(owner);
+  if (declaration?.kind !== 'parameter' || declaration.path) return undefined;
+  let outer: ts.Node = node;
+  while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+  if (ts.isBinaryExpression(outer.parent) && outer.parent.left === outer && outer.parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && outer.parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return undefined;
+  if (ts.isDeleteExpression(outer.parent)) return undefined;
+  return values.memberName(node);
+}
+
 /** A read of a token-named query parameter: the read itself, or a variable that holds one. */
 const QUERY_WORDS = /query|searchParams|\.get\(/;
 

@@ -160,12 +160,11 @@ export function isRequestQuery(values: ValueResolver, expression: ts.Expression,
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
-      // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
-      // called from another module), or given them by every caller in this file.
-      if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
-      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      // A helper handed the incoming request's query by every caller in this file (one named for it,
+      // `getTokenFromQuery(query)`, is the query-tokens model's question: see `namedQueryParameterRead`).
+      // Every caller must pass it: a helper also called with other objects reads whatever it is given.
       const passed = values.origins(node).filter((origin) => origin !== node);
-      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
+      return passed.length > 0 && passed.every((origin) => isRequestQuery(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && isRequestExpression(values, declaration.initializer);
