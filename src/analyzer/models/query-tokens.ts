@@ -89,7 +89,10 @@ const QUERY_WORDS = /query|searchParams|\.get\(/;
 export function queryTokenRead(values: ValueResolver, expression: ts.Expression): { key: string; node: ts.Expression } | undefined {
   // Follow only values whose code or declaration mentions a query: most operands of '||' and '===' do not.
   const node0 = values.unwrap(expression);
-  const declared = ts.isIdentifier(node0) ? values.declarationOf(node0) : undefined;
+  // `q.token` with `const q = request.query`: the receiver's declaration names the query.
+  let root = node0;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = values.unwrap(root.expression);
+  const declared = ts.isIdentifier(root) ? values.declarationOf(root) : undefined;
   let declaration: ts.Node | undefined = declared && declared.kind !== 'parameter' ? declared.node : undefined;
   while (declaration && ts.isBindingElement(declaration)) declaration = declaration.parent.parent; // const { token } = req.query
   const text = node0.getText() + (declaration ? declaration.getText() : '');
@@ -122,6 +125,13 @@ export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, no
   }
   if (!ts.isBinaryExpression(node)) return undefined;
   const operator = node.operatorToken.kind;
+  // `let raw = header?.replace(/^Bearer\s+/i, ''); if (!raw) raw = c.req.query('token')`: the query value takes the header token's place.
+  if (operator === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+    const read = queryTokenRead(values, node.right);
+    const initializer = read && values.declarationOf(node.left)?.initializer;
+    if (read && initializer && (requestHeaderRead(values, initializer) !== undefined || flow.sourceOf(initializer) || derivesFromCredentialHeader(values, initializer, 0))) return read;
+    return undefined;
+  }
   const pairs = [[node.left, node.right], [node.right, node.left]] as const;
   if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
     for (const [side, other] of pairs) {
@@ -166,11 +176,23 @@ function fallbackReturn(values: ValueResolver, flow: IncomingTokenFlow, statemen
   return headerReturn ? read : undefined;
 }
 
-/** The secret the server is configured with: `process.env.KEY`, or a constant read from it (`const expectedKey = process.env.MCP_API_KEY`). */
+/**
+ * The secret the server is configured with: `process.env.KEY`, a Workers binding (`env.MCP_TOKEN`,
+ * hono's `c.env.MCP_TOKEN`, on the `env` the handler was given), or a constant read from either.
+ */
 function isConfiguredSecret(values: ValueResolver, expression: ts.Expression): boolean {
   const node = values.unwrap(expression);
-  if (/^process\.env\./.test(dottedName(node))) return true;
-  return ts.isIdentifier(node) && values.origins(node).some((origin) => origin !== node && /^process\.env\./.test(dottedName(values.unwrap(origin))));
+  if (isConfiguration(values, node)) return true;
+  return ts.isIdentifier(node) && values.origins(node).some((origin) => origin !== node && isConfiguration(values, values.unwrap(origin)));
+}
+
+function isConfiguration(values: ValueResolver, node: ts.Expression): boolean {
+  const name = dottedName(node);
+  if (/^process\.env\./.test(name)) return true;
+  if (!/^(?:c\.)?env\.[A-Z][A-Z0-9_]*$/.test(name)) return false;
+  let root = node;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  return ts.isIdentifier(root) && values.declarationOf(root)?.kind === 'parameter';
 }
 
 const MCP_URL_WITH_TOKEN = /\/(?:mcp|sse)\b[^?#]*\?(?:[^#]*&)?(access_token|accesstoken|token|auth_token|bearer_token|bearer|api_key|apikey|api-key|jwt)=\uFFFF/i;

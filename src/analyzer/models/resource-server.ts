@@ -153,7 +153,7 @@ function isKoaContext(values: ValueResolver, expression: ts.Expression): boolean
 
 export function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression) || isParsedRequestUrl(values, node.expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && node.arguments.length === 0) {
     return isRequestExpression(values, node.expression.expression); // hono: c.req.query()
   }
@@ -167,7 +167,7 @@ export function isRequestQuery(values: ValueResolver, expression: ts.Expression,
       return passed.length > 0 && passed.every((origin) => isRequestQuery(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
-    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && isRequestExpression(values, declaration.initializer);
+    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && (isRequestExpression(values, declaration.initializer) || isParsedRequestUrl(values, declaration.initializer));
     return isRequestQuery(values, declaration.initializer, depth + 1);
   }
   return false;
@@ -197,6 +197,19 @@ function isRequestSearchParams(values: ValueResolver, expression: ts.Expression,
     return isRequestSearchParams(values, declaration.initializer, depth + 1);
   }
   return false;
+}
+
+/** node:url's legacy `url.parse(req.url, true)`: its `query` is the request's query, parsed into an object. */
+function isParsedRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isIdentifier(node) && depth < 3) {
+    const declaration = values.declarationOf(node);
+    return declaration?.kind === 'variable' && !declaration.path && !!declaration.initializer && isParsedRequestUrl(values, declaration.initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(node) || node.arguments.length < 2 || !/(?:^|\.)parse$/.test(dottedName(calleeOf(node.expression)))) return false;
+  if (values.unwrap(node.arguments[1]!).kind !== ts.SyntaxKind.TrueKeyword) return false;
+  const first = values.unwrap(node.arguments[0]!);
+  return ts.isPropertyAccessExpression(first) && (first.name.text === 'url' || first.name.text === 'originalUrl') && isRequestExpression(values, first.expression);
 }
 
 function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
