@@ -275,6 +275,23 @@ function isExpectedList(values: ValueResolver, expression: ts.Expression, depth:
   return false;
 }
 
+/** Names of the lists of keys a server accepts (`apiKeys`, `validKeys`, `allowedTokens`), not of spent or revoked ones. */
+const ACCEPTED_KEYS = /(?:^|[a-z_])(?:api_?keys|keys|tokens|secrets)$/i;
+const NOT_ACCEPTED = /revoked|used|seen|block|expired|deny|denied|old|spent|invalid/i;
+
+function namesAcceptedKeys(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  if (depth > 3) return false;
+  const node = values.unwrap(expression);
+  const name = nameOf(values, node);
+  if (name && ACCEPTED_KEYS.test(name) && !NOT_ACCEPTED.test(name)) return true;
+  if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return namesAcceptedKeys(values, node.left, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'variable' && declaration.initializer && !declaration.path) return namesAcceptedKeys(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
 /**
  * `validKeys.includes(presented)`: `Array#includes` compares each configured secret with '==='
  * semantics, stopping at the first differing character of each.
@@ -283,7 +300,11 @@ export function listIncludesComparison(values: ValueResolver, flow: IncomingToke
   const callee = values.unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || call.arguments.length !== 1) return undefined;
   const presented = values.unwrap(call.arguments[0]!);
-  if (isInert(values, presented) || !isExpectedList(values, callee.expression, 0) || !isPresented(values, flow, presented)) return undefined;
+  if (isInert(values, presented)) return undefined;
+  // `validKeys.includes(req.header('x-api-key'))`: a list named as the accepted keys, wherever it is configured,
+  // searched for a value read from a credential header.
+  const namedList = !isExpectedList(values, callee.expression, 0) && namesAcceptedKeys(values, callee.expression, 0) && derivesFromCredentialHeader(values, presented, 0);
+  if (!namedList && (!isExpectedList(values, callee.expression, 0) || !isPresented(values, flow, presented))) return undefined;
   if (isHashed(values, presented)) return undefined;
   return { node: call, presented, expected: callee.expression, operator: '.includes()' };
 }
