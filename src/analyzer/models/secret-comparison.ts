@@ -68,7 +68,10 @@ const HMAC_WORDS = /hmac|sign/i;
 
 function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
   // Only values whose code or declaration mentions an HMAC are followed (`let digest;` assigned later: its assignments).
-  const declared = ts.isIdentifier(node) ? values.declarationOf(node) : undefined;
+  // `mac.digest('base64')`: the receiver chain's root is the value whose declaration says so.
+  let root: ts.Expression = node;
+  while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression)) root = values.unwrap(root.expression.expression);
+  const declared = ts.isIdentifier(root) ? values.declarationOf(root) : undefined;
   const mentioned = HMAC_WORDS.test(node.getText()) || (declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))
     || (declared?.kind === 'variable' && !declared.initializer && values.origins(node).some((origin) => origin !== node && HMAC_WORDS.test(origin.getText())));
   if (!mentioned) return false;
