@@ -220,7 +220,17 @@ function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 
     let inner = values.unwrap(first);
     // new URL(req.url ?? '/', base)
     while (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) inner = values.unwrap(inner.left);
-    return ts.isPropertyAccessExpression(inner) && (inner.name.text === 'url' || inner.name.text === 'originalUrl') && isRequestExpression(values, inner.expression);
+    const isUrlOfRequest = (part: ts.Expression) => {
+      const bare = values.unwrap(part);
+      return ts.isPropertyAccessExpression(bare) && (bare.name.text === 'url' || bare.name.text === 'originalUrl') && isRequestExpression(values, bare.expression);
+    };
+    // new URL(`http://${host}${req.url}`): the request's path and query after a base written in front
+    if (ts.isTemplateExpression(inner)) {
+      const last = inner.templateSpans[inner.templateSpans.length - 1];
+      return !!last && last.literal.text === '' && isUrlOfRequest(last.expression);
+    }
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) return isUrlOfRequest(inner.right);
+    return isUrlOfRequest(inner);
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
