@@ -17,6 +17,8 @@ const EQUALITY = new Set([
  * (a login password is not an OAuth credential for logging rules, but comparing one by '===' leaks it the same way).
  */
 const EXTRA_SECRET = /(?:^|_)(?:pass|PASS|pwd|PWD)$|[a-z](?:Pass|Pwd)$|(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
+/** OAuth request parameters that carry a secret, under their wire names (stored records name them otherwise, or hash them). */
+const WIRE_SECRET = /^(?:client_secret|code_verifier)$/;
 /** Members that carry a signature or MAC as received. */
 const SIGNATURE_MEMBER = /^(?:signature|sig|hmac|mac)$/i;
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
@@ -110,6 +112,8 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
     if (key !== undefined && isSecretName(key)) return true;
     if ((ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)) && isSecretName(values.memberName(unwrapped))) {
       const owner = values.unwrap(unwrapped.expression);
+      // `params.client_secret` in a grant handler: a member under its wire name, as the client sent it.
+      if (WIRE_SECRET.test(values.memberName(unwrapped) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter') return true;
       // `payload.signature`, `params['hmac']`: a signature handed to the checking function (the server's own is the HMAC it computes).
       if (SIGNATURE_MEMBER.test(values.memberName(unwrapped) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter') return true;
       if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
@@ -436,7 +440,11 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
     ts.isIdentifier(side) && !isBasicPart(values, side, /^0$/) && isExpected(values, other) && derivesFromCredentialHeader(values, side, 0);
   if (!secretish(left) && !secretish(right) && !headerDerived(left, right) && !headerDerived(right, left)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
-    if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
+    if (!isPresented(values, flow, presented)) continue;
+    // `clientSecrets[client_id] == client_secret`: the secret stored under the caller's id, looked up to be compared.
+    const storedLookup = ts.isElementAccessExpression(expected) && !ts.isStringLiteralLike(values.unwrap(expected.argumentExpression)) && !ts.isNumericLiteral(values.unwrap(expected.argumentExpression))
+      && isSecretName(nameOf(values, presented));
+    if (!storedLookup && !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
     if (verifiedBefore(values, presented, node)) return undefined;
     return { node, presented, expected, operator };
