@@ -19,6 +19,19 @@ const EQUALITY = new Set([
 const EXTRA_SECRET = /(?:^|_)(?:pass|PASS|pwd|PWD)$|[a-z](?:Pass|Pwd)$|(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
 /** OAuth request parameters that carry a secret, under their wire names (stored records name them otherwise, or hash them). */
 const WIRE_SECRET = /^(?:client_secret|code_verifier)$/;
+/** Maps that keep secrets by id: `registeredSecrets[clientId]`, `clients[id]`, `apiKeys[name]`. */
+const SECRET_STORE = /(?:clients|secrets|keys|tokens|credentials)$/i;
+
+/** `payload.signature`, `params['hmac']`, or a variable taken from one: a signature member of the checking function's parameter. */
+function signatureOfParameter(values: ValueResolver, node: ts.Expression): boolean {
+  return [node, ...values.origins(node)].some((origin) => {
+    const member = values.unwrap(origin);
+    if (!ts.isPropertyAccessExpression(member) && !ts.isElementAccessExpression(member)) return false;
+    const owner = values.unwrap(member.expression);
+    return SIGNATURE_MEMBER.test(values.memberName(member) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter';
+  });
+}
+
 /** Members that carry a signature or MAC as received. */
 const SIGNATURE_MEMBER = /^(?:signature|sig|hmac|mac)$/i;
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
@@ -114,8 +127,6 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
       const owner = values.unwrap(unwrapped.expression);
       // `params.client_secret` in a grant handler: a member under its wire name, as the client sent it.
       if (WIRE_SECRET.test(values.memberName(unwrapped) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter') return true;
-      // `payload.signature`, `params['hmac']`: a signature handed to the checking function (the server's own is the HMAC it computes).
-      if (SIGNATURE_MEMBER.test(values.memberName(unwrapped) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter') return true;
       if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
       if (ts.isIdentifier(owner) && isRequestDerived(values, owner, 0)) return true; // body.client_secret
     }
@@ -440,10 +451,11 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
     ts.isIdentifier(side) && !isBasicPart(values, side, /^0$/) && isExpected(values, other) && derivesFromCredentialHeader(values, side, 0);
   if (!secretish(left) && !secretish(right) && !headerDerived(left, right) && !headerDerived(right, left)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
-    if (!isPresented(values, flow, presented)) continue;
+    // `payload.signature`, `params['hmac']` against the HMAC the function computes: the signature it was handed.
+    if (!isPresented(values, flow, presented) && !(signatureOfParameter(values, presented) && isHmac(values, expected))) continue;
     // `clientSecrets[client_id] == client_secret`: the secret stored under the caller's id, looked up to be compared.
     const storedLookup = ts.isElementAccessExpression(expected) && !ts.isStringLiteralLike(values.unwrap(expected.argumentExpression)) && !ts.isNumericLiteral(values.unwrap(expected.argumentExpression))
-      && isSecretName(nameOf(values, presented));
+      && SECRET_STORE.test(nameOf(values, values.unwrap(expected.expression)) ?? '') && isSecretName(nameOf(values, presented));
     if (!storedLookup && !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
     if (verifiedBefore(values, presented, node)) return undefined;
