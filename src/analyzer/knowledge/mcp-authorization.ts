@@ -12,6 +12,9 @@ export const REQUEST_NAMES = new Set(['req', 'request', 'incoming', 'incomingReq
 /** Receivers whose `.req`/`.request` is the request: hono's `c`, koa's `ctx`, h3's `event`. */
 export const REQUEST_CONTEXT_NAMES = new Set(['c', 'ctx', 'context', 'event']);
 
+/** h3 (Nuxt, Nitro) reads a request header with a function given the event: `getHeader(event, 'authorization')`. */
+export const EVENT_HEADER_READERS = new Set(['getHeader', 'getRequestHeader']);
+
 /** The MCP SDK's verified-token holders: `extra.authInfo`, `req.auth` (set by requireBearerAuth). */
 export const AUTH_INFO_NAMES = new Set(['authInfo', 'auth']);
 
@@ -43,6 +46,8 @@ export const UPSTREAM_KEY_NAMES = /^(?:api_?key|apiKey|api-key)$/i;
 
 /** Endpoints that exist to check the very token that was received: calling them with it is validation, not passthrough. */
 export const VALIDATION_ENDPOINT = /userinfo|introspect|tokeninfo|token_info|\/oauth2?\/v\d+\/me\b|\/\.well-known\//i;
+/** Configuration names of such an endpoint, when its URL is not in the code: `this.config.verifyEndpoint`, `introspectionUrl`. */
+export const VALIDATION_ENDPOINT_NAME = /(?:verify|verification|introspect|introspection|userinfo|userInfo|tokeninfo|tokenInfo)_?(?:endpoint|url|uri)$/i;
 /**
  * Functions that exist to check a token with its issuer (`validateToken`, `verifyAccessToken`,
  * `getUserInfo`): the token they send goes back where it came from, which is no passthrough.

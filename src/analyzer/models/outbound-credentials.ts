@@ -7,7 +7,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { calleeOf } from './resource-server.js';
-import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, HTTP_CALLS, HTTP_METHODS, QUERY_TOKEN_KEYS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
+import { CLIENT_CREDENTIAL_OPTIONS, CREDENTIAL_SETTERS, CREDENTIAL_VALUE_SETTERS, HTTP_CALLS, HTTP_METHODS, QUERY_TOKEN_KEYS, UPSTREAM_KEY_NAMES, VALIDATION_ENDPOINT, VALIDATION_ENDPOINT_NAME, VALIDATION_HELPER_NAME } from '../knowledge/mcp-authorization.js';
 
 export interface OutboundCredential {
   /** The expression whose value is sent as the credential. */
@@ -36,7 +36,11 @@ export function callsValidationEndpoint(values: ValueResolver, call: ts.CallExpr
   const first = call?.arguments?.[0];
   if (!first) return false;
   const strings = values.stringValues(first);
-  return !!strings && strings.some((value) => VALIDATION_ENDPOINT.test(value.split(UNKNOWN).join('')));
+  if (strings?.some((value) => VALIDATION_ENDPOINT.test(value.split(UNKNOWN).join('')))) return true;
+  // `fetch(this.config.verifyEndpoint, …)`: a URL from configuration, named for checking tokens.
+  const url = values.unwrap(first);
+  const name = ts.isIdentifier(url) ? url.text : ts.isPropertyAccessExpression(url) ? url.name.text : undefined;
+  return !!name && VALIDATION_ENDPOINT_NAME.test(name);
 }
 
 /** Whether a node is inside a function named for checking a token with its issuer (`async function validateToken(token)`). */
@@ -267,34 +271,75 @@ type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
 /** String steps that keep a parameter the credential it was: `token.trim()`, `auth.replace(/^Bearer /, '')`. */
 const KEEPS_VALUE = new Set(['replace', 'replaceAll', 'slice', 'substring', 'trim', 'toString']);
 
+/** A helper's parameter that ends up as an outbound credential: the sink's label, and the member taken when the parameter is destructured (`{ baseUrl, token }`). */
+export interface CredentialParameter {
+  index: number;
+  label: string;
+  property?: string;
+}
+
+/** The argument a call gives for a credential parameter: the argument itself, or its member when the helper destructures it. */
+export function argumentForParameter(values: ValueResolver, call: ts.CallExpression | ts.NewExpression, parameter: CredentialParameter): ts.Expression | undefined {
+  const argument = call.arguments?.[parameter.index];
+  if (!argument || ts.isSpreadElement(argument)) return undefined;
+  if (parameter.property === undefined) return argument;
+  return values.objectProperties(argument)?.get(parameter.property);
+}
+
+/**
+ * The class a `new` builds: declared in this file, imported from another file of the scan
+ * (`import { Api } from './api.js'`), or taken from a module the compiled CommonJS code required
+ * (`new api_1.PaperlessAPI(…)`, `const { Api } = require('./api')`).
+ */
+export function constructedClass(values: ValueResolver, construction: ts.NewExpression): ts.ClassLikeDeclaration | undefined {
+  const callee = values.unwrap(construction.expression);
+  if (ts.isIdentifier(callee)) {
+    const declaration = values.declarationOf(callee);
+    if (declaration?.kind === 'class' && ts.isClassLike(declaration.node)) return declaration.node;
+    const imported = values.importTarget(declaration);
+    if (imported?.kind === 'declaration' && imported.declaration.kind === 'class' && ts.isClassLike(imported.declaration.node)) return imported.declaration.node;
+    if (declaration?.kind === 'import') return undefined;
+  } else if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!values.comesFromScan(callee)) return undefined;
+  for (const origin of values.origins(callee)) {
+    if (ts.isClassExpression(origin)) return origin;
+    if (ts.isIdentifier(origin) && origin !== callee && values.isInOtherFile(origin)) {
+      const declaration = values.declarationOf(origin);
+      if (declaration?.kind === 'class' && ts.isClassLike(declaration.node)) return declaration.node;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Which parameters of a helper (a function, or a class's constructor) end up as an outbound
  * credential inside it: `listRepos(token)` that sends `Authorization: token ${token}`,
- * `new GitLabApi(baseUrl, bearer)` whose methods send `this.bearer`. Answers by position, with the
- * sink's label; one pass over the helper's body, remembered per helper.
+ * `new GitLabApi(baseUrl, bearer)` whose methods send `this.bearer`, and a helper that hands its
+ * parameter on to such a helper or class of another module of the scan
+ * (`createServer({ token }) { new PaperlessAPI(baseUrl, token) }`). Answers by position, with the
+ * sink's label; one pass over the helper's body, remembered per helper (a cycle finds nothing).
  */
 export class CredentialParameters {
-  private readonly memo = new Map<ts.Node, Map<number, string>>();
+  private readonly memo = new Map<ts.Node, CredentialParameter[]>();
 
   constructor(private readonly values: ValueResolver, private readonly sinksIn: (node: ts.Node) => OutboundCredential[]) {}
 
-  ofFunction(fn: FunctionLike): Map<number, string> {
+  ofFunction(fn: FunctionLike): readonly CredentialParameter[] {
     let found = this.memo.get(fn);
     if (found) return found;
-    found = new Map();
+    found = [];
     this.memo.set(fn, found);
     if (!fn.body || insideValidationHelper(fn.body) || isNamedForValidation(fn)) return found;
-    for (const sink of this.sinksIn(fn.body)) {
-      const index = this.parameterIndex(fn, sink.value, new Map(), 0);
-      if (index !== undefined && !found.has(index)) found.set(index, sink.label);
+    for (const sink of [...this.sinksIn(fn.body), ...this.handedOn(fn.body)]) {
+      add(found, this.parameterIndex(fn, sink.value, new Map(), 0), sink.label);
     }
     return found;
   }
 
-  ofClass(cls: ts.ClassLikeDeclaration): Map<number, string> {
+  ofClass(cls: ts.ClassLikeDeclaration): readonly CredentialParameter[] {
     let found = this.memo.get(cls);
     if (found) return found;
-    found = new Map();
+    found = [];
     this.memo.set(cls, found);
     const constructor = cls.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && !!member.body);
     if (!constructor) return found;
@@ -307,22 +352,49 @@ export class CredentialParameters {
       if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const { left, right } = statement.expression;
       if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
-      const index = this.parameterIndex(constructor, right, fields, 0);
-      if (index !== undefined) fields.set(left.name.text, index);
+      const position = this.parameterIndex(constructor, right, fields, 0);
+      if (position !== undefined && position.property === undefined) fields.set(left.name.text, position.index);
     }
     if (!fields.size) return found;
     for (const member of cls.members) {
       if (!(ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isGetAccessorDeclaration(member)) || !member.body) continue;
       for (const sink of this.sinksIn(member.body)) {
-        const index = this.parameterIndex(constructor, sink.value, fields, 0);
-        if (index !== undefined && !found.has(index)) found.set(index, sink.label);
+        add(found, this.parameterIndex(constructor, sink.value, fields, 0), sink.label);
       }
     }
     return found;
   }
 
-  /** The position of `fn`'s parameter a value is (or is cut from), or of the constructor parameter a `this.field` holds. */
-  private parameterIndex(fn: FunctionLike, expression: ts.Expression, fields: Map<string, number>, depth: number): number | undefined {
+  /**
+   * Inside a helper: the values it hands to a class or helper of another module of the scan
+   * whose parameter there becomes an outbound credential (only imports are followed, so a
+   * bundle's thousands of local calls are not asked about).
+   */
+  private handedOn(body: ts.Node): OutboundCredential[] {
+    const found: OutboundCredential[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node) && node.arguments?.length) {
+        const cls = constructedClass(this.values, node);
+        if (cls) this.collect(node, this.ofClass(cls), found);
+      } else if (ts.isCallExpression(node) && node.arguments.length && this.values.comesFromScan(node.expression)) {
+        const helper = this.values.calledFunction(node);
+        if (helper && this.values.isInOtherFile(helper) && helper.getSourceFile() !== node.getSourceFile()) this.collect(node, this.ofFunction(helper), found);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return found;
+  }
+
+  private collect(call: ts.CallExpression | ts.NewExpression, parameters: readonly CredentialParameter[], into: OutboundCredential[]): void {
+    for (const parameter of parameters) {
+      const value = argumentForParameter(this.values, call, parameter);
+      if (value) into.push({ value, node: call, label: parameter.label });
+    }
+  }
+
+  /** The position of `fn`'s parameter a value is (or is cut from, or is a member of when destructured), or of the constructor parameter a `this.field` holds. */
+  private parameterIndex(fn: FunctionLike, expression: ts.Expression, fields: Map<string, number>, depth: number): { index: number; property?: string } | undefined {
     if (depth > 4) return undefined;
     const node = this.values.unwrap(expression);
     if (ts.isIdentifier(node)) {
@@ -330,12 +402,23 @@ export class CredentialParameters {
       if (!declaration) return undefined;
       if (declaration.kind === 'parameter' && !declaration.path && ts.isParameter(declaration.node) && declaration.node.parent === fn) {
         const index = fn.parameters.indexOf(declaration.node);
-        return index >= 0 ? index : undefined;
+        return index >= 0 ? { index } : undefined;
+      }
+      // `function createServer({ baseUrl, token })`: a member of a destructured parameter.
+      if (declaration.kind === 'parameter' && declaration.path?.length === 1) {
+        let parameter: ts.Node | undefined = declaration.node;
+        while (parameter && !ts.isParameter(parameter) && ts.isBindingElement(parameter)) parameter = parameter.parent?.parent;
+        if (!parameter || !ts.isParameter(parameter) || parameter.parent !== fn || !ts.isObjectBindingPattern(parameter.name) || parameter.name !== declaration.node.parent) return undefined;
+        const index = fn.parameters.indexOf(parameter);
+        return index >= 0 ? { index, property: declaration.path[0] } : undefined;
       }
       if (declaration.kind === 'variable' && declaration.initializer && !declaration.path) return this.parameterIndex(fn, declaration.initializer, fields, depth + 1);
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return fields.get(node.name.text);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const index = fields.get(node.name.text);
+      return index === undefined ? undefined : { index };
+    }
     if (ts.isTemplateExpression(node)) {
       for (const span of node.templateSpans) {
         const index = this.parameterIndex(fn, span.expression, fields, depth + 1);
@@ -351,6 +434,12 @@ export class CredentialParameters {
     }
     return undefined;
   }
+}
+
+/** One entry per parameter (and member of a destructured one): the first sink found names it. */
+function add(found: CredentialParameter[], position: { index: number; property?: string } | undefined, label: string): void {
+  if (!position || found.some((known) => known.index === position.index && known.property === position.property)) return;
+  found.push({ index: position.index, property: position.property, label });
 }
 
 function isNamedForValidation(fn: FunctionLike): boolean {

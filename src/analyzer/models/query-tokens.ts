@@ -3,10 +3,10 @@
  * (and using it as the credential), or a client writing one into the URL of an MCP endpoint.
  */
 import { ts } from '../engine/typescript.js';
-import { dottedName, type ValueResolver } from '../engine/values.js';
+import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
 import { QUERY_MAYBE_TOKEN_KEYS, QUERY_TOKEN_KEYS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
-import { calleeOf, IncomingTokenFlow, requestHeaderRead, requestQueryRead } from './resource-server.js';
+import { calleeOf, IncomingTokenFlow, isRequestQuery, requestHeaderRead, requestQueryRead } from './resource-server.js';
 import { derivesFromCredentialHeader } from './secret-comparison.js';
 
 export type QueryTokenKind = 'definite' | 'maybe';
@@ -28,13 +28,71 @@ export function queryTokenKind(key: string | undefined): QueryTokenKind | undefi
 const PREFIXED_ACCESS_TOKEN = /(?:access|auth|bearer)[_-]?token$/;
 const TOKEN_REQUEST_FLAG = /^(?:return|include|with|send|show|want|use|get|fetch|issue|request|need|require)[_-]?/;
 
+/** Calls that lay a caller's options over a library's defaults: a key the caller does not set keeps the default's value. */
+const MERGE_WITH_DEFAULTS = /^(?:applyToDefaults|defaults|defaultsDeep|merge|mergeDeep|assign|extend)$/;
+
+/**
+ * The name a query read uses when it is configured (`query[settings.accessTokenName]`,
+ * `query[queryKey]` with `const queryKey = opts.queryKey ?? 'access_token'`): the library's
+ * default, when the code gives exactly one. An option with no default in the file gives nothing.
+ */
+export function configuredQueryKey(values: ValueResolver, key: ts.Expression): string | undefined {
+  const node = values.unwrap(key);
+  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return undefined;
+  const strings = values.stringValues(node);
+  if (strings?.length === 1 && !strings[0]!.includes('\uFFFF')) return strings[0];
+  // settings = Hoek.applyToDefaults(internals.defaults, options); settings.accessTokenName
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  for (const origin of values.origins(node.expression)) {
+    const merged = values.unwrap(origin);
+    if (!ts.isCallExpression(merged) || !MERGE_WITH_DEFAULTS.test(dottedName(calleeOf(merged.expression)).split('.').pop() ?? '')) continue;
+    const defaults = merged.arguments.map((argument) => values.objectProperties(argument)?.get(node.name.text)).filter((value): value is ts.Expression => value !== undefined);
+    const found = defaults.length === 1 ? values.stringValues(defaults[0]!) : undefined;
+    if (found?.length === 1 && !found[0]!.includes('\uFFFF')) return found[0];
+  }
+  return undefined;
+}
+
+/** `request.query[settings.accessTokenName]`: a read of the incoming query under a configured name; returns that name's default. */
+export function configuredQueryRead(values: ValueResolver, node: ts.ElementAccessExpression): string | undefined {
+  const argument = values.unwrap(node.argumentExpression);
+  if (!ts.isIdentifier(argument) && !ts.isPropertyAccessExpression(argument)) return undefined;
+  // Cheap test first: the receiver's code names a query.
+  if (!/query/i.test(node.expression.getText())) return undefined;
+  const key = configuredQueryKey(values, argument);
+  return key !== undefined && isRequestQuery(values, node.expression) ? key : undefined;
+}
+
+/** Parameter names that say they hold the query of the request the server received: `query`, `reqQuery`, `incomingQuery`. */
+const INCOMING_QUERY_PARAMETER = /^(?:(?:incoming|inbound|request|req)_?)?query$/i;
+
+/**
+ * `getTokenFromQuery(query) { return query?.access_token }`: a helper's parameter named for the
+ * incoming request's query (its callers are in another module or package). Only reads count: a
+ * helper that writes `query.access_token = …` builds an outgoing URL. Returns the key.
+ */
+export function namedQueryParameterRead(values: ValueResolver, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  const owner = values.unwrap(node.expression);
+  if (!ts.isIdentifier(owner) || !INCOMING_QUERY_PARAMETER.test(owner.text)) return undefined;
+  const declaration = values.declarationOf(owner);
+  if (declaration?.kind !== 'parameter' || declaration.path) return undefined;
+  let outer: ts.Node = node;
+  while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+  if (ts.isBinaryExpression(outer.parent) && outer.parent.left === outer && outer.parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && outer.parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return undefined;
+  if (ts.isDeleteExpression(outer.parent)) return undefined;
+  return values.memberName(node);
+}
+
 /** A read of a token-named query parameter: the read itself, or a variable that holds one. */
 const QUERY_WORDS = /query|searchParams|\.get\(/;
 
 export function queryTokenRead(values: ValueResolver, expression: ts.Expression): { key: string; node: ts.Expression } | undefined {
   // Follow only values whose code or declaration mentions a query: most operands of '||' and '===' do not.
   const node0 = values.unwrap(expression);
-  const declared = ts.isIdentifier(node0) ? values.declarationOf(node0) : undefined;
+  // `q.token` with `const q = request.query`: the receiver's declaration names the query.
+  let root = node0;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = values.unwrap(root.expression);
+  const declared = ts.isIdentifier(root) ? values.declarationOf(root) : undefined;
   let declaration: ts.Node | undefined = declared && declared.kind !== 'parameter' ? declared.node : undefined;
   while (declaration && ts.isBindingElement(declaration)) declaration = declaration.parent.parent; // const { token } = req.query
   const text = node0.getText() + (declaration ? declaration.getText() : '');
@@ -67,6 +125,13 @@ export function queryTokenUse(values: ValueResolver, flow: IncomingTokenFlow, no
   }
   if (!ts.isBinaryExpression(node)) return undefined;
   const operator = node.operatorToken.kind;
+  // `let raw = header?.replace(/^Bearer\s+/i, ''); if (!raw) raw = c.req.query('token')`: the query value takes the header token's place.
+  if (operator === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+    const read = queryTokenRead(values, node.right);
+    const initializer = read && values.declarationOf(node.left)?.initializer;
+    if (read && initializer && (requestHeaderRead(values, initializer) !== undefined || flow.sourceOf(initializer) || derivesFromCredentialHeader(values, initializer, 0))) return read;
+    return undefined;
+  }
   const pairs = [[node.left, node.right], [node.right, node.left]] as const;
   if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
     for (const [side, other] of pairs) {
@@ -111,11 +176,23 @@ function fallbackReturn(values: ValueResolver, flow: IncomingTokenFlow, statemen
   return headerReturn ? read : undefined;
 }
 
-/** The secret the server is configured with: `process.env.KEY`, or a constant read from it (`const expectedKey = process.env.MCP_API_KEY`). */
+/**
+ * The secret the server is configured with: `process.env.KEY`, a Workers binding (`env.MCP_TOKEN`,
+ * hono's `c.env.MCP_TOKEN`, on the `env` the handler was given), or a constant read from either.
+ */
 function isConfiguredSecret(values: ValueResolver, expression: ts.Expression): boolean {
   const node = values.unwrap(expression);
-  if (/^process\.env\./.test(dottedName(node))) return true;
-  return ts.isIdentifier(node) && values.origins(node).some((origin) => origin !== node && /^process\.env\./.test(dottedName(values.unwrap(origin))));
+  if (isConfiguration(values, node)) return true;
+  return ts.isIdentifier(node) && values.origins(node).some((origin) => origin !== node && isConfiguration(values, values.unwrap(origin)));
+}
+
+function isConfiguration(values: ValueResolver, node: ts.Expression): boolean {
+  const name = dottedName(node);
+  if (/^process\.env\./.test(name)) return true;
+  if (!/^(?:c\.)?env\.[A-Z][A-Z0-9_]*$/.test(name)) return false;
+  let root = node;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  return ts.isIdentifier(root) && values.declarationOf(root)?.kind === 'parameter';
 }
 
 const MCP_URL_WITH_TOKEN = /\/(?:mcp|sse)\b[^?#]*\?(?:[^#]*&)?(access_token|accesstoken|token|auth_token|bearer_token|bearer|api_key|apikey|api-key|jwt)=\uFFFF/i;

@@ -5,7 +5,7 @@
  */
 import { ts } from '../engine/typescript.js';
 import type { FollowQuery } from '../engine/flow.js';
-import { UNKNOWN, type ValueResolver } from '../engine/values.js';
+import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { LOOPBACK_HOSTS, REDIRECT_URI_NAME, SCHEME_ONLY } from '../knowledge/mcp-authorization.js';
 import { isRequestExpression, requestQueryRead } from './resource-server.js';
 
@@ -332,8 +332,8 @@ function comparesPathToo(binary: ts.BinaryExpression): boolean {
   return found;
 }
 
-/** Any value named as a redirect URI (`clientRedirectUri`, `stateData.redirectUri`, `redirect_url`). */
-const REDIRECT_NAMED = /redirect_?ur[il]$/i;
+/** Any value named as a redirect URI (`clientRedirectUri`, `stateData.redirectUri`, `redirect_url`, `flow.clientRedirect`). */
+const REDIRECT_NAMED = /redirect(?:_?ur[il])?$/i;
 const VALIDATING_CALL = /valid|verif|check|allow|regist|match|trusted|permitted/i;
 const COMPARING_METHODS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'find', 'findIndex', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
 
@@ -373,21 +373,58 @@ export function validatesRedirect(values: ValueResolver, node: ts.Node): boolean
  * `new URL(redirectUri)`, or a template or concatenation `${redirectUri}?code=…`.
  */
 export function authorizationResponseTo(values: ValueResolver, node: ts.Node): boolean {
+  return responseTarget(values, node) !== undefined;
+}
+
+/** Calls that decode a value the request carried: the upstream `state` an OAuth proxy packed its client's data into. */
+const DECODERS = /^(?:JSON\.parse|atob|base64url\.decode|base64\.decode|decodeState|parseState)$/;
+
+/**
+ * Whether an authorization response's redirect URI was decoded out of the request
+ * (`const { redirectUri } = JSON.parse(req.query.state)`): the client's URI, carried through the
+ * upstream provider unchecked, is as much the request's as a `redirect_uri` parameter.
+ */
+export function responseTargetFromRequest(values: ValueResolver, node: ts.Node): boolean {
+  const target = responseTarget(values, node);
+  if (!target) return false;
+  return sources(values, target).some((origin) => {
+    if (!ts.isCallExpression(origin) || !origin.arguments[0]) return false;
+    if (!DECODERS.test(dottedName(origin.expression))) return false;
+    let argument = stripWrappers(values, origin.arguments[0]);
+    // JSON.parse(atob(state)), JSON.parse(Buffer.from(state, 'base64').toString())
+    for (let steps = 0; steps < 3 && ts.isCallExpression(argument) && argument.arguments[0]; steps++) {
+      const inner = ts.isPropertyAccessExpression(argument.expression) && argument.expression.name.text === 'toString' ? argument.expression.expression : argument;
+      if (!ts.isCallExpression(inner) || !inner.arguments[0]) break;
+      argument = stripWrappers(values, inner.arguments[0]);
+    }
+    return isFromRequest(values, argument);
+  });
+}
+
+/** Whether an authorization response goes to a URI from the server's configuration (`process.env.APP_REDIRECT_URL`): its own, not the request's. */
+export function responseTargetConfigured(values: ValueResolver, node: ts.Node): boolean {
+  const target = responseTarget(values, node);
+  return !!target && sources(values, target).some((origin) => /^process\.env\./.test(dottedName(origin)));
+}
+
+/** The redirect-named URI an authorization response is built on. */
+function responseTarget(values: ValueResolver, node: ts.Node): ts.Expression | undefined {
   if (ts.isCallExpression(node)) {
     const callee = values.unwrap(node.expression);
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set' || node.arguments.length !== 2) return false;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set' || node.arguments.length !== 2) return undefined;
     const key = values.stringValues(node.arguments[0]!);
-    if (!key || key.length !== 1 || key[0] !== 'code') return false;
+    if (!key || key.length !== 1 || key[0] !== 'code') return undefined;
     const params = values.unwrap(callee.expression);
-    if (!ts.isPropertyAccessExpression(params) || params.name.text !== 'searchParams') return false;
-    return values.origins(params.expression).some((origin) => {
+    if (!ts.isPropertyAccessExpression(params) || params.name.text !== 'searchParams') return undefined;
+    for (const origin of values.origins(params.expression)) {
       const url = values.unwrap(origin);
-      return ts.isNewExpression(url) && ts.isIdentifier(url.expression) && url.expression.text === 'URL' && !!url.arguments?.[0] && redirectNamed(values, url.arguments[0]);
-    });
+      if (ts.isNewExpression(url) && ts.isIdentifier(url.expression) && url.expression.text === 'URL' && url.arguments?.[0] && redirectNamed(values, url.arguments[0])) return url.arguments[0];
+    }
+    return undefined;
   }
   if (ts.isTemplateExpression(node)) {
     const first = node.templateSpans[0];
-    return node.head.text === '' && !!first && redirectNamed(values, first.expression) && /[?&]code=$/.test(first.literal.text);
+    return node.head.text === '' && first && redirectNamed(values, first.expression) && /[?&]code=$/.test(first.literal.text) ? first.expression : undefined;
   }
-  return false;
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import {
   AUTH_INFO_NAMES,
   AUTHORIZATION_HEADER,
+  EVENT_HEADER_READERS,
   REQUEST_CONTEXT_NAMES,
   REQUEST_NAMES,
   TOKEN_EXCHANGE_WORDS,
@@ -101,6 +102,13 @@ export function requestHeaderRead(values: ValueResolver, expression: ts.Expressi
       return literalArgument(values, node)?.toLowerCase();
     }
   }
+  // h3: getHeader(event, 'authorization'), on the handler's event
+  if (ts.isCallExpression(node) && node.arguments.length === 2) {
+    const callee = calleeOf(node.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    const event = values.unwrap(node.arguments[0]!);
+    if (EVENT_HEADER_READERS.has(name) && ts.isIdentifier(event) && REQUEST_CONTEXT_NAMES.has(event.text) && values.declarationOf(event)?.kind === 'parameter') return literalArgument(values, node, 1)?.toLowerCase();
+  }
   if (ts.isIdentifier(node)) {
     // const { authorization } = req.headers
     const declaration = values.declarationOf(node);
@@ -143,24 +151,23 @@ function isKoaContext(values: ValueResolver, expression: ts.Expression): boolean
   return ts.isIdentifier(node) && node.text === 'ctx' && values.declarationOf(node)?.kind === 'parameter';
 }
 
-function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+export function isRequestQuery(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'query') return isRequestExpression(values, node.expression) || isKoaContext(values, node.expression) || isParsedRequestUrl(values, node.expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && node.arguments.length === 0) {
     return isRequestExpression(values, node.expression.expression); // hono: c.req.query()
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
-      // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
-      // called from another module), or given them by every caller in this file.
-      if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
-      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      // A helper handed the incoming request's query by every caller in this file (one named for it,
+      // `getTokenFromQuery(query)`, is the query-tokens model's question: see `namedQueryParameterRead`).
+      // Every caller must pass it: a helper also called with other objects reads whatever it is given.
       const passed = values.origins(node).filter((origin) => origin !== node);
-      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
+      return passed.length > 0 && passed.every((origin) => isRequestQuery(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
-    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && isRequestExpression(values, declaration.initializer);
+    if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'query' && (isRequestExpression(values, declaration.initializer) || isParsedRequestUrl(values, declaration.initializer));
     return isRequestQuery(values, declaration.initializer, depth + 1);
   }
   return false;
@@ -192,6 +199,19 @@ function isRequestSearchParams(values: ValueResolver, expression: ts.Expression,
   return false;
 }
 
+/** node:url's legacy `url.parse(req.url, true)`: its `query` is the request's query, parsed into an object. */
+function isParsedRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
+  const node = values.unwrap(expression);
+  if (ts.isIdentifier(node) && depth < 3) {
+    const declaration = values.declarationOf(node);
+    return declaration?.kind === 'variable' && !declaration.path && !!declaration.initializer && isParsedRequestUrl(values, declaration.initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(node) || node.arguments.length < 2 || !/(?:^|\.)parse$/.test(dottedName(calleeOf(node.expression)))) return false;
+  if (values.unwrap(node.arguments[1]!).kind !== ts.SyntaxKind.TrueKeyword) return false;
+  const first = values.unwrap(node.arguments[0]!);
+  return ts.isPropertyAccessExpression(first) && (first.name.text === 'url' || first.name.text === 'originalUrl') && isRequestExpression(values, first.expression);
+}
+
 function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 0): boolean {
   const node = values.unwrap(expression);
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
@@ -200,7 +220,17 @@ function isRequestUrl(values: ValueResolver, expression: ts.Expression, depth = 
     let inner = values.unwrap(first);
     // new URL(req.url ?? '/', base)
     while (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) inner = values.unwrap(inner.left);
-    return ts.isPropertyAccessExpression(inner) && (inner.name.text === 'url' || inner.name.text === 'originalUrl') && isRequestExpression(values, inner.expression);
+    const isUrlOfRequest = (part: ts.Expression) => {
+      const bare = values.unwrap(part);
+      return ts.isPropertyAccessExpression(bare) && (bare.name.text === 'url' || bare.name.text === 'originalUrl') && isRequestExpression(values, bare.expression);
+    };
+    // new URL(`http://${host}${req.url}`): the request's path and query after a base written in front
+    if (ts.isTemplateExpression(inner)) {
+      const last = inner.templateSpans[inner.templateSpans.length - 1];
+      return !!last && last.literal.text === '' && isUrlOfRequest(last.expression);
+    }
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) return isUrlOfRequest(inner.right);
+    return isUrlOfRequest(inner);
   }
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
@@ -285,6 +315,8 @@ export class IncomingTokenFlow {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       return this.sourceOf(node.left, depth + 1) ?? this.sourceOf(node.right, depth + 1);
     }
+    // `header && header.split(' ')[1]`: the value, when there is one, is the right side.
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.sourceOf(node.right, depth + 1);
     if (ts.isElementAccessExpression(node) && (ts.isNumericLiteral(node.argumentExpression) || ts.isCallExpression(this.values.unwrap(node.expression)))) {
       return this.sourceOf(node.expression, depth + 1); // header.split(' ')[1], match[1]
     }

@@ -5,7 +5,7 @@
  */
 import { ts } from '../engine/typescript.js';
 import { dottedName, type ValueResolver } from '../engine/values.js';
-import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS } from '../knowledge/mcp-authorization.js';
+import { CREDENTIAL_REQUEST_HEADERS, HASH_CALLS, HMAC_CALLS, TOKEN_VERIFY_CALLS } from '../knowledge/mcp-authorization.js';
 import { classifyName } from './credentials.js';
 import { calleeOf, IncomingTokenFlow, isRequestExpression, requestHeaderRead, requestQueryRead } from './resource-server.js';
 
@@ -17,6 +17,23 @@ const EQUALITY = new Set([
  * (a login password is not an OAuth credential for logging rules, but comparing one by '===' leaks it the same way).
  */
 const EXTRA_SECRET = /(?:^|_)(?:pass|PASS|pwd|PWD)$|[a-z](?:Pass|Pwd)$|(?:^|_|[a-z])(?:signature|Signature|hmac|Hmac|HMAC|verifier|Verifier|password|Password|PASSWORD|passphrase|Passphrase|PASSPHRASE)$|^(?:sig|signature|hmac|verifier|password|passwd|passphrase)$/;
+/** OAuth request parameters that carry a secret, under their wire names (stored records name them otherwise, or hash them). */
+const WIRE_SECRET = /^(?:client_secret|code_verifier)$/;
+/** Maps that keep secrets by id: `registeredSecrets[clientId]`, `clients[id]`, `apiKeys[name]`. */
+const SECRET_STORE = /(?:clients|secrets|keys|tokens|credentials)$/i;
+
+/** `payload.signature`, `params['hmac']`, or a variable taken from one: a signature member of the checking function's parameter. */
+function signatureOfParameter(values: ValueResolver, node: ts.Expression): boolean {
+  return [node, ...values.origins(node)].some((origin) => {
+    const member = values.unwrap(origin);
+    if (!ts.isPropertyAccessExpression(member) && !ts.isElementAccessExpression(member)) return false;
+    const owner = values.unwrap(member.expression);
+    return SIGNATURE_MEMBER.test(values.memberName(member) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter';
+  });
+}
+
+/** Members that carry a signature or MAC as received. */
+const SIGNATURE_MEMBER = /^(?:signature|sig|hmac|mac)$/i;
 const NOT_SECRET = /(?:type|kind|count|length|id|ids|name|url|uri|header|prefix|scheme|format|method|hint|expires\w*|version)$/i;
 
 export interface SecretComparison {
@@ -65,9 +82,14 @@ function isHashed(values: ValueResolver, node: ts.Expression): boolean {
 const HMAC_WORDS = /hmac|sign/i;
 
 function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean {
-  // Only values whose code or declaration mentions an HMAC are followed.
-  const declared = ts.isIdentifier(node) ? values.declarationOf(node) : undefined;
-  if (!HMAC_WORDS.test(node.getText()) && !(declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))) return false;
+  // Only values whose code or declaration mentions an HMAC are followed (`let digest;` assigned later: its assignments).
+  // `mac.digest('base64')`: the receiver chain's root is the value whose declaration says so.
+  let root: ts.Expression = node;
+  while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression)) root = values.unwrap(root.expression.expression);
+  const declared = ts.isIdentifier(root) ? values.declarationOf(root) : undefined;
+  const mentioned = HMAC_WORDS.test(node.getText()) || (declared?.initializer && HMAC_WORDS.test(declared.initializer.getText()))
+    || (declared?.kind === 'variable' && !declared.initializer && values.origins(node).some((origin) => origin !== node && HMAC_WORDS.test(origin.getText())));
+  if (!mentioned) return false;
   return values.origins(node).some((origin) => {
     let current = values.unwrap(origin);
     // 'sha256=' + hmac, `sha256=${hmac}`
@@ -77,6 +99,8 @@ function isHmac(values: ValueResolver, node: ts.Expression, depth = 0): boolean 
       if (HMAC_CALLS.test(dottedName(calleeOf(current.expression)).replace(/\(\)/g, ''))) return true;
       if (!ts.isPropertyAccessExpression(current.expression)) return false;
       current = values.unwrap(current.expression.expression);
+      // `const hmac = createHmac(…); hmac.update(…); hmac.digest()`: the receiver is the HMAC object made earlier.
+      if (ts.isIdentifier(current) && depth < 3) return isHmac(values, current, depth + 1);
     }
     return false;
   });
@@ -101,6 +125,8 @@ function isPresented(values: ValueResolver, flow: IncomingTokenFlow, node: ts.Ex
     if (key !== undefined && isSecretName(key)) return true;
     if ((ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)) && isSecretName(values.memberName(unwrapped))) {
       const owner = values.unwrap(unwrapped.expression);
+      // `params.client_secret` in a grant handler: a member under its wire name, as the client sent it.
+      if (WIRE_SECRET.test(values.memberName(unwrapped) ?? '') && ts.isIdentifier(owner) && values.declarationOf(owner)?.kind === 'parameter') return true;
       if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'body' && isRequestExpression(values, owner.expression)) return true;
       if (ts.isIdentifier(owner) && isRequestDerived(values, owner, 0)) return true; // body.client_secret
     }
@@ -145,6 +171,8 @@ export function derivesFromCredentialHeader(values: ValueResolver, expression: t
   }
   if (ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) return derivesFromCredentialHeader(values, node.expression, depth + 1);
   if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return derivesFromCredentialHeader(values, node.left, depth + 1);
+  // `authHeader && authHeader.split(' ')[1]`: the value, when there is one, is the right side.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return derivesFromCredentialHeader(values, node.right, depth + 1);
   if (ts.isIdentifier(node)) {
     // `const [scheme, token] = header.split(' ')`: a part destructured out of a header-derived value
     const declaration = values.declarationOf(node);
@@ -265,6 +293,23 @@ function isExpectedList(values: ValueResolver, expression: ts.Expression, depth:
   return false;
 }
 
+/** Names of the lists of keys a server accepts (`apiKeys`, `validKeys`, `allowedTokens`), not of spent or revoked ones. */
+const ACCEPTED_KEYS = /(?:^|[a-z_])(?:api_?keys|keys|tokens|secrets)$/i;
+const NOT_ACCEPTED = /revoked|used|seen|block|expired|deny|denied|old|spent|invalid/i;
+
+function namesAcceptedKeys(values: ValueResolver, expression: ts.Expression, depth: number): boolean {
+  if (depth > 3) return false;
+  const node = values.unwrap(expression);
+  const name = nameOf(values, node);
+  if (name && ACCEPTED_KEYS.test(name) && !NOT_ACCEPTED.test(name)) return true;
+  if (ts.isBinaryExpression(node) && /^(?:\|\||\?\?)$/.test(node.operatorToken.getText())) return namesAcceptedKeys(values, node.left, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const declaration = values.declarationOf(node);
+    if (declaration?.kind === 'variable' && declaration.initializer && !declaration.path) return namesAcceptedKeys(values, declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
 /**
  * `validKeys.includes(presented)`: `Array#includes` compares each configured secret with '==='
  * semantics, stopping at the first differing character of each.
@@ -273,7 +318,11 @@ export function listIncludesComparison(values: ValueResolver, flow: IncomingToke
   const callee = values.unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || call.arguments.length !== 1) return undefined;
   const presented = values.unwrap(call.arguments[0]!);
-  if (isInert(values, presented) || !isExpectedList(values, callee.expression, 0) || !isPresented(values, flow, presented)) return undefined;
+  if (isInert(values, presented)) return undefined;
+  // `validKeys.includes(req.header('x-api-key'))`: a list named as the accepted keys, wherever it is configured,
+  // searched for a value read from a credential header.
+  const namedList = !isExpectedList(values, callee.expression, 0) && namesAcceptedKeys(values, callee.expression, 0) && derivesFromCredentialHeader(values, presented, 0);
+  if (!namedList && (!isExpectedList(values, callee.expression, 0) || !isPresented(values, flow, presented))) return undefined;
   if (isHashed(values, presented)) return undefined;
   return { node: call, presented, expected: callee.expression, operator: '.includes()' };
 }
@@ -347,10 +396,50 @@ export function affixComparison(values: ValueResolver, flow: IncomingTokenFlow, 
   return found && found.presented === values.unwrap(callee.expression) ? found : undefined;
 }
 
+/**
+ * State a browser page keeps (`globalThis._csrfToken`, `window.token`, `localStorage.token`): a
+ * compare with it runs in the page, where the user already holds every value; it decides nothing
+ * for a server.
+ */
+const BROWSER_STATE = /^(?:window|document|globalThis|self|localStorage|sessionStorage|navigator)$/;
+
+function isBrowserState(values: ValueResolver, node: ts.Expression): boolean {
+  let root = node;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = values.unwrap(root.expression);
+  if (root === node) return false;
+  return ts.isIdentifier(root) && BROWSER_STATE.test(root.text) && !values.declarationOf(root);
+}
+
+/**
+ * `verifyAccessToken(token)` earlier in the function (or a function around it): the token's
+ * signature was checked before it is looked up, so a forged guess never reaches the compare.
+ */
+function verifiedBefore(values: ValueResolver, presented: ts.Expression, at: ts.Node): boolean {
+  if (!ts.isIdentifier(presented)) return false;
+  const declaration = values.declarationOf(presented);
+  if (!declaration) return false;
+  for (let scope: ts.Node | undefined = at.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    if (!ts.isFunctionLike(scope) || !('body' in scope) || !scope.body) continue;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || node.pos >= at.pos) return;
+      if (ts.isCallExpression(node) && node.arguments[0] && ts.isIdentifier(node.arguments[0]) && values.declarationOf(node.arguments[0]) === declaration) {
+        const method = dottedName(calleeOf(node.expression)).split('.').pop() ?? '';
+        if (TOKEN_VERIFY_CALLS.has(method)) found = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope.body);
+    if (found) return true;
+  }
+  return false;
+}
+
 function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.BinaryExpression | ts.CallExpression, leftSide: ts.Expression, rightSide: ts.Expression, operator: string): SecretComparison | undefined {
   const left = values.unwrap(leftSide);
   const right = values.unwrap(rightSide);
   if (isInert(values, left) || isInert(values, right)) return undefined;
+  if (isBrowserState(values, left) || isBrowserState(values, right)) return undefined;
   // At least one side must be named or made as a secret; then one presented, the other expected.
   const secretish = (node: ts.Expression, depth = 0): boolean =>
     (depth === 0 && ts.isIdentifier(node) && values.declarationOf(node)?.kind === 'parameter' && values.origins(node).some((origin) => origin !== node && secretish(values.unwrap(origin), 1))) || (ts.isTemplateExpression(node) && node.templateSpans.some((span) => secretish(values.unwrap(span.expression)))) || isSecretName(nameOf(values, node)) || requestHeaderRead(values, node) !== undefined || isHmac(values, node) || /^process\.env\./.test(dottedName(node)) || (ts.isIdentifier(node) && isBasicPassword(values, node))
@@ -362,8 +451,14 @@ function compareSides(values: ValueResolver, flow: IncomingTokenFlow, node: ts.B
     ts.isIdentifier(side) && !isBasicPart(values, side, /^0$/) && isExpected(values, other) && derivesFromCredentialHeader(values, side, 0);
   if (!secretish(left) && !secretish(right) && !headerDerived(left, right) && !headerDerived(right, left)) return undefined;
   for (const [presented, expected] of [[left, right], [right, left]] as const) {
-    if (!isPresented(values, flow, presented) || !isExpected(values, expected)) continue;
+    // `payload.signature`, `params['hmac']` against the HMAC the function computes: the signature it was handed.
+    if (!isPresented(values, flow, presented) && !(signatureOfParameter(values, presented) && isHmac(values, expected))) continue;
+    // `clientSecrets[client_id] == client_secret`: the secret stored under the caller's id, looked up to be compared.
+    const storedLookup = ts.isElementAccessExpression(expected) && !ts.isStringLiteralLike(values.unwrap(expected.argumentExpression)) && !ts.isNumericLiteral(values.unwrap(expected.argumentExpression))
+      && SECRET_STORE.test(nameOf(values, values.unwrap(expected.expression)) ?? '') && isSecretName(nameOf(values, presented));
+    if (!storedLookup && !isExpected(values, expected)) continue;
     if (isHashed(values, presented) || isHashed(values, expected)) return undefined;
+    if (verifiedBefore(values, presented, node)) return undefined;
     return { node, presented, expected, operator };
   }
   return undefined;

@@ -88,6 +88,9 @@ function optionVerdict(values: ValueResolver, options: ts.Expression, key: strin
   if (!literal) return 'unknown';
   for (const property of literal.properties) {
     if (ts.isSpreadAssignment(property)) {
+      // `...(config.audience !== undefined && { audience: config.audience })`: the audience is checked only when
+      // someone configures one, and by default it is not (jose and jsonwebtoken skip the check without it).
+      if (optionalOnly(values, property.expression, key)) continue;
       const spread = values.objectProperties(property.expression);
       if (!spread) return 'unknown';
       if (spread.has(key)) return 'present';
@@ -95,6 +98,22 @@ function optionVerdict(values: ValueResolver, options: ts.Expression, key: strin
     else if (property.name && ts.isComputedPropertyName(property.name)) return 'unknown';
   }
   return 'missing';
+}
+
+/** A spread that adds `key` only under a condition: `cond && { key }`, `cond ? { key } : {}`. */
+function optionalOnly(values: ValueResolver, expression: ts.Expression, key: string): boolean {
+  const node = values.unwrap(expression);
+  const has = (side: ts.Expression) => {
+    const object = values.unwrap(side);
+    return ts.isObjectLiteralExpression(object) && object.properties.some((member) => !ts.isSpreadAssignment(member) && member.name !== undefined && propertyNameText(member.name) === key);
+  };
+  const empty = (side: ts.Expression) => {
+    const object = values.unwrap(side);
+    return (ts.isObjectLiteralExpression(object) && object.properties.length === 0) || object.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(object) && object.text === 'undefined');
+  };
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return has(node.right);
+  if (ts.isConditionalExpression(node)) return (has(node.whenTrue) && empty(node.whenFalse)) || (has(node.whenFalse) && empty(node.whenTrue));
+  return false;
 }
 
 /** The innermost function around a node. */
@@ -107,13 +126,26 @@ export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
   return undefined;
 }
 
+/** A statement that runs only on one side of a condition: an `if`'s then or else, a `case`. */
+function isBranch(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isIfStatement(parent) && (parent.thenStatement === node || parent.elseStatement === node)) return true;
+  return ts.isCaseClause(node) || ts.isDefaultClause(node);
+}
+
 /** Whether code checks an audience or resource itself: reads `aud`, names an audience, compares a resource. */
-export function checksAudience(node: ts.Node | undefined): boolean {
+export function checksAudience(node: ts.Node | undefined, verification?: ts.Node): boolean {
   if (!node) return false;
   // Names and strings only: a comment that mentions the audience checks nothing.
   let found = false;
   const visit = (child: ts.Node): void => {
     if (found) return;
+    // Before the verification, only code on its path counts: another issuer's branch that returned earlier checks nothing for it.
+    // The verification's own options were judged already (an audience spread in only when configured is none);
+    // a callback it is given (`jwt.verify(token, key, opts, (err, claims) => …)`) is still read.
+    if (verification && child.parent === verification && child !== (verification as ts.CallExpression).expression && !ts.isFunctionLike(child)) return;
+    if (verification && child.end <= verification.pos && isBranch(child) && !(child.pos <= verification.pos && verification.end <= child.end)) return;
     // Another verification's own `audience` option (a second issuer's branch) checks only that one.
     if (ts.isPropertyAssignment(child) && propertyNameText(child.name) === 'audience' && ts.isObjectLiteralExpression(child.parent) && ts.isCallExpression(child.parent.parent)) return;
     // A 401 challenge's `resource_metadata="…/.well-known/oauth-protected-resource"` names the resource and checks nothing.

@@ -1,6 +1,6 @@
 import { ts } from '../engine/typescript.js';
 import { QUERY_TOKEN_TEXT } from '../knowledge/mcp-authorization.js';
-import { mcpSearchParamToken, mcpUrlWithQueryToken, queryTokenKind, queryTokenUse, redirectWithQueryToken } from '../models/query-tokens.js';
+import { configuredQueryRead, mcpSearchParamToken, namedQueryParameterRead, mcpUrlWithQueryToken, queryTokenKind, queryTokenUse, redirectWithQueryToken } from '../models/query-tokens.js';
 import { IncomingTokenFlow, requestQueryRead } from '../models/resource-server.js';
 import { defineRule } from './define.js';
 
@@ -34,11 +34,17 @@ export const bearerTokenInQuery = defineRule({
       else context.report({ node, messageId, data: { key } });
     };
     const definiteRead = (node: ts.Expression) => {
+      // `request.query[settings.accessTokenName]`: a configured name whose default is an access-token name.
+      if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(node.argumentExpression)) {
+        const configured = configuredQueryRead(values, node);
+        if (configured !== undefined && queryTokenKind(configured) === 'definite') report(node, 'acceptsQueryToken', configured);
+        return;
+      }
       // The key must be an access-token name before the receiver is looked at.
       const member = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text
         : ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) ? node.arguments[0].text : undefined;
       if (member === undefined || queryTokenKind(member) !== 'definite') return;
-      const key = requestQueryRead(values, node);
+      const key = requestQueryRead(values, node) ?? (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? namedQueryParameterRead(values, node) : undefined);
       if (key !== undefined && queryTokenKind(key) === 'definite') report(node, 'acceptsQueryToken', key);
     };
     const use = (node: ts.Node) => {

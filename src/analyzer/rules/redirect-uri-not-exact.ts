@@ -5,6 +5,8 @@ import {
   looseCallCheck,
   looseComparison,
   requestedRedirectRead,
+  responseTargetConfigured,
+  responseTargetFromRequest,
   validatesRedirect,
   type RedirectCheck,
 } from '../models/redirect-validation.js';
@@ -44,7 +46,11 @@ export const redirectUriNotExact = defineRule({
         readsRequestedUri = requestedRedirectRead(context.values, node);
       }
       if (!validates && (ts.isCallExpression(node) || ts.isBinaryExpression(node))) validates = validatesRedirect(context.values, node);
-      if ((ts.isCallExpression(node) || ts.isTemplateExpression(node)) && authorizationResponseTo(context.values, node)) responses.push(node);
+      if ((ts.isCallExpression(node) || ts.isTemplateExpression(node)) && authorizationResponseTo(context.values, node)) {
+        responses.push(node);
+        // The client's redirect URI decoded out of the upstream state is the request's too.
+        readsRequestedUri ||= responseTargetFromRequest(context.values, node);
+      }
     };
     return {
       [ts.SyntaxKind.CallExpression]: (call: ts.CallExpression) => {
@@ -60,7 +66,7 @@ export const redirectUriNotExact = defineRule({
       [ts.SyntaxKind.TemplateExpression]: observe,
       end: () => {
         if (!readsRequestedUri || validates || seen.size > 0) return;
-        for (const node of responses) context.report({ node, messageId: 'unvalidatedRedirect' });
+        for (const node of responses) if (!responseTargetConfigured(context.values, node)) context.report({ node, messageId: 'unvalidatedRedirect' });
       },
     };
   },

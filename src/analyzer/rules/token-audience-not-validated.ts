@@ -49,7 +49,7 @@ export const tokenAudienceNotValidated = defineRule({
         if (verifiesOwnTokens(context.values, call, verification.verifier)) return;
         // An 'aud' check written out after the signature check is as good as the option.
         const body = enclosingFunction(call)?.body;
-        if (checksAudience(body)) {
+        if (checksAudience(body, call)) {
           // `if (payload.aud && payload.aud !== RESOURCE)`: a token with no audience at all skips the check.
           const guard = audienceCheckedOnlyIfPresent(body);
           if (guard) context.report({ node: guard, messageId: 'audienceOnlyIfPresent' });

@@ -1,7 +1,10 @@
 import { ts } from '../engine/typescript.js';
 import { TOKEN_PASSTHROUGH_TEXT } from '../knowledge/mcp-authorization.js';
 import {
+  argumentForParameter,
+  constructedClass,
   CredentialParameters,
+  type CredentialParameter,
   forwardedRequestHeaders,
   insideValidationHelper,
   outboundFromAssignment,
@@ -40,15 +43,11 @@ function sinksWithin(values: ValueResolver, body: ts.Node): OutboundCredential[]
   return found;
 }
 
-/** The class a `new` builds, declared in this file or in another file of the scan. */
-function constructedClass(values: ValueResolver, construction: ts.NewExpression): ts.ClassLikeDeclaration | undefined {
-  const callee = values.unwrap(construction.expression);
-  if (!ts.isIdentifier(callee)) return undefined;
-  const declaration = values.declarationOf(callee);
-  if (declaration?.kind === 'class' && ts.isClassLike(declaration.node)) return declaration.node;
-  const imported = values.importTarget(declaration);
-  if (imported?.kind === 'declaration' && imported.declaration.kind === 'class' && ts.isClassLike(imported.declaration.node)) return imported.declaration.node;
-  return undefined;
+/** How a message names the helper a call invokes: its last name (`buildServer`, `server_1.createServer` → `createServer`). */
+function calledName(call: ts.CallExpression): string {
+  const callee = call.expression;
+  const named = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  return named ?? 'helper';
 }
 
 export const tokenPassthrough = defineRule({
@@ -80,6 +79,10 @@ export const tokenPassthrough = defineRule({
     const reported = new Set<ts.Node>();
     /** Reads of the incoming token already reported at a sink: a helper later handed the same token is the same problem. */
     const reportedSources = new Set<ts.Expression>();
+    // A read inside another module's extractor (`bearerFrom(req)`) is shared by every route that calls it: not one problem.
+    const remember = (source: ts.Expression) => {
+      if (!values.isInOtherFile(source)) reportedSources.add(source);
+    };
     const sourceLabel = (source: ts.Expression) =>
       isVerifiedTokenRead(values, source) ? "token the MCP client presented ('authInfo.token')" : "client's 'Authorization' header";
     const check = (sink: OutboundCredential) => {
@@ -87,25 +90,51 @@ export const tokenPassthrough = defineRule({
       const source = flow.sourceOf(sink.value);
       if (!source) return;
       reported.add(sink.node);
-      reportedSources.add(source);
+      remember(source);
       const messageId = sink.label.startsWith('request context') ? 'contextPassthrough' : sink.label.includes('header') ? 'headerPassthrough' : 'clientPassthrough';
       context.report({ node: sink.node, messageId, data: { source: sourceLabel(source), sink: sink.label } });
     };
     /** A call of a helper of another file (or a class's constructor) whose parameter becomes an outbound credential there. */
     // Helper calls are judged after the direct sinks (`createServer(new Resend(apiKey), apiKey)` is one problem, reported at `new Resend`).
     const helperCalls: Array<() => void> = [];
-    const checkHelper = (call: ts.CallExpression | ts.NewExpression, parameters: Map<number, string>, helper: string) => {
+    const checkHelper = (call: ts.CallExpression | ts.NewExpression, parameters: readonly CredentialParameter[], helper: string) => {
       // A token checked with its issuer (`verifyAccessToken` building the issuer's client) is not passed through.
-      if (!parameters.size || insideValidationHelper(call)) return;
-      for (const [index, label] of parameters) {
-        const argument = call.arguments?.[index];
-        if (!argument || ts.isSpreadElement(argument) || reported.has(call)) continue;
+      if (!parameters.length || insideValidationHelper(call)) return;
+      for (const parameter of parameters) {
+        const argument = argumentForParameter(values, call, parameter);
+        if (!argument || reported.has(call)) continue;
+        // `buildServer(token)` of this file handing its parameter on: reported where its callers choose the token.
+        const entries = callersChoosing(argument);
+        if (entries.length) {
+          reported.add(call);
+          for (const [entry, source] of entries) {
+            reported.add(entry);
+            remember(source);
+            context.report({ node: entry, messageId: 'helperPassthrough', data: { source: sourceLabel(source), helper: calledName(entry), sink: parameter.label } });
+          }
+          continue;
+        }
         const source = flow.sourceOf(argument);
         if (!source || reportedSources.has(source)) continue;
         reported.add(call);
-        reportedSources.add(source);
-        context.report({ node: call, messageId: 'helperPassthrough', data: { source: sourceLabel(source), helper, sink: label } });
+        remember(source);
+        context.report({ node: call, messageId: 'helperPassthrough', data: { source: sourceLabel(source), helper, sink: parameter.label } });
       }
+    };
+    /** The calls of this file's function whose parameter `argument` is, with the incoming token each passes for it. */
+    const callersChoosing = (argument: ts.Expression): Array<[ts.CallExpression, ts.Expression]> => {
+      const node = values.unwrap(argument);
+      if (!ts.isIdentifier(node)) return [];
+      const declaration = values.declarationOf(node);
+      if (declaration?.kind !== 'parameter' || declaration.path || !ts.isParameter(declaration.node) || values.isInOtherFile(declaration.node)) return [];
+      const found: Array<[ts.CallExpression, ts.Expression]> = [];
+      for (const passed of values.argumentsFor(declaration)) {
+        const entry = passed.parent;
+        if (!ts.isCallExpression(entry) || values.isInOtherFile(entry) || reported.has(entry)) continue;
+        const source = flow.sourceOf(passed);
+        if (source && !reportedSources.has(source)) found.push([entry, source]);
+      }
+      return found;
     };
     return {
       [ts.SyntaxKind.PropertyAssignment]: (node: ts.PropertyAssignment) => {
