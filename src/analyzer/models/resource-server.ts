@@ -185,12 +185,10 @@ function isRequestSearchParams(values: ValueResolver, expression: ts.Expression,
   if (ts.isIdentifier(node) && depth < 3) {
     const declaration = values.declarationOf(node);
     if (declaration?.kind === 'parameter' && !declaration.path) {
-      // A helper handed the incoming request's headers: named for them (`buildUpstreamHeaders(incomingHeaders)`,
-      // called from another module), or given them by every caller in this file.
-      if (INCOMING_HEADERS_PARAMETER.test(node.text)) return true;
-      // Every caller must pass them: a helper also called with other objects reads whatever it is given.
+      // A helper handed the incoming request's search params by every caller in this file (a helper also
+      // called with other objects reads whatever it is given).
       const passed = values.origins(node).filter((origin) => origin !== node);
-      return passed.length > 0 && passed.every((origin) => isRequestHeaders(values, origin, depth + 1));
+      return passed.length > 0 && passed.every((origin) => isRequestSearchParams(values, origin, depth + 1));
     }
     if (!declaration?.initializer || declaration.kind === 'parameter') return false;
     if (declaration.path) return declaration.path.length === 1 && declaration.path[0] === 'searchParams' && isRequestUrl(values, declaration.initializer);
