@@ -94,6 +94,26 @@ describe('class members (this.x)', () => {
   });
 });
 
+describe('members written after the object is built', () => {
+  test('a member assigned to a plain object (hapi\'s internals.defaults) resolves to what was written', () => {
+    const { values, argument } = probe(`
+      const internals = {};
+      internals.defaults = { accessTokenName: 'access_token' };
+      probe(internals.defaults.accessTokenName);
+    `);
+    expect(values.stringValues(argument)).toEqual(['access_token']);
+  });
+
+  test('a write to another object of the same name does not count', () => {
+    const { values, argument } = probe(`
+      const internals = {};
+      function other() { const internals = {}; internals.defaults = { name: 'x' }; return internals; }
+      probe(internals.defaults);
+    `);
+    expect(values.origins(argument).map((origin) => origin.getText())).toEqual(['internals.defaults']);
+  });
+});
+
 describe('token model', () => {
   test.each([
     ['accessToken', 'credential'],

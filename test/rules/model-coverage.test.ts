@@ -29,6 +29,7 @@ import { MODULE_ENCRYPT_FUNCTIONS } from '../../src/analyzer/knowledge/encryptio
 import { LOGGER_LIBRARIES, LOGGER_METHODS } from '../../src/analyzer/knowledge/log-sinks.js';
 import { JWT_VERIFIERS } from '../../src/analyzer/knowledge/mcp-authorization.js';
 import { LIBRARY_CALLS } from '../../src/analyzer/knowledge/oauth-endpoints.js';
+import { moduleMatches } from '../../src/analyzer/models/oauth-client.js';
 import { PROVIDERS } from '../../src/analyzer/knowledge/providers/index.js';
 import { SDK_REFRESH_METHOD } from '../../src/analyzer/knowledge/refresh-handlers.js';
 import { BROWSER_KV_MODULES, CONFIG_STORE_CONSTRUCTORS, CONFIG_STORE_WRITE_METHODS, KEY_VALUE_STORES, PLATFORM_STORE_MODULES } from '../../src/analyzer/knowledge/storage-sinks.js';
@@ -125,7 +126,7 @@ function loadFixtures(): FixtureFile[] {
 
 /** Whether an import specifier is the module or one of its subpaths (a module ending in '/' is a scope prefix). */
 function importsModule(file: FixtureFile, modules: readonly string[]): boolean {
-  return [...file.modules].some((imported) => modules.some((module) => (module.endsWith('/') ? imported.startsWith(module) : imported === module || imported.startsWith(`${module}/`))));
+  return [...file.modules].some((imported) => modules.some((module) => moduleMatches(imported, module)));
 }
 
 type Kind = 'ruleid' | 'ok';

@@ -339,6 +339,13 @@ export class ValueResolver {
       if (ts.isObjectLiteralExpression(origin)) {
         const value = this.objectProperties(origin, depth + 1)?.get(key);
         if (value) return this.origins(value, depth + 1);
+        // `const internals = {}; internals.defaults = { … }`: a member written after the object was built.
+        const written = this.memberWrites(objectExpression, key);
+        if (written.length) {
+          const results: ts.Expression[] = [];
+          for (const assigned of written) append(results, this.origins(assigned, depth + 1));
+          return results;
+        }
       } else if (ts.isArrayLiteralExpression(origin) && /^\d+$/.test(key)) {
         const element = origin.elements[Number(key)];
         if (element && !ts.isSpreadElement(element)) return this.origins(element, depth + 1);
@@ -348,6 +355,24 @@ export class ValueResolver {
       }
     }
     return undefined;
+  }
+
+  /** The values written to `name.key` where `name` is the same variable as `objectExpression` (a plain identifier). */
+  private memberWrites(objectExpression: ts.Expression, key: string): ts.Expression[] {
+    const node = this.unwrap(objectExpression);
+    if (!ts.isIdentifier(node)) return [];
+    const writes = this.index.memberAssignments.get(node.text);
+    if (!writes) return [];
+    const declaration = this.declarationOf(node);
+    if (!declaration) return [];
+    const found: ts.Expression[] = [];
+    for (const write of writes) {
+      const target = write.left as ts.PropertyAccessExpression;
+      if (target.name.text !== key || this.declarationOf(target.expression as ts.Identifier) !== declaration) continue;
+      found.push(write.right);
+      if (found.length >= MAX_ORIGINS) break;
+    }
+    return found;
   }
 
   /** The values the enclosing class gives `this.<key>`: a field initializer and `this.key = value` in its members. */

@@ -10,6 +10,8 @@ export interface WalkResult {
   declarationsByScope: Map<ts.Node, Map<string, Declaration>>;
   /** `name = value` assignments to plain identifiers, so a `let` assigned later still resolves. */
   assignments: Map<string, ts.Expression[]>;
+  /** `name.key = value` assignments to a member of a plain identifier, keyed by that name (`internals.defaults = {…}`). */
+  memberAssignments: Map<string, ts.BinaryExpression[]>;
   /** Calls whose callee is a plain name or `this.name`/`obj.name`, keyed by that last name. */
   callsByName: Map<string, ts.CallExpression[]>;
 }
@@ -95,6 +97,7 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
   const orderedNodes: ts.Node[] = [];
   const declarations = new Map<string, Declaration[]>();
   const assignments = new Map<string, ts.Expression[]>();
+  const memberAssignments = new Map<string, ts.BinaryExpression[]>();
   const callsByName = new Map<string, ts.CallExpression[]>();
   const declarationsByScope = new Map<ts.Node, Map<string, Declaration>>();
   const addDeclaration = (declaration: Declaration) => {
@@ -120,7 +123,7 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
         if (list) list.push(node);
         else nodesByKind.set(kind, [node]);
       }
-      if (action & INDEXED) indexDeclaration(node, addDeclaration, assignments);
+      if (action & INDEXED) indexDeclaration(node, addDeclaration, assignments, memberAssignments);
       else if (action & CALL) indexCall(node as ts.CallExpression, callsByName);
     }
     const saved = parent;
@@ -129,7 +132,7 @@ export function walkFile(sourceFile: ts.SourceFile, wantedKinds: ReadonlySet<ts.
     parent = saved;
   };
   ts.forEachChild(sourceFile, visit);
-  return { nodesByKind, orderedNodes, declarations, declarationsByScope, assignments, callsByName };
+  return { nodesByKind, orderedNodes, declarations, declarationsByScope, assignments, memberAssignments, callsByName };
 }
 
 function indexCall(call: ts.CallExpression, callsByName: Map<string, ts.CallExpression[]>): void {
@@ -145,6 +148,7 @@ function indexDeclaration(
   node: ts.Node,
   add: (declaration: Declaration) => void,
   assignments: Map<string, ts.Expression[]>,
+  memberAssignments: Map<string, ts.BinaryExpression[]>,
 ): void {
   switch (node.kind) {
     case ts.SyntaxKind.VariableDeclaration: {
@@ -191,6 +195,10 @@ function indexDeclaration(
         const list = assignments.get(binary.left.text);
         if (list) list.push(binary.right);
         else assignments.set(binary.left.text, [binary.right]);
+      } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && ts.isIdentifier(binary.left.expression)) {
+        const list = memberAssignments.get(binary.left.expression.text);
+        if (list) list.push(binary);
+        else memberAssignments.set(binary.left.expression.text, [binary]);
       }
       break;
     }

@@ -1872,7 +1872,8 @@ function isNothing(node: ts.Expression): boolean {
 
 const wildcardModules = new Map<string, RegExp>();
 
-function moduleMatches(imported: string, module: string): boolean {
+/** Whether an import specifier is one of a knowledge record's modules: exact, a subpath, a prefix ending in '/', or a '*' pattern. */
+export function moduleMatches(imported: string, module: string): boolean {
   if (module.includes('*')) {
     // `@*/passport-*oauth*`: '*' stands for any characters of one path segment.
     let pattern = wildcardModules.get(module);
