@@ -25,6 +25,8 @@ export class FileMemos {
   readonly assignmentsByDeclaration = new Map<string, Map<Declaration | undefined, ts.Expression[]>>();
   /** Per class: the values its own code gives each `this.<member>` (field initializers and `this.x = …`). */
   readonly classMembers = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+  /** What each identifier refers to: every rule's resolver asks again for the same identifiers. */
+  readonly declarations = new WeakMap<ts.Identifier, Declaration | null>();
 }
 
 /**
@@ -55,6 +57,7 @@ export class ValueResolver {
   private readonly returnedByFunction = new Map<FunctionNode, ts.Expression[]>();
   private readonly assignmentsByDeclaration: Map<string, Map<Declaration | undefined, ts.Expression[]>>;
   private readonly classMembers: WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>;
+  private readonly declarations: WeakMap<ts.Identifier, Declaration | null>;
 
   constructor(
     private readonly index: WalkResult,
@@ -67,6 +70,7 @@ export class ValueResolver {
     this.moduleRefs = memos.moduleRefs;
     this.assignmentsByDeclaration = memos.assignmentsByDeclaration;
     this.classMembers = memos.classMembers;
+    this.declarations = memos.declarations;
   }
 
   /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */
@@ -86,6 +90,14 @@ export class ValueResolver {
    * same-named declaration, which made files whose local names repeat across functions quadratic).
    */
   declarationOf(identifier: ts.Identifier): Declaration | undefined {
+    const known = this.declarations.get(identifier);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.findDeclaration(identifier);
+    this.declarations.set(identifier, found ?? null);
+    return found;
+  }
+
+  private findDeclaration(identifier: ts.Identifier): Declaration | undefined {
     const name = identifier.text;
     const linker = this.linker;
     if (!this.index.declarations.has(name) && !linker?.crossed) return undefined;
