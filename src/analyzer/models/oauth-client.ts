@@ -24,6 +24,7 @@ import type { RuleVisitors } from '../engine/rule-module.js';
 import type { RuleContext } from '../engine/context.js';
 import { dottedName, findAncestor, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import { propertyNameText } from '../engine/walk.js';
+import { requestQueryRead } from './resource-server.js';
 import { importedFrom, importedModules, type ModuleRef } from '../engine/modules.js';
 
 /**
@@ -1037,8 +1038,20 @@ class RequestBuilder {
     if (!isAuthorize) return undefined;
     // OpenID Connect hybrid flows (`code id_token`): the ID token's c_hash and nonce bind the code; PKCE is not this request's question.
     const hybrid = !!responseValues && responseValues.length > 0 && responseValues.every(isHybridResponseType);
-    const pkce: PkceVerdict = hybrid || noPkceHere ? { status: 'not-applicable' } : this.challengeVerdict(bag);
+    // A relay of the incoming request's own parameters (`client_id` read from the request's query, as a
+    // login page that continues to the server's authorize endpoint): the client that sent them owns its PKCE.
+    const relayed = this.isIncomingQueryValue(params.get('client_id'));
+    const pkce: PkceVerdict = hybrid || noPkceHere || relayed ? { status: 'not-applicable' } : this.challengeVerdict(bag);
     return { kind: 'authorize', node: this.reportNode(bag, responseType), endpoint, provider, pkce, scopes, state: this.stateParameter(bag), hybrid: hybrid || noPkceHere };
+  }
+
+  /** Whether a parameter's value is read from the incoming request's query (`const { client_id } = req.query`). */
+  private isIncomingQueryValue(entry: ParamEntry | undefined): boolean {
+    const expression = entry?.expression;
+    if (!expression) return false;
+    if (requestQueryRead(this.values, expression) !== undefined) return true;
+    const origins = this.values.origins(expression);
+    return origins.length > 0 && origins.every((origin) => requestQueryRead(this.values, origin) !== undefined);
   }
 
   /**
