@@ -369,6 +369,24 @@ export class ValueResolver {
     return undefined;
   }
 
+  /** The reads of a declared name: identifiers in its scope that resolve to the same declaration (property names are not reads). */
+  usesOf(name: ts.Identifier): ts.Identifier[] {
+    const declaration = this.declarationOf(name);
+    if (!declaration) return [];
+    const uses: ts.Identifier[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const parent = node.parent;
+        const propertyName = (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node;
+        if (node !== name && node.text === name.text && !propertyName && this.declarationOf(node) === declaration) uses.push(node);
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(declaration.scope);
+    return uses;
+  }
+
   /** The values written to `name.key` where `name` is the same variable as `objectExpression` (a plain identifier). */
   private memberWrites(objectExpression: ts.Expression, key: string): ts.Expression[] {
     const node = this.unwrap(objectExpression);

@@ -390,6 +390,7 @@ export class TokenModel {
     }
     return found ? { label: node.text, origin: 'credential-holder', node } : undefined;
   }
+
   /** `if (!response || !response.data) log(response)`: a branch taken where the record, or a part of it, is missing. */
   private inBranchWhereMissing(node: ts.Node, declaration: Declaration): boolean {
     for (let child: ts.Node = node, parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
@@ -408,7 +409,6 @@ export class TokenModel {
     }
     return false;
   }
-
 
   private credentialInMember(
     node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
@@ -1095,12 +1095,12 @@ export class TokenModel {
     return this.values.origins(expression).some((origin) => ts.isCallExpression(origin) && this.isTokenRequest(origin));
   }
 
-  /** An HTTP call to a token endpoint: its URL ends in /token or /access_token, or its body has a `grant_type`. */
   /** A call that sends an HTTP request: `fetch(…)`, axios (also compiled, `axios_1.default.post(…)`). */
   sendsRequest(call: ts.CallExpression): boolean {
     return /(^|\.)fetch$/.test(dottedName(this.values.unwrap(call.expression))) || isAxiosRequest(call, this.values);
   }
 
+  /** An HTTP call to a token endpoint: its URL ends in /token or /access_token, or its body has a `grant_type`. */
   private isTokenRequest(call: ts.CallExpression): boolean {
     const callee = dottedName(call.expression);
     if (!/(^|\.)(fetch|post|request|got|undici\.request|ky|axios)$/.test(callee)) return false;

@@ -304,21 +304,8 @@ export class RequestCollector {
     if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
     const statement = list.parent;
     if (ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return false;
-    const scope = this.values.declarationOf(name)?.scope;
-    if (!scope) return false;
-    let sent = 0;
-    let other = 0;
-    const visit = (node: ts.Node): void => {
-      if (other) return;
-      if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isPropertyName(node) && this.values.declarationOf(node)?.node === declaration) {
-        if (isSendingUse(node)) sent++;
-        else other++;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(scope);
-    return sent > 0 && other === 0;
+    const uses = this.values.usesOf(name);
+    return uses.length > 0 && uses.every(isSendingUse);
   }
 
   private fileModules(): Set<string> {
@@ -447,16 +434,7 @@ class RequestBuilder {
     if (passed(object)) return true;
     const declaration = object.parent;
     if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== object || !ts.isIdentifier(declaration.name)) return false;
-    const name = declaration.name;
-    const scope = findAncestor(declaration, isFunctionLike) ?? object.getSourceFile();
-    let found = false;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (ts.isIdentifier(node) && node !== name && node.text === name.text && passed(node) && this.values.declarationOf(node)?.node === declaration) found = true;
-      else ts.forEachChild(node, visit);
-    };
-    visit(scope);
-    return found;
+    return this.values.usesOf(declaration.name).some(passed);
   }
 
   /** A `new URL(...)` is a request only with a query: written into its argument, or added through `searchParams`/`search`. */
@@ -1753,11 +1731,6 @@ function containsLiteral(node: ts.Node): boolean {
 }
 
 /** An identifier in a property-name position (`a.NAME`, `{ NAME: 1 }`), not a reference. */
-function isPropertyName(identifier: ts.Identifier): boolean {
-  const parent = identifier.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
-}
-
 /** Callees that send a user's browser to a URL. */
 const NAVIGATION_CALLS = /^(redirect|open|openExternal|openUrl|openURL|openBrowser|assign|replace)$/;
 

@@ -218,7 +218,7 @@ export class StorageAnalysis {
         (ts.isBinaryExpression(holder.parent) && holder.parent.right === holder &&
          [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(holder.parent.operatorToken.kind)))) holder = holder.parent;
     const option = holder.parent;
-    if (!option || !ts.isPropertyAssignment(option) || option.initializer !== holder || propertyNameOf(option.name) !== sinks.OIDC_USER_STORE.option) return;
+    if (!option || !ts.isPropertyAssignment(option) || option.initializer !== holder || propertyNameText(option.name) !== sinks.OIDC_USER_STORE.option) return;
     const settings = node.arguments?.[0];
     const store = settings ? this.values.objectProperties(settings)?.get(sinks.OIDC_USER_STORE.storeOption) : undefined;
     const storeNode = store ? this.values.unwrap(store) : undefined;
@@ -1387,8 +1387,4 @@ function containedIn(node: ts.Node, container: ts.Node): boolean {
 /** 384 → '0o600'. */
 function formatMode(mode: number): string {
   return `0o${mode.toString(8).padStart(3, '0')}`;
-}
-
-function propertyNameOf(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
 }

@@ -8,6 +8,7 @@ import { ts } from '../engine/typescript.js';
 import { dottedName, UNKNOWN, type ValueResolver } from '../engine/values.js';
 import type { ScanView } from '../engine/context.js';
 import { normalisePath, relativeCandidates } from '../engine/specifiers.js';
+import { importedModules } from '../engine/modules.js';
 import {
   CREDENTIAL_REQUEST_HEADERS,
   HOST_VALIDATING_HELPERS,
@@ -212,17 +213,7 @@ function readAsCheck(values: ValueResolver, read: ts.Expression, depth = 0): boo
   }
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return CHECKING_CALL.test(parent.name.text);
   if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && depth < 2) {
-    const declared = values.declarationOf(parent.name);
-    const scope = findScope(parent);
-    let used = false;
-    forEachDescendant(scope, (candidate) => {
-      if (used) return false;
-      if (candidate !== parent.name && ts.isIdentifier(candidate) && candidate.text === (parent.name as ts.Identifier).text && values.declarationOf(candidate) === declared) {
-        used = readAsCheck(values, candidate, depth + 1);
-      }
-      return !used;
-    });
-    return used;
+    return values.usesOf(parent.name).some((use) => readAsCheck(values, use, depth + 1));
   }
   return false;
 }
@@ -302,22 +293,18 @@ export function importerListenHost(scan: ScanView, path: string): string | undef
     scan.each(STARTS_SERVER, ({ path: importer, sourceFile, values }) => {
       let host: string | undefined;
       let guarded = false;
-      const imported: string[] = [];
+      const calls: ts.CallExpression[] = [];
       forEachDescendant(sourceFile, (node) => {
         // A guard the starting module mounts (an Origin check, authentication) protects what it starts.
         if ((ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && fileProtection(values, node)) guarded = true;
         if (ts.isCallExpression(node)) {
           host ??= localOrAnyListen(values, node);
-          const specifier = node.arguments[0];
-          if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && specifier && ts.isStringLiteralLike(specifier)) imported.push(specifier.text);
-          else if (node.expression.kind === ts.SyntaxKind.ImportKeyword && specifier && ts.isStringLiteralLike(specifier)) imported.push(specifier.text);
-        } else if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
-          imported.push(node.moduleSpecifier.text);
+          calls.push(node);
         }
         return true;
       });
       if (!host || guarded) return;
-      for (const specifier of imported) for (const candidate of relativeCandidates(importer, specifier)) if (!found.has(candidate)) found.set(candidate, host);
+      for (const specifier of importedModules(sourceFile, calls)) for (const candidate of relativeCandidates(importer, specifier)) if (!found.has(candidate)) found.set(candidate, host);
     });
     byImported = found;
   }
